@@ -1,0 +1,30 @@
+// The core API: what emberc and the studio call. The pipeline reads top to
+// bottom: import → check → passes → plan → emit.
+#pragma once
+
+#include <string>
+
+#include "Diagnostics.h"
+#include "codegen/CGenerator.h"
+#include "ir/Graph.h"
+#include "plan/Planner.h"
+
+namespace ember {
+
+// Imports a model file (by content/extension) and runs the passes.
+Result<Graph> loadModel(const std::string &path);
+
+// Plans memory and generates the C package for a prepared graph.
+Result<Artifacts> compile(const Graph &g, const CompileOptions &opts);
+
+// Model statistics for `emberc inspect` and the studio summary.
+struct ModelSummary {
+    int64_t parameters = 0;       // elements of constant tensors
+    int64_t parameterBytes = 0;
+    int64_t macs = 0;
+    size_t lowerBound = 0;
+    std::map<std::string, int> opCounts;  // TFLite op name → count
+};
+ModelSummary summarize(const Graph &g);
+
+}  // namespace ember

@@ -1,0 +1,36 @@
+// IR + memory plan → the C package (see docs in GENERATED_API.md).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "../Diagnostics.h"
+#include "../ir/Graph.h"
+#include "../plan/Planner.h"
+
+namespace ember {
+
+struct CompileOptions {
+    std::string name;   // C prefix; default: sanitised model file stem
+    PlanRequest plan;   // planner, pools, pins, alignment
+};
+
+struct Artifacts {
+    std::string name;
+    std::vector<std::pair<std::string, std::string>> files;  // relative path → contents, in order
+    MemoryPlan plan;
+    size_t constantBytes = 0;
+    size_t codeLines = 0;
+
+    const std::string *file(const std::string &path) const;
+    // Writes every file under `dir` (created). False + diagnostic on I/O errors.
+    bool writeTo(const std::string &dir, Diagnostics &diags) const;
+};
+
+// Turns an arbitrary name into a valid, non-reserved C identifier fragment.
+std::string sanitizeIdentifier(const std::string &s);
+
+Result<Artifacts> generateC(const Graph &g, const MemoryPlan &plan, const CompileOptions &opts);
+
+}  // namespace ember

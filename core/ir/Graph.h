@@ -1,0 +1,140 @@
+// The Ember IR: a graph of tensors and operators in execution order.
+//
+// Everything downstream of the importers (passes, planner, reference executor,
+// C generator) reads this one structure. It mirrors TFLite's data model
+// (NHWC activations, OHWI conv filters, 1HWO depthwise filters, per-tensor or
+// per-channel affine quantization) because that is what the kernels must match
+// bit for bit.
+#pragma once
+
+#include <any>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <vector>
+
+namespace ember {
+
+enum class DType : uint8_t { Float32, Int8, UInt8, Int16, Int32, Int64, Bool };
+
+size_t dtypeSize(DType t);
+const char *dtypeName(DType t);   // "int8", "float32", ... (metadata, manifests)
+const char *dtypeCType(DType t);  // "int8_t", "float", ...
+
+// Affine quantization: real = scale * (q - zeroPoint). One entry per tensor,
+// or one per slice along `axis` (per-channel).
+struct Quant {
+    std::vector<float> scale;
+    std::vector<int64_t> zeroPoint;
+    int axis = 0;
+    bool empty() const { return scale.empty(); }
+    bool perChannel() const { return scale.size() > 1; }
+    int32_t zp(size_t i = 0) const { return zeroPoint.empty() ? 0 : int32_t(zeroPoint[i < zeroPoint.size() ? i : 0]); }
+    float sc(size_t i = 0) const { return scale.empty() ? 0.f : scale[i < scale.size() ? i : 0]; }
+};
+
+using Shape = std::vector<int32_t>;
+int64_t shapeElements(const Shape &s);
+std::string shapeString(const Shape &s);  // "[1,49,10,1]"
+
+struct Tensor {
+    std::string name;
+    DType dtype = DType::Float32;
+    Shape shape;
+    Quant quant;
+    std::vector<uint8_t> data;  // constant contents (row-major, little endian) when isConst
+    bool isConst = false;
+    bool isInput = false;   // graph input (application provides it)
+    bool isOutput = false;  // graph output
+
+    int64_t elements() const { return shapeElements(shape); }
+    size_t bytes() const { return size_t(elements()) * dtypeSize(dtype); }
+    template <class T> const T *as() const { return reinterpret_cast<const T *>(data.data()); }
+    template <class T> T at(int64_t i) const {
+        T v;
+        std::memcpy(&v, data.data() + i * sizeof(T), sizeof(T));
+        return v;
+    }
+};
+
+enum class OpType {
+    Conv2D,
+    DepthwiseConv2D,
+    FullyConnected,
+    AveragePool2D,
+    MaxPool2D,
+    Add,
+    Sub,
+    Mul,
+    Softmax,
+    Reshape,
+    Quantize,
+    Dequantize,
+    Pad,
+    Mean,
+    Concatenation,
+    Logistic,
+    Tanh,
+    Relu,
+    Relu6,
+    LeakyRelu,
+    Transpose,
+    StridedSlice,
+    Unsupported,  // imported so that it can be reported with context; never compiled
+};
+
+// TFLite's builtin operator name ("CONV_2D") for each supported type.
+const char *opTypeName(OpType t);
+// Short lower-case name used in generated identifiers ("conv2d").
+const char *opTypeIdent(OpType t);
+
+enum class Padding { Same, Valid };
+enum class Activation { None, Relu, ReluN1To1, Relu6, Tanh, SignBit };
+const char *activationName(Activation a);
+
+// Attributes read from the model. A superset: each op reads the fields it needs.
+struct OpAttrs {
+    Padding padding = Padding::Valid;
+    int strideW = 1, strideH = 1;
+    int dilationW = 1, dilationH = 1;
+    int filterW = 1, filterH = 1;  // pooling window
+    int depthMultiplier = 1;
+    Activation activation = Activation::None;
+    int axis = 0;            // concatenation, softmax
+    bool keepDims = false;   // mean, fully connected (keep_num_dims)
+    float beta = 1.0f;       // softmax
+    float alpha = 0.0f;      // leaky relu
+    int beginMask = 0, endMask = 0, ellipsisMask = 0, newAxisMask = 0, shrinkAxisMask = 0;
+    bool offset = false;     // strided slice
+    std::vector<int32_t> newShape;  // reshape options (when present)
+};
+
+struct Op {
+    OpType type = OpType::Unsupported;
+    std::string typeName;     // as in the model, e.g. "CONV_2D" or "CUSTOM:Foo"
+    int index = 0;            // position in the model's operator list
+    std::vector<int> inputs;  // tensor indices; -1 = optional input absent
+    std::vector<int> outputs;
+    OpAttrs attrs;
+    // Derived at compile time by the op's prepare step (requantization
+    // multipliers, folded zero points, padding, ...). Each op kernel stores
+    // its own Params struct here and reads it back in eval and emit.
+    std::any params;
+};
+
+struct Graph {
+    std::string name;          // model name (file stem)
+    std::string sourcePath;    // file it was imported from
+    std::vector<Tensor> tensors;
+    std::vector<Op> ops;       // execution order
+    std::vector<int> inputs;   // tensor indices, model order
+    std::vector<int> outputs;
+
+    const Tensor &in(const Op &op, size_t i) const { return tensors[size_t(op.inputs[i])]; }
+    const Tensor &out(const Op &op, size_t i = 0) const { return tensors[size_t(op.outputs[i])]; }
+    bool hasInput(const Op &op, size_t i) const { return i < op.inputs.size() && op.inputs[i] >= 0; }
+    // Human-readable layer name: the op's first output tensor name.
+    std::string layerName(const Op &op) const;
+};
+
+}  // namespace ember

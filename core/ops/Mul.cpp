@@ -1,0 +1,12 @@
+// Placeholder: not implemented yet. Replace with the real operator (see TEMPLATE.cpp).
+#include "OpKernel.h"
+
+namespace ember {
+
+static bool notYet(Graph &, Op &op, Diagnostics &d) {
+    auto &e = d.error("operator not implemented yet"); e.opIndex = op.index; e.opName = op.typeName; return false;
+}
+
+const OpKernel kMul = {OpType::Mul, notYet, nullptr, nullptr, nullptr};
+
+}  // namespace ember

@@ -1,0 +1,23 @@
+// Passes over an imported graph, in order (see runPasses):
+//   1. support check: every op has a kernel, else one error naming op, index,
+//      tensors and the supported list
+//   2. prepare: per-op validation, shape inference against the model's shapes,
+//      folding of zero points and requantization multipliers into op params
+//   3. constant folding: ops whose inputs are all constant are evaluated with
+//      the reference kernels and their outputs become constants
+//   4. dead-code removal: ops whose outputs nobody reads
+#pragma once
+
+#include "../Diagnostics.h"
+#include "../ir/Graph.h"
+
+namespace ember {
+
+bool runPasses(Graph &g, Diagnostics &diags);
+
+// Graph consistency check run between passes (tensor indices in range, each
+// activation produced once before use, inputs/outputs marked). Returns false
+// with an internal-error diagnostic on failure.
+bool checkGraph(const Graph &g, Diagnostics &diags);
+
+}  // namespace ember
