@@ -2,7 +2,9 @@
 // bottom: import → check → passes → plan → emit.
 #pragma once
 
+#include <map>
 #include <string>
+#include <vector>
 
 #include "Diagnostics.h"
 #include "codegen/CGenerator.h"
@@ -26,5 +28,14 @@ struct ModelSummary {
     std::map<std::string, int> opCounts;  // TFLite op name → count
 };
 ModelSummary summarize(const Graph &g);
+
+// Parses the compile options shared by every emberc command that compiles
+// (compile, run, validate, firmware, profile): --name, --planner, --pool,
+// --pin, --align, ... Consumed arguments are removed; the rest are returned
+// in `rest` in order. False + diagnostics on a bad option value.
+bool parseCompileArgs(const std::vector<std::string> &args, CompileOptions &opts,
+                      std::vector<std::string> &rest, Diagnostics &diags);
+// Usage text for those options (for --help).
+std::string compileOptionsHelp();
 
 }  // namespace ember
