@@ -1,3 +1,495 @@
-// emberc: command-line front end (being written).
+// emberc: the command-line twin of every studio action.
+//
+//   emberc inspect MODEL [--json]
+//   emberc plan MODEL [compile options] [--json]
+//   emberc compile MODEL -o DIR [compile options]
+//   emberc run MODEL --input FILE... --output-dir DIR [compile options]
+//   emberc validate MODEL [--seed N] [--cases K] [compile options]
+//   emberc example [NAME] -o FILE
+//   emberc boards | firmware | flash | profile ...   (see flashers/)
+//
+// Exit codes: 0 success, 1 the work failed (bad model, mismatch, build
+// error), 2 bad command line.
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <cstdint>
 #include <cstdio>
-int main() { std::fputs("emberc: not ready\n", stderr); return 2; }
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/Compiler.h"
+#include "core/builder/TfliteWriter.h"
+#include "core/ops/OpKernel.h"
+#include "core/reference/Executor.h"
+#include "core/validate/HostRunner.h"
+
+#ifdef EMBER_HAVE_BOARDS
+#include "flashers/BoardCommands.h"
+#endif
+
+using namespace ember;
+using json = nlohmann::ordered_json;
+
+namespace {
+
+const char *kUsage =
+    "usage: emberc COMMAND [ARGS]\n"
+    "\n"
+    "commands:\n"
+    "  inspect MODEL [--json]             ops, tensors, parameters, MACs, memory lower bound\n"
+    "  plan MODEL [options] [--json]      memory plan: every buffer's pool, offset and lifetime\n"
+    "  compile MODEL -o DIR [options]     write the C package (include/, src/, metadata.json)\n"
+    "  run MODEL --input FILE... --output-dir DIR [options]\n"
+    "                                     build the generated C with the host compiler, run it on\n"
+    "                                     raw little-endian inputs, write output<j>.bin\n"
+    "  validate MODEL [--seed N] [--cases K] [options]\n"
+    "                                     generated C vs the reference executor on seeded inputs\n"
+    "  example [NAME] -o FILE             write one of Ember's own example models (.tflite)\n"
+#ifdef EMBER_HAVE_BOARDS
+    "  boards | firmware | flash | profile  board commands (emberc boards --help)\n"
+#endif
+    "\n"
+    "  --help, --version\n";
+
+int usageError(const std::string &msg) {
+    std::cerr << "emberc: " << msg << "\n(see emberc --help)\n";
+    return 2;
+}
+
+int fail(const Diagnostics &d) {
+    std::cerr << d.format();
+    return 1;
+}
+
+bool readFile(const std::string &path, std::vector<uint8_t> *out) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) return false;
+    out->assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+    return true;
+}
+
+bool writeFile(const std::string &path, const std::vector<uint8_t> &b) {
+    std::ofstream f(path, std::ios::binary | std::ios::trunc);
+    return f && f.write(reinterpret_cast<const char *>(b.data()), std::streamsize(b.size()));
+}
+
+std::string fmtBytes(size_t n) { return std::to_string(n); }
+
+json quantJson(const Tensor &t) {
+    json q = json::object();
+    if (t.quant.empty()) return q;
+    q["scale"] = t.quant.scale;
+    q["zero_point"] = t.quant.zeroPoint;
+    if (t.quant.perChannel()) q["axis"] = t.quant.axis;
+    return q;
+}
+
+int cmdInspect(const std::vector<std::string> &args) {
+    bool asJson = false;
+    std::string model;
+    for (const auto &a : args) {
+        if (a == "--json")
+            asJson = true;
+        else if (a.rfind("-", 0) == 0)
+            return usageError("inspect: unknown option " + a);
+        else if (model.empty())
+            model = a;
+        else
+            return usageError("inspect takes one model");
+    }
+    if (model.empty()) return usageError("inspect: missing MODEL");
+    auto g = loadModel(model);
+    if (!g) return fail(g.diagnostics());
+    const ModelSummary s = summarize(g.value());
+    const Graph &G = g.value();
+    if (asJson) {
+        json j;
+        j["model"] = model;
+        j["name"] = G.name;
+        auto io = [&](const std::vector<int> &idx) {
+            json arr = json::array();
+            for (int t : idx) {
+                const Tensor &x = G.tensors[size_t(t)];
+                json e;
+                e["name"] = x.name;
+                e["dtype"] = dtypeName(x.dtype);
+                e["shape"] = x.shape;
+                e["bytes"] = x.bytes();
+                e["quantization"] = quantJson(x);
+                arr.push_back(e);
+            }
+            return arr;
+        };
+        j["inputs"] = io(G.inputs);
+        j["outputs"] = io(G.outputs);
+        j["op_count"] = G.ops.size();
+        j["op_counts"] = s.opCounts;
+        j["tensor_count"] = G.tensors.size();
+        j["parameters"] = s.parameters;
+        j["parameter_bytes"] = s.parameterBytes;
+        j["macs"] = s.macs;
+        j["memory_lower_bound"] = s.lowerBound;
+        json ops = json::array();
+        for (const Op &op : G.ops) {
+            json e;
+            e["index"] = op.index;
+            e["op"] = op.typeName;
+            e["name"] = G.layerName(op);
+            json ins = json::array(), outs = json::array();
+            for (int i : op.inputs)
+                if (i >= 0) ins.push_back(G.tensors[size_t(i)].name);
+            for (int o : op.outputs) outs.push_back(G.tensors[size_t(o)].name);
+            e["inputs"] = ins;
+            e["outputs"] = outs;
+            const OpKernel *k = findKernel(op.type);
+            e["macs"] = k && k->macs ? k->macs(G, op) : 0;
+            ops.push_back(e);
+        }
+        j["ops"] = ops;
+        std::cout << j.dump(1) << "\n";
+        return 0;
+    }
+    std::cout << "model        " << model << "\n";
+    for (int t : G.inputs) {
+        const Tensor &x = G.tensors[size_t(t)];
+        std::cout << "input        '" << x.name << "' " << dtypeName(x.dtype) << " " << shapeString(x.shape);
+        if (!x.quant.empty()) std::cout << " scale " << x.quant.sc() << " zero point " << x.quant.zp();
+        std::cout << "\n";
+    }
+    for (int t : G.outputs) {
+        const Tensor &x = G.tensors[size_t(t)];
+        std::cout << "output       '" << x.name << "' " << dtypeName(x.dtype) << " " << shapeString(x.shape);
+        if (!x.quant.empty()) std::cout << " scale " << x.quant.sc() << " zero point " << x.quant.zp();
+        std::cout << "\n";
+    }
+    std::cout << "ops          " << G.ops.size() << " (";
+    bool first = true;
+    for (const auto &[n, c] : s.opCounts) {
+        std::cout << (first ? "" : ", ") << n << " x" << c;
+        first = false;
+    }
+    std::cout << ")\n";
+    std::cout << "tensors      " << G.tensors.size() << "\n";
+    std::cout << "parameters   " << s.parameters << " (" << s.parameterBytes << " bytes)\n";
+    std::cout << "MACs         " << s.macs << "\n";
+    std::cout << "lower bound  " << s.lowerBound << " bytes of activations (max live at one step, I/O included)\n\n";
+    std::cout << "  #  op                  output                                    shape\n";
+    for (const Op &op : G.ops) {
+        char line[256];
+        std::string name = G.layerName(op);
+        if (name.size() > 40) name = "..." + name.substr(name.size() - 37);
+        std::snprintf(line, sizeof line, "%3d  %-18s  %-40s  %s\n", op.index, op.typeName.c_str(), name.c_str(),
+                      shapeString(G.out(op).shape).c_str());
+        std::cout << line;
+    }
+    return 0;
+}
+
+// Splits compile options from the rest; returns false (after printing) on error.
+bool takeCompileOptions(const std::vector<std::string> &args, CompileOptions &opts, std::vector<std::string> &rest,
+                        int *rc) {
+    Diagnostics d;
+    if (!parseCompileArgs(args, opts, rest, d)) {
+        std::cerr << "emberc: " << d.format();
+        *rc = 2;
+        return false;
+    }
+    return true;
+}
+
+int cmdPlan(const std::vector<std::string> &args) {
+    CompileOptions opts;
+    std::vector<std::string> rest;
+    int rc = 0;
+    if (!takeCompileOptions(args, opts, rest, &rc)) return rc;
+    bool asJson = false;
+    std::string model;
+    for (const auto &a : rest) {
+        if (a == "--json")
+            asJson = true;
+        else if (a.rfind("-", 0) == 0)
+            return usageError("plan: unknown option " + a);
+        else
+            model = a;
+    }
+    if (model.empty()) return usageError("plan: missing MODEL");
+    auto g = loadModel(model);
+    if (!g) return fail(g.diagnostics());
+    auto plan = planMemory(g.value(), opts.plan);
+    if (!plan) return fail(plan.diagnostics());
+    if (asJson) {
+        json j;
+        j["planner"] = plan->planner;
+        j["lower_bound"] = plan->lowerBound;
+        j["total_used"] = plan->totalUsed();
+        json pools = json::array();
+        for (size_t p = 0; p < plan->pools.size(); ++p)
+            pools.push_back({{"name", plan->pools[p].name}, {"used", plan->poolUsed[p]}, {"capacity", plan->pools[p].size}});
+        j["pools"] = pools;
+        json bufs = json::array();
+        for (const auto &b : plan->buffers)
+            bufs.push_back({{"tensor", b.name}, {"pool", plan->pools[size_t(b.pool)].name}, {"offset", b.offset},
+                            {"bytes", b.bytes}, {"first", b.first}, {"last", b.last}});
+        j["buffers"] = bufs;
+        std::cout << j.dump(1) << "\n";
+    } else {
+        std::cout << plan->dump();
+    }
+    return 0;
+}
+
+int cmdCompile(const std::vector<std::string> &args) {
+    CompileOptions opts;
+    std::vector<std::string> rest;
+    int rc = 0;
+    if (!takeCompileOptions(args, opts, rest, &rc)) return rc;
+    std::string model, out;
+    for (size_t i = 0; i < rest.size(); ++i) {
+        if (rest[i] == "-o" || rest[i] == "--output") {
+            if (i + 1 >= rest.size()) return usageError("compile: -o needs a directory");
+            out = rest[++i];
+        } else if (rest[i].rfind("-", 0) == 0) {
+            return usageError("compile: unknown option " + rest[i]);
+        } else if (model.empty()) {
+            model = rest[i];
+        } else {
+            return usageError("compile takes one model");
+        }
+    }
+    if (model.empty()) return usageError("compile: missing MODEL");
+    if (out.empty()) return usageError("compile: missing -o DIR");
+    auto g = loadModel(model);
+    if (!g) return fail(g.diagnostics());
+    auto art = compile(g.value(), opts);
+    if (!art) return fail(art.diagnostics());
+    Diagnostics d;
+    if (!art->writeTo(out, d)) return fail(d);
+    std::cout << "wrote " << out << ": " << art->files.size() << " files, " << art->codeLines << " lines; workspace "
+              << art->plan.totalUsed() << " bytes (lower bound " << art->plan.lowerBound << "), constants "
+              << art->constantBytes << " bytes\n";
+    return 0;
+}
+
+int cmdRun(const std::vector<std::string> &args) {
+    CompileOptions opts;
+    std::vector<std::string> rest;
+    int rc = 0;
+    if (!takeCompileOptions(args, opts, rest, &rc)) return rc;
+    std::string model, outDir;
+    std::vector<std::string> inputs;
+    for (size_t i = 0; i < rest.size(); ++i) {
+        if (rest[i] == "--input") {
+            // Consumes every following non-option argument.
+            while (i + 1 < rest.size() && rest[i + 1].rfind("--", 0) != 0) inputs.push_back(rest[++i]);
+        } else if (rest[i] == "--output-dir") {
+            if (i + 1 >= rest.size()) return usageError("run: --output-dir needs a directory");
+            outDir = rest[++i];
+        } else if (rest[i].rfind("-", 0) == 0) {
+            return usageError("run: unknown option " + rest[i]);
+        } else if (model.empty()) {
+            model = rest[i];
+        } else {
+            return usageError("run: unexpected argument '" + rest[i] + "' (inputs follow --input)");
+        }
+    }
+    if (model.empty()) return usageError("run: missing MODEL");
+    if (outDir.empty()) return usageError("run: missing --output-dir DIR");
+    auto g = loadModel(model);
+    if (!g) return fail(g.diagnostics());
+    if (inputs.size() != g->inputs.size())
+        return usageError("run: the model has " + std::to_string(g->inputs.size()) + " input(s); " +
+                          std::to_string(inputs.size()) + " --input file(s) given");
+    std::vector<std::vector<uint8_t>> data;
+    for (const auto &p : inputs) {
+        std::vector<uint8_t> b;
+        if (!readFile(p, &b)) {
+            std::cerr << p << ": cannot read input file\n";
+            return 1;
+        }
+        data.push_back(std::move(b));
+    }
+    auto art = compile(g.value(), opts);
+    if (!art) return fail(art.diagnostics());
+    auto outs = runGeneratedC(art.value(), g.value(), data);
+    if (!outs) return fail(outs.diagnostics());
+    std::error_code ec;
+    std::filesystem::create_directories(outDir, ec);
+    for (size_t j = 0; j < outs->size(); ++j) {
+        const std::string p = outDir + "/output" + std::to_string(j) + ".bin";
+        if (!writeFile(p, outs.value()[j])) {
+            std::cerr << p << ": cannot write output file\n";
+            return 1;
+        }
+        std::cout << "wrote " << p << " (" << outs.value()[j].size() << " bytes)\n";
+    }
+    return 0;
+}
+
+// Deterministic inputs: xorshift64*, independent of the C++ library.
+struct Rng {
+    uint64_t s;
+    uint64_t next() {
+        s ^= s >> 12;
+        s ^= s << 25;
+        s ^= s >> 27;
+        return s * 2685821657736338717ULL;
+    }
+};
+
+std::vector<uint8_t> randomInput(const Tensor &t, Rng &rng) {
+    std::vector<uint8_t> b(t.bytes());
+    if (t.dtype == DType::Float32) {
+        for (size_t i = 0; i < size_t(t.elements()); ++i) {
+            // Sum of uniforms: roughly normal, mean 0, sd 1.
+            double acc = 0;
+            for (int k = 0; k < 12; ++k) acc += double(rng.next() >> 11) / double(1ULL << 53);
+            const float f = float(acc - 6.0);
+            std::memcpy(b.data() + i * 4, &f, 4);
+        }
+    } else {
+        for (auto &x : b) x = uint8_t(rng.next() >> 56);
+    }
+    return b;
+}
+
+double maxAbsDiff(const Tensor &t, const std::vector<uint8_t> &a, const std::vector<uint8_t> &b, double *range) {
+    double m = 0, lo = 1e300, hi = -1e300;
+    const size_t n = size_t(t.elements());
+    for (size_t i = 0; i < n; ++i) {
+        double x = 0, y = 0;
+        switch (t.dtype) {
+        case DType::Float32: { float p, q; std::memcpy(&p, &a[i * 4], 4); std::memcpy(&q, &b[i * 4], 4); x = p; y = q; break; }
+        case DType::Int8: x = int8_t(a[i]); y = int8_t(b[i]); break;
+        case DType::UInt8: case DType::Bool: x = a[i]; y = b[i]; break;
+        case DType::Int16: { int16_t p, q; std::memcpy(&p, &a[i * 2], 2); std::memcpy(&q, &b[i * 2], 2); x = p; y = q; break; }
+        case DType::Int32: { int32_t p, q; std::memcpy(&p, &a[i * 4], 4); std::memcpy(&q, &b[i * 4], 4); x = p; y = q; break; }
+        case DType::Int64: { int64_t p, q; std::memcpy(&p, &a[i * 8], 8); std::memcpy(&q, &b[i * 8], 8); x = double(p); y = double(q); break; }
+        }
+        if (std::isnan(x) != std::isnan(y)) return INFINITY;
+        m = std::max(m, std::fabs(x - y));
+        lo = std::min(lo, x);
+        hi = std::max(hi, x);
+    }
+    *range = n ? hi - lo : 0;
+    return m;
+}
+
+int cmdValidate(const std::vector<std::string> &args) {
+    CompileOptions opts;
+    std::vector<std::string> rest;
+    int rc = 0;
+    if (!takeCompileOptions(args, opts, rest, &rc)) return rc;
+    std::string model;
+    uint64_t seed = 1;
+    int cases = 3;
+    for (size_t i = 0; i < rest.size(); ++i) {
+        if (rest[i] == "--seed" && i + 1 < rest.size()) {
+            seed = std::stoull(rest[++i]);
+        } else if (rest[i] == "--cases" && i + 1 < rest.size()) {
+            cases = std::max(1, std::atoi(rest[++i].c_str()));
+        } else if (rest[i].rfind("-", 0) == 0) {
+            return usageError("validate: unknown option " + rest[i]);
+        } else {
+            model = rest[i];
+        }
+    }
+    if (model.empty()) return usageError("validate: missing MODEL");
+    auto g = loadModel(model);
+    if (!g) return fail(g.diagnostics());
+    auto art = compile(g.value(), opts);
+    if (!art) return fail(art.diagnostics());
+    const Graph &G = g.value();
+    bool ok = true;
+    for (int c = 0; c < cases; ++c) {
+        Rng rng{seed * 0x9E3779B97F4A7C15ULL + uint64_t(c) + 1};
+        std::vector<std::vector<uint8_t>> in;
+        for (int t : G.inputs) in.push_back(randomInput(G.tensors[size_t(t)], rng));
+        auto ref = runReference(G, in);
+        if (!ref) return fail(ref.diagnostics());
+        auto gen = runGeneratedC(art.value(), G, in);
+        if (!gen) return fail(gen.diagnostics());
+        for (size_t j = 0; j < G.outputs.size(); ++j) {
+            const Tensor &t = G.tensors[size_t(G.outputs[j])];
+            double range = 0;
+            const double diff = maxAbsDiff(t, ref.value()[j], gen.value()[j], &range);
+            const bool isFloat = t.dtype == DType::Float32;
+            const bool pass = isFloat ? diff <= 1e-4 * std::max(range, 1e-6) : diff == 0;
+            ok = ok && pass;
+            std::printf("case %d output %zu '%s': max abs difference %g%s  %s\n", c, j, t.name.c_str(), diff,
+                        isFloat ? " (tolerance 1e-4 of range)" : " (bit-exact required)", pass ? "ok" : "MISMATCH");
+        }
+    }
+    std::printf("%s: generated C %s the reference executor on %d seeded case(s)\n", model.c_str(),
+                ok ? "matches" : "DOES NOT match", cases);
+    return ok ? 0 : 1;
+}
+
+int cmdExample(const std::vector<std::string> &args) {
+    std::string name = "ember_demo", out;
+    for (size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "-o" && i + 1 < args.size())
+            out = args[++i];
+        else if (args[i] == "--list") {
+            for (const auto &n : exampleModelNames()) std::cout << n << "\n";
+            return 0;
+        } else if (args[i].rfind("-", 0) == 0)
+            return usageError("example: unknown option " + args[i]);
+        else
+            name = args[i];
+    }
+    if (out.empty()) return usageError("example: missing -o FILE");
+    auto g = makeExampleModel(name);
+    if (!g) return fail(g.diagnostics());
+    if (!writeFile(out, writeTflite(g.value()))) {
+        std::cerr << out << ": cannot write file\n";
+        return 1;
+    }
+    std::cout << "wrote " << out << " (example model '" << name << "', " << g->ops.size() << " ops)\n";
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char **argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty()) {
+        std::cerr << kUsage;
+        return 2;
+    }
+    const std::string cmd = args[0];
+    args.erase(args.begin());
+    if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+        std::cout << kUsage << "\n" << compileOptionsHelp();
+        return 0;
+    }
+    if (cmd == "--version") {
+        std::cout << "emberc 0.1.0\n";
+        return 0;
+    }
+    for (const auto &a : args)
+        if (a == "--help" || a == "-h") {
+#ifdef EMBER_HAVE_BOARDS
+            if (cmd == "boards" || cmd == "firmware" || cmd == "flash" || cmd == "profile") break;
+#endif
+            std::cout << kUsage << "\n" << compileOptionsHelp();
+            return 0;
+        }
+    if (cmd == "inspect") return cmdInspect(args);
+    if (cmd == "plan") return cmdPlan(args);
+    if (cmd == "compile") return cmdCompile(args);
+    if (cmd == "run") return cmdRun(args);
+    if (cmd == "validate") return cmdValidate(args);
+    if (cmd == "example") return cmdExample(args);
+#ifdef EMBER_HAVE_BOARDS
+    if (cmd == "boards" || cmd == "firmware" || cmd == "flash" || cmd == "profile")
+        return runBoardCommand(cmd, args, std::cout, std::cerr);
+#endif
+    return usageError("unknown command '" + cmd + "'");
+}

@@ -1,13 +1,22 @@
-// Placeholder: not implemented yet. Replace with the real operator (see TEMPLATE.cpp).
-#include "OpKernel.h"
+// ADD and SUB (int8, int16, float32; numpy broadcasting; fused activation).
+// The shared implementation, and how it matches TFLite Micro, is in
+// BinaryOp.cpp.
+#include "BinaryOp.h"
 
 namespace ember {
+namespace {
 
-static bool notYet(Graph &, Op &op, Diagnostics &d) {
-    auto &e = d.error("operator not implemented yet"); e.opIndex = op.index; e.opName = op.typeName; return false;
-}
+bool prepareAdd(Graph &g, Op &op, Diagnostics &d) { return prepareBinary(BinaryKind::Add, g, op, d); }
+void evalAdd(const Graph &g, const Op &op, Buffers &b) { evalBinary(BinaryKind::Add, g, op, b); }
+void emitAdd(const Graph &g, const Op &op, EmitContext &ctx) { emitBinary(BinaryKind::Add, g, op, ctx); }
 
-const OpKernel kAdd = {OpType::Add, notYet, nullptr, nullptr, nullptr};
-const OpKernel kSub = {OpType::Sub, notYet, nullptr, nullptr, nullptr};
+bool prepareSub(Graph &g, Op &op, Diagnostics &d) { return prepareBinary(BinaryKind::Sub, g, op, d); }
+void evalSub(const Graph &g, const Op &op, Buffers &b) { evalBinary(BinaryKind::Sub, g, op, b); }
+void emitSub(const Graph &g, const Op &op, EmitContext &ctx) { emitBinary(BinaryKind::Sub, g, op, ctx); }
+
+}  // namespace
+
+const OpKernel kAdd = {OpType::Add, prepareAdd, evalAdd, emitAdd, macsBinary};
+const OpKernel kSub = {OpType::Sub, prepareSub, evalSub, emitSub, macsBinary};
 
 }  // namespace ember

@@ -1,12 +1,112 @@
-// Placeholder: not implemented yet. Replace with the real operator (see TEMPLATE.cpp).
-#include "OpKernel.h"
+// LEAKY_RELU (TFLM leaky_relu_common.cc + reference/leaky_relu.h):
+// y = x for x >= 0, alpha * x otherwise. Quantized, each branch has its own
+// requantization multiplier (identity: s_in / s_out, alpha: s_in * alpha /
+// s_out), both derived in float as TFLM does before widening to double.
+#include "UnaryOp.h"
 
 namespace ember {
+namespace {
 
-static bool notYet(Graph &, Op &op, Diagnostics &d) {
-    auto &e = d.error("operator not implemented yet"); e.opIndex = op.index; e.opName = op.typeName; return false;
+struct LeakyParams {
+    DType dtype = DType::Float32;
+    float alpha = 0.f;
+    int32_t inZp = 0, outZp = 0;
+    int32_t multIdentity = 0, multAlpha = 0;
+    int shiftIdentity = 0, shiftAlpha = 0;
+};
+
+bool prepare(Graph &g, Op &op, Diagnostics &d) {
+    if (!unary::checkShape(g, op, d)) return false;
+    const Tensor &in = g.in(op, 0);
+    const Tensor &out = g.out(op);
+    if (!unary::isOneOf(in.dtype, {DType::Float32, DType::Int8, DType::Int16}))
+        return unary::fail(g, op, d, std::string("input type ") + dtypeName(in.dtype) +
+                                         " is not supported; use float32, int8 or int16", op.inputs[0]);
+    if (out.dtype != in.dtype)
+        return unary::fail(g, op, d, std::string("output type ") + dtypeName(out.dtype) +
+                                         " differs from input type " + dtypeName(in.dtype) + "; re-export the model",
+                           op.outputs[0]);
+    const float alpha = op.attrs.alpha;
+    if (!std::isfinite(alpha))
+        return unary::fail(g, op, d, "alpha must be a finite number; re-export the model");
+    LeakyParams p;
+    p.dtype = in.dtype;
+    p.alpha = alpha;
+    if (in.dtype != DType::Float32) {
+        if (!unary::checkPerTensorQuant(g, op, d, op.inputs[0]) ||
+            !unary::checkPerTensorQuant(g, op, d, op.outputs[0]))
+            return false;
+        const float sIn = in.quant.sc(), sOut = out.quant.sc();
+        p.inZp = in.quant.zp();
+        p.outZp = out.quant.zp();
+        quantizeMultiplier(double(sIn * alpha / sOut), &p.multAlpha, &p.shiftAlpha);
+        quantizeMultiplier(double(sIn / sOut), &p.multIdentity, &p.shiftIdentity);
+    }
+    op.params = p;
+    return true;
 }
 
-const OpKernel kLeakyRelu = {OpType::LeakyRelu, notYet, nullptr, nullptr, nullptr};
+template <class T>
+void evalQuantized(const LeakyParams &p, const T *in, T *out, int64_t n) {
+    for (int64_t i = 0; i < n; ++i) {
+        const int32_t v = int32_t(in[i]) - p.inZp;
+        const int32_t r = p.outZp + (v >= 0 ? multiplyByQuantizedMultiplier(v, p.multIdentity, p.shiftIdentity)
+                                            : multiplyByQuantizedMultiplier(v, p.multAlpha, p.shiftAlpha));
+        out[i] = T(std::min(dtypeMax(p.dtype), std::max(dtypeMin(p.dtype), r)));
+    }
+}
+
+void eval(const Graph &g, const Op &op, Buffers &b) {
+    const auto &p = std::any_cast<const LeakyParams &>(op.params);
+    const int64_t n = g.in(op, 0).elements();
+    const uint8_t *src = b[size_t(op.inputs[0])].data();
+    uint8_t *dst = b[size_t(op.outputs[0])].data();
+    if (p.dtype == DType::Int8) {
+        evalQuantized(p, reinterpret_cast<const int8_t *>(src), reinterpret_cast<int8_t *>(dst), n);
+    } else if (p.dtype == DType::Int16) {
+        evalQuantized(p, reinterpret_cast<const int16_t *>(src), reinterpret_cast<int16_t *>(dst), n);
+    } else {
+        const auto *in = reinterpret_cast<const float *>(src);
+        auto *out = reinterpret_cast<float *>(dst);
+        // alpha may be > 1 or < 0, so this is a select, not a max.
+        for (int64_t i = 0; i < n; ++i) out[i] = in[i] > 0 ? in[i] : in[i] * p.alpha;
+    }
+}
+
+void emit(const Graph &g, const Op &op, EmitContext &ctx) {
+    const auto &p = std::any_cast<const LeakyParams &>(op.params);
+    const Tensor &in = g.in(op, 0);
+    const std::string n = std::to_string(in.elements());
+    const std::string &x = ctx.inputs[0], &y = ctx.outputs[0];
+    if (p.dtype == DType::Float32) {
+        ctx.line("/* LEAKY_RELU float32 " + shapeString(in.shape) + ", alpha " + cFloat(p.alpha) + " */");
+        ctx.line("for (int32_t i = 0; i < " + n + "; ++i) {");
+        ctx.line("float v = " + x + "[i];", 2);
+        ctx.line(y + "[i] = v > 0.0f ? v : v * " + cFloat(p.alpha) + ";", 2);
+        ctx.line("}");
+        return;
+    }
+    useHelper(ctx, "ember_mbqm");
+    useHelper(ctx, "ember_clamp");
+    const std::string ct = dtypeCType(p.dtype);
+    ctx.line("/* LEAKY_RELU " + ct + " " + shapeString(in.shape) + ", alpha " + cFloat(p.alpha) + ": zp " +
+             std::to_string(p.inZp) + " -> " + std::to_string(p.outZp) + ", x >= 0: * " +
+             std::to_string(p.multIdentity) + " * 2^" + std::to_string(p.shiftIdentity) + ", x < 0: * " +
+             std::to_string(p.multAlpha) + " * 2^" + std::to_string(p.shiftAlpha) + " */");
+    ctx.line("for (int32_t i = 0; i < " + n + "; ++i) {");
+    ctx.line("int32_t v = (int32_t)" + x + "[i] - " + cInt(p.inZp) + ";", 2);
+    ctx.line("int32_t r = " + cInt(p.outZp) + " + (v >= 0 ? ember_mbqm(v, " + cInt(p.multIdentity) + ", " +
+                 std::to_string(p.shiftIdentity) + ") : ember_mbqm(v, " + cInt(p.multAlpha) + ", " +
+                 std::to_string(p.shiftAlpha) + "));",
+             2);
+    ctx.line(y + "[i] = (" + ct + ")ember_clamp(r, " + cInt(dtypeMin(p.dtype)) + ", " + cInt(dtypeMax(p.dtype)) +
+                 ");",
+             2);
+    ctx.line("}");
+}
+
+}  // namespace
+
+const OpKernel kLeakyRelu = {OpType::LeakyRelu, prepare, eval, emit, nullptr};
 
 }  // namespace ember

@@ -1,12 +1,16 @@
-// Placeholder: not implemented yet. Replace with the real operator (see TEMPLATE.cpp).
-#include "OpKernel.h"
+// LOGISTIC: y = 1 / (1 + exp(-x)); float32, int8 (output scale 1/256, zero
+// point -128) and int16 (Q0.15). The arithmetic lives in SigmoidTanh.cpp.
+#include "SigmoidTanh.h"
 
 namespace ember {
+namespace {
 
-static bool notYet(Graph &, Op &op, Diagnostics &d) {
-    auto &e = d.error("operator not implemented yet"); e.opIndex = op.index; e.opName = op.typeName; return false;
+bool prepare(Graph &g, Op &op, Diagnostics &d) {
+    return sigmoidtanh::prepare(g, op, d, sigmoidtanh::Fn::Logistic);
 }
 
-const OpKernel kLogistic = {OpType::Logistic, notYet, nullptr, nullptr, nullptr};
+}  // namespace
+
+const OpKernel kLogistic = {OpType::Logistic, prepare, sigmoidtanh::eval, sigmoidtanh::emit, nullptr};
 
 }  // namespace ember

@@ -1,12 +1,17 @@
-// Placeholder: not implemented yet. Replace with the real operator (see TEMPLATE.cpp).
-#include "OpKernel.h"
+// MUL (int8, int16, float32; numpy broadcasting; fused activation).
+// The shared implementation, and how it matches TFLite Micro, is in
+// BinaryOp.cpp.
+#include "BinaryOp.h"
 
 namespace ember {
+namespace {
 
-static bool notYet(Graph &, Op &op, Diagnostics &d) {
-    auto &e = d.error("operator not implemented yet"); e.opIndex = op.index; e.opName = op.typeName; return false;
-}
+bool prepare(Graph &g, Op &op, Diagnostics &d) { return prepareBinary(BinaryKind::Mul, g, op, d); }
+void eval(const Graph &g, const Op &op, Buffers &b) { evalBinary(BinaryKind::Mul, g, op, b); }
+void emit(const Graph &g, const Op &op, EmitContext &ctx) { emitBinary(BinaryKind::Mul, g, op, ctx); }
 
-const OpKernel kMul = {OpType::Mul, notYet, nullptr, nullptr, nullptr};
+}  // namespace
+
+const OpKernel kMul = {OpType::Mul, prepare, eval, emit, macsBinary};
 
 }  // namespace ember

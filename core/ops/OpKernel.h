@@ -67,6 +67,12 @@ struct OpKernel {
     int64_t (*macs)(const Graph &g, const Op &op);
 };
 
+// Every operator's kernel, defined in its own file. Declared here so that the
+// definitions (`const OpKernel kConv2D = {...}`) get external linkage.
+extern const OpKernel kConv2D, kDepthwiseConv2D, kFullyConnected, kAveragePool2D, kMaxPool2D, kAdd, kSub, kMul,
+    kSoftmax, kReshape, kQuantize, kDequantize, kPad, kMean, kConcatenation, kLogistic, kTanh, kRelu, kRelu6,
+    kLeakyRelu, kTranspose, kStridedSlice;
+
 // The kernel for an op type, or nullptr for unsupported types.
 const OpKernel *findKernel(OpType type);
 // Comma-separated list of supported TFLite operator names (for errors).

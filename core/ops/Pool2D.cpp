@@ -1,13 +1,240 @@
-// Placeholder: not implemented yet. Replace with the real operator (see TEMPLATE.cpp).
-#include "OpKernel.h"
+// AVERAGE_POOL_2D and MAX_POOL_2D on NHWC tensors (int8, int16, float32),
+// bit-exact with TFLite Micro's reference kernels
+// (reference/integer_ops/pooling.h, reference/pooling.h, pooling_common.cc):
+//  - the window is clipped to the input; padding never contributes,
+//  - the average divides by the number of valid elements, rounding half
+//    away from zero for integers ((acc +- count/2) / count),
+//  - quantized input and output share scale and zero point (no rescaling),
+//  - the fused activation clamps the result.
+#include <algorithm>
+#include <cstdio>
+#include <limits>
+
+#include "Common.h"
+#include "OpError.h"
 
 namespace ember {
+namespace {
 
-static bool notYet(Graph &, Op &op, Diagnostics &d) {
-    auto &e = d.error("operator not implemented yet"); e.opIndex = op.index; e.opName = op.typeName; return false;
+struct Params {
+    bool average = true;
+    DType dtype = DType::Float32;
+    int n = 0, h = 0, w = 0, c = 0, oh = 0, ow = 0;
+    int strideH = 1, strideW = 1, filterH = 1, filterW = 1, padH = 0, padW = 0;
+    int32_t actMin = 0, actMax = 0;
+    float fMin = 0.f, fMax = 0.f;
+};
+
+// The valid part [start, end) of the window starting at `origin`.
+void windowRange(int origin, int filter, int size, int *start, int *end) {
+    *start = std::max(0, -origin);
+    *end = std::min(filter, size - origin);
 }
 
-const OpKernel kAveragePool2D = {OpType::AveragePool2D, notYet, nullptr, nullptr, nullptr};
-const OpKernel kMaxPool2D = {OpType::MaxPool2D, notYet, nullptr, nullptr, nullptr};
+bool everyWindowHasInput(const Params &p) {
+    for (int oy = 0; oy < p.oh; ++oy) {
+        int s, e;
+        windowRange(oy * p.strideH - p.padH, p.filterH, p.h, &s, &e);
+        if (e <= s) return false;
+    }
+    for (int ox = 0; ox < p.ow; ++ox) {
+        int s, e;
+        windowRange(ox * p.strideW - p.padW, p.filterW, p.w, &s, &e);
+        if (e <= s) return false;
+    }
+    return true;
+}
+
+bool preparePool(bool average, Graph &g, Op &op, Diagnostics &d) {
+    const std::string name = average ? "average pooling" : "max pooling";
+    if (op.inputs.size() != 1 || op.outputs.size() != 1 || !g.hasInput(op, 0) || op.outputs[0] < 0)
+        return opError(d, g, op, name + " expects 1 input and 1 output");
+    const Tensor &in = g.in(op, 0), &out = g.out(op);
+    if (in.dtype != out.dtype)
+        return opError(d, g, op, name + " needs the same input and output type", op.outputs[0]);
+    if (in.dtype != DType::Float32 && in.dtype != DType::Int8 && in.dtype != DType::Int16)
+        return opError(d, g, op, name + " supports float32, int8 and int16, not " + std::string(dtypeName(in.dtype)),
+                       op.inputs[0]);
+    if (in.shape.size() != 4)
+        return opError(d, g, op, name + " needs a 4-D NHWC input, got " + shapeString(in.shape), op.inputs[0]);
+    const OpAttrs &a = op.attrs;
+    if (a.filterW < 1 || a.filterH < 1 || a.strideW < 1 || a.strideH < 1)
+        return opError(d, g, op, "filter size and strides must be at least 1; fix the pooling options in the model");
+
+    Params p;
+    p.average = average;
+    p.dtype = in.dtype;
+    p.n = in.shape[0], p.h = in.shape[1], p.w = in.shape[2], p.c = in.shape[3];
+    p.strideH = a.strideH, p.strideW = a.strideW, p.filterH = a.filterH, p.filterW = a.filterW;
+    p.oh = computeOutSize(a.padding, p.h, p.filterH, p.strideH, 1);
+    p.ow = computeOutSize(a.padding, p.w, p.filterW, p.strideW, 1);
+    if (p.oh < 1 || p.ow < 1)
+        return opError(d, g, op,
+                       "the " + std::to_string(p.filterH) + "x" + std::to_string(p.filterW) +
+                           " window does not fit the input " + shapeString(in.shape) + " with VALID padding",
+                       op.inputs[0]);
+    p.padH = computePadding(p.strideH, 1, p.h, p.filterH, p.oh);
+    p.padW = computePadding(p.strideW, 1, p.w, p.filterW, p.ow);
+    if (!checkOutputShape(d, g, op, op.outputs[0], {p.n, p.oh, p.ow, p.c})) return false;
+    if (!everyWindowHasInput(p))
+        return opError(d, g, op, "some pooling windows contain no input element; check strides and padding");
+
+    if (in.dtype == DType::Float32) {
+        activationRangeFloat(a.activation, &p.fMin, &p.fMax);
+    } else {
+        if (!hasPerTensorQuant(in) || !hasPerTensorQuant(out))
+            return opError(d, g, op, "quantized pooling needs one positive scale per tensor", op.inputs[0]);
+        // TFLM does not rescale: it requires equal quantization.
+        if (std::abs(double(in.quant.sc()) - double(out.quant.sc())) > 1.0e-6 || in.quant.zp() != out.quant.zp())
+            return opError(d, g, op,
+                           "quantized pooling needs the same scale and zero point on input and output; "
+                           "re-quantize the model",
+                           op.outputs[0]);
+        if (!activationRangeQuantized(a.activation, out, &p.actMin, &p.actMax))
+            return opError(d, g, op,
+                           std::string("fused activation ") + activationName(a.activation) +
+                               " is not supported on quantized pooling; use NONE, RELU, RELU6 or RELU_N1_TO_1");
+    }
+    if (in.dtype == DType::Float32 && (a.activation == Activation::Tanh || a.activation == Activation::SignBit))
+        return opError(d, g, op,
+                       std::string("fused activation ") + activationName(a.activation) + " is not supported");
+    op.params = p;
+    return true;
+}
+
+// --- reference -------------------------------------------------------------
+
+template <class T> T reduceWindow(const Params &p, const T *in, int b, int oy, int ox, int ch) {
+    const int iy0 = oy * p.strideH - p.padH, ix0 = ox * p.strideW - p.padW;
+    int fy0, fy1, fx0, fx1;
+    windowRange(iy0, p.filterH, p.h, &fy0, &fy1);
+    windowRange(ix0, p.filterW, p.w, &fx0, &fx1);
+    auto at = [&](int fy, int fx) { return in[((size_t(b) * p.h + size_t(iy0 + fy)) * p.w + size_t(ix0 + fx)) * p.c + size_t(ch)]; };
+    if constexpr (std::is_same_v<T, float>) {
+        float acc = p.average ? 0.f : std::numeric_limits<float>::lowest();
+        for (int fy = fy0; fy < fy1; ++fy)
+            for (int fx = fx0; fx < fx1; ++fx) acc = p.average ? acc + at(fy, fx) : std::max(acc, at(fy, fx));
+        if (p.average) acc = acc / float((fy1 - fy0) * (fx1 - fx0));
+        return std::min(std::max(acc, p.fMin), p.fMax);
+    } else {
+        int32_t acc = p.average ? 0 : int32_t(std::numeric_limits<T>::lowest());
+        for (int fy = fy0; fy < fy1; ++fy)
+            for (int fx = fx0; fx < fx1; ++fx)
+                acc = p.average ? acc + at(fy, fx) : std::max<int32_t>(acc, at(fy, fx));
+        if (p.average) {
+            const int32_t count = (fy1 - fy0) * (fx1 - fx0);
+            acc = acc > 0 ? (acc + count / 2) / count : (acc - count / 2) / count;
+        }
+        return T(std::min(p.actMax, std::max(p.actMin, acc)));
+    }
+}
+
+template <class T> void evalTyped(const Params &p, const T *in, T *out) {
+    size_t o = 0;
+    for (int b = 0; b < p.n; ++b)
+        for (int oy = 0; oy < p.oh; ++oy)
+            for (int ox = 0; ox < p.ow; ++ox)
+                for (int ch = 0; ch < p.c; ++ch) out[o++] = reduceWindow(p, in, b, oy, ox, ch);
+}
+
+void eval(const Graph &, const Op &op, Buffers &buf) {
+    const auto &p = std::any_cast<const Params &>(op.params);
+    const uint8_t *in = buf[size_t(op.inputs[0])].data();
+    uint8_t *out = buf[size_t(op.outputs[0])].data();
+    switch (p.dtype) {
+    case DType::Int8:
+        evalTyped(p, reinterpret_cast<const int8_t *>(in), reinterpret_cast<int8_t *>(out));
+        break;
+    case DType::Int16:
+        evalTyped(p, reinterpret_cast<const int16_t *>(in), reinterpret_cast<int16_t *>(out));
+        break;
+    default:
+        evalTyped(p, reinterpret_cast<const float *>(in), reinterpret_cast<float *>(out));
+        break;
+    }
+}
+
+// --- C emission ------------------------------------------------------------
+
+std::string num(int64_t v) { return cInt(v); }
+
+// Lines computing the valid window range along one axis.
+void emitRange(EmitContext &ctx, const std::string &axis, const std::string &o, int stride, int pad, int filter,
+               int size, int ind) {
+    const std::string org = "i" + axis + "0";
+    ctx.line("const int32_t " + org + " = " + o + " * " + num(stride) + " - " + num(pad) + ";", ind);
+    ctx.line("const int32_t f" + axis + "0 = " + org + " < 0 ? -" + org + " : 0;", ind);
+    ctx.line("const int32_t f" + axis + "1 = " + num(size) + " - " + org + " < " + num(filter) + " ? " + num(size) +
+                 " - " + org + " : " + num(filter) + ";",
+             ind);
+}
+
+void emitChannelBody(const Params &p, EmitContext &ctx, int ind) {
+    const std::string in = ctx.inputs[0];
+    const std::string src = in + "[((b * " + num(p.h) + " + iy0 + fy) * " + num(p.w) + " + ix0 + fx) * " + num(p.c) +
+                            " + ch]";
+    const bool isFloat = p.dtype == DType::Float32;
+    const std::string accType = isFloat ? "float" : "int32_t";
+    std::string init = p.average ? (isFloat ? "0.0f" : "0") : (isFloat ? "-FLT_MAX" : num(dtypeMin(p.dtype)));
+    ctx.line(accType + " acc = " + init + ";", ind);
+    ctx.line("for (int32_t fy = fy0; fy < fy1; ++fy) {", ind);
+    ctx.line("for (int32_t fx = fx0; fx < fx1; ++fx) {", ind + 1);
+    if (p.average) {
+        ctx.line("acc += " + src + ";", ind + 2);
+    } else {
+        ctx.line(accType + " v = " + src + ";", ind + 2);
+        ctx.line("acc = v > acc ? v : acc;", ind + 2);
+    }
+    ctx.line("}", ind + 1);
+    ctx.line("}", ind);
+    const std::string dst = ctx.outputs[0] + "[((b * " + num(p.oh) + " + oy) * " + num(p.ow) + " + ox) * " +
+                            num(p.c) + " + ch]";
+    if (isFloat) {
+        if (p.average) ctx.line("acc = acc / (float)count;", ind);
+        ctx.line("acc = acc < " + cFloat(p.fMin) + " ? " + cFloat(p.fMin) + " : acc;", ind);
+        ctx.line(dst + " = acc > " + cFloat(p.fMax) + " ? " + cFloat(p.fMax) + " : acc;", ind);
+    } else {
+        if (p.average) ctx.line("acc = acc > 0 ? (acc + count / 2) / count : (acc - count / 2) / count;", ind);
+        ctx.line(dst + " = (" + dtypeCType(p.dtype) + ")ember_clamp(acc, " + num(p.actMin) + ", " + num(p.actMax) +
+                     ");",
+                 ind);
+    }
+}
+
+void emit(const Graph &g, const Op &op, EmitContext &ctx) {
+    const auto &p = std::any_cast<const Params &>(op.params);
+    char head[256];
+    std::snprintf(head, sizeof head, "/* %s %s: %s -> %s, window %dx%d, stride %dx%d, padding top %d left %d; %s */",
+                  opTypeName(op.type), dtypeName(p.dtype), shapeString(g.in(op, 0).shape).c_str(),
+                  shapeString(g.out(op).shape).c_str(), p.filterH, p.filterW, p.strideH, p.strideW, p.padH, p.padW,
+                  p.average ? "mean of the in-bounds part of each window, rounded half away from zero"
+                            : "maximum of the in-bounds part of each window");
+    ctx.line(head);
+    if (p.dtype != DType::Float32) useHelper(ctx, "ember_clamp");
+    ctx.line("for (int32_t b = 0; b < " + num(p.n) + "; ++b) {");
+    ctx.line("for (int32_t oy = 0; oy < " + num(p.oh) + "; ++oy) {", 2);
+    emitRange(ctx, "y", "oy", p.strideH, p.padH, p.filterH, p.h, 3);
+    ctx.line("for (int32_t ox = 0; ox < " + num(p.ow) + "; ++ox) {", 3);
+    emitRange(ctx, "x", "ox", p.strideW, p.padW, p.filterW, p.w, 4);
+    if (p.average) ctx.line("const int32_t count = (fy1 - fy0) * (fx1 - fx0);", 4);
+    ctx.line("for (int32_t ch = 0; ch < " + num(p.c) + "; ++ch) {", 4);
+    emitChannelBody(p, ctx, 5);
+    ctx.line("}", 4);
+    ctx.line("}", 3);
+    ctx.line("}", 2);
+    ctx.line("}");
+}
+
+int64_t macs(const Graph &g, const Op &op) {
+    return int64_t(op.attrs.filterH) * op.attrs.filterW * g.out(op).elements();
+}
+
+bool prepareAverage(Graph &g, Op &op, Diagnostics &d) { return preparePool(true, g, op, d); }
+bool prepareMax(Graph &g, Op &op, Diagnostics &d) { return preparePool(false, g, op, d); }
+
+}  // namespace
+
+const OpKernel kAveragePool2D = {OpType::AveragePool2D, prepareAverage, eval, emit, macs};
+const OpKernel kMaxPool2D = {OpType::MaxPool2D, prepareMax, eval, emit, macs};
 
 }  // namespace ember

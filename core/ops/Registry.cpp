@@ -3,10 +3,6 @@
 
 namespace ember {
 
-extern const OpKernel kConv2D, kDepthwiseConv2D, kFullyConnected, kAveragePool2D, kMaxPool2D, kAdd,
-    kSub, kMul, kSoftmax, kReshape, kQuantize, kDequantize, kPad, kMean, kConcatenation, kLogistic,
-    kTanh, kRelu, kRelu6, kLeakyRelu, kTranspose, kStridedSlice;
-
 static const OpKernel *const kKernels[] = {
     &kConv2D,   &kDepthwiseConv2D, &kFullyConnected, &kAveragePool2D, &kMaxPool2D, &kAdd,
     &kSub,      &kMul,             &kSoftmax,        &kReshape,       &kQuantize,  &kDequantize,

@@ -1,12 +1,14 @@
-// Placeholder: not implemented yet. Replace with the real operator (see TEMPLATE.cpp).
-#include "OpKernel.h"
+// TANH: float32, int8 (output scale 1/128, zero point 0) and int16 (Q0.15).
+// The arithmetic lives in SigmoidTanh.cpp.
+#include "SigmoidTanh.h"
 
 namespace ember {
+namespace {
 
-static bool notYet(Graph &, Op &op, Diagnostics &d) {
-    auto &e = d.error("operator not implemented yet"); e.opIndex = op.index; e.opName = op.typeName; return false;
-}
+bool prepare(Graph &g, Op &op, Diagnostics &d) { return sigmoidtanh::prepare(g, op, d, sigmoidtanh::Fn::Tanh); }
 
-const OpKernel kTanh = {OpType::Tanh, notYet, nullptr, nullptr, nullptr};
+}  // namespace
+
+const OpKernel kTanh = {OpType::Tanh, prepare, sigmoidtanh::eval, sigmoidtanh::emit, nullptr};
 
 }  // namespace ember

@@ -18,6 +18,25 @@ struct HostRunOptions {
     std::string workDir;                  // default: a fresh temp dir, removed after
 };
 
+// A generated package built once for the host, run as often as needed.
+class HostProgram {
+public:
+    static Result<HostProgram> build(const Artifacts &a, const Graph &g, const HostRunOptions &opts = {});
+    Result<std::vector<std::vector<uint8_t>>> run(const std::vector<std::vector<uint8_t>> &inputs) const;
+    HostProgram(HostProgram &&o) noexcept;
+    HostProgram &operator=(HostProgram &&) = delete;
+    ~HostProgram();
+
+private:
+    HostProgram() = default;
+    std::string dir_;
+    bool temporary_ = false;
+    std::vector<size_t> inputBytes_;
+    std::vector<std::string> inputNames_;
+    size_t outputs_ = 0;
+};
+
+// Builds and runs once.
 Result<std::vector<std::vector<uint8_t>>> runGeneratedC(const Artifacts &a, const Graph &g,
                                                         const std::vector<std::vector<uint8_t>> &inputs,
                                                         const HostRunOptions &opts = {});

@@ -1,0 +1,257 @@
+#include "BuildOptions.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace ember::studio {
+
+namespace {
+
+const QRegularExpression &identRe()
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+    return re;
+}
+
+const QRegularExpression &dimRe()
+{
+    // TENSOR:AXIS=MIN..MAX; the tensor name may itself contain ':' or '/'.
+    static const QRegularExpression re(QStringLiteral("^(.+):(\\d+)=(\\d+)\\.\\.(\\d+)$"));
+    return re;
+}
+
+bool isPowerOfTwo(qint64 v) { return v > 0 && (v & (v - 1)) == 0; }
+
+// Groups of arguments, one per flag, so unsupported flags can be dropped whole.
+QList<QStringList> argGroups(const BuildOptions &o)
+{
+    const BuildOptions d;
+    QList<QStringList> g;
+    if (!o.name.isEmpty()) g << QStringList{"--name", o.name};
+    if (o.interfaceApi != d.interfaceApi) g << QStringList{"--interface-api", o.interfaceApi};
+    if (o.operators != d.operators) g << QStringList{"--operators", o.operators};
+    if (o.packedWrappers) g << QStringList{"--packed-wrappers"};
+    if (o.planner != d.planner) g << QStringList{"--planner", o.planner};
+    if (o.pools != d.pools) {
+        for (const PoolOption &p : o.pools) {
+            QString spec = p.name + QLatin1Char(':') + QString::number(p.size);
+            if (!p.section.isEmpty()) spec += QStringLiteral(":section=") + p.section;
+            if (p.align != 16) spec += QStringLiteral(":align=") + QString::number(p.align);
+            g << QStringList{"--pool", spec};
+        }
+    }
+    if (o.appPools) g << QStringList{"--app-pools"};
+    for (auto it = o.pins.cbegin(); it != o.pins.cend(); ++it)
+        g << QStringList{"--pin", it.key() + QLatin1Char('=') + it.value()};
+    if (o.align != d.align) g << QStringList{"--align", QString::number(o.align)};
+    if (o.constants != d.constants) g << QStringList{"--constants", o.constants};
+    if (o.io != d.io) g << QStringList{"--io", o.io};
+    for (const QString &dim : o.dims) g << QStringList{"--dim", dim};
+    if (o.target != d.target) g << QStringList{"--target", o.target};
+    return g;
+}
+
+std::vector<std::string> toStd(const QStringList &l)
+{
+    std::vector<std::string> v;
+    for (const QString &s : l) v.push_back(s.toStdString());
+    return v;
+}
+
+}  // namespace
+
+BuildOptions BuildOptions::preset(Preset p)
+{
+    BuildOptions o;
+    if (p == Preset::HostDriven) {
+        // Host-driven execution calls layers by name through one signature.
+        o.interfaceApi = QStringLiteral("packed");
+        o.operators = QStringLiteral("packed");
+        o.packedWrappers = true;
+    }
+    return o;
+}
+
+QStringList BuildOptions::toArgs() const
+{
+    QStringList args;
+    for (const QStringList &g : argGroups(*this)) args += g;
+    return args;
+}
+
+QJsonObject BuildOptions::toJson() const
+{
+    QJsonArray pools;
+    for (const PoolOption &p : this->pools)
+        pools.append(QJsonObject{{"name", p.name}, {"size", p.size}, {"section", p.section}, {"align", p.align}});
+    QJsonObject pinObj;
+    for (auto it = pins.cbegin(); it != pins.cend(); ++it) pinObj.insert(it.key(), it.value());
+    return QJsonObject{{"name", name},           {"interfaceApi", interfaceApi},
+                       {"operators", operators}, {"packedWrappers", packedWrappers},
+                       {"planner", planner},     {"pools", pools},
+                       {"appPools", appPools},   {"pins", pinObj},
+                       {"align", align},         {"constants", constants},
+                       {"io", io},               {"dims", QJsonArray::fromStringList(dims)},
+                       {"target", target}};
+}
+
+BuildOptions BuildOptions::fromJson(const QJsonObject &o)
+{
+    BuildOptions b;
+    b.name = o.value("name").toString();
+    b.interfaceApi = o.value("interfaceApi").toString(b.interfaceApi);
+    b.operators = o.value("operators").toString(b.operators);
+    b.packedWrappers = o.value("packedWrappers").toBool(false);
+    b.planner = o.value("planner").toString(b.planner);
+    if (o.contains("pools")) {
+        b.pools.clear();
+        for (const QJsonValue &v : o.value("pools").toArray()) {
+            const QJsonObject p = v.toObject();
+            b.pools.append(PoolOption{p.value("name").toString(), qint64(p.value("size").toDouble()),
+                                      p.value("section").toString(), p.value("align").toInt(16)});
+        }
+    }
+    b.appPools = o.value("appPools").toBool(false);
+    const QJsonObject pins = o.value("pins").toObject();
+    for (auto it = pins.begin(); it != pins.end(); ++it) b.pins.insert(it.key(), it.value().toString());
+    b.align = o.value("align").toInt(16);
+    b.constants = o.value("constants").toString(b.constants);
+    b.io = o.value("io").toString(b.io);
+    for (const QJsonValue &v : o.value("dims").toArray()) b.dims << v.toString();
+    b.target = o.value("target").toString(b.target);
+    return b;
+}
+
+QList<OptionError> BuildOptions::validate() const
+{
+    QList<OptionError> errs;
+    if (!name.isEmpty() && !identRe().match(name).hasMatch())
+        errs << OptionError{"name", QStringLiteral("name must be a C identifier (letters, digits, '_', not starting with a digit)")};
+    if (!isPowerOfTwo(align) || align > 4096)
+        errs << OptionError{"align", QStringLiteral("alignment must be a power of two between 1 and 4096")};
+    if (pools.isEmpty())
+        errs << OptionError{"pools", QStringLiteral("add at least one workspace pool")};
+    QSet<QString> seen;
+    for (int i = 0; i < pools.size(); ++i) {
+        const PoolOption &p = pools[i];
+        const QString f = QStringLiteral("pool.%1").arg(i);
+        if (!identRe().match(p.name).hasMatch())
+            errs << OptionError{f + ".name", QStringLiteral("pool name '%1' must be a C identifier").arg(p.name)};
+        else if (seen.contains(p.name))
+            errs << OptionError{f + ".name", QStringLiteral("pool name '%1' is used twice; rename one of them").arg(p.name)};
+        seen.insert(p.name);
+        if (p.size < 0)
+            errs << OptionError{f + ".size", QStringLiteral("pool size must be 0 (as needed) or a positive byte count")};
+        if (!isPowerOfTwo(p.align) || p.align > 4096)
+            errs << OptionError{f + ".align", QStringLiteral("pool alignment must be a power of two up to 4096")};
+        if (!p.section.isEmpty() && p.section.contains(QRegularExpression(QStringLiteral("\\s"))))
+            errs << OptionError{f + ".section", QStringLiteral("section name must not contain spaces")};
+    }
+    for (auto it = pins.cbegin(); it != pins.cend(); ++it) {
+        if (!seen.contains(it.value()))
+            errs << OptionError{"pin." + it.key(),
+                                QStringLiteral("tensor '%1' is pinned to pool '%2', which does not exist; add the pool or remove the pin")
+                                    .arg(it.key(), it.value())};
+    }
+    for (int i = 0; i < dims.size(); ++i) {
+        const auto m = dimRe().match(dims[i]);
+        if (!m.hasMatch())
+            errs << OptionError{QStringLiteral("dim.%1").arg(i), QStringLiteral("dynamic dimension '%1' must read TENSOR:AXIS=MIN..MAX").arg(dims[i])};
+        else if (m.captured(3).toLongLong() > m.captured(4).toLongLong() || m.captured(4).toLongLong() == 0)
+            errs << OptionError{QStringLiteral("dim.%1").arg(i), QStringLiteral("dynamic dimension '%1' needs 0 < MIN <= MAX").arg(dims[i])};
+    }
+    return errs;
+}
+
+QList<OptionError> BuildOptions::validateAgainst(const ember::Graph &g) const
+{
+    QList<OptionError> errs = validate();
+    auto findTensor = [&](const QString &n) {
+        for (const ember::Tensor &t : g.tensors)
+            if (QString::fromStdString(t.name) == n) return &t;
+        return static_cast<const ember::Tensor *>(nullptr);
+    };
+    for (auto it = pins.cbegin(); it != pins.cend(); ++it) {
+        const ember::Tensor *t = findTensor(it.key());
+        if (!t)
+            errs << OptionError{"pin." + it.key(), QStringLiteral("pinned tensor '%1' is not in the model; remove the pin").arg(it.key())};
+        else if (t->isConst)
+            errs << OptionError{"pin." + it.key(), QStringLiteral("tensor '%1' is a constant and lives in flash; only activations can be pinned").arg(it.key())};
+    }
+    for (int i = 0; i < dims.size(); ++i) {
+        const auto m = dimRe().match(dims[i]);
+        if (!m.hasMatch()) continue;
+        const ember::Tensor *t = findTensor(m.captured(1));
+        if (!t)
+            errs << OptionError{QStringLiteral("dim.%1").arg(i), QStringLiteral("tensor '%1' is not in the model").arg(m.captured(1))};
+        else if (m.captured(2).toInt() >= int(t->shape.size()))
+            errs << OptionError{QStringLiteral("dim.%1").arg(i),
+                                QStringLiteral("tensor '%1' has %2 axes; axis %3 does not exist").arg(m.captured(1)).arg(t->shape.size()).arg(m.captured(2))};
+    }
+    return errs;
+}
+
+bool coreSupportsFlag(const QString &flag)
+{
+    // A sample value per flag; the core consumes flags it knows (even when it
+    // rejects the value) and leaves unknown ones in `rest`.
+    static const QMap<QString, QString> samples{
+        {"--name", "m"},           {"--interface-api", "c"}, {"--operators", "unpacked"},
+        {"--packed-wrappers", ""}, {"--planner", "greedy-conflicts"}, {"--pool", "workspace:0"},
+        {"--app-pools", ""},       {"--pin", "t=workspace"}, {"--align", "16"},
+        {"--constants", "flash"},  {"--io", "separate"},    {"--dim", "t:0=1..2"},
+        {"--target", "generic"}};
+    static QMap<QString, bool> cache;
+    if (cache.contains(flag)) return cache.value(flag);
+    std::vector<std::string> args{flag.toStdString()};
+    if (!samples.value(flag).isEmpty()) args.push_back(samples.value(flag).toStdString());
+    ember::CompileOptions opts;
+    std::vector<std::string> rest;
+    ember::Diagnostics diags;
+    ember::parseCompileArgs(args, opts, rest, diags);
+    const bool known = std::find(rest.begin(), rest.end(), flag.toStdString()) == rest.end();
+    cache.insert(flag, known);
+    return known;
+}
+
+bool toCompileOptions(const BuildOptions &o, ember::CompileOptions *out, ember::Diagnostics *diags,
+                      QStringList *skipped)
+{
+    QStringList args;
+    for (const QStringList &g : argGroups(o)) {
+        if (coreSupportsFlag(g.first())) args += g;
+        else if (skipped) *skipped << g.first();
+    }
+    std::vector<std::string> rest;
+    ember::CompileOptions opts;
+    ember::Diagnostics d;
+    const bool ok = ember::parseCompileArgs(toStd(args), opts, rest, d) && d.ok();
+    if (skipped)
+        for (const std::string &r : rest)
+            if (QString::fromStdString(r).startsWith("--")) *skipped << QString::fromStdString(r);
+    if (diags) diags->append(d);
+    if (ok && out) *out = std::move(opts);
+    return ok;
+}
+
+QString formatBytes(qint64 bytes)
+{
+    if (bytes < 1024) return QStringLiteral("%1 B").arg(bytes);
+    if (bytes < 1024 * 1024) return QStringLiteral("%1 KiB").arg(double(bytes) / 1024.0, 0, 'f', bytes % 1024 ? 1 : 0);
+    return QStringLiteral("%1 MiB").arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 2);
+}
+
+qint64 parseBytes(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("^\\s*(\\d+)\\s*([kKmM]?)(i?[bB])?\\s*$"));
+    const auto m = re.match(text);
+    if (!m.hasMatch()) return -1;
+    qint64 v = m.captured(1).toLongLong();
+    const QString unit = m.captured(2).toLower();
+    if (unit == "k") v *= 1024;
+    if (unit == "m") v *= 1024 * 1024;
+    return v;
+}
+
+}  // namespace ember::studio

@@ -1,0 +1,326 @@
+#include "ProjectStore.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QUuid>
+#include <QVariant>
+
+namespace ember::studio {
+
+namespace {
+
+// Each entry migrates from version i to i + 1; never edit a shipped entry,
+// append a new one.
+const QList<QStringList> &migrations()
+{
+    static const QList<QStringList> m{
+        {// 0 → 1: projects and their options (one row per option key).
+         "CREATE TABLE projects (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL,"
+         " model_path TEXT NOT NULL UNIQUE, model_hash TEXT NOT NULL DEFAULT '', updated TEXT NOT NULL)",
+         "CREATE TABLE project_options (project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,"
+         " key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (project_id, key))"},
+        {// 1 → 2: build history with the peak of every pool.
+         "CREATE TABLE builds (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+         " project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE, time TEXT NOT NULL,"
+         " options TEXT NOT NULL, status TEXT NOT NULL, message TEXT NOT NULL DEFAULT '',"
+         " constants_bytes INTEGER NOT NULL DEFAULT 0, code_bytes INTEGER NOT NULL DEFAULT 0,"
+         " elapsed_ms INTEGER NOT NULL DEFAULT 0)",
+         "CREATE TABLE build_pools (build_id INTEGER NOT NULL REFERENCES builds(id) ON DELETE CASCADE,"
+         " pool TEXT NOT NULL, peak_bytes INTEGER NOT NULL, PRIMARY KEY (build_id, pool))",
+         "CREATE INDEX builds_by_project ON builds(project_id, time)"},
+    };
+    return m;
+}
+
+QString jsonText(const QJsonValue &v)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact));
+}
+
+QJsonValue fromJsonText(const QString &s)
+{
+    return QJsonDocument::fromJson(s.toUtf8()).array().at(0);
+}
+
+}  // namespace
+
+ProjectStore::ProjectStore(const QString &path)
+    : path_(path.isEmpty() ? defaultPath() : path),
+      connection_(QStringLiteral("ember-store-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+    QDir().mkpath(QFileInfo(path_).absolutePath());
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection_);
+    db.setDatabaseName(path_);
+    if (!db.open()) {
+        error_ = QStringLiteral("cannot open the project database '%1': %2").arg(path_, db.lastError().text());
+        return;
+    }
+    // WAL: readers never block the writer and a crash mid-write leaves the
+    // last committed state; foreign keys make deletes cascade.
+    if (!exec("PRAGMA journal_mode=WAL") || !exec("PRAGMA foreign_keys=ON") || !exec("PRAGMA synchronous=NORMAL"))
+        return;
+    open_ = migrate();
+}
+
+ProjectStore::~ProjectStore()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(connection_, false);
+        if (db.isOpen()) db.close();
+    }
+    QSqlDatabase::removeDatabase(connection_);
+}
+
+QString ProjectStore::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/ember-studio.sqlite");
+}
+
+QSqlDatabase ProjectStore::database() const { return QSqlDatabase::database(connection_, false); }
+
+bool ProjectStore::exec(const QString &sql)
+{
+    QSqlQuery q(database());
+    if (!q.exec(sql)) return fail(QStringLiteral("'%1' failed: %2").arg(sql.left(60), q.lastError().text()));
+    return true;
+}
+
+bool ProjectStore::fail(const QString &what)
+{
+    error_ = what;
+    return false;
+}
+
+int ProjectStore::schemaVersion() const
+{
+    QSqlQuery q(database());
+    if (!q.exec("SELECT version FROM schema_version") || !q.next()) return 0;
+    return q.value(0).toInt();
+}
+
+bool ProjectStore::migrate()
+{
+    if (!exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")) return false;
+    int v = schemaVersion();
+    if (v > kSchemaVersion)
+        return fail(QStringLiteral("the project database '%1' is from a newer Ember (schema %2); update the studio").arg(path_).arg(v));
+    QSqlDatabase db = database();
+    for (; v < kSchemaVersion; ++v) {
+        // One transaction per step: a failed step leaves the previous version.
+        db.transaction();
+        bool ok = true;
+        for (const QString &sql : migrations()[v]) ok = ok && exec(sql);
+        ok = ok && exec("DELETE FROM schema_version") &&
+             exec(QStringLiteral("INSERT INTO schema_version(version) VALUES (%1)").arg(v + 1));
+        if (!ok || !db.commit()) {
+            db.rollback();
+            return fail(QStringLiteral("migrating the project database to schema %1 failed: %2").arg(v + 1).arg(error_));
+        }
+    }
+    return true;
+}
+
+bool ProjectStore::saveProject(Project &p)
+{
+    if (!open_) return fail(QStringLiteral("the project database is not open"));
+    QSqlDatabase db = database();
+    if (!db.transaction()) return fail(db.lastError().text());
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    qint64 id = p.id;
+    auto abort = [&](const QSqlQuery &q) {
+        const QString why = q.lastError().text();
+        db.rollback();
+        return fail(QStringLiteral("saving project '%1' failed and was rolled back: %2").arg(p.name, why));
+    };
+    QSqlQuery q(db);
+    if (id < 0) {
+        q.prepare("INSERT INTO projects(name, model_path, model_hash, updated) VALUES (?, ?, ?, ?)");
+        q.addBindValue(p.name); q.addBindValue(p.modelPath); q.addBindValue(p.modelHash); q.addBindValue(now);
+        if (!q.exec()) return abort(q);
+        id = q.lastInsertId().toLongLong();
+    } else {
+        q.prepare("UPDATE projects SET name = ?, model_path = ?, model_hash = ?, updated = ? WHERE id = ?");
+        q.addBindValue(p.name); q.addBindValue(p.modelPath); q.addBindValue(p.modelHash); q.addBindValue(now);
+        q.addBindValue(id);
+        if (!q.exec()) return abort(q);
+    }
+    QSqlQuery del(db);
+    del.prepare("DELETE FROM project_options WHERE project_id = ?");
+    del.addBindValue(id);
+    if (!del.exec()) return abort(del);
+    const QJsonObject opts = p.options.toJson();
+    for (auto it = opts.begin(); it != opts.end(); ++it) {
+        QSqlQuery ins(db);
+        ins.prepare("INSERT INTO project_options(project_id, key, value) VALUES (?, ?, ?)");
+        ins.addBindValue(id); ins.addBindValue(it.key()); ins.addBindValue(jsonText(it.value()));
+        if (!ins.exec()) return abort(ins);
+    }
+    if (!db.commit()) {
+        db.rollback();
+        return fail(QStringLiteral("saving project '%1' failed: %2").arg(p.name, db.lastError().text()));
+    }
+    p.id = id;
+    p.updated = QDateTime::fromString(now, Qt::ISODateWithMs);
+    return true;
+}
+
+BuildOptions ProjectStore::loadOptions(qint64 projectId) const
+{
+    QSqlQuery q(database());
+    q.prepare("SELECT key, value FROM project_options WHERE project_id = ?");
+    q.addBindValue(projectId);
+    QJsonObject o;
+    if (q.exec())
+        while (q.next()) o.insert(q.value(0).toString(), fromJsonText(q.value(1).toString()));
+    return BuildOptions::fromJson(o);
+}
+
+static const char *kProjectColumns = "SELECT id, name, model_path, model_hash, updated FROM projects";
+
+static Project projectFrom(const QSqlQuery &q)
+{
+    Project p;
+    p.id = q.value(0).toLongLong();
+    p.name = q.value(1).toString();
+    p.modelPath = q.value(2).toString();
+    p.modelHash = q.value(3).toString();
+    p.updated = QDateTime::fromString(q.value(4).toString(), Qt::ISODateWithMs);
+    return p;
+}
+
+std::optional<Project> ProjectStore::project(qint64 id) const
+{
+    QSqlQuery q(database());
+    q.prepare(QString::fromLatin1(kProjectColumns) + " WHERE id = ?");
+    q.addBindValue(id);
+    if (!q.exec() || !q.next()) return std::nullopt;
+    Project p = projectFrom(q);
+    p.options = loadOptions(p.id);
+    return p;
+}
+
+std::optional<Project> ProjectStore::projectForModel(const QString &modelPath) const
+{
+    QSqlQuery q(database());
+    q.prepare(QString::fromLatin1(kProjectColumns) + " WHERE model_path = ?");
+    q.addBindValue(modelPath);
+    if (!q.exec() || !q.next()) return std::nullopt;
+    Project p = projectFrom(q);
+    p.options = loadOptions(p.id);
+    return p;
+}
+
+QList<Project> ProjectStore::projects() const
+{
+    QList<Project> out;
+    QSqlQuery q(database());
+    if (!q.exec(QString::fromLatin1(kProjectColumns) + " ORDER BY updated DESC, id DESC")) return out;
+    while (q.next()) out << projectFrom(q);
+    for (Project &p : out) p.options = loadOptions(p.id);
+    return out;
+}
+
+bool ProjectStore::removeProject(qint64 id)
+{
+    QSqlQuery q(database());
+    q.prepare("DELETE FROM projects WHERE id = ?");
+    q.addBindValue(id);
+    if (!q.exec()) return fail(q.lastError().text());
+    return true;
+}
+
+bool ProjectStore::recordBuild(BuildRecord &b)
+{
+    if (!open_) return fail(QStringLiteral("the project database is not open"));
+    QSqlDatabase db = database();
+    if (!db.transaction()) return fail(db.lastError().text());
+    auto abort = [&](const QSqlQuery &q) {
+        const QString why = q.lastError().text();
+        db.rollback();
+        return fail(QStringLiteral("recording the build failed and was rolled back: %1").arg(why));
+    };
+    if (!b.time.isValid()) b.time = QDateTime::currentDateTimeUtc();
+    QSqlQuery q(db);
+    q.prepare("INSERT INTO builds(project_id, time, options, status, message, constants_bytes, code_bytes, elapsed_ms)"
+              " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    q.addBindValue(b.projectId);
+    q.addBindValue(b.time.toUTC().toString(Qt::ISODateWithMs));
+    q.addBindValue(QString::fromUtf8(QJsonDocument(b.options.toJson()).toJson(QJsonDocument::Compact)));
+    q.addBindValue(b.status); q.addBindValue(b.message);
+    q.addBindValue(b.constantsBytes); q.addBindValue(b.codeBytes); q.addBindValue(b.elapsedMs);
+    if (!q.exec()) return abort(q);
+    const qint64 id = q.lastInsertId().toLongLong();
+    for (auto it = b.poolPeaks.cbegin(); it != b.poolPeaks.cend(); ++it) {
+        QSqlQuery p(db);
+        p.prepare("INSERT INTO build_pools(build_id, pool, peak_bytes) VALUES (?, ?, ?)");
+        p.addBindValue(id); p.addBindValue(it.key()); p.addBindValue(it.value());
+        if (!p.exec()) return abort(p);
+    }
+    if (!db.commit()) {
+        db.rollback();
+        return fail(db.lastError().text());
+    }
+    b.id = id;
+    return true;
+}
+
+QList<BuildRecord> ProjectStore::builds(qint64 projectId) const
+{
+    QList<BuildRecord> out;
+    QSqlQuery q(database());
+    q.prepare("SELECT id, time, options, status, message, constants_bytes, code_bytes, elapsed_ms"
+              " FROM builds WHERE project_id = ? ORDER BY time DESC, id DESC");
+    q.addBindValue(projectId);
+    if (!q.exec()) return out;
+    while (q.next()) {
+        BuildRecord b;
+        b.id = q.value(0).toLongLong();
+        b.projectId = projectId;
+        b.time = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
+        b.options = BuildOptions::fromJson(QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object());
+        b.status = q.value(3).toString();
+        b.message = q.value(4).toString();
+        b.constantsBytes = q.value(5).toLongLong();
+        b.codeBytes = q.value(6).toLongLong();
+        b.elapsedMs = q.value(7).toLongLong();
+        out << b;
+    }
+    for (BuildRecord &b : out) {
+        QSqlQuery p(database());
+        p.prepare("SELECT pool, peak_bytes FROM build_pools WHERE build_id = ? ORDER BY pool");
+        p.addBindValue(b.id);
+        if (p.exec())
+            while (p.next()) b.poolPeaks.insert(p.value(0).toString(), p.value(1).toLongLong());
+    }
+    return out;
+}
+
+BuildComparison ProjectStore::compare(const BuildRecord &a, const BuildRecord &b)
+{
+    BuildComparison c;
+    // Compare option by option through the JSON form, so every field counts.
+    const QJsonObject ja = a.options.toJson(), jb = b.options.toJson();
+    QStringList keys = ja.keys() + jb.keys();
+    keys.removeDuplicates();
+    keys.sort();
+    auto show = [](const QJsonValue &v) {
+        if (v.isString()) return v.toString().isEmpty() ? QStringLiteral("(default)") : v.toString();
+        return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+    };
+    for (const QString &k : keys)
+        if (ja.value(k) != jb.value(k))
+            c.optionChanges << QStringLiteral("%1: %2 → %3").arg(k, show(ja.value(k)), show(jb.value(k)));
+    QStringList pools = a.poolPeaks.keys() + b.poolPeaks.keys();
+    pools.removeDuplicates();
+    for (const QString &p : pools) c.poolDelta.insert(p, b.poolPeaks.value(p) - a.poolPeaks.value(p));
+    c.constantsDelta = b.constantsBytes - a.constantsBytes;
+    c.codeDelta = b.codeBytes - a.codeBytes;
+    return c;
+}
+
+}  // namespace ember::studio

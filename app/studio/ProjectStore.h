@@ -1,0 +1,90 @@
+// Projects and build history in one SQLite database (QtSql, QSQLITE).
+//
+// WAL journal, schema migrations recorded in `schema_version`, and every save
+// in one transaction: a failure half-way (disk full, crash, a failing
+// statement) rolls back to the previous state.
+#pragma once
+
+#include <QDateTime>
+#include <optional>
+#include <QList>
+#include <QMap>
+#include <QSqlDatabase>
+#include <QString>
+
+#include "BuildOptions.h"
+
+namespace ember::studio {
+
+struct Project {
+    qint64 id = -1;
+    QString name;
+    QString modelPath;
+    QString modelHash;  // sha256 of the model file when last saved
+    BuildOptions options;
+    QDateTime updated;
+};
+
+struct BuildRecord {
+    qint64 id = -1;
+    qint64 projectId = -1;
+    QDateTime time;
+    BuildOptions options;
+    QString status;                      // "ok" or "failed"
+    QString message;                     // first error for failed builds
+    QMap<QString, qint64> poolPeaks;     // pool name → peak bytes
+    qint64 constantsBytes = 0;
+    qint64 codeBytes = 0;
+    qint64 elapsedMs = 0;
+};
+
+// What changed between two builds.
+struct BuildComparison {
+    QStringList optionChanges;           // "--planner: greedy-conflicts → linear"
+    QMap<QString, qint64> poolDelta;     // pool → b - a
+    qint64 constantsDelta = 0;
+    qint64 codeDelta = 0;
+};
+
+class ProjectStore {
+public:
+    static constexpr int kSchemaVersion = 2;
+
+    // Opens (and creates / migrates) the database at `path`; empty = the
+    // default file in QStandardPaths::AppDataLocation.
+    explicit ProjectStore(const QString &path = {});
+    ~ProjectStore();
+    ProjectStore(const ProjectStore &) = delete;
+    ProjectStore &operator=(const ProjectStore &) = delete;
+
+    bool isOpen() const { return open_; }
+    QString lastError() const { return error_; }
+    QString path() const { return path_; }
+    int schemaVersion() const;
+    QSqlDatabase database() const;  // tests reach in to inject failures
+
+    static QString defaultPath();
+
+    // Inserts (id < 0) or updates a project with its options, atomically.
+    bool saveProject(Project &p);
+    std::optional<Project> project(qint64 id) const;
+    std::optional<Project> projectForModel(const QString &modelPath) const;
+    QList<Project> projects() const;
+    bool removeProject(qint64 id);
+
+    bool recordBuild(BuildRecord &b);
+    QList<BuildRecord> builds(qint64 projectId) const;  // newest first
+
+    static BuildComparison compare(const BuildRecord &a, const BuildRecord &b);
+
+private:
+    bool migrate();
+    bool exec(const QString &sql);
+    bool fail(const QString &what);
+    BuildOptions loadOptions(qint64 projectId) const;
+
+    QString path_, connection_, error_;
+    bool open_ = false;
+};
+
+}  // namespace ember::studio

@@ -1,0 +1,98 @@
+// The studio's document: the open model, its summary, the options being
+// edited, the current memory plan and the last two builds. Views observe it
+// through signals and call its intents; no widget owns model data.
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <memory>
+
+#include "BuildOptions.h"
+#include "core/Compiler.h"
+
+namespace ember::studio {
+
+// One line of the Messages pane, with what it concerns so a click can
+// select it in the graph.
+struct StudioMessage {
+    enum class Level { Error, Warning, Info };
+    Level level = Level::Info;
+    QString text;
+    QString file;
+    int opIndex = -1;
+    QString opName;
+    QString tensor;
+};
+
+class Session : public QObject {
+    Q_OBJECT
+public:
+    explicit Session(QObject *parent = nullptr);
+
+    // Imports `path` (import + passes). On failure the previous model stays
+    // open and the diagnostics go to the Messages pane.
+    bool openModel(const QString &path);
+    // Writes one of the core's example models to the data dir and opens it.
+    bool openExample(const QString &name);
+    // Forgets the model (used when a project is closed).
+    void closeModel();
+
+    bool hasModel() const { return bool(graph_); }
+    const ember::Graph *graph() const { return graph_.get(); }
+    std::shared_ptr<const ember::Graph> sharedGraph() const { return graph_; }
+    const ember::ModelSummary &summary() const { return summary_; }
+    QString modelPath() const { return modelPath_; }
+    QString modelHash() const { return modelHash_; }
+
+    const BuildOptions &options() const { return options_; }
+    void setOptions(const BuildOptions &o);
+    // Pins an activation tensor to a pool ("" removes the pin) and re-plans.
+    void pinTensor(const QString &tensor, const QString &pool);
+    void setPlanner(const QString &planner);
+
+    // The plan for the current options (re-planned on every change, never
+    // re-compiled); null when planning failed (see planDiagnostics()).
+    const ember::MemoryPlan *plan() const { return plan_ ? &*plan_ : nullptr; }
+    const ember::Diagnostics &planDiagnostics() const { return planDiags_; }
+
+    // The last successful build and the one before it (for "what changed").
+    std::shared_ptr<const ember::Artifacts> build() const { return build_; }
+    std::shared_ptr<const ember::Artifacts> previousBuild() const { return previous_; }
+    void setBuild(std::shared_ptr<const ember::Artifacts> a);
+
+    // Selection shared by graph, properties, memory and messages.
+    int selectedOp() const { return selectedOp_; }
+    int selectedTensor() const { return selectedTensor_; }
+    void selectOp(int opIndex);
+    void selectTensor(int tensorIndex);
+    int findTensor(const QString &name) const;
+    int findOpByIndex(int modelOpIndex) const;  // op.index → position in graph.ops
+
+    void report(const StudioMessage &m);
+    void reportDiagnostics(const ember::Diagnostics &d);
+    void info(const QString &text);
+
+    static QString sha256Of(const QString &path);
+
+signals:
+    void modelChanged();
+    void optionsChanged();
+    void planChanged();
+    void buildChanged();
+    void selectionChanged();
+    void message(const ember::studio::StudioMessage &m);
+
+private:
+    void replan();
+
+    std::shared_ptr<const ember::Graph> graph_;
+    ember::ModelSummary summary_;
+    QString modelPath_, modelHash_;
+    BuildOptions options_;
+    std::optional<ember::MemoryPlan> plan_;
+    ember::Diagnostics planDiags_;
+    std::shared_ptr<const ember::Artifacts> build_, previous_;
+    int selectedOp_ = -1, selectedTensor_ = -1;
+};
+
+}  // namespace ember::studio

@@ -1,0 +1,192 @@
+#include "Compiler.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+
+#include "import/TfliteImporter.h"
+#include "ops/OpKernel.h"
+#include "passes/Passes.h"
+
+namespace ember {
+
+Result<Graph> loadModel(const std::string &path) {
+    Diagnostics d;
+    d.setFile(path);
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) {
+        d.error("no such model file; check the path");
+        return d;
+    }
+    const std::string ext = std::filesystem::path(path).extension().string();
+    if (ext == ".onnx") {
+        d.error("ONNX models are not supported yet; convert the model to TFLite (int8 or float32)");
+        return d;
+    }
+    auto g = importTflite(path);
+    if (!g) return g;
+    if (!runPasses(g.value(), d)) return d;
+    return g;
+}
+
+Result<Artifacts> compile(const Graph &g, const CompileOptions &opts) {
+    // import → check → passes happened in loadModel; here: plan → emit.
+    auto plan = planMemory(g, opts.plan);
+    if (!plan) return plan.diagnostics();
+    return generateC(g, plan.value(), opts);
+}
+
+ModelSummary summarize(const Graph &g) {
+    ModelSummary s;
+    for (const Tensor &t : g.tensors)
+        if (t.isConst) {
+            s.parameters += t.elements();
+            s.parameterBytes += int64_t(t.bytes());
+        }
+    for (const Op &op : g.ops) {
+        ++s.opCounts[op.typeName];
+        const OpKernel *k = findKernel(op.type);
+        if (k && k->macs && op.params.has_value()) s.macs += k->macs(g, op);
+    }
+    s.lowerBound = activationLowerBound(g);
+    return s;
+}
+
+namespace {
+
+bool parseSize(const std::string &s, size_t *out) {
+    if (s.empty()) return false;
+    size_t mult = 1;
+    std::string num = s;
+    const char last = char(std::toupper(static_cast<unsigned char>(s.back())));
+    if (last == 'K' || last == 'M') {
+        mult = last == 'K' ? 1024 : 1024 * 1024;
+        num.pop_back();
+    }
+    if (num.empty() || num.find_first_not_of("0123456789") != std::string::npos || num.size() > 12) return false;
+    *out = std::stoull(num) * mult;
+    return true;
+}
+
+bool parsePool(const std::string &spec, PoolSpec &p, Diagnostics &d) {
+    // NAME:SIZE[:section=S][:align=A]
+    std::vector<std::string> parts;
+    size_t start = 0;
+    for (size_t i = 0; i <= spec.size(); ++i)
+        if (i == spec.size() || spec[i] == ':') {
+            parts.push_back(spec.substr(start, i - start));
+            start = i + 1;
+        }
+    if (parts.size() < 2 || parts[0].empty()) {
+        d.error("--pool '" + spec + "': expected NAME:SIZE[:section=S][:align=A], e.g. --pool dtcm:64K:section=.dtcm");
+        return false;
+    }
+    p.name = parts[0];
+    if (!parseSize(parts[1], &p.size)) {
+        d.error("--pool '" + spec + "': size '" + parts[1] + "' is not a number of bytes (suffix K or M allowed)");
+        return false;
+    }
+    for (size_t i = 2; i < parts.size(); ++i) {
+        const std::string &kv = parts[i];
+        if (kv.rfind("section=", 0) == 0) {
+            p.section = kv.substr(8);
+        } else if (kv.rfind("align=", 0) == 0) {
+            size_t a = 0;
+            if (!parseSize(kv.substr(6), &a) || a == 0 || (a & (a - 1))) {
+                d.error("--pool '" + spec + "': align must be a power of two");
+                return false;
+            }
+            p.align = a;
+        } else {
+            d.error("--pool '" + spec + "': unknown field '" + kv + "' (expected section=S or align=A)");
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+bool parseCompileArgs(const std::vector<std::string> &args, CompileOptions &opts, std::vector<std::string> &rest,
+                      Diagnostics &d) {
+    bool poolsGiven = false;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string &a = args[i];
+        auto value = [&](std::string *out) {
+            const auto eq = a.find('=');
+            if (a.rfind("--", 0) == 0 && eq != std::string::npos) {
+                *out = a.substr(eq + 1);
+                return true;
+            }
+            if (i + 1 >= args.size()) {
+                d.error("option " + a + " needs a value");
+                return false;
+            }
+            *out = args[++i];
+            return true;
+        };
+        auto is = [&](const char *name) { return a == name || a.rfind(std::string(name) + "=", 0) == 0; };
+        std::string v;
+        if (is("--name")) {
+            if (!value(&v)) return false;
+            opts.name = v;
+        } else if (is("--planner")) {
+            if (!value(&v)) return false;
+            const auto names = plannerNames();
+            if (std::find(names.begin(), names.end(), v) == names.end()) {
+                std::string list;
+                for (const auto &n : names) list += (list.empty() ? "" : ", ") + n;
+                d.error("unknown planner '" + v + "'; choose one of: " + list);
+                return false;
+            }
+            opts.plan.planner = v;
+        } else if (is("--align")) {
+            if (!value(&v)) return false;
+            size_t al = 0;
+            if (!parseSize(v, &al) || al == 0 || (al & (al - 1))) {
+                d.error("--align " + v + ": must be a power of two (e.g. 4, 8, 16)");
+                return false;
+            }
+            opts.plan.align = al;
+            for (auto &p : opts.plan.pools) p.align = std::max(p.align, al);
+        } else if (is("--pool")) {
+            if (!value(&v)) return false;
+            PoolSpec p;
+            p.align = opts.plan.align;
+            if (!parsePool(v, p, d)) return false;
+            if (!poolsGiven) opts.plan.pools.clear();
+            poolsGiven = true;
+            for (const auto &q : opts.plan.pools)
+                if (q.name == p.name) {
+                    d.error("--pool " + p.name + " is given twice");
+                    return false;
+                }
+            opts.plan.pools.push_back(p);
+        } else if (is("--pin")) {
+            if (!value(&v)) return false;
+            const auto eq = v.rfind('=');
+            if (eq == std::string::npos || eq == 0 || eq + 1 == v.size()) {
+                d.error("--pin '" + v + "': expected TENSOR=POOL");
+                return false;
+            }
+            opts.plan.pins[v.substr(0, eq)] = v.substr(eq + 1);
+        } else {
+            rest.push_back(a);
+        }
+    }
+    return true;
+}
+
+std::string compileOptionsHelp() {
+    return "compile options:\n"
+           "  --name NAME               C prefix of every generated identifier (default: model file stem)\n"
+           "  --planner P               memory planner: greedy-size, greedy-conflicts (default), hill-climb\n"
+           "  --pool NAME:SIZE[:section=S][:align=A]\n"
+           "                            workspace pool (repeatable; default: one pool 'workspace');\n"
+           "                            the first pool takes every tensor that is not pinned\n"
+           "  --pin TENSOR=POOL         place a tensor in a given pool\n"
+           "  --align N                 alignment of every buffer in a pool (default 16)\n";
+}
+
+}  // namespace ember

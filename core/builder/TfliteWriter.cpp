@@ -1,0 +1,482 @@
+// IR → TFLite flatbuffer, and the example models Ember ships.
+//
+// The writer produces what a TFLite runtime expects: identifier "TFL3",
+// schema version 3, one subgraph, buffer 0 as the empty sentinel, one buffer
+// per constant tensor (16-byte aligned, as TFLite's schema asks), and operator
+// codes carrying both the old byte code and the int32 code.
+#include "TfliteWriter.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <map>
+#include <tuple>
+
+#include "../import/TfliteCodes.h"
+#include "tflite_generated.h"
+
+namespace ember {
+namespace {
+
+using flatbuffers::FlatBufferBuilder;
+using flatbuffers::Offset;
+
+tflite::TensorType tensorType(DType t) {
+    switch (t) {
+    case DType::Float32: return tflite::TensorType::FLOAT32;
+    case DType::Int8: return tflite::TensorType::INT8;
+    case DType::UInt8: return tflite::TensorType::UINT8;
+    case DType::Int16: return tflite::TensorType::INT16;
+    case DType::Int32: return tflite::TensorType::INT32;
+    case DType::Int64: return tflite::TensorType::INT64;
+    case DType::Bool: return tflite::TensorType::BOOL;
+    }
+    return tflite::TensorType::FLOAT32;
+}
+
+tflite::Padding padding(Padding p) { return p == Padding::Same ? tflite::Padding::SAME : tflite::Padding::VALID; }
+
+// Ember's Activation enum has TFLite's order.
+tflite::ActivationFunctionType activation(Activation a) { return tflite::ActivationFunctionType(int(a)); }
+
+// Builtin code and custom name of an op. Unsupported ops keep the code their
+// TFLite name stands for, so imported models round-trip unchanged.
+struct OpCodeKey {
+    int32_t code = tflitecodes::kCustom;
+    std::string custom;
+    bool operator<(const OpCodeKey &o) const { return std::tie(code, custom) < std::tie(o.code, o.custom); }
+};
+
+OpCodeKey opCodeKey(const Op &op) {
+    OpCodeKey k;
+    if (op.type != OpType::Unsupported) {
+        k.code = tflitecodes::codeForOpType(op.type);
+        return k;
+    }
+    const std::string prefix = "CUSTOM:";
+    if (op.typeName.rfind(prefix, 0) == 0) {
+        k.custom = op.typeName.substr(prefix.size());
+        return k;
+    }
+    for (int32_t c = 0; c <= int32_t(tflite::BuiltinOperator::MAX); ++c) {
+        const char *n = tflite::EnumNameBuiltinOperator(tflite::BuiltinOperator(c));
+        if (n && op.typeName == n) {
+            k.code = c;
+            return k;
+        }
+    }
+    k.custom = op.typeName;  // an unknown name: keep it as a custom op
+    return k;
+}
+
+class Writer {
+public:
+    explicit Writer(const Graph &g) : g_(g) {}
+
+    std::vector<uint8_t> run() {
+        std::vector<Offset<tflite::Buffer>> buffers{tflite::CreateBuffer(fbb_)};  // sentinel
+        std::vector<Offset<tflite::Tensor>> tensors;
+        for (const Tensor &t : g_.tensors) tensors.push_back(writeTensor(t, buffers));
+        std::vector<Offset<tflite::Operator>> ops;
+        for (const Op &op : g_.ops) ops.push_back(writeOp(op));
+
+        auto sub = tflite::CreateSubGraph(fbb_, fbb_.CreateVector(tensors), fbb_.CreateVector(toI32(g_.inputs)),
+                                          fbb_.CreateVector(toI32(g_.outputs)), fbb_.CreateVector(ops),
+                                          fbb_.CreateString(g_.name.empty() ? "main" : g_.name));
+        std::vector<Offset<tflite::OperatorCode>> codes;
+        for (const OpCodeKey &k : codeOrder_) codes.push_back(writeCode(k));
+        auto model = tflite::CreateModel(fbb_, 3, fbb_.CreateVector(codes), fbb_.CreateVector(&sub, 1),
+                                         fbb_.CreateString("written by ember"), fbb_.CreateVector(buffers));
+        tflite::FinishModelBuffer(fbb_, model);
+        return std::vector<uint8_t>(fbb_.GetBufferPointer(), fbb_.GetBufferPointer() + fbb_.GetSize());
+    }
+
+private:
+    static std::vector<int32_t> toI32(const std::vector<int> &v) { return std::vector<int32_t>(v.begin(), v.end()); }
+
+    Offset<tflite::Tensor> writeTensor(const Tensor &t, std::vector<Offset<tflite::Buffer>> &buffers) {
+        uint32_t bufferIndex = 0;
+        if (t.isConst && !t.data.empty()) {
+            fbb_.ForceVectorAlignment(t.data.size(), sizeof(uint8_t), 16);
+            buffers.push_back(tflite::CreateBuffer(fbb_, fbb_.CreateVector(t.data)));
+            bufferIndex = uint32_t(buffers.size() - 1);
+        }
+        Offset<tflite::QuantizationParameters> quant = 0;
+        if (!t.quant.empty()) {
+            auto zp = t.quant.zeroPoint.empty() ? 0 : fbb_.CreateVector(t.quant.zeroPoint);
+            quant = tflite::CreateQuantizationParameters(fbb_, 0, 0, fbb_.CreateVector(t.quant.scale), zp,
+                                                         tflite::QuantizationDetails::NONE, 0, t.quant.axis);
+        }
+        return tflite::CreateTensor(fbb_, fbb_.CreateVector(t.shape), tensorType(t.dtype), bufferIndex,
+                                    fbb_.CreateString(t.name), quant);
+    }
+
+    Offset<tflite::OperatorCode> writeCode(const OpCodeKey &k) {
+        auto custom = k.custom.empty() ? 0 : fbb_.CreateString(k.custom);
+        // The byte field saturates at 127 (PLACEHOLDER_FOR_GREATER_OP_CODES).
+        int8_t small = int8_t(std::min(k.code, tflitecodes::kPlaceholderForGreaterOpCodes));
+        return tflite::CreateOperatorCode(fbb_, small, custom, 1, tflite::BuiltinOperator(k.code));
+    }
+
+    uint32_t codeIndex(const Op &op) {
+        OpCodeKey k = opCodeKey(op);
+        auto it = codeIndex_.find(k);
+        if (it != codeIndex_.end()) return it->second;
+        codeOrder_.push_back(k);
+        return codeIndex_[k] = uint32_t(codeOrder_.size() - 1);
+    }
+
+    Offset<tflite::Operator> writeOp(const Op &op) {
+        uint32_t code = codeIndex(op);
+        auto [type, options] = writeOptions(op);
+        return tflite::CreateOperator(fbb_, code, fbb_.CreateVector(toI32(op.inputs)),
+                                      fbb_.CreateVector(toI32(op.outputs)), type, options);
+    }
+
+    std::pair<tflite::BuiltinOptions, Offset<void>> writeOptions(const Op &op) {
+        using BO = tflite::BuiltinOptions;
+        const OpAttrs &a = op.attrs;
+        switch (op.type) {
+        case OpType::Conv2D:
+            return {BO::Conv2DOptions,
+                    tflite::CreateConv2DOptions(fbb_, padding(a.padding), a.strideW, a.strideH, activation(a.activation),
+                                                a.dilationW, a.dilationH).Union()};
+        case OpType::DepthwiseConv2D:
+            return {BO::DepthwiseConv2DOptions,
+                    tflite::CreateDepthwiseConv2DOptions(fbb_, padding(a.padding), a.strideW, a.strideH,
+                                                         a.depthMultiplier, activation(a.activation), a.dilationW,
+                                                         a.dilationH).Union()};
+        case OpType::AveragePool2D:
+        case OpType::MaxPool2D:
+            return {BO::Pool2DOptions,
+                    tflite::CreatePool2DOptions(fbb_, padding(a.padding), a.strideW, a.strideH, a.filterW, a.filterH,
+                                                activation(a.activation)).Union()};
+        case OpType::FullyConnected:
+            return {BO::FullyConnectedOptions,
+                    tflite::CreateFullyConnectedOptions(fbb_, activation(a.activation),
+                                                        tflite::FullyConnectedOptionsWeightsFormat::DEFAULT,
+                                                        a.keepDims).Union()};
+        case OpType::Add:
+            return {BO::AddOptions, tflite::CreateAddOptions(fbb_, activation(a.activation)).Union()};
+        case OpType::Sub:
+            return {BO::SubOptions, tflite::CreateSubOptions(fbb_, activation(a.activation)).Union()};
+        case OpType::Mul:
+            return {BO::MulOptions, tflite::CreateMulOptions(fbb_, activation(a.activation)).Union()};
+        case OpType::Concatenation:
+            return {BO::ConcatenationOptions,
+                    tflite::CreateConcatenationOptions(fbb_, a.axis, activation(a.activation)).Union()};
+        default:
+            return writeSimpleOptions(op);
+        }
+    }
+
+    std::pair<tflite::BuiltinOptions, Offset<void>> writeSimpleOptions(const Op &op) {
+        using BO = tflite::BuiltinOptions;
+        const OpAttrs &a = op.attrs;
+        switch (op.type) {
+        case OpType::Softmax:
+            return {BO::SoftmaxOptions, tflite::CreateSoftmaxOptions(fbb_, a.beta).Union()};
+        case OpType::Reshape:
+            if (a.newShape.empty()) return {BO::NONE, 0};
+            return {BO::ReshapeOptions, tflite::CreateReshapeOptions(fbb_, fbb_.CreateVector(a.newShape)).Union()};
+        case OpType::Mean:
+            return {BO::ReducerOptions, tflite::CreateReducerOptions(fbb_, a.keepDims).Union()};
+        case OpType::LeakyRelu:
+            return {BO::LeakyReluOptions, tflite::CreateLeakyReluOptions(fbb_, a.alpha).Union()};
+        case OpType::StridedSlice:
+            return {BO::StridedSliceOptions,
+                    tflite::CreateStridedSliceOptions(fbb_, a.beginMask, a.endMask, a.ellipsisMask, a.newAxisMask,
+                                                      a.shrinkAxisMask, a.offset).Union()};
+        case OpType::Pad:
+            return {BO::PadOptions, tflite::CreatePadOptions(fbb_).Union()};
+        case OpType::Transpose:
+            return {BO::TransposeOptions, tflite::CreateTransposeOptions(fbb_).Union()};
+        case OpType::Dequantize:
+            return {BO::DequantizeOptions, tflite::CreateDequantizeOptions(fbb_).Union()};
+        default:
+            return {BO::NONE, 0};
+        }
+    }
+
+    const Graph &g_;
+    FlatBufferBuilder fbb_{1 << 16};
+    std::map<OpCodeKey, uint32_t> codeIndex_;
+    std::vector<OpCodeKey> codeOrder_;
+};
+
+// ---- example models ---------------------------------------------------------
+
+// splitmix64: tiny, fully specified, so the weights are the same with every
+// compiler and standard library (std::*_distribution is not).
+class Rng {
+public:
+    explicit Rng(uint64_t seed) : s_(seed) {}
+    uint64_t next() {
+        uint64_t z = (s_ += 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    }
+    // Uniform in [-1, 1), from the top 24 bits (exact in float).
+    float symmetric() { return float(int64_t(next() >> 40) - (int64_t(1) << 23)) / float(1 << 23); }
+
+private:
+    uint64_t s_;
+};
+
+template <class T> std::vector<uint8_t> bytesOf(const std::vector<T> &v) {
+    std::vector<uint8_t> b(v.size() * sizeof(T));
+    if (!b.empty()) std::memcpy(b.data(), v.data(), b.size());
+    return b;
+}
+
+Quant quant(float scale, int64_t zp) {
+    Quant q;
+    q.scale = {scale};
+    q.zeroPoint = {zp};
+    return q;
+}
+
+// Builds a quantized graph layer by layer while tracking the RMS of the real
+// activation values, so each layer's output scale can be chosen to use the
+// int8 range well without calibration data.
+class ModelMaker {
+public:
+    ModelMaker(const std::string &name, uint64_t seed) : rng_(seed) { g_.name = name; }
+
+    int tensor(const std::string &name, DType t, const Shape &shape, Quant q = {}, std::vector<uint8_t> data = {}) {
+        Tensor x;
+        x.name = name;
+        x.dtype = t;
+        x.shape = shape;
+        x.quant = std::move(q);
+        x.isConst = !data.empty();
+        x.data = std::move(data);
+        g_.tensors.push_back(std::move(x));
+        return int(g_.tensors.size() - 1);
+    }
+
+    void op(OpType type, std::vector<int> inputs, std::vector<int> outputs, OpAttrs attrs = {}) {
+        Op o;
+        o.type = type;
+        o.typeName = opTypeName(type);
+        o.index = int(g_.ops.size());
+        o.inputs = std::move(inputs);
+        o.outputs = std::move(outputs);
+        o.attrs = attrs;
+        g_.ops.push_back(std::move(o));
+    }
+
+    // Input fed with uniformly distributed int8 values.
+    int input(const Shape &shape, float scale, int64_t zp) {
+        int t = tensor("input", DType::Int8, shape, quant(scale, zp));
+        double meanSq = (256.0 * 256.0 / 12.0) + (zp + 0.5) * (zp + 0.5);
+        rms_ = scale * std::sqrt(meanSq);
+        g_.inputs.push_back(t);
+        g_.tensors[size_t(t)].isInput = true;
+        return t;
+    }
+
+    // Weights of `outC` channels, `fanIn` inputs each, real values uniform in
+    // ±sqrt(3/fanIn) (unit gain), quantized symmetric int8 per channel (or
+    // per tensor). The channel is the outermost dimension, or the innermost
+    // when `channelLast` (depthwise filters, 1HWC).
+    struct Weights {
+        std::vector<int8_t> q;
+        std::vector<float> scale;
+    };
+    Weights weights(int64_t elements, int channels, int fanIn, bool perChannel, bool channelLast) {
+        std::vector<float> w(static_cast<size_t>(elements));
+        float a = std::sqrt(3.0f / float(fanIn));
+        for (float &v : w) v = a * rng_.symmetric();
+        auto channelOf = [&](int64_t i) { return int(channelLast ? i % channels : i / (elements / channels)); };
+        std::vector<float> maxAbs(size_t(perChannel ? channels : 1), 1e-6f);
+        for (int64_t i = 0; i < elements; ++i) {
+            float &m = maxAbs[perChannel ? size_t(channelOf(i)) : 0];
+            m = std::max(m, std::fabs(w[size_t(i)]));
+        }
+        Weights r;
+        for (float m : maxAbs) r.scale.push_back(m / 127.0f);
+        for (int64_t i = 0; i < elements; ++i) {
+            float s = r.scale[perChannel ? size_t(channelOf(i)) : 0];
+            r.q.push_back(int8_t(std::clamp(std::lround(w[size_t(i)] / s), -127L, 127L)));
+        }
+        return r;
+    }
+
+    // int32 bias with scale inScale*wScale[c]; small real values (±10% of
+    // the output RMS) so that they matter without dominating.
+    int bias(const std::string &name, int channels, float inScale, const std::vector<float> &wScale) {
+        std::vector<int32_t> b;
+        Quant q;
+        for (int c = 0; c < channels; ++c) {
+            float s = inScale * wScale[wScale.size() == 1 ? 0 : size_t(c)];
+            b.push_back(int32_t(std::lround(0.1f * rms_ * rng_.symmetric() / s)));
+            q.scale.push_back(s);
+            q.zeroPoint.push_back(0);
+        }
+        if (wScale.size() == 1) q.scale.resize(1), q.zeroPoint.resize(1);
+        return tensor(name, DType::Int32, {channels}, q, bytesOf(b));
+    }
+
+    // Output quantization for a layer whose pre-activation RMS equals the
+    // input RMS (unit-gain weights). ReLU outputs use [0, 3σ] with zp -128;
+    // linear outputs ±3σ with zp 0.
+    Quant outQuant(bool relu) {
+        float sigma = float(rms_);
+        if (relu) {
+            rms_ = sigma / std::sqrt(2.0);  // ReLU of a zero-mean signal keeps half the power
+            return quant(3.0f * sigma / 255.0f, -128);
+        }
+        return quant(3.0f * sigma / 127.0f, 0);
+    }
+
+    int conv(const std::string &name, int in, int outC, int kh, int kw, OpAttrs attrs) {
+        const Tensor &x = g_.tensors[size_t(in)];
+        int inC = x.shape[3];
+        float inScale = x.quant.sc();
+        Weights w = weights(int64_t(outC) * kh * kw * inC, outC, kh * kw * inC, true, false);
+        Quant wq;
+        wq.scale = w.scale;
+        wq.zeroPoint.assign(size_t(outC), 0);
+        wq.axis = 0;
+        int wt = tensor(name + "/weights", DType::Int8, {outC, kh, kw, inC}, wq, bytesOf(w.q));
+        int bt = bias(name + "/bias", outC, inScale, w.scale);
+        Shape outShape = {1, outSize(x.shape[1], kh, attrs.strideH, attrs.padding),
+                          outSize(x.shape[2], kw, attrs.strideW, attrs.padding), outC};
+        int out = tensor(name + "/out", DType::Int8, outShape, outQuant(attrs.activation == Activation::Relu));
+        op(OpType::Conv2D, {in, wt, bt}, {out}, attrs);
+        return out;
+    }
+
+    int depthwise(const std::string &name, int in, int kh, int kw, OpAttrs attrs) {
+        const Tensor &x = g_.tensors[size_t(in)];
+        int c = x.shape[3];
+        float inScale = x.quant.sc();
+        Weights w = weights(int64_t(kh) * kw * c, c, kh * kw, true, true);
+        Quant wq;
+        wq.scale = w.scale;
+        wq.zeroPoint.assign(size_t(c), 0);
+        wq.axis = 3;
+        int wt = tensor(name + "/weights", DType::Int8, {1, kh, kw, c}, wq, bytesOf(w.q));
+        int bt = bias(name + "/bias", c, inScale, w.scale);
+        Shape outShape = {1, outSize(x.shape[1], kh, attrs.strideH, attrs.padding),
+                          outSize(x.shape[2], kw, attrs.strideW, attrs.padding), c};
+        int out = tensor(name + "/out", DType::Int8, outShape, outQuant(attrs.activation == Activation::Relu));
+        attrs.depthMultiplier = 1;
+        op(OpType::DepthwiseConv2D, {in, wt, bt}, {out}, attrs);
+        return out;
+    }
+
+    int fullyConnected(const std::string &name, int in, int units, Activation act, const std::string &outName = "") {
+        const Tensor &x = g_.tensors[size_t(in)];
+        int inC = x.shape.back();
+        float inScale = x.quant.sc();
+        Weights w = weights(int64_t(units) * inC, units, inC, false, false);
+        int wt = tensor(name + "/weights", DType::Int8, {units, inC}, quant(w.scale[0], 0), bytesOf(w.q));
+        int bt = bias(name + "/bias", units, inScale, w.scale);
+        int out = tensor(outName.empty() ? name + "/out" : outName, DType::Int8, {1, units},
+                         outQuant(act == Activation::Relu));
+        OpAttrs attrs;
+        attrs.activation = act;
+        op(OpType::FullyConnected, {in, wt, bt}, {out}, attrs);
+        return out;
+    }
+
+    // Average over the whole feature map: keeps the quantization (TFLite
+    // requires equal input/output scales); the mean of ReLU outputs is about
+    // 0.8x their RMS.
+    int globalAveragePool(const std::string &name, int in) {
+        const Tensor &x = g_.tensors[size_t(in)];
+        OpAttrs attrs;
+        attrs.padding = Padding::Valid;
+        attrs.filterH = x.shape[1], attrs.filterW = x.shape[2];
+        int out = tensor(name + "/out", DType::Int8, {1, 1, 1, x.shape[3]}, x.quant);
+        rms_ *= 0.8;
+        op(OpType::AveragePool2D, {in}, {out}, attrs);
+        return out;
+    }
+
+    int reshape(const std::string &name, int in, const Shape &shape) {
+        const Tensor &x = g_.tensors[size_t(in)];
+        int st = tensor(name + "/shape", DType::Int32, {int32_t(shape.size())}, {}, bytesOf(shape));
+        int out = tensor(name + "/out", DType::Int8, shape, x.quant);
+        OpAttrs attrs;
+        attrs.newShape = shape;
+        op(OpType::Reshape, {in, st}, {out}, attrs);
+        return out;
+    }
+
+    int softmax(const std::string &name, int in) {
+        const Tensor &x = g_.tensors[size_t(in)];
+        int out = tensor(name, DType::Int8, x.shape, quant(1.0f / 256.0f, -128));
+        OpAttrs attrs;
+        attrs.beta = 1.0f;
+        op(OpType::Softmax, {in}, {out}, attrs);
+        return out;
+    }
+
+    Graph finish(int output) {
+        g_.outputs.push_back(output);
+        g_.tensors[size_t(output)].isOutput = true;
+        return std::move(g_);
+    }
+
+private:
+    static int32_t outSize(int32_t in, int32_t k, int stride, Padding p) {
+        return p == Padding::Same ? (in + stride - 1) / stride : (in - k + stride) / stride;
+    }
+
+    Graph g_;
+    Rng rng_;
+    double rms_ = 1.0;  // RMS of the real values of the latest activation
+};
+
+OpAttrs convAttrs(int stride, Padding p, Activation act) {
+    OpAttrs a;
+    a.strideW = a.strideH = stride;
+    a.padding = p;
+    a.activation = act;
+    return a;
+}
+
+// Keyword-spotting-style DS-CNN: 49 MFCC frames x 10 coefficients → 12 classes.
+Graph makeDemo() {
+    ModelMaker m("ember_demo", 0x454D424552ull);  // "EMBER"
+    int x = m.input({1, 49, 10, 1}, 0.1f, -5);
+    x = m.conv("conv1", x, 8, 10, 4, convAttrs(2, Padding::Same, Activation::Relu));
+    x = m.depthwise("dw1", x, 3, 3, convAttrs(1, Padding::Same, Activation::Relu));
+    x = m.conv("pw1", x, 16, 1, 1, convAttrs(1, Padding::Valid, Activation::Relu));
+    x = m.globalAveragePool("pool", x);
+    x = m.reshape("flatten", x, {1, 16});
+    x = m.fullyConnected("fc", x, 12, Activation::None);
+    x = m.softmax("output", x);
+    return m.finish(x);
+}
+
+// Two dense layers: 16 → 32 (ReLU) → 4.
+Graph makeTinyFc() {
+    ModelMaker m("ember_tiny_fc", 0x54494E59ull);  // "TINY"
+    int x = m.input({1, 16}, 0.05f, 3);
+    x = m.fullyConnected("fc1", x, 32, Activation::Relu);
+    x = m.fullyConnected("fc2", x, 4, Activation::None, "output");
+    return m.finish(x);
+}
+
+}  // namespace
+
+std::vector<uint8_t> writeTflite(const Graph &g) { return Writer(g).run(); }
+
+std::vector<std::string> exampleModelNames() { return {"ember_demo", "ember_tiny_fc"}; }
+
+Result<Graph> makeExampleModel(const std::string &name) {
+    if (name == "ember_demo") return makeDemo();
+    if (name == "ember_tiny_fc") return makeTinyFc();
+    Diagnostics d;
+    std::string known;
+    for (const std::string &n : exampleModelNames()) known += (known.empty() ? "" : ", ") + n;
+    d.error("unknown example model '" + name + "'; available: " + known);
+    return d;
+}
+
+}  // namespace ember

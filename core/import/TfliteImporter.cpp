@@ -1,0 +1,549 @@
+// TFLite flatbuffer → Ember IR.
+//
+// The file is never trusted: the flatbuffers Verifier checks every offset
+// before anything is read, and every index, size and option value is range
+// checked before it reaches the IR, because the passes and kernels downstream
+// rely on a well-formed graph. The first problem found is reported as one
+// Diagnostic (file, op, tensor, what to do) and the import stops.
+#include "TfliteImporter.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <system_error>
+
+#include "TfliteCodes.h"
+#include "tflite_generated.h"
+
+namespace ember {
+namespace {
+
+constexpr uint32_t kSchemaVersion = 3;
+// Ember targets microcontrollers: a single tensor above 2 GiB is certainly a
+// damaged shape, and refusing it keeps every size computation in range.
+constexpr int64_t kMaxTensorBytes = int64_t(1) << 31;
+
+// Details the importer attaches to its one error.
+struct Where {
+    int opIndex = -1;
+    std::string opName;
+    std::string tensor;
+};
+
+bool isPrintableTag(const uint8_t *p) {
+    for (int i = 0; i < 4; ++i)
+        if (p[i] < 0x21 || p[i] > 0x7e) return false;
+    return true;
+}
+
+const char *tensorTypeName(tflite::TensorType t) {
+    const char *n = tflite::EnumNameTensorType(t);
+    return (n && *n) ? n : "an unknown type";
+}
+
+std::string builtinName(int32_t code) {
+    const char *n = tflite::EnumNameBuiltinOperator(tflite::BuiltinOperator(code));
+    if (n && *n) return n;
+    return "BUILTIN_" + std::to_string(code);
+}
+
+bool mapTensorType(tflite::TensorType t, DType *out) {
+    switch (t) {
+    case tflite::TensorType::FLOAT32: *out = DType::Float32; return true;
+    case tflite::TensorType::INT8: *out = DType::Int8; return true;
+    case tflite::TensorType::UINT8: *out = DType::UInt8; return true;
+    case tflite::TensorType::INT16: *out = DType::Int16; return true;
+    case tflite::TensorType::INT32: *out = DType::Int32; return true;
+    case tflite::TensorType::INT64: *out = DType::Int64; return true;
+    case tflite::TensorType::BOOL: *out = DType::Bool; return true;
+    default: return false;
+    }
+}
+
+class Importer {
+public:
+    Importer(const uint8_t *data, size_t size, const std::string &origin)
+        : data_(data), size_(size), origin_(origin) {
+        diags_.setFile(origin);
+    }
+
+    Result<Graph> run() {
+        if (!checkEnvelope() || !checkHeader() || !readTensors() || !readOps() || !readIO())
+            return diags_;
+        graph_.name = std::filesystem::path(origin_).stem().string();
+        graph_.sourcePath = origin_;
+        return std::move(graph_);
+    }
+
+private:
+    bool fail(const std::string &message, const Where &where = {}) {
+        Diagnostic &d = diags_.error(message);
+        d.opIndex = where.opIndex;
+        d.opName = where.opName;
+        d.tensor = where.tensor;
+        return false;
+    }
+
+    // Size, identifier and flatbuffer structure: after this, every accessor
+    // of the generated reader is safe to call.
+    bool checkEnvelope() {
+        if (data_ == nullptr || size_ == 0)
+            return fail("the file is empty; expected a TFLite model (.tflite)");
+        if (size_ < 8)
+            return fail("the file is only " + std::to_string(size_) +
+                        " bytes long, too short for a TFLite model; it is truncated or not a model");
+        // The flatbuffers verifier cannot address more than 2 GiB; larger
+        // models keep their weights after the flatbuffer (Buffer.offset).
+        size_t fbSize = std::min<size_t>(size_, FLATBUFFERS_MAX_BUFFER_SIZE - 1);
+        flatbuffers::Verifier verifier(data_, fbSize);
+        const uint8_t *tag = data_ + sizeof(flatbuffers::uoffset_t);
+        if (std::memcmp(tag, tflite::ModelIdentifier(), 4) == 0) {
+            if (!tflite::VerifyModelBuffer(verifier))
+                return fail("the file has the TFLite identifier but its contents do not verify: "
+                            "it is truncated or corrupted; export or download the model again");
+        } else if (isPrintableTag(tag)) {
+            return fail("the file identifier is '" + std::string(reinterpret_cast<const char *>(tag), 4) +
+                        "', not TFLite's 'TFL3': this is not a TFLite model (or uses another "
+                        "flatbuffer schema); convert it to .tflite first");
+        } else if (!verifier.VerifyBuffer<tflite::Model>(nullptr)) {
+            // Very old writers omitted the identifier; anything that does not
+            // verify as a Model without it is not a TFLite file.
+            return fail("the file is not a TFLite model: it has no 'TFL3' identifier and does not "
+                        "parse as a TFLite flatbuffer (truncated, corrupted or another format)");
+        }
+        model_ = tflite::GetModel(data_);
+        return true;
+    }
+
+    bool checkHeader() {
+        if (model_->version() != kSchemaVersion)
+            return fail("the model uses TFLite schema version " + std::to_string(model_->version()) +
+                        ", ember reads version 3 only; re-convert it with a current TensorFlow "
+                        "converter (or the file is not a TFLite model)");
+        const auto *subgraphs = model_->subgraphs();
+        size_t n = subgraphs ? subgraphs->size() : 0;
+        if (n != 1)
+            return fail("the model has " + std::to_string(n) +
+                        " subgraphs; ember supports exactly one (no control flow or multiple "
+                        "signatures), export a single-graph model");
+        sub_ = subgraphs->Get(0);
+        return true;
+    }
+
+    size_t tensorCount() const { return sub_->tensors() ? sub_->tensors()->size() : 0; }
+
+    // First operator that reads or writes tensor `t`: context for errors
+    // about tensors (e.g. "this type comes from that custom op").
+    Where userOf(size_t t, const std::string &tensorName) const {
+        Where w;
+        w.tensor = tensorName;
+        const auto *ops = sub_->operators();
+        if (!ops) return w;
+        for (flatbuffers::uoffset_t i = 0; i < ops->size(); ++i) {
+            const tflite::Operator *op = ops->Get(i);
+            auto uses = [&](const flatbuffers::Vector<int32_t> *v) {
+                if (!v) return false;
+                for (int32_t x : *v)
+                    if (x >= 0 && size_t(x) == t) return true;
+                return false;
+            };
+            if (uses(op->inputs()) || uses(op->outputs())) {
+                w.opIndex = int(i);
+                w.opName = opName(op);
+                return w;
+            }
+        }
+        return w;
+    }
+
+    std::string opName(const tflite::Operator *op) const {
+        const auto *codes = model_->operator_codes();
+        if (!codes || op->opcode_index() >= codes->size()) return "";
+        const tflite::OperatorCode *c = codes->Get(op->opcode_index());
+        int32_t code = std::max<int32_t>(int32_t(c->builtin_code()), c->deprecated_builtin_code());
+        if (code == tflitecodes::kCustom)
+            return "CUSTOM:" + std::string(c->custom_code() ? c->custom_code()->str() : "?");
+        return builtinName(code);
+    }
+
+    bool readTensors() {
+        size_t n = tensorCount();
+        graph_.tensors.resize(n);
+        for (size_t i = 0; i < n; ++i)
+            if (!readTensor(i, *sub_->tensors()->Get(flatbuffers::uoffset_t(i)), graph_.tensors[i]))
+                return false;
+        return true;
+    }
+
+    bool readTensor(size_t index, const tflite::Tensor &src, Tensor &t) {
+        t.name = (src.name() && src.name()->size()) ? src.name()->str() : "tensor_" + std::to_string(index);
+        Where where{-1, "", t.name};
+        if (!mapTensorType(src.type(), &t.dtype))
+            return fail(std::string("tensor type ") + tensorTypeName(src.type()) +
+                            " is not supported by ember (supported: float32, int8, uint8, int16, "
+                            "int32, int64, bool); replace the layer that needs it",
+                        userOf(index, t.name));
+        if (src.sparsity())
+            return fail("the tensor is stored sparse, which ember does not support; "
+                        "convert the model without sparsification",
+                        where);
+        if (!readShape(src, t, where) || !readQuant(src, t, where)) return false;
+        return readData(src, t, where);
+    }
+
+    bool readShape(const tflite::Tensor &src, Tensor &t, const Where &where) {
+        int64_t bytes = int64_t(dtypeSize(t.dtype));
+        if (src.shape()) {
+            for (int32_t d : *src.shape()) {
+                if (d < 0)
+                    return fail("the shape has a dynamic or negative dimension (" + std::to_string(d) +
+                                    "); ember needs fixed shapes, re-export the model with a fixed "
+                                    "input size",
+                                where);
+                t.shape.push_back(d);
+                if (d > 0 && bytes > kMaxTensorBytes / d)
+                    return fail("the shape " + shapeString(t.shape) +
+                                    "... is too large (over 2 GiB); the file is damaged",
+                                where);
+                bytes *= d;
+            }
+        }
+        return true;
+    }
+
+    bool readQuant(const tflite::Tensor &src, Tensor &t, const Where &where) {
+        const tflite::QuantizationParameters *q = src.quantization();
+        if (!q) return true;
+        if (q->details_type() != tflite::QuantizationDetails::NONE)
+            return fail("the tensor uses custom quantization, which ember does not support; "
+                        "quantize the model with standard (affine) quantization",
+                        where);
+        if (!q->scale() || q->scale()->size() == 0) return true;  // float tensor
+        size_t ns = q->scale()->size();
+        size_t nz = q->zero_point() ? q->zero_point()->size() : 0;
+        if (nz != 0 && nz != ns)
+            return fail("the quantization has " + std::to_string(ns) + " scales but " + std::to_string(nz) +
+                            " zero points; they must match, the file is damaged",
+                        where);
+        for (float s : *q->scale()) {
+            if (!std::isfinite(s) || s < 0.f)
+                return fail("the quantization scale " + std::to_string(s) +
+                                " is not a finite non-negative number; the file is damaged",
+                            where);
+            t.quant.scale.push_back(s);
+        }
+        if (q->zero_point())
+            for (int64_t z : *q->zero_point()) {
+                if (!zeroPointFits(t.dtype, z))
+                    return fail("the zero point " + std::to_string(z) + " does not fit the tensor type " +
+                                    dtypeName(t.dtype) + "; the file is damaged",
+                                where);
+                t.quant.zeroPoint.push_back(z);
+            }
+        int axis = q->quantized_dimension();
+        bool axisValid = axis >= 0 && size_t(axis) < t.shape.size();
+        if (ns > 1 && (!axisValid || size_t(t.shape[size_t(axis)]) != ns))
+            return fail("per-channel quantization has " + std::to_string(ns) + " scales along dimension " +
+                            std::to_string(axis) + " of shape " + shapeString(t.shape) +
+                            "; the counts must match, the file is damaged",
+                        where);
+        t.quant.axis = axisValid ? axis : 0;
+        return true;
+    }
+
+    static bool zeroPointFits(DType t, int64_t z) {
+        switch (t) {
+        case DType::Int8: return z >= -128 && z <= 127;
+        case DType::UInt8: return z >= 0 && z <= 255;
+        case DType::Int16: return z >= -32768 && z <= 32767;
+        default: return z >= std::numeric_limits<int32_t>::min() && z <= std::numeric_limits<int32_t>::max();
+        }
+    }
+
+    bool readData(const tflite::Tensor &src, Tensor &t, const Where &where) {
+        uint32_t b = src.buffer();
+        const auto *buffers = model_->buffers();
+        size_t nb = buffers ? buffers->size() : 0;
+        if (b == 0 && nb == 0) return true;  // no sentinel buffer: tolerated, no data
+        if (b >= nb)
+            return fail("the tensor refers to buffer " + std::to_string(b) + ", but the model has only " +
+                            std::to_string(nb) + " buffers; the file is damaged, export it again",
+                        where);
+        const tflite::Buffer *buf = buffers->Get(b);
+        const uint8_t *bytes = nullptr;
+        uint64_t count = 0;
+        if (buf->data() && buf->data()->size() > 0) {
+            bytes = buf->data()->data();
+            count = buf->data()->size();
+        } else if (buf->offset() > 1) {
+            // Large-model layout: data lives after the flatbuffer in the file.
+            uint64_t off = buf->offset(), sz = buf->size();
+            if (off > size_ || sz > size_ - off)
+                return fail("the tensor's data lies outside the file (offset " + std::to_string(off) +
+                                ", size " + std::to_string(sz) + ", file size " + std::to_string(size_) +
+                                "); the file is truncated, copy it again",
+                            where);
+            bytes = data_ + off;
+            count = sz;
+        }
+        if (count == 0) return true;  // activation (or variable) tensor
+        if (count != uint64_t(t.bytes()))
+            return fail("the constant data is " + std::to_string(count) + " bytes, but shape " +
+                            shapeString(t.shape) + " of " + dtypeName(t.dtype) + " needs " +
+                            std::to_string(t.bytes()) + " bytes; the file is damaged, export it again",
+                        where);
+        t.data.assign(bytes, bytes + count);
+        t.isConst = true;
+        return true;
+    }
+
+    bool readOps() {
+        const auto *ops = sub_->operators();
+        if (!ops) return true;
+        graph_.ops.reserve(ops->size());
+        for (flatbuffers::uoffset_t i = 0; i < ops->size(); ++i) {
+            Op op;
+            op.index = int(i);
+            if (!readOp(*ops->Get(i), op)) return false;
+            graph_.ops.push_back(std::move(op));
+        }
+        return true;
+    }
+
+    bool readOp(const tflite::Operator &src, Op &op) {
+        const auto *codes = model_->operator_codes();
+        size_t nc = codes ? codes->size() : 0;
+        Where where{op.index, "", ""};
+        if (src.opcode_index() >= nc)
+            return fail("the operator code index " + std::to_string(src.opcode_index()) +
+                            " is out of range (the model has " + std::to_string(nc) +
+                            " operator codes); the file is damaged",
+                        where);
+        const tflite::OperatorCode *c = codes->Get(src.opcode_index());
+        // Codes below 127 live in the old byte field, larger ones only in the
+        // int32 field; the real code is the larger of the two.
+        int32_t code = std::max<int32_t>(int32_t(c->builtin_code()), c->deprecated_builtin_code());
+        op.typeName = opName(&src);
+        where.opName = op.typeName;
+        if (code == tflitecodes::kCustom || !tflitecodes::opTypeForCode(code, &op.type))
+            op.type = OpType::Unsupported;
+        if (!readIndices(src.inputs(), op.inputs, true, where) ||
+            !readIndices(src.outputs(), op.outputs, false, where))
+            return false;
+        return readAttrs(src, op, where);
+    }
+
+    bool readIndices(const flatbuffers::Vector<int32_t> *v, std::vector<int> &out, bool optionalOk,
+                     const Where &where) {
+        if (!v) return true;
+        size_t n = tensorCount();
+        for (int32_t x : *v) {
+            bool absent = optionalOk && x == -1;
+            if (!absent && (x < 0 || size_t(x) >= n))
+                return fail(std::string("the operator's ") + (optionalOk ? "input" : "output") + " tensor index " +
+                                std::to_string(x) + " is out of range (the model has " + std::to_string(n) +
+                                " tensors); the file is damaged",
+                            where);
+            out.push_back(x);
+        }
+        return true;
+    }
+
+    bool optionsMissing(const Where &where, const char *options) {
+        return fail(std::string("the operator has no ") + options +
+                        "; the model is malformed, export it again",
+                    where);
+    }
+
+    bool readPadding(tflite::Padding p, Padding *out, const Where &where) {
+        if (p == tflite::Padding::SAME) *out = Padding::Same;
+        else if (p == tflite::Padding::VALID) *out = Padding::Valid;
+        else return fail("unknown padding value " + std::to_string(int(p)) + "; the file is damaged", where);
+        return true;
+    }
+
+    bool readActivation(tflite::ActivationFunctionType a, Activation *out, const Where &where) {
+        int v = int(a);
+        if (v < 0 || v > int(tflite::ActivationFunctionType::SIGN_BIT))
+            return fail("unknown fused activation value " + std::to_string(v) + "; the file is damaged", where);
+        *out = Activation(v);  // same order as TFLite's enum
+        return true;
+    }
+
+    bool checkPositive(const Where &where, const char *what, std::initializer_list<int> values) {
+        for (int v : values)
+            if (v < 1)
+                return fail(std::string("the ") + what + " must be at least 1 (found " + std::to_string(v) +
+                                "); the file is damaged",
+                            where);
+        return true;
+    }
+
+    bool readAttrs(const tflite::Operator &src, Op &op, const Where &where) {
+        OpAttrs &a = op.attrs;
+        switch (op.type) {
+        case OpType::Conv2D: {
+            const auto *o = src.builtin_options_as_Conv2DOptions();
+            if (!o) return optionsMissing(where, "Conv2DOptions");
+            a.strideW = o->stride_w(), a.strideH = o->stride_h();
+            a.dilationW = o->dilation_w_factor(), a.dilationH = o->dilation_h_factor();
+            return readPadding(o->padding(), &a.padding, where) &&
+                   readActivation(o->fused_activation_function(), &a.activation, where) &&
+                   checkPositive(where, "strides and dilations", {a.strideW, a.strideH, a.dilationW, a.dilationH});
+        }
+        case OpType::DepthwiseConv2D: {
+            const auto *o = src.builtin_options_as_DepthwiseConv2DOptions();
+            if (!o) return optionsMissing(where, "DepthwiseConv2DOptions");
+            a.strideW = o->stride_w(), a.strideH = o->stride_h();
+            a.dilationW = o->dilation_w_factor(), a.dilationH = o->dilation_h_factor();
+            a.depthMultiplier = o->depth_multiplier();
+            return readPadding(o->padding(), &a.padding, where) &&
+                   readActivation(o->fused_activation_function(), &a.activation, where) &&
+                   checkPositive(where, "strides, dilations and depth multiplier",
+                                 {a.strideW, a.strideH, a.dilationW, a.dilationH, a.depthMultiplier});
+        }
+        case OpType::AveragePool2D:
+        case OpType::MaxPool2D: {
+            const auto *o = src.builtin_options_as_Pool2DOptions();
+            if (!o) return optionsMissing(where, "Pool2DOptions");
+            a.strideW = o->stride_w(), a.strideH = o->stride_h();
+            a.filterW = o->filter_width(), a.filterH = o->filter_height();
+            return readPadding(o->padding(), &a.padding, where) &&
+                   readActivation(o->fused_activation_function(), &a.activation, where) &&
+                   checkPositive(where, "strides and filter size", {a.strideW, a.strideH, a.filterW, a.filterH});
+        }
+        case OpType::FullyConnected: {
+            const auto *o = src.builtin_options_as_FullyConnectedOptions();
+            if (!o) return true;  // defaults: no activation, flatten
+            if (o->weights_format() != tflite::FullyConnectedOptionsWeightsFormat::DEFAULT)
+                return fail("the fully connected layer uses a shuffled weights format; ember reads only "
+                            "the default layout, convert the model without weight shuffling",
+                            where);
+            a.keepDims = o->keep_num_dims();
+            return readActivation(o->fused_activation_function(), &a.activation, where);
+        }
+        case OpType::Add:
+            if (const auto *o = src.builtin_options_as_AddOptions())
+                return readActivation(o->fused_activation_function(), &a.activation, where);
+            return true;
+        case OpType::Sub:
+            if (const auto *o = src.builtin_options_as_SubOptions())
+                return readActivation(o->fused_activation_function(), &a.activation, where);
+            return true;
+        case OpType::Mul:
+            if (const auto *o = src.builtin_options_as_MulOptions())
+                return readActivation(o->fused_activation_function(), &a.activation, where);
+            return true;
+        case OpType::Concatenation:
+            if (const auto *o = src.builtin_options_as_ConcatenationOptions()) {
+                a.axis = o->axis();
+                return readActivation(o->fused_activation_function(), &a.activation, where);
+            }
+            return true;
+        default:
+            return readSimpleAttrs(src, op);
+        }
+    }
+
+    // Options without anything to validate.
+    bool readSimpleAttrs(const tflite::Operator &src, Op &op) {
+        OpAttrs &a = op.attrs;
+        switch (op.type) {
+        case OpType::Softmax:
+            if (const auto *o = src.builtin_options_as_SoftmaxOptions()) a.beta = o->beta();
+            break;
+        case OpType::Reshape:
+            if (const auto *o = src.builtin_options_as_ReshapeOptions(); o && o->new_shape())
+                a.newShape.assign(o->new_shape()->begin(), o->new_shape()->end());
+            break;
+        case OpType::Mean:
+            if (const auto *o = src.builtin_options_as_ReducerOptions()) a.keepDims = o->keep_dims();
+            break;
+        case OpType::LeakyRelu:
+            if (const auto *o = src.builtin_options_as_LeakyReluOptions()) a.alpha = o->alpha();
+            break;
+        case OpType::StridedSlice:
+            if (const auto *o = src.builtin_options_as_StridedSliceOptions()) {
+                a.beginMask = o->begin_mask(), a.endMask = o->end_mask();
+                a.ellipsisMask = o->ellipsis_mask(), a.newAxisMask = o->new_axis_mask();
+                a.shrinkAxisMask = o->shrink_axis_mask(), a.offset = o->offset();
+            }
+            break;
+        default: break;  // no options (QUANTIZE, PAD, TRANSPOSE, ...) or unsupported op
+        }
+        return true;
+    }
+
+    bool readIO() {
+        if (!readGraphIndices(sub_->inputs(), graph_.inputs, "input") ||
+            !readGraphIndices(sub_->outputs(), graph_.outputs, "output"))
+            return false;
+        if (graph_.outputs.empty())
+            return fail("the model declares no outputs; export it with at least one output tensor");
+        for (int i : graph_.inputs) graph_.tensors[size_t(i)].isInput = true;
+        for (int o : graph_.outputs) graph_.tensors[size_t(o)].isOutput = true;
+        return true;
+    }
+
+    bool readGraphIndices(const flatbuffers::Vector<int32_t> *v, std::vector<int> &out, const char *what) {
+        if (!v) return true;
+        size_t n = tensorCount();
+        for (int32_t x : *v) {
+            if (x < 0 || size_t(x) >= n)
+                return fail(std::string("the model's ") + what + " tensor index " + std::to_string(x) +
+                            " is out of range (the model has " + std::to_string(n) +
+                            " tensors); the file is damaged");
+            out.push_back(x);
+        }
+        return true;
+    }
+
+    const uint8_t *data_;
+    size_t size_;
+    std::string origin_;
+    Diagnostics diags_;
+    const tflite::Model *model_ = nullptr;
+    const tflite::SubGraph *sub_ = nullptr;
+    Graph graph_;
+};
+
+}  // namespace
+
+Result<Graph> importTfliteBuffer(const uint8_t *data, size_t size, const std::string &origin) {
+    return Importer(data, size, origin).run();
+}
+
+Result<Graph> importTflite(const std::string &path) {
+    Diagnostics d;
+    d.setFile(path);
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        d.error("this is a directory, not a model file; pass the path of a .tflite file");
+        return d;
+    }
+    std::ifstream f(path, std::ios::binary);
+    if (!f) {
+        d.error("cannot open the file (" + std::string(std::strerror(errno)) + "); check the path and permissions");
+        return d;
+    }
+    std::vector<uint8_t> bytes;
+    f.seekg(0, std::ios::end);
+    std::streamoff end = f.tellg();
+    f.seekg(0, std::ios::beg);
+    if (end > 0) {
+        bytes.resize(size_t(end));
+        f.read(reinterpret_cast<char *>(bytes.data()), end);
+        if (f.gcount() != end) {
+            d.error("reading the file failed after " + std::to_string(f.gcount()) + " of " + std::to_string(end) +
+                    " bytes; check the disk and try again");
+            return d;
+        }
+    }
+    return importTfliteBuffer(bytes.data(), bytes.size(), path);
+}
+
+}  // namespace ember

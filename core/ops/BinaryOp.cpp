@@ -1,0 +1,282 @@
+// Elementwise ADD / SUB / MUL, bit-exact with TFLite Micro's reference
+// kernels:
+//  - ADD/SUB int8 and int16 (general-scale path): both inputs are shifted
+//    left (20 bits for int8, 15 for int16), rescaled to twice the larger
+//    input scale, added/subtracted, rescaled to the output, clamped
+//    (reference_ops::AddElementwise / SubElementwise, add_common.cc,
+//    sub_common.cc). ADD derives its multipliers in double, SUB in float,
+//    exactly as the two TFLM Prepare functions do.
+//  - MUL int8/int16: (a - za) * (b - zb) * s1*s2/so + zo (integer_ops/mul.h).
+//  - float32: plain a+b / a-b / a*b clamped to the fused activation.
+// Broadcasting follows numpy rules (see Broadcast.h).
+#include "BinaryOp.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+
+#include "Broadcast.h"
+#include "Common.h"
+#include "OpError.h"
+
+namespace ember {
+namespace {
+
+struct Params {
+    Broadcast bc;
+    DType dtype = DType::Float32;
+    // Quantized ADD/SUB (TFLM ArithmeticParams).
+    int leftShift = 0;
+    int32_t in1Offset = 0, in2Offset = 0, outOffset = 0;
+    int32_t in1Mult = 0, in2Mult = 0, outMult = 0;
+    int in1Shift = 0, in2Shift = 0, outShift = 0;
+    int32_t actMin = 0, actMax = 0;
+    float fMin = 0.f, fMax = 0.f;
+};
+
+const char *kindName(BinaryKind k) {
+    switch (k) {
+    case BinaryKind::Add: return "add";
+    case BinaryKind::Sub: return "sub";
+    case BinaryKind::Mul: return "mul";
+    }
+    return "?";
+}
+
+// ADD: the double-precision derivation of add_common.cc.
+void addMultipliers(const Tensor &a, const Tensor &b, const Tensor &o, Params *p, double *outReal) {
+    const double twiceMax = 2 * double(std::max(a.quant.sc(), b.quant.sc()));
+    const double r1 = double(a.quant.sc()) / twiceMax;
+    const double r2 = double(b.quant.sc()) / twiceMax;
+    *outReal = twiceMax / (double(1 << p->leftShift) * double(o.quant.sc()));
+    quantizeMultiplierSmallerThanOneExp(r1, &p->in1Mult, &p->in1Shift);
+    quantizeMultiplierSmallerThanOneExp(r2, &p->in2Mult, &p->in2Shift);
+    quantizeMultiplierSmallerThanOneExp(*outReal, &p->outMult, &p->outShift);
+}
+
+// SUB: sub_common.cc computes the same ratios in single precision.
+void subMultipliers(const Tensor &a, const Tensor &b, const Tensor &o, Params *p, double *outReal) {
+    const float twiceMax = 2 * std::max(a.quant.sc(), b.quant.sc());
+    const double r1 = double(a.quant.sc() / twiceMax);
+    const double r2 = double(b.quant.sc() / twiceMax);
+    *outReal = double(twiceMax / (float(1 << p->leftShift) * o.quant.sc()));
+    quantizeMultiplierSmallerThanOneExp(r1, &p->in1Mult, &p->in1Shift);
+    quantizeMultiplierSmallerThanOneExp(r2, &p->in2Mult, &p->in2Shift);
+    quantizeMultiplierSmallerThanOneExp(*outReal, &p->outMult, &p->outShift);
+}
+
+bool prepareQuantized(BinaryKind kind, const Graph &g, const Op &op, Diagnostics &d, Params *p) {
+    const Tensor &a = g.in(op, 0), &b = g.in(op, 1), &o = g.out(op);
+    const int ids[3] = {op.inputs[0], op.inputs[1], op.outputs[0]};
+    for (int id : ids) {
+        const Tensor &t = g.tensors[size_t(id)];
+        if (!hasPerTensorQuant(t))
+            return opError(d, g, op,
+                           "quantized " + std::string(kindName(kind)) +
+                               " needs one positive scale per tensor; re-quantize the model per tensor",
+                           id);
+        if (t.dtype == DType::Int16 && t.quant.zp() != 0)
+            return opError(d, g, op, "int16 tensors must have zero point 0 (symmetric int16x8 quantization)", id);
+    }
+    p->in1Offset = -a.quant.zp();
+    p->in2Offset = -b.quant.zp();
+    p->outOffset = o.quant.zp();
+    if (kind == BinaryKind::Mul) {
+        const double real = double(a.quant.sc()) * double(b.quant.sc()) / double(o.quant.sc());
+        quantizeMultiplier(real, &p->outMult, &p->outShift);
+    } else {
+        p->leftShift = o.dtype == DType::Int16 ? 15 : 20;
+        double outReal = 0;
+        if (kind == BinaryKind::Add)
+            addMultipliers(a, b, o, p, &outReal);
+        else
+            subMultipliers(a, b, o, p, &outReal);
+        if (outReal >= 1.0)
+            return opError(d, g, op,
+                           "the output scale is too small for the input scales (rescale factor >= 1); "
+                           "re-quantize the model",
+                           op.outputs[0]);
+    }
+    if (!activationRangeQuantized(op.attrs.activation, o, &p->actMin, &p->actMax))
+        return opError(d, g, op,
+                       std::string("fused activation ") + activationName(op.attrs.activation) +
+                           " is not supported on a quantized " + kindName(kind) +
+                           "; use NONE, RELU, RELU6 or RELU_N1_TO_1");
+    return true;
+}
+
+// --- reference arithmetic -------------------------------------------------
+
+int32_t addSubElement(BinaryKind kind, const Params &p, int32_t x1, int32_t x2) {
+    const int32_t s1 = multiplyByQuantizedMultiplierSmallerThanOneExp((x1 + p.in1Offset) * (1 << p.leftShift),
+                                                                     p.in1Mult, p.in1Shift);
+    const int32_t s2 = multiplyByQuantizedMultiplierSmallerThanOneExp((x2 + p.in2Offset) * (1 << p.leftShift),
+                                                                     p.in2Mult, p.in2Shift);
+    const int32_t raw = kind == BinaryKind::Add ? s1 + s2 : s1 - s2;
+    const int32_t r = multiplyByQuantizedMultiplierSmallerThanOneExp(raw, p.outMult, p.outShift) + p.outOffset;
+    return std::min(p.actMax, std::max(p.actMin, r));
+}
+
+int32_t mulElement(const Params &p, int32_t x1, int32_t x2) {
+    const int32_t r =
+        p.outOffset + multiplyByQuantizedMultiplier((x1 + p.in1Offset) * (x2 + p.in2Offset), p.outMult, p.outShift);
+    return std::min(p.actMax, std::max(p.actMin, r));
+}
+
+template <class T> void evalQuantized(BinaryKind kind, const Params &p, const T *a, const T *b, T *out) {
+    p.bc.forEach([&](int64_t o, int64_t i1, int64_t i2) {
+        out[o] = T(kind == BinaryKind::Mul ? mulElement(p, a[i1], b[i2]) : addSubElement(kind, p, a[i1], b[i2]));
+    });
+}
+
+void evalFloat(BinaryKind kind, const Params &p, const float *a, const float *b, float *out) {
+    p.bc.forEach([&](int64_t o, int64_t i1, int64_t i2) {
+        float v = kind == BinaryKind::Add ? a[i1] + b[i2] : kind == BinaryKind::Sub ? a[i1] - b[i2] : a[i1] * b[i2];
+        out[o] = std::min(std::max(v, p.fMin), p.fMax);
+    });
+}
+
+// --- C emission -----------------------------------------------------------
+
+std::string plus(const std::string &e, int64_t k) {
+    if (k == 0) return e;
+    return k > 0 ? e + " + " + cInt(k) : e + " - " + cInt(-k);
+}
+
+void emitQuantizedBody(BinaryKind kind, const Params &p, EmitContext &ctx, const std::string &o,
+                       const std::string &a, const std::string &b, int ind) {
+    const std::string in0 = ctx.inputs[0], in1 = ctx.inputs[1], out = ctx.outputs[0];
+    const std::string ct = dtypeCType(p.dtype);
+    if (kind == BinaryKind::Mul) {
+        ctx.line("int32_t x = " + plus("(int32_t)" + in0 + "[" + a + "]", p.in1Offset) + ";", ind);
+        ctx.line("int32_t y = " + plus("(int32_t)" + in1 + "[" + b + "]", p.in2Offset) + ";", ind);
+        ctx.line("int32_t r = " +
+                     plus("ember_mbqm(x * y, " + cInt(p.outMult) + ", " + std::to_string(p.outShift) + ")",
+                          p.outOffset) +
+                     ";",
+                 ind);
+    } else {
+        const std::string scale = std::to_string(1 << p.leftShift);
+        ctx.line("int32_t x = ember_mbqm((" + plus("(int32_t)" + in0 + "[" + a + "]", p.in1Offset) + ") * " + scale +
+                     ", " + cInt(p.in1Mult) + ", " + std::to_string(p.in1Shift) + ");",
+                 ind);
+        ctx.line("int32_t y = ember_mbqm((" + plus("(int32_t)" + in1 + "[" + b + "]", p.in2Offset) + ") * " + scale +
+                     ", " + cInt(p.in2Mult) + ", " + std::to_string(p.in2Shift) + ");",
+                 ind);
+        const char *opc = kind == BinaryKind::Add ? " + " : " - ";
+        ctx.line("int32_t r = " +
+                     plus("ember_mbqm(x" + std::string(opc) + "y, " + cInt(p.outMult) + ", " +
+                              std::to_string(p.outShift) + ")",
+                          p.outOffset) +
+                     ";",
+                 ind);
+    }
+    ctx.line(out + "[" + o + "] = (" + ct + ")ember_clamp(r, " + cInt(p.actMin) + ", " + cInt(p.actMax) + ");", ind);
+}
+
+void emitFloatBody(BinaryKind kind, const Params &p, EmitContext &ctx, const std::string &o, const std::string &a,
+                   const std::string &b, int ind) {
+    const char *opc = kind == BinaryKind::Add ? " + " : kind == BinaryKind::Sub ? " - " : " * ";
+    ctx.line("float v = " + ctx.inputs[0] + "[" + a + "]" + opc + ctx.inputs[1] + "[" + b + "];", ind);
+    // Same clamp as TFLite's ActivationFunctionWithMinMax (also maps +-inf
+    // to +-FLT_MAX when there is no activation, as TFLite does).
+    ctx.line("v = v < " + cFloat(p.fMin) + " ? " + cFloat(p.fMin) + " : v;", ind);
+    ctx.line(ctx.outputs[0] + "[" + o + "] = v > " + cFloat(p.fMax) + " ? " + cFloat(p.fMax) + " : v;", ind);
+}
+
+std::string describe(BinaryKind kind, const Graph &g, const Op &op, const Params &p) {
+    const Tensor &a = g.in(op, 0), &b = g.in(op, 1), &o = g.out(op);
+    std::string s = "/* " + std::string(opTypeName(op.type)) + " " + dtypeName(p.dtype) + ": " + shapeString(a.shape) +
+                    (kind == BinaryKind::Add ? " + " : kind == BinaryKind::Sub ? " - " : " * ") +
+                    shapeString(b.shape) + " -> " + shapeString(o.shape);
+    s += p.bc.sameShape ? ", same shapes" : ", broadcast";
+    if (p.dtype != DType::Float32) {
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "; scales %g, %g -> %g, zero points %d, %d -> %d", double(a.quant.sc()),
+                      double(b.quant.sc()), double(o.quant.sc()), a.quant.zp(), b.quant.zp(), o.quant.zp());
+        s += buf;
+    }
+    s += std::string(", activation ") + activationName(op.attrs.activation) + " */";
+    return s;
+}
+
+}  // namespace
+
+bool prepareBinary(BinaryKind kind, Graph &g, Op &op, Diagnostics &d) {
+    const std::string name = kindName(kind);
+    if (op.inputs.size() != 2 || op.outputs.size() != 1 || !g.hasInput(op, 0) || !g.hasInput(op, 1) ||
+        op.outputs[0] < 0)
+        return opError(d, g, op, name + " expects 2 inputs and 1 output");
+    const Tensor &a = g.in(op, 0), &b = g.in(op, 1), &o = g.out(op);
+    if (a.dtype != b.dtype || a.dtype != o.dtype)
+        return opError(d, g, op,
+                       name + " needs the same type on both inputs and the output (got " + dtypeName(a.dtype) + ", " +
+                           dtypeName(b.dtype) + " -> " + dtypeName(o.dtype) + ")",
+                       op.outputs[0]);
+    if (o.dtype != DType::Float32 && o.dtype != DType::Int8 && o.dtype != DType::Int16)
+        return opError(d, g, op, name + " supports float32, int8 and int16, not " + std::string(dtypeName(o.dtype)),
+                       op.outputs[0]);
+    if (a.shape.size() > 6 || b.shape.size() > 6)
+        return opError(d, g, op, name + " supports at most 6 dimensions");
+    Shape out;
+    if (!Broadcast::outputShape(a.shape, b.shape, &out))
+        return opError(d, g, op,
+                       "input shapes " + shapeString(a.shape) + " and " + shapeString(b.shape) +
+                           " cannot be broadcast together (each dimension must match or be 1)");
+    if (!checkOutputShape(d, g, op, op.outputs[0], out)) return false;
+
+    Params p;
+    p.dtype = o.dtype;
+    p.bc = Broadcast::plan(a.shape, b.shape);
+    if (o.dtype == DType::Float32) {
+        if (op.attrs.activation == Activation::Tanh || op.attrs.activation == Activation::SignBit)
+            return opError(d, g, op,
+                           std::string("fused activation ") + activationName(op.attrs.activation) +
+                               " is not supported; use NONE, RELU, RELU6 or RELU_N1_TO_1");
+        activationRangeFloat(op.attrs.activation, &p.fMin, &p.fMax);
+    } else if (!prepareQuantized(kind, g, op, d, &p)) {
+        return false;
+    }
+    op.params = p;
+    return true;
+}
+
+void evalBinary(BinaryKind kind, const Graph &g, const Op &op, Buffers &b) {
+    const auto &p = std::any_cast<const Params &>(op.params);
+    const uint8_t *x = b[size_t(op.inputs[0])].data(), *y = b[size_t(op.inputs[1])].data();
+    uint8_t *out = b[size_t(op.outputs[0])].data();
+    (void)g;
+    switch (p.dtype) {
+    case DType::Int8:
+        evalQuantized(kind, p, reinterpret_cast<const int8_t *>(x), reinterpret_cast<const int8_t *>(y),
+                      reinterpret_cast<int8_t *>(out));
+        break;
+    case DType::Int16:
+        evalQuantized(kind, p, reinterpret_cast<const int16_t *>(x), reinterpret_cast<const int16_t *>(y),
+                      reinterpret_cast<int16_t *>(out));
+        break;
+    default:
+        evalFloat(kind, p, reinterpret_cast<const float *>(x), reinterpret_cast<const float *>(y),
+                  reinterpret_cast<float *>(out));
+        break;
+    }
+}
+
+void emitBinary(BinaryKind kind, const Graph &g, const Op &op, EmitContext &ctx) {
+    const auto &p = std::any_cast<const Params &>(op.params);
+    ctx.line(describe(kind, g, op, p));
+    if (p.dtype != DType::Float32) {
+        useHelper(ctx, "ember_mbqm");
+        useHelper(ctx, "ember_clamp");
+    }
+    p.bc.emitLoops(ctx, [&](const std::string &o, const std::string &a, const std::string &b, int ind) {
+        if (p.dtype == DType::Float32)
+            emitFloatBody(kind, p, ctx, o, a, b, ind);
+        else
+            emitQuantizedBody(kind, p, ctx, o, a, b, ind);
+    });
+}
+
+int64_t macsBinary(const Graph &g, const Op &op) { return g.out(op).elements(); }
+
+}  // namespace ember

@@ -1,0 +1,190 @@
+#include "Passes.h"
+
+#include <algorithm>
+#include <set>
+
+#include "../ops/OpKernel.h"
+
+namespace ember {
+namespace {
+
+Diagnostic &opError(Diagnostics &d, const Op &op, const std::string &msg) {
+    Diagnostic &e = d.error(msg);
+    e.opIndex = op.index;
+    e.opName = op.typeName;
+    return e;
+}
+
+std::string tensorList(const Graph &g, const std::vector<int> &idx) {
+    std::string s;
+    for (int i : idx) {
+        if (i < 0) continue;
+        s += (s.empty() ? "'" : ", '") + g.tensors[size_t(i)].name + "'";
+    }
+    return s.empty() ? "none" : s;
+}
+
+// 1. Every op must have a kernel. One error for the first unsupported op,
+// mentioning how many others there are, so the user sees the whole problem.
+bool checkSupport(const Graph &g, Diagnostics &d) {
+    std::vector<const Op *> bad;
+    for (const Op &op : g.ops)
+        if (!findKernel(op.type)) bad.push_back(&op);
+    if (bad.empty()) return true;
+    const Op &op = *bad.front();
+    std::string msg = "unsupported operator " + op.typeName + " (inputs " + tensorList(g, op.inputs) +
+                      "; outputs " + tensorList(g, op.outputs) + ")";
+    if (bad.size() > 1) {
+        std::set<std::string> others;
+        for (size_t i = 1; i < bad.size(); ++i) others.insert(bad[i]->typeName);
+        msg += "; " + std::to_string(bad.size() - 1) + " more unsupported op(s): ";
+        bool first = true;
+        for (const auto &o : others) {
+            msg += (first ? "" : ", ") + o;
+            first = false;
+        }
+    }
+    msg += "; supported operators: " + supportedOpsList() +
+           "; re-export the model with supported operators or file a request for this one";
+    opError(d, op, msg);
+    return false;
+}
+
+bool prepareAll(Graph &g, Diagnostics &d) {
+    for (Op &op : g.ops) {
+        const OpKernel *k = findKernel(op.type);
+        if (!k->prepare(g, op, d)) {
+            // Kernels should always explain a failure; make sure one is there.
+            if (d.ok()) opError(d, op, "operator could not be prepared");
+            return false;
+        }
+    }
+    return true;
+}
+
+// 3. Ops whose inputs are all constant are evaluated now; their outputs
+// become constants and the op disappears from the schedule.
+void foldConstants(Graph &g) {
+    std::vector<Op> kept;
+    for (Op &op : g.ops) {
+        bool allConst = !op.inputs.empty();
+        for (int i : op.inputs)
+            if (i >= 0 && !g.tensors[size_t(i)].isConst) allConst = false;
+        for (int o : op.outputs)
+            if (g.tensors[size_t(o)].isOutput) allConst = false;
+        const OpKernel *k = findKernel(op.type);
+        if (!allConst || !k->eval) {
+            kept.push_back(std::move(op));
+            continue;
+        }
+        Buffers buf(g.tensors.size());
+        for (int i : op.inputs)
+            if (i >= 0) buf[size_t(i)] = g.tensors[size_t(i)].data;
+        for (int o : op.outputs) buf[size_t(o)].assign(g.tensors[size_t(o)].bytes(), 0);
+        k->eval(g, op, buf);
+        for (int o : op.outputs) {
+            g.tensors[size_t(o)].data = std::move(buf[size_t(o)]);
+            g.tensors[size_t(o)].isConst = true;
+        }
+    }
+    g.ops = std::move(kept);
+}
+
+// 4. Remove ops none of whose outputs is read or is a graph output.
+void removeDeadCode(Graph &g) {
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        std::vector<int> readers(g.tensors.size(), 0);
+        for (const Op &op : g.ops)
+            for (int i : op.inputs)
+                if (i >= 0) ++readers[size_t(i)];
+        for (size_t k = g.ops.size(); k-- > 0;) {
+            bool live = false;
+            for (int o : g.ops[k].outputs)
+                if (readers[size_t(o)] > 0 || g.tensors[size_t(o)].isOutput) live = true;
+            if (!live) {
+                g.ops.erase(g.ops.begin() + long(k));
+                changed = true;
+                break;
+            }
+        }
+    }
+}
+
+}  // namespace
+
+bool checkGraph(const Graph &g, Diagnostics &d) {
+    const int n = int(g.tensors.size());
+    std::vector<bool> available(g.tensors.size(), false);
+    for (int i = 0; i < n; ++i) {
+        const Tensor &t = g.tensors[size_t(i)];
+        if (t.isConst) available[size_t(i)] = true;
+        for (int32_t dim : t.shape)
+            if (dim < 0) {
+                Diagnostic &e = d.error("dimension " + std::to_string(dim) + " in shape " + shapeString(t.shape) +
+                                        " is not supported; give the model a fixed shape (batch 1) before compiling");
+                e.tensor = t.name;
+                return false;
+            }
+    }
+    for (int i : g.inputs) {
+        if (i < 0 || i >= n) {
+            d.error("graph input index " + std::to_string(i) + " is out of range");
+            return false;
+        }
+        available[size_t(i)] = true;
+    }
+    for (const Op &op : g.ops) {
+        for (int i : op.inputs) {
+            if (i >= n) {
+                opError(d, op, "input tensor index " + std::to_string(i) + " is out of range");
+                return false;
+            }
+            if (i >= 0 && !available[size_t(i)]) {
+                opError(d, op, "reads a tensor no earlier op produces").tensor = g.tensors[size_t(i)].name;
+                return false;
+            }
+        }
+        for (int o : op.outputs) {
+            if (o < 0 || o >= n) {
+                opError(d, op, "output tensor index " + std::to_string(o) + " is out of range");
+                return false;
+            }
+            if (available[size_t(o)]) {
+                opError(d, op, "writes a tensor that is already produced (constant, input or earlier op)").tensor =
+                    g.tensors[size_t(o)].name;
+                return false;
+            }
+            available[size_t(o)] = true;
+        }
+    }
+    for (int o : g.outputs) {
+        if (o < 0 || o >= n) {
+            d.error("graph output index " + std::to_string(o) + " is out of range");
+            return false;
+        }
+        if (!available[size_t(o)]) {
+            Diagnostic &e = d.error("graph output is never produced by any op");
+            e.tensor = g.tensors[size_t(o)].name;
+            return false;
+        }
+    }
+    if (g.inputs.empty() && !g.ops.empty()) {
+        d.error("the model has no inputs");
+        return false;
+    }
+    return true;
+}
+
+bool runPasses(Graph &g, Diagnostics &d) {
+    d.setFile(g.sourcePath);
+    if (!checkGraph(g, d)) return false;
+    if (!checkSupport(g, d)) return false;
+    if (!prepareAll(g, d)) return false;
+    foldConstants(g);
+    removeDeadCode(g);
+    return checkGraph(g, d);
+}
+
+}  // namespace ember

@@ -1,0 +1,421 @@
+// Static memory planner.
+//
+// Algorithm (planMemory):
+//  1. Lifetimes. Every non-constant tensor that an op reads or writes (or that
+//     is a graph input/output) gets an inclusive interval of execution steps
+//     (op indices in Graph::ops order): from the op that produces it (graph
+//     inputs and tensors nobody produces: step 0) to the last op that reads it
+//     (graph outputs: the last step; never read: its producing step). Graph
+//     inputs/outputs are planned only when PlanRequest::ioInWorkspace is set.
+//  2. Validation. Planner name, alignments (powers of two), unique pool names,
+//     pins (tensor must be a planned activation, pool must exist), fixed shapes.
+//     Every problem becomes one Diagnostic; nothing is planned then.
+//  3. Pools. Each planned tensor goes to the pool it is pinned to, otherwise to
+//     the first (default) pool. Pools are planned independently.
+//  4. Placement order, per pool, fully tie-broken so plans are deterministic:
+//       greedy-size       bytes desc, conflicts desc, name, tensor index
+//       greedy-conflicts  conflicts desc, bytes desc, name, tensor index
+//     where "conflicts" = number of other buffers in the pool whose lifetime
+//     overlaps this one's.
+//  5. Placement: buffers are placed one by one in that order at the lowest
+//     offset (a multiple of max(request align, pool align)) where they do not
+//     overlap, in bytes, any already placed buffer whose lifetime overlaps.
+//  6. hill-climb: start from the better of the two greedy orders, then try a
+//     bounded number of swaps of two positions in the placement order chosen by
+//     a fixed-seed generator; keep a swap when the pool peak does not grow
+//     (strictly better ones become the new best). Stops early when the peak
+//     reaches the pool's lower bound. The iteration count shrinks with the
+//     size of the conflict graph so a 100-tensor graph stays far below 100 ms.
+//  7. Capacity: a pool with a size whose peak exceeds it is an error naming the
+//     pool, its size, the bytes needed and missing, and the tensors past the end.
+//
+// Limits:
+//  - Tensors are whole, contiguous buffers; no in-place reuse of an op's input
+//    for its output and no operator scratch memory, so a plan can never go
+//    below the tensor-level lower bound (max over steps of live bytes).
+//  - Greedy placement is a heuristic for an NP-hard packing problem; the result
+//    can exceed the lower bound even when a better packing exists. hill-climb
+//    narrows the gap but searches only placement orders, not arbitrary offsets.
+//  - Lifetimes follow the given op order; the planner does not reorder ops.
+#include "Planner.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <numeric>
+#include <tuple>
+
+namespace ember {
+
+namespace {
+
+size_t alignUp(size_t v, size_t a) { return a <= 1 ? v : (v + a - 1) / a * a; }
+bool isPow2(size_t v) { return v != 0 && (v & (v - 1)) == 0; }
+bool lifetimesOverlap(int f1, int l1, int f2, int l2) { return f1 <= l2 && f2 <= l1; }
+
+// One buffer to place inside one pool.
+struct Item {
+    int tensor = -1;
+    std::string name;
+    size_t bytes = 0;
+    int first = 0, last = 0;
+    std::vector<int> conflicts;  // indices (into the pool's items) of overlapping lifetimes
+};
+
+// The placement of one pool's items for one order.
+struct Placement {
+    std::vector<size_t> offsets;  // by item index
+    size_t peak = 0;
+};
+
+// Step 5: lowest aligned offset that does not collide with placed conflicting buffers.
+Placement place(const std::vector<Item> &items, const std::vector<int> &order, size_t align) {
+    Placement p;
+    p.offsets.assign(items.size(), 0);
+    std::vector<char> placed(items.size(), 0);
+    std::vector<std::pair<size_t, size_t>> busy;  // [offset, end) of placed conflicts
+    for (int i : order) {
+        const Item &it = items[size_t(i)];
+        busy.clear();
+        for (int c : it.conflicts)
+            if (placed[size_t(c)] && items[size_t(c)].bytes > 0)
+                busy.emplace_back(p.offsets[size_t(c)], p.offsets[size_t(c)] + items[size_t(c)].bytes);
+        std::sort(busy.begin(), busy.end());
+        size_t at = 0;
+        if (it.bytes > 0) {
+            for (const auto &[lo, hi] : busy) {
+                if (at + it.bytes <= lo) break;
+                if (hi > at) at = alignUp(hi, align);
+            }
+        }
+        p.offsets[size_t(i)] = at;
+        placed[size_t(i)] = 1;
+        p.peak = std::max(p.peak, at + it.bytes);
+    }
+    return p;
+}
+
+// Step 4: the two greedy orders, every tie broken down to the tensor index.
+std::vector<int> greedyOrder(const std::vector<Item> &items, bool conflictsFirst) {
+    std::vector<int> order(items.size());
+    std::iota(order.begin(), order.end(), 0);
+    auto key = [&](const Item &it) {
+        return conflictsFirst ? std::make_pair(it.conflicts.size(), it.bytes)
+                              : std::make_pair(it.bytes, it.conflicts.size());
+    };
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+        const Item &x = items[size_t(a)], &y = items[size_t(b)];
+        if (key(x) != key(y)) return key(x) > key(y);  // larger first
+        if (x.name != y.name) return x.name < y.name;
+        return x.tensor < y.tensor;
+    });
+    return order;
+}
+
+// Max over steps of the bytes live at that step (no alignment): no plan of
+// these items can have a smaller peak.
+size_t liveBytesBound(const std::vector<Item> &items, int steps) {
+    size_t best = 0;
+    for (int s = 0; s < std::max(steps, 1); ++s) {
+        size_t live = 0;
+        for (const Item &it : items)
+            if (it.first <= s && s <= it.last) live += it.bytes;
+        best = std::max(best, live);
+    }
+    return best;
+}
+
+// Small deterministic generator (splitmix64) so hill-climb gives the same
+// plan on every machine and run.
+struct SplitMix {
+    uint64_t s;
+    uint64_t next() {
+        uint64_t z = (s += 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    }
+    size_t below(size_t n) { return size_t(next() % n); }
+};
+
+// Step 6. The work per evaluation grows with items + conflict edges, so the
+// iteration budget is divided by it to bound the total time.
+Placement hillClimb(const std::vector<Item> &items, size_t align, size_t bound) {
+    std::vector<int> order = greedyOrder(items, false);
+    Placement best = place(items, order, align);
+    std::vector<int> other = greedyOrder(items, true);
+    Placement alt = place(items, other, align);
+    if (alt.peak < best.peak) {
+        best = alt;
+        order = other;
+    }
+    if (items.size() < 2) return best;
+    size_t work = items.size();
+    for (const Item &it : items) work += it.conflicts.size();
+    const size_t kBudget = 4000000;
+    const size_t iterations = std::clamp<size_t>(kBudget / work, 64, 3000);
+    SplitMix rng{0x656d626572ull ^ items.size()};
+    for (size_t k = 0; k < iterations && best.peak > bound; ++k) {
+        size_t i = rng.below(order.size()), j = rng.below(order.size() - 1);
+        if (j >= i) ++j;
+        std::swap(order[i], order[j]);
+        Placement p = place(items, order, align);
+        if (p.peak <= best.peak)
+            best = std::move(p);
+        else
+            std::swap(order[i], order[j]);
+    }
+    return best;
+}
+
+Placement planPool(const std::vector<Item> &items, const std::string &planner, size_t align, int steps) {
+    if (planner == "hill-climb") return hillClimb(items, align, liveBytesBound(items, steps));
+    return place(items, greedyOrder(items, planner == "greedy-conflicts"), align);
+}
+
+std::string joinNames(const std::vector<std::string> &names) {
+    std::string s;
+    for (const auto &n : names) s += (s.empty() ? "" : ", ") + n;
+    return s.empty() ? "(none)" : s;
+}
+
+bool isGraphIO(const Graph &g, int t) {
+    const Tensor &x = g.tensors[size_t(t)];
+    return x.isInput || x.isOutput || std::count(g.inputs.begin(), g.inputs.end(), t) ||
+           std::count(g.outputs.begin(), g.outputs.end(), t);
+}
+
+// Step 2: everything wrong with the request, one diagnostic each.
+void checkRequest(const Graph &g, const PlanRequest &req, const std::vector<Lifetime> &lts,
+                  Diagnostics &d) {
+    auto names = plannerNames();
+    if (std::find(names.begin(), names.end(), req.planner) == names.end())
+        d.error("unknown planner '" + req.planner + "'; use one of: " + joinNames(names));
+    if (!isPow2(req.align))
+        d.error("buffer alignment " + std::to_string(req.align) + " is not a power of two; use e.g. 4, 8 or 16");
+    if (req.pools.empty()) d.error("no memory pool given; define at least one pool (e.g. 'workspace')");
+    std::vector<std::string> poolNames;
+    for (const PoolSpec &p : req.pools) {
+        if (p.name.empty()) d.error("a memory pool has an empty name; give every pool a name");
+        else if (std::count(poolNames.begin(), poolNames.end(), p.name))
+            d.error("memory pool '" + p.name + "' is defined twice; give each pool a unique name");
+        if (!isPow2(p.align))
+            d.error("memory pool '" + p.name + "' has alignment " + std::to_string(p.align) +
+                    ", which is not a power of two; use e.g. 4, 8 or 16");
+        poolNames.push_back(p.name);
+    }
+    std::vector<std::string> planned;
+    for (const Lifetime &lt : lts) planned.push_back(g.tensors[size_t(lt.tensor)].name);
+    for (const auto &[tensor, pool] : req.pins) {
+        if (std::find(poolNames.begin(), poolNames.end(), pool) == poolNames.end())
+            d.error("pinned to pool '" + pool + "', which does not exist; pools: " + joinNames(poolNames))
+                .tensor = tensor;
+        if (std::find(planned.begin(), planned.end(), tensor) != planned.end()) continue;
+        auto it = std::find_if(g.tensors.begin(), g.tensors.end(), [&](const Tensor &x) { return x.name == tensor; });
+        std::string why = "is not a tensor of the graph";
+        if (it != g.tensors.end() && it->isConst) why = "is a constant (it stays in flash), not an activation";
+        else if (it != g.tensors.end() && isGraphIO(g, int(it - g.tensors.begin())))
+            why = "is a graph input/output kept outside the workspace (plan I/O in the workspace to pin it)";
+        else if (it != g.tensors.end()) why = "is not used by any operator";
+        d.error("cannot be pinned: it " + why + "; tensors that can be pinned: " + joinNames(planned)).tensor = tensor;
+    }
+    for (const Lifetime &lt : lts) {
+        const Tensor &t = g.tensors[size_t(lt.tensor)];
+        if (std::any_of(t.shape.begin(), t.shape.end(), [](int32_t v) { return v < 0; }))
+            d.error("shape " + shapeString(t.shape) + " has an unknown dimension; give it a fixed size before planning")
+                .tensor = t.name;
+    }
+}
+
+// Step 7: one error per pool that the plan does not fit in.
+void checkCapacity(const MemoryPlan &plan, Diagnostics &d) {
+    for (size_t p = 0; p < plan.pools.size(); ++p) {
+        const PoolSpec &spec = plan.pools[p];
+        if (spec.size == 0 || plan.poolUsed[p] <= spec.size) continue;
+        std::vector<std::string> past;
+        for (const PlannedBuffer &b : plan.buffers)
+            if (b.pool == int(p) && b.offset + b.bytes > spec.size)
+                past.push_back(b.name + " (offset " + std::to_string(b.offset) + ", " + std::to_string(b.bytes) +
+                               " bytes)");
+        d.error("memory pool '" + spec.name + "' has " + std::to_string(spec.size) + " bytes but the plan needs " +
+                std::to_string(plan.poolUsed[p]) + " bytes (" + std::to_string(plan.poolUsed[p] - spec.size) +
+                " bytes short); tensors placed past the end: " + joinNames(past) +
+                "; enlarge the pool, pin tensors to another pool or try another planner");
+    }
+}
+
+std::string pad(std::string s, size_t w, bool right = false) {
+    if (s.size() >= w) return s;
+    return right ? std::string(w - s.size(), ' ') + s : s + std::string(w - s.size(), ' ');
+}
+
+}  // namespace
+
+std::vector<std::string> plannerNames() { return {"greedy-size", "greedy-conflicts", "hill-climb"}; }
+
+std::vector<Lifetime> computeLifetimes(const Graph &g, bool includeIO) {
+    const int n = int(g.tensors.size());
+    const int lastStep = std::max(0, int(g.ops.size()) - 1);
+    std::vector<int> first(size_t(n), -1), lastRead(size_t(n), -1);
+    std::vector<char> used(size_t(n), 0);
+    for (int s = 0; s < int(g.ops.size()); ++s) {
+        const Op &op = g.ops[size_t(s)];
+        for (int t : op.outputs)
+            if (t >= 0 && t < n) {
+                used[size_t(t)] = 1;
+                if (first[size_t(t)] < 0) first[size_t(t)] = s;
+            }
+        for (int t : op.inputs)
+            if (t >= 0 && t < n) {
+                used[size_t(t)] = 1;
+                lastRead[size_t(t)] = s;
+            }
+    }
+    std::vector<Lifetime> out;
+    for (int t = 0; t < n; ++t) {
+        const Tensor &x = g.tensors[size_t(t)];
+        const bool io = isGraphIO(g, t);
+        if (x.isConst || (!used[size_t(t)] && !io) || (io && !includeIO)) continue;
+        const bool isIn = x.isInput || std::count(g.inputs.begin(), g.inputs.end(), t);
+        const bool isOut = x.isOutput || std::count(g.outputs.begin(), g.outputs.end(), t);
+        Lifetime lt;
+        lt.tensor = t;
+        // Not produced by an op (graph input, or a tensor read before anything
+        // writes it): its contents must exist from the start.
+        lt.first = (isIn || first[size_t(t)] < 0) ? 0 : first[size_t(t)];
+        lt.last = std::max(lt.first, lastRead[size_t(t)]);
+        if (isOut) lt.last = lastStep;
+        const int64_t elems = x.elements();
+        lt.bytes = elems > 0 ? size_t(elems) * dtypeSize(x.dtype) : 0;
+        out.push_back(lt);
+    }
+    return out;
+}
+
+size_t activationLowerBound(const Graph &g) {
+    std::vector<Item> items;
+    for (const Lifetime &lt : computeLifetimes(g, true)) {
+        Item it;
+        it.bytes = lt.bytes;
+        it.first = lt.first;
+        it.last = lt.last;
+        items.push_back(std::move(it));
+    }
+    return liveBytesBound(items, int(g.ops.size()));
+}
+
+Result<MemoryPlan> planMemory(const Graph &g, const PlanRequest &req) {
+    const std::vector<Lifetime> lts = computeLifetimes(g, req.ioInWorkspace);
+    Diagnostics d;
+    checkRequest(g, req, lts, d);
+    if (!d.ok()) return d;
+
+    MemoryPlan plan;
+    plan.planner = req.planner;
+    plan.pools = req.pools;
+    plan.poolUsed.assign(req.pools.size(), 0);
+    plan.steps = int(g.ops.size());
+
+    // Step 3: items per pool.
+    std::vector<std::vector<Item>> byPool(req.pools.size());
+    std::vector<Item> all;
+    for (const Lifetime &lt : lts) {
+        Item it;
+        it.tensor = lt.tensor;
+        it.name = g.tensors[size_t(lt.tensor)].name;
+        it.bytes = lt.bytes;
+        it.first = lt.first;
+        it.last = lt.last;
+        size_t pool = 0;
+        if (auto pin = req.pins.find(it.name); pin != req.pins.end())
+            for (size_t p = 0; p < req.pools.size(); ++p)
+                if (req.pools[p].name == pin->second) pool = p;
+        all.push_back(it);
+        byPool[pool].push_back(std::move(it));
+    }
+    plan.lowerBound = liveBytesBound(all, plan.steps);
+
+    for (size_t p = 0; p < byPool.size(); ++p) {
+        std::vector<Item> &items = byPool[p];
+        for (size_t i = 0; i < items.size(); ++i)
+            for (size_t j = i + 1; j < items.size(); ++j)
+                if (lifetimesOverlap(items[i].first, items[i].last, items[j].first, items[j].last)) {
+                    items[i].conflicts.push_back(int(j));
+                    items[j].conflicts.push_back(int(i));
+                }
+        const size_t align = std::max(req.align, req.pools[p].align);
+        Placement pl = planPool(items, req.planner, align, plan.steps);
+        plan.poolUsed[p] = pl.peak;
+        for (size_t i = 0; i < items.size(); ++i) {
+            PlannedBuffer b;
+            b.tensor = items[i].tensor;
+            b.name = items[i].name;
+            b.pool = int(p);
+            b.offset = pl.offsets[i];
+            b.bytes = items[i].bytes;
+            b.first = items[i].first;
+            b.last = items[i].last;
+            plan.buffers.push_back(std::move(b));
+        }
+    }
+    std::sort(plan.buffers.begin(), plan.buffers.end(), [](const PlannedBuffer &a, const PlannedBuffer &b) {
+        return std::tie(a.first, a.name, a.tensor) < std::tie(b.first, b.name, b.tensor);
+    });
+
+    checkCapacity(plan, d);
+    if (!d.ok()) return d;
+    return plan;
+}
+
+size_t MemoryPlan::totalUsed() const { return std::accumulate(poolUsed.begin(), poolUsed.end(), size_t(0)); }
+
+const PlannedBuffer *MemoryPlan::find(int tensor) const {
+    for (const PlannedBuffer &b : buffers)
+        if (b.tensor == tensor) return &b;
+    return nullptr;
+}
+
+std::string MemoryPlan::dump() const {
+    size_t wName = 6, wPool = 4;
+    for (const PlannedBuffer &b : buffers) wName = std::max(wName, b.name.size());
+    for (const PoolSpec &p : pools) wPool = std::max(wPool, p.name.size());
+    std::string s = "memory plan (" + planner + ", " + std::to_string(steps) + " steps)\n";
+    s += pad("tensor", wName) + "  " + pad("pool", wPool) + "  " + pad("offset", 8, true) + "  " +
+         pad("bytes", 8, true) + "  lifetime\n";
+    for (const PlannedBuffer &b : buffers) {
+        const std::string pool = b.pool >= 0 && size_t(b.pool) < pools.size() ? pools[size_t(b.pool)].name : "?";
+        s += pad(b.name, wName) + "  " + pad(pool, wPool) + "  " + pad(std::to_string(b.offset), 8, true) + "  " +
+             pad(std::to_string(b.bytes), 8, true) + "  " + std::to_string(b.first) + ".." + std::to_string(b.last) +
+             "\n";
+    }
+    for (size_t p = 0; p < pools.size() && p < poolUsed.size(); ++p) {
+        s += "pool " + pools[p].name + ": " + std::to_string(poolUsed[p]) + " bytes";
+        if (pools[p].size) s += " of " + std::to_string(pools[p].size);
+        s += "\n";
+    }
+    char ratio[32] = "n/a";
+    if (lowerBound) std::snprintf(ratio, sizeof ratio, "%.3f", double(totalUsed()) / double(lowerBound));
+    s += "total: " + std::to_string(totalUsed()) + " bytes planned, lower bound " + std::to_string(lowerBound) +
+         " bytes, ratio " + ratio + "\n";
+    return s;
+}
+
+bool MemoryPlan::checkNoOverlap(std::string *why) const {
+    for (size_t i = 0; i < buffers.size(); ++i)
+        for (size_t j = i + 1; j < buffers.size(); ++j) {
+            const PlannedBuffer &a = buffers[i], &b = buffers[j];
+            if (a.pool != b.pool || a.bytes == 0 || b.bytes == 0) continue;
+            if (!lifetimesOverlap(a.first, a.last, b.first, b.last)) continue;
+            if (a.offset < b.offset + b.bytes && b.offset < a.offset + a.bytes) {
+                if (why)
+                    *why = "'" + a.name + "' [" + std::to_string(a.offset) + ", " + std::to_string(a.offset + a.bytes) +
+                           ") and '" + b.name + "' [" + std::to_string(b.offset) + ", " +
+                           std::to_string(b.offset + b.bytes) + ") overlap in pool " + std::to_string(a.pool) +
+                           " while both live";
+                return false;
+            }
+        }
+    return true;
+}
+
+}  // namespace ember

@@ -1,0 +1,241 @@
+#include "HostRunner.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+namespace ember {
+
+namespace fs = std::filesystem;
+
+int runProcess(const std::vector<std::string> &argv, std::string *output, int timeoutSeconds) {
+    int pipefd[2];
+    if (argv.empty() || pipe(pipefd) != 0) return -1;
+    const pid_t pid = fork();
+    if (pid < 0) {
+        close(pipefd[0]);
+        close(pipefd[1]);
+        return -1;
+    }
+    if (pid == 0) {
+        dup2(pipefd[1], STDOUT_FILENO);
+        dup2(pipefd[1], STDERR_FILENO);
+        close(pipefd[0]);
+        close(pipefd[1]);
+        std::vector<char *> args;
+        for (const auto &a : argv) args.push_back(const_cast<char *>(a.c_str()));
+        args.push_back(nullptr);
+        execvp(args[0], args.data());
+        _exit(127);
+    }
+    close(pipefd[1]);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeoutSeconds);
+    char buf[4096];
+    bool timedOut = false;
+    for (;;) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0) {
+            timedOut = true;
+            break;
+        }
+        pollfd p{pipefd[0], POLLIN, 0};
+        const int r = poll(&p, 1, int(std::min<long long>(left.count(), 1000)));
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) continue;
+        const ssize_t n = read(pipefd[0], buf, sizeof buf);
+        if (n <= 0) break;
+        if (output) output->append(buf, size_t(n));
+    }
+    close(pipefd[0]);
+    if (timedOut) kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (timedOut) {
+        if (output) *output += "\n[timed out after " + std::to_string(timeoutSeconds) + " s]\n";
+        return -2;
+    }
+    if (WIFEXITED(status)) {
+        const int code = WEXITSTATUS(status);
+        return code == 127 ? -1 : code;
+    }
+    return 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+}
+
+namespace {
+
+// A main() that reads each input from a file named on the command line,
+// runs the model once and writes each output to a file.
+std::string harnessSource(const nlohmann::json &meta) {
+    const std::string name = meta["name"];
+    std::ostringstream o;
+    o << "#include <stdio.h>\n#include <stdlib.h>\n#include <stdint.h>\n#include \"" << name << "/" << name << ".h\"\n\n";
+    o << "static int load(const char *path, void *dst, size_t n)\n{\n"
+         "    FILE *f = fopen(path, \"rb\");\n    size_t got;\n"
+         "    if (!f) { fprintf(stderr, \"cannot open %s\\n\", path); return 1; }\n"
+         "    got = fread(dst, 1, n, f);\n    fclose(f);\n"
+         "    if (got != n) { fprintf(stderr, \"%s: expected %lu bytes, got %lu\\n\", path, (unsigned long)n, (unsigned long)got); return 1; }\n"
+         "    return 0;\n}\n\n";
+    o << "static int store(const char *path, const void *src, size_t n)\n{\n"
+         "    FILE *f = fopen(path, \"wb\");\n"
+         "    if (!f || fwrite(src, 1, n, f) != n) { fprintf(stderr, \"cannot write %s\\n\", path); return 1; }\n"
+         "    return fclose(f) != 0;\n}\n\n";
+    const auto &ins = meta["inputs"];
+    const auto &outs = meta["outputs"];
+    o << "int main(int argc, char **argv)\n{\n";
+    o << "    struct " << name << "_inputs in;\n    struct " << name << "_outputs out;\n    int32_t status;\n";
+    o << "    if (argc != " << (1 + ins.size() + outs.size()) << ") { fprintf(stderr, \"usage: run INPUTS... OUTPUTS...\\n\"); return 2; }\n";
+    size_t arg = 1;
+    for (size_t i = 0; i < ins.size(); ++i, ++arg) {
+        const std::string f = ins[i]["c_name"];
+        const size_t bytes = ins[i]["bytes"];
+        o << "    in." << f << " = malloc(" << bytes << " + 1);\n";
+        o << "    if (!in." << f << " || load(argv[" << arg << "], in." << f << ", " << bytes << ")) return 3;\n";
+    }
+    for (size_t j = 0; j < outs.size(); ++j) {
+        const std::string f = outs[j]["c_name"];
+        const size_t bytes = outs[j]["bytes"];
+        o << "    out." << f << " = malloc(" << bytes << " + 1);\n";
+        o << "    if (!out." << f << ") return 3;\n";
+    }
+    o << "    status = " << name << "_run(&in, &out);\n";
+    o << "    if (status != 0) { fprintf(stderr, \"" << name << "_run returned %ld\\n\", (long)status); return 4; }\n";
+    for (size_t j = 0; j < outs.size(); ++j, ++arg) {
+        const std::string f = outs[j]["c_name"];
+        const size_t bytes = outs[j]["bytes"];
+        o << "    if (store(argv[" << arg << "], out." << f << ", " << bytes << ")) return 5;\n";
+    }
+    o << "    return 0;\n}\n";
+    return o.str();
+}
+
+bool writeBytes(const fs::path &p, const std::vector<uint8_t> &b) {
+    std::ofstream f(p, std::ios::binary);
+    return f && f.write(reinterpret_cast<const char *>(b.data()), std::streamsize(b.size()));
+}
+
+}  // namespace
+
+HostProgram::HostProgram(HostProgram &&o) noexcept
+    : dir_(std::move(o.dir_)), temporary_(o.temporary_), inputBytes_(std::move(o.inputBytes_)),
+      inputNames_(std::move(o.inputNames_)), outputs_(o.outputs_) {
+    o.temporary_ = false;
+}
+
+HostProgram::~HostProgram() {
+    std::error_code ec;
+    if (temporary_ && !dir_.empty()) fs::remove_all(dir_, ec);
+}
+
+Result<HostProgram> HostProgram::build(const Artifacts &a, const Graph &g, const HostRunOptions &opts) {
+    Diagnostics d;
+    const std::string *metaText = a.file("metadata.json");
+    if (!metaText) {
+        d.error("the package has no metadata.json");
+        return d;
+    }
+    const auto meta = nlohmann::json::parse(*metaText, nullptr, false);
+    if (meta.is_discarded()) {
+        d.error("the package's metadata.json is not valid JSON");
+        return d;
+    }
+    HostProgram prog;
+    prog.temporary_ = opts.workDir.empty();
+    if (prog.temporary_) {
+        std::string tmpl = (fs::temp_directory_path() / "ember-run-XXXXXX").string();
+        if (!mkdtemp(tmpl.data())) {
+            d.error("cannot create a temporary directory for the host build");
+            return d;
+        }
+        prog.dir_ = tmpl;
+    } else {
+        prog.dir_ = opts.workDir;
+        std::error_code ec;
+        fs::create_directories(prog.dir_, ec);
+    }
+    for (int t : g.inputs) {
+        prog.inputBytes_.push_back(g.tensors[size_t(t)].bytes());
+        prog.inputNames_.push_back(g.tensors[size_t(t)].name);
+    }
+    prog.outputs_ = g.outputs.size();
+    const fs::path dir = prog.dir_;
+    if (!a.writeTo(dir.string(), d)) return d;
+    {
+        std::ofstream h(dir / "ember_host_main.c");
+        h << harnessSource(meta);
+    }
+    std::string cc = opts.cc;
+    if (cc.empty()) cc = std::getenv("CC") ? std::getenv("CC") : "cc";
+    std::vector<std::string> cmd = {cc, "-std=c99", "-O2", "-Wall", "-Wextra", "-Werror", "-pedantic",
+                                    "-I" + (dir / "include").string()};
+    for (const auto &f : opts.cflags) cmd.push_back(f);
+    for (const auto &f : a.files)
+        if (f.first.size() > 2 && f.first.substr(f.first.size() - 2) == ".c") cmd.push_back((dir / f.first).string());
+    cmd.push_back((dir / "ember_host_main.c").string());
+    cmd.push_back("-o");
+    cmd.push_back((dir / "model_run").string());
+    cmd.push_back("-lm");
+    std::string log;
+    const int rc = runProcess(cmd, &log, 600);
+    if (rc != 0) {
+        d.error("host C compiler '" + cc + "' failed (exit " + std::to_string(rc) + ") on the generated code:\n" + log);
+        return d;
+    }
+    return Result<HostProgram>(std::move(prog));
+}
+
+Result<std::vector<std::vector<uint8_t>>> HostProgram::run(const std::vector<std::vector<uint8_t>> &inputs) const {
+    Diagnostics d;
+    if (inputs.size() != inputBytes_.size()) {
+        d.error("the model has " + std::to_string(inputBytes_.size()) + " input(s) but " +
+                std::to_string(inputs.size()) + " were given");
+        return d;
+    }
+    for (size_t k = 0; k < inputs.size(); ++k)
+        if (inputs[k].size() != inputBytes_[k]) {
+            d.error("input " + std::to_string(k) + " has " + std::to_string(inputs[k].size()) +
+                    " bytes but the tensor needs " + std::to_string(inputBytes_[k]))
+                .tensor = inputNames_[k];
+            return d;
+        }
+    const fs::path dir = dir_;
+    std::vector<std::string> run = {(dir / "model_run").string()};
+    for (size_t k = 0; k < inputs.size(); ++k) {
+        const fs::path p = dir / ("input" + std::to_string(k) + ".bin");
+        writeBytes(p, inputs[k]);
+        run.push_back(p.string());
+    }
+    for (size_t j = 0; j < outputs_; ++j) run.push_back((dir / ("output" + std::to_string(j) + ".bin")).string());
+    std::string log;
+    const int rr = runProcess(run, &log, 600);
+    if (rr != 0) {
+        d.error("the generated code failed when run on the host (exit " + std::to_string(rr) + "):\n" + log);
+        return d;
+    }
+    std::vector<std::vector<uint8_t>> outs;
+    for (size_t j = 0; j < outputs_; ++j) {
+        std::ifstream f(dir / ("output" + std::to_string(j) + ".bin"), std::ios::binary);
+        outs.emplace_back(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+    }
+    return outs;
+}
+
+Result<std::vector<std::vector<uint8_t>>> runGeneratedC(const Artifacts &a, const Graph &g,
+                                                        const std::vector<std::vector<uint8_t>> &inputs,
+                                                        const HostRunOptions &opts) {
+    auto prog = HostProgram::build(a, g, opts);
+    if (!prog) return prog.diagnostics();
+    return prog->run(inputs);
+}
+
+}  // namespace ember

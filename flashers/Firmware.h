@@ -1,0 +1,105 @@
+// Firmware projects: a generated model package plus startup code, a linker
+// script from the board's memory map, and a profiling harness; built with
+// arm-none-eabi-gcc into an ELF with a size and stack report.
+//
+// The harness copies the chosen inputs (baked into flash) into RAM, runs the
+// model `runs` times, reads a counter around every layer through the
+// EMBER_LAYER_BEGIN/END hooks, and leaves a results table (`ember_results`)
+// and the outputs (`ember_output<j>`) in RAM. It then calls
+// `ember_harness_done()`, where a debugger (gdb on QEMU's gdbstub or on
+// OpenOCD) stops and reads them.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "Board.h"
+#include "core/codegen/CGenerator.h"
+
+namespace ember {
+
+// What firmware needs from a package's metadata.json.
+struct PackageInfo {
+    struct Io {
+        std::string name, cName, dtype;
+        std::vector<int64_t> shape;
+        size_t bytes = 0;
+        double scale = 0;
+        int64_t zeroPoint = 0;
+    };
+    struct Layer {
+        int index = 0;
+        std::string name, op, function;
+        int64_t macs = 0;
+    };
+    struct Pool {
+        std::string name, section;
+        size_t size = 0, align = 16;
+        bool appProvided = false;
+    };
+    std::string name;
+    std::vector<Io> inputs, outputs;
+    std::vector<Layer> layers;
+    std::vector<Pool> pools;
+    size_t constantsBytes = 0;
+};
+Result<PackageInfo> readPackageInfo(const std::string &metadataJson, const std::string &source);
+
+struct FirmwareOptions {
+    int runs = 2;                              // inferences per boot (first may differ: caches)
+    std::vector<std::vector<uint8_t>> inputs;  // raw bytes per input; empty = zero point
+    std::string optimize = "-O2";
+};
+
+using FileList = std::vector<std::pair<std::string, std::string>>;
+
+// The project's files (relative path → contents): model/ (the package),
+// firmware/ (startup, linker script, harness, hooks, inputs), CMakeLists.txt,
+// a toolchain file, .vscode/launch.json, firmware.json.
+Result<FileList> generateFirmwareProject(const Artifacts &a, const Board &b, const FirmwareOptions &o);
+bool writeFiles(const FileList &files, const std::string &dir, Diagnostics &diags);
+
+struct RegionUsage {
+    std::string name, kind;
+    uint64_t origin = 0, size = 0, used = 0;
+};
+
+struct SizeReport {
+    std::vector<RegionUsage> regions;
+    uint64_t flashBytes = 0;      // everything loaded into the flash region
+    uint64_t ramBytes = 0;        // every RAM region: data, bss, pools, I/O, stack
+    uint64_t workspaceBytes = 0;  // static workspace pools
+    uint64_t ioBytes = 0;         // harness input and output buffers
+    uint64_t stackReserved = 0;
+    uint64_t stackInference = 0;  // worst case of <name>_run from -fstack-usage
+    uint64_t stackWorst = 0;      // harness + inference + exception frame
+    bool stackBounded = true;     // false if some frame is dynamic
+    std::string format() const;   // the table printed before flashing
+};
+
+struct BuildOptions {
+    std::string optimize = "-O2";
+    int timeoutMs = 600000;
+    const std::atomic<bool> *cancel = nullptr;
+    std::function<void(const std::string &)> onLine;  // compiler output and steps
+};
+
+struct FirmwareBuild {
+    std::string elfPath;
+    SizeReport size;
+    std::string log;
+};
+
+// Compiles the project in `dir` (written by generateFirmwareProject) into
+// dir/build/firmware.elf. Refuses (diagnostic naming the region and the
+// overflow in bytes) a firmware that does not fit the board.
+Result<FirmwareBuild> buildFirmware(const std::string &dir, const Board &b, const BuildOptions &o = {});
+
+// Size report of a linked ELF for a board (also used by `emberc flash`).
+// `objDir` holds the -fstack-usage files (.su) of the build.
+Result<SizeReport> sizeReport(const std::string &elfPath, const Board &b, const std::string &objDir,
+                              const PackageInfo &p);
+
+}  // namespace ember

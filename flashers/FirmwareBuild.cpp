@@ -1,0 +1,228 @@
+// Builds a firmware project with arm-none-eabi-gcc and reports its size and
+// worst-case stack, refusing builds that do not fit the board.
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <regex>
+#include <sstream>
+
+#include "ElfFile.h"
+#include "Firmware.h"
+#include "ToolProcess.h"
+
+namespace ember {
+
+namespace {
+
+struct StackFrame {
+    std::string function, file;
+    uint64_t bytes = 0;
+    bool bounded = true;
+};
+
+// Lines look like "model/src/kws_ops.c:12:16:kws_l00_conv2d\t48\tstatic".
+std::vector<StackFrame> readStackUsage(const std::string &objDir) {
+    std::vector<StackFrame> frames;
+    for (const QFileInfo &fi : QDir(QString::fromStdString(objDir)).entryInfoList({"*.su"}, QDir::Files)) {
+        QFile f(fi.absoluteFilePath());
+        if (!f.open(QIODevice::ReadOnly)) continue;
+        for (const QByteArray &line : f.readAll().split('\n')) {
+            const QList<QByteArray> cols = line.split('\t');
+            if (cols.size() < 3) continue;
+            StackFrame sf;
+            sf.function = cols[0].mid(cols[0].lastIndexOf(':') + 1).toStdString();
+            sf.file = fi.completeBaseName().toStdString();
+            sf.bytes = cols[1].trimmed().toULongLong();
+            sf.bounded = !cols[2].contains("dynamic") || cols[2].contains("bounded");
+            frames.push_back(sf);
+        }
+    }
+    return frames;
+}
+
+uint64_t frameOf(const std::vector<StackFrame> &frames, const std::string &fn) {
+    for (const StackFrame &f : frames)
+        if (f.function == fn) return f.bytes;
+    return 0;
+}
+
+// The generated call graph is flat: run → layer function → (small helpers),
+// plus the profiling hooks. Two largest ops-file frames bound layer + helper.
+void computeStack(const std::vector<StackFrame> &frames, const Board &b, const PackageInfo &p, SizeReport &r) {
+    std::vector<uint64_t> ops;
+    for (const StackFrame &f : frames) {
+        if (f.file == p.name + "_ops") ops.push_back(f.bytes);
+        if (!f.bounded) r.stackBounded = false;
+    }
+    std::sort(ops.rbegin(), ops.rend());
+    const uint64_t layer = (ops.size() > 0 ? ops[0] : 0) + (ops.size() > 1 ? ops[1] : 0);
+    const uint64_t hooks = std::max(frameOf(frames, "ember_layer_begin"), frameOf(frames, "ember_layer_end"));
+    r.stackInference = frameOf(frames, p.name + "_run") + std::max(layer, hooks);
+    // An exception (SysTick) may arrive at the deepest point: its stacked frame
+    // is 32 bytes, 104 with the floating-point context.
+    const uint64_t exception = (b.fpu != "none" && b.floatAbi != "soft" ? 104 : 32) + frameOf(frames, "SysTick_Handler");
+    r.stackWorst = frameOf(frames, "main") + r.stackInference + exception;
+}
+
+void computeRegions(const ElfFile &e, const Board &b, SizeReport &r) {
+    for (const MemoryRegion &m : b.memory) {
+        RegionUsage u{m.name, m.kind, m.origin, m.size, 0};
+        if (m.kind == "flash") {
+            for (const ElfSegment &s : e.segments)
+                if (s.filesz && m.contains(s.paddr)) u.used += s.filesz;
+        } else {
+            for (const ElfSection &s : e.sections)
+                if (s.alloc() && s.size && m.contains(s.addr)) u.used += s.size;
+        }
+        if (m.kind == "flash" && m.name == b.flashRegion) r.flashBytes += u.used;
+        if (m.kind == "ram") r.ramBytes += u.used;
+        r.regions.push_back(u);
+    }
+}
+
+std::string kib(uint64_t bytes) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f KiB", double(bytes) / 1024.0);
+    return buf;
+}
+
+// ld says "region `RAM' overflowed by 1234 bytes" once per region.
+void diagnoseOverflow(const std::string &log, const Board &b, Diagnostics &d) {
+    static const std::regex re("region `([^']+)' overflowed by ([0-9]+) bytes");
+    for (auto it = std::sregex_iterator(log.begin(), log.end(), re); it != std::sregex_iterator(); ++it) {
+        const std::string name = (*it)[1];
+        const MemoryRegion *m = b.region(name);
+        const std::string hint = m && m->kind == "flash"
+            ? "use a smaller model or a board with more flash"
+            : "move pools to another region (--pool NAME:SIZE:section=S), shrink the workspace, or use a board with more RAM";
+        d.error("firmware does not fit " + b.name + ": region '" + name + "'" +
+                (m ? " (" + kib(m->size) + ")" : std::string()) + " overflowed by " + std::string((*it)[2]) +
+                " bytes; " + hint);
+    }
+}
+
+ToolRun runLogged(const std::vector<std::string> &argv, const std::string &dir, const BuildOptions &o, std::string &log) {
+    if (o.onLine) o.onLine(commandLine(argv));
+    ToolOptions t;
+    t.workDir = dir;
+    t.timeoutMs = o.timeoutMs;
+    t.cancel = o.cancel;
+    t.onLine = o.onLine;
+    ToolRun r = runTool(argv, t);
+    log += "$ " + r.command + "\n" + r.output;
+    return r;
+}
+
+}  // namespace
+
+std::string SizeReport::format() const {
+    std::ostringstream s;
+    char line[160];
+    s << "region        origin        size        used   free\n";
+    for (const RegionUsage &u : regions) {
+        std::snprintf(line, sizeof line, "%-12s  0x%08llx  %10llu  %10llu  %5.1f%%\n", u.name.c_str(),
+                      static_cast<unsigned long long>(u.origin), static_cast<unsigned long long>(u.size),
+                      static_cast<unsigned long long>(u.used), u.size ? 100.0 * double(u.size - std::min(u.used, u.size)) / double(u.size) : 0.0);
+        s << line;
+    }
+    s << "flash " << flashBytes << " bytes; RAM " << ramBytes << " bytes = workspace " << workspaceBytes << " + I/O "
+      << ioBytes << " + stack " << stackReserved << " reserved + other " << (ramBytes - std::min(ramBytes, workspaceBytes + ioBytes + stackReserved))
+      << "\nstack: inference " << stackInference << " bytes, worst case with harness and interrupt " << stackWorst
+      << " of " << stackReserved << " bytes" << (stackBounded ? "" : " (some frames are dynamic: estimate only)") << "\n";
+    return s.str();
+}
+
+Result<SizeReport> sizeReport(const std::string &elfPath, const Board &b, const std::string &objDir, const PackageInfo &p) {
+    Result<ElfFile> elf = readElf(elfPath);
+    if (!elf) return elf.diagnostics();
+    Diagnostics d;
+    d.setFile(elfPath);
+    if (elf->machine != 40) {
+        d.error("the ELF is not built for Arm (e_machine " + std::to_string(elf->machine) + "); rebuild it for " + b.name);
+        return d;
+    }
+    SizeReport r;
+    computeRegions(*elf, b, r);
+    for (const PackageInfo::Pool &pool : p.pools) r.workspaceBytes += pool.size;
+    for (const ElfSymbol &s : elf->symbols)
+        if (s.name.rfind("ember_input", 0) == 0 || s.name.rfind("ember_output", 0) == 0)
+            if (s.name.find("_data") == std::string::npos) r.ioBytes += s.size;
+    if (const ElfSection *st = elf->section(".stack")) r.stackReserved = st->size;
+    computeStack(readStackUsage(objDir), b, p, r);
+    for (const RegionUsage &u : r.regions)
+        if (u.used > u.size)
+            d.error("firmware does not fit " + b.name + ": region '" + u.name + "' overflowed by " +
+                    std::to_string(u.used - u.size) + " bytes");
+    if (r.stackWorst > r.stackReserved)
+        d.error("the stack needs about " + std::to_string(r.stackWorst) + " bytes but " + b.name + " reserves " +
+                std::to_string(r.stackReserved) + " (overflow " + std::to_string(r.stackWorst - r.stackReserved) +
+                " bytes); raise \"stack_bytes\" in the board file");
+    if (!d.ok()) return d;
+    return r;
+}
+
+Result<FirmwareBuild> buildFirmware(const std::string &dir, const Board &b, const BuildOptions &o) {
+    Diagnostics d;
+    d.setFile(dir);
+    QFile metaFile(QString::fromStdString(dir + "/model/metadata.json"));
+    if (!metaFile.open(QIODevice::ReadOnly)) {
+        d.error("no model/metadata.json in the firmware project; generate it with `emberc firmware MODEL --board B -o DIR`");
+        return d;
+    }
+    Result<PackageInfo> info = readPackageInfo(metaFile.readAll().toStdString(), dir + "/model/metadata.json");
+    if (!info) return info.diagnostics();
+    const std::string cc = findTool("arm-none-eabi-gcc");
+    if (cc.empty()) {
+        d.error("arm-none-eabi-gcc not found; install gcc-arm-none-eabi and libnewlib-arm-none-eabi");
+        return d;
+    }
+    FirmwareBuild fb;
+    const std::string objDir = dir + "/build/obj";
+    QDir(QString::fromStdString(objDir)).removeRecursively();
+    QDir().mkpath(QString::fromStdString(objDir));
+    QStringList sources;
+    for (const QFileInfo &fi : QDir(QString::fromStdString(dir + "/model/src")).entryInfoList({"*.c"}, QDir::Files, QDir::Name))
+        sources << "model/src/" + fi.fileName();
+    sources << "firmware/startup.c" << "firmware/harness.c" << "firmware/inputs.c";
+    std::vector<std::string> objects;
+    for (const QString &src : sources) {
+        const std::string obj = "build/obj/" + QFileInfo(src).completeBaseName().toStdString() + ".o";
+        std::vector<std::string> argv{cc};
+        for (const std::string &f : b.cpuFlags()) argv.push_back(f);
+        for (const char *f : {"-std=c99", "-g", "-ffunction-sections", "-fdata-sections", "-fstack-usage", "-Wall",
+                              "-Wextra", "-Imodel/include", "-Ifirmware", "-include", "firmware/ember_profile.h", "-c"})
+            argv.push_back(f);
+        argv.insert(argv.begin() + 1, o.optimize);
+        argv.push_back(src.toStdString());
+        argv.push_back("-o");
+        argv.push_back(obj);
+        const ToolRun r = runLogged(argv, dir, o, fb.log);
+        if (!r.ok()) {
+            d.error("compiling " + src.toStdString() + " " + r.describe() + ":\n" + r.output);
+            return d;
+        }
+        objects.push_back(obj);
+    }
+    std::vector<std::string> link{cc};
+    for (const std::string &f : b.cpuFlags()) link.push_back(f);
+    link.insert(link.end(), objects.begin(), objects.end());
+    for (const char *f : {"-Tfirmware/board.ld", "-nostartfiles", "--specs=nano.specs", "--specs=nosys.specs",
+                          "-Wl,--gc-sections", "-Wl,-Map=build/firmware.map", "-lm", "-o", "build/firmware.elf"})
+        link.push_back(f);
+    const ToolRun lr = runLogged(link, dir, o, fb.log);
+    if (!lr.ok()) {
+        diagnoseOverflow(lr.output, b, d);
+        if (d.ok()) d.error("linking the firmware " + lr.describe() + ":\n" + lr.output);
+        return d;
+    }
+    fb.elfPath = dir + "/build/firmware.elf";
+    Result<SizeReport> size = sizeReport(fb.elfPath, b, objDir, *info);
+    if (!size) return size.diagnostics();
+    fb.size = *size;
+    return fb;
+}
+
+}  // namespace ember

@@ -1,0 +1,72 @@
+// Reads the parts of a package's metadata.json that firmware needs.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "Firmware.h"
+
+namespace ember {
+
+namespace {
+
+std::vector<PackageInfo::Io> readIo(const QJsonArray &arr) {
+    std::vector<PackageInfo::Io> r;
+    for (const QJsonValue &v : arr) {
+        const QJsonObject o = v.toObject();
+        PackageInfo::Io io;
+        io.name = o.value("name").toString().toStdString();
+        io.cName = o.value("c_name").toString().toStdString();
+        io.dtype = o.value("dtype").toString().toStdString();
+        for (const QJsonValue &d : o.value("shape").toArray()) io.shape.push_back(d.toInteger());
+        io.bytes = size_t(o.value("bytes").toInteger());
+        const QJsonValue scale = o.value("scale");
+        io.scale = scale.isArray() ? scale.toArray().first().toDouble() : scale.toDouble();
+        const QJsonValue zp = o.value("zero_point");
+        io.zeroPoint = zp.isArray() ? zp.toArray().first().toInteger() : zp.toInteger();
+        r.push_back(io);
+    }
+    return r;
+}
+
+}  // namespace
+
+Result<PackageInfo> readPackageInfo(const std::string &metadataJson, const std::string &source) {
+    Diagnostics d;
+    d.setFile(source);
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(metadataJson));
+    if (!doc.isObject()) {
+        d.error("metadata.json is not valid JSON; regenerate the package with `emberc compile`");
+        return d;
+    }
+    const QJsonObject o = doc.object();
+    PackageInfo p;
+    p.name = o.value("name").toString().toStdString();
+    p.inputs = readIo(o.value("inputs").toArray());
+    p.outputs = readIo(o.value("outputs").toArray());
+    p.constantsBytes = size_t(o.value("constants_bytes").toInteger());
+    for (const QJsonValue &v : o.value("layers").toArray()) {
+        const QJsonObject l = v.toObject();
+        p.layers.push_back({int(l.value("index").toInt()), l.value("name").toString().toStdString(),
+                            l.value("op").toString().toStdString(), l.value("function").toString().toStdString(),
+                            l.value("macs").toInteger()});
+    }
+    for (const QJsonValue &v : o.value("pools").toArray()) {
+        const QJsonObject l = v.toObject();
+        p.pools.push_back({l.value("name").toString().toStdString(), l.value("section").toString().toStdString(),
+                           size_t(l.value("size").toInteger()), size_t(l.value("align").toInteger(16)),
+                           l.value("app_provided").toBool()});
+    }
+    if (p.name.empty() || p.inputs.empty() || p.outputs.empty()) {
+        d.error("metadata.json lacks the model name, inputs or outputs; regenerate the package with `emberc compile`");
+        return d;
+    }
+    for (const auto *list : {&p.inputs, &p.outputs})
+        for (const PackageInfo::Io &io : *list)
+            if (io.cName.empty() || io.bytes == 0) {
+                d.error("metadata.json: tensor '" + io.name + "' has no c_name or byte size; regenerate the package");
+                return d;
+            }
+    return p;
+}
+
+}  // namespace ember

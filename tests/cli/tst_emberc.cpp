@@ -1,0 +1,191 @@
+// emberc as a user drives it: exit codes, outputs, error lines.
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "TestUtil.h"
+#include "core/builder/TfliteWriter.h"
+
+using namespace ember;
+
+namespace {
+
+struct Run {
+    int code = -1;
+    QString out, err;
+};
+
+Run emberc(const QStringList &args) {
+    QProcess p;
+    p.start(EMBERC_PATH, args);
+    Run r;
+    if (!p.waitForFinished(600000)) {
+        p.kill();
+        r.err = "timeout";
+        return r;
+    }
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+QString shared(const QString &rel) { return QString::fromStdString(test::modelPath(rel.toStdString())); }
+
+bool writeBytes(const QString &path, const QByteArray &b) {
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(b) == b.size();
+}
+
+}  // namespace
+
+class TstEmberc : public QObject {
+    Q_OBJECT
+
+private slots:
+    void helpAndUsage() {
+        Run r = emberc({"--help"});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains("inspect MODEL"));
+        QVERIFY(r.out.contains("--pool NAME:SIZE"));
+        r = emberc({});
+        QCOMPARE(r.code, 2);
+        r = emberc({"frobnicate"});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains("unknown command 'frobnicate'"));
+        r = emberc({"compile", shared("mlperf_tiny/kws/kws_ref_model.tflite")});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains("missing -o"));
+        r = emberc({"compile", shared("mlperf_tiny/kws/kws_ref_model.tflite"), "-o", "x", "--planner", "magic"});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains("unknown planner 'magic'"));
+    }
+
+    void inspectJson() {
+        Run r = emberc({"inspect", "--json", shared("mlperf_tiny/kws/kws_ref_model.tflite")});
+        QCOMPARE(r.code, 0);
+        const QJsonObject j = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(j["op_count"].toInt(), 13);
+        QCOMPARE(j["memory_lower_bound"].toInt(), 16000);  // TARGETS.md
+        const QJsonObject in = j["inputs"].toArray()[0].toObject();
+        QCOMPARE(in["dtype"].toString(), QString("int8"));
+        QCOMPARE(in["shape"].toArray().size(), 4);
+        QCOMPARE(j["op_counts"].toObject()["DEPTHWISE_CONV_2D"].toInt(), 4);
+        QVERIFY(j["macs"].toDouble() > 2.0e6);  // DS-CNN KWS: about 2.7 M MACs
+        QVERIFY(j["ops"].toArray().size() == 13);
+        // Human form names the same numbers.
+        r = emberc({"inspect", shared("mlperf_tiny/kws/kws_ref_model.tflite")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains("lower bound  16000 bytes"));
+    }
+
+    void compileWritesPackage() {
+        QTemporaryDir dir;
+        Run r = emberc({"compile", shared("mlperf_tiny/kws/kws_ref_model.tflite"), "-o", dir.path(), "--name", "kws"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        for (const char *f : {"include/kws/kws.h", "src/kws.c", "src/kws_ops.c", "src/kws_constants.c", "metadata.json"})
+            QVERIFY2(QFile::exists(dir.filePath(f)), f);
+        QFile m(dir.filePath("metadata.json"));
+        QVERIFY(m.open(QIODevice::ReadOnly));
+        const QJsonObject meta = QJsonDocument::fromJson(m.readAll()).object();
+        QCOMPARE(meta["name"].toString(), QString("kws"));
+        QCOMPARE(meta["layers"].toArray().size(), 13);
+        QCOMPARE(meta["inputs"].toArray()[0].toObject()["bytes"].toInt(), 490);
+        QCOMPARE(meta["outputs"].toArray()[0].toObject()["zero_point"].toInt(), -128);
+    }
+
+    // `emberc run` runs the generated C and reproduces the golden output.
+    void runMatchesGolden() {
+        QTemporaryDir dir;
+        const QString g = QString::fromStdString(test::sharedDir()) + "/models/golden/kws_ref_model/";
+        Run r = emberc({"run", shared("mlperf_tiny/kws/kws_ref_model.tflite"), "--input", g + "case1.input0.bin",
+                        "--output-dir", dir.path()});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QFile got(dir.filePath("output0.bin")), want(g + "case1.output0.bin");
+        QVERIFY(got.open(QIODevice::ReadOnly) && want.open(QIODevice::ReadOnly));
+        QCOMPARE(got.readAll(), want.readAll());
+        // Wrong input size: a clear error, non-zero exit.
+        QVERIFY(writeBytes(dir.filePath("short.bin"), QByteArray(10, 0)));
+        r = emberc({"run", shared("mlperf_tiny/kws/kws_ref_model.tflite"), "--input", dir.filePath("short.bin"),
+                    "--output-dir", dir.path()});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("490"), qPrintable(r.err));
+    }
+
+    void validateExample() {
+        QTemporaryDir dir;
+        const QString model = dir.filePath("demo.tflite");
+        Run r = emberc({"example", "ember_demo", "-o", model});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = emberc({"validate", model, "--cases", "2"});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        QVERIFY(r.out.contains("matches the reference executor on 2 seeded case(s)"));
+        QVERIFY(r.out.contains("bit-exact required"));
+    }
+
+    // Bad input files: one clear error line naming the file, exit code 1, no crash.
+    void badInputs_data() {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("expect");
+        QByteArray kws;
+        {
+            QFile f(shared("mlperf_tiny/kws/kws_ref_model.tflite"));
+            if (f.open(QIODevice::ReadOnly)) kws = f.readAll();
+        }
+        QTest::newRow("empty") << QByteArray() << "";
+        QTest::newRow("truncated-header") << kws.left(16) << "";
+        QTest::newRow("truncated-half") << kws.left(kws.size() / 2) << "";
+        QByteArray random(4096, 0);
+        QRandomGenerator rng(1234);
+        for (auto &c : random) c = char(rng.bounded(256));
+        QTest::newRow("random") << random << "";
+        // A valid flatbuffer of another schema: a tiny table with no TFL3 identifier.
+        const QByteArray other = QByteArray::fromHex("0c00000008000c00040008000800000007000000"
+                                                     "0000000000000000");
+        QTest::newRow("wrong-schema") << other << "";
+        // A real TFLite model whose output tensor shape lies.
+        Graph g;
+        const int in = test::addTensor(g, "in", DType::Int8, {1, 4}, test::q(0.5f, 0));
+        const int out = test::addTensor(g, "out", DType::Int8, {1, 5}, test::q(0.5f, 0));
+        OpAttrs a;
+        test::addOp(g, OpType::Relu, {in}, {out}, a);
+        test::setIO(g, {in}, {out});
+        const auto bytes = writeTflite(g);
+        QTest::newRow("lying-shape") << QByteArray(reinterpret_cast<const char *>(bytes.data()), int(bytes.size()))
+                                     << "out";
+    }
+
+    void badInputs() {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, expect);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("bad.tflite");
+        QVERIFY(writeBytes(path, content));
+        for (const char *cmd : {"inspect", "compile"}) {
+            QStringList args = {cmd, path};
+            if (QString(cmd) == "compile") args << "-o" << dir.filePath("out");
+            Run r = emberc(args);
+            QCOMPARE(r.code, 1);
+            const QStringList lines = r.err.trimmed().split('\n');
+            QVERIFY2(lines.size() == 1, qPrintable(r.err));
+            QVERIFY2(r.err.contains("bad.tflite"), qPrintable(r.err));
+            if (!expect.isEmpty()) QVERIFY2(r.err.contains(expect), qPrintable(r.err));
+        }
+    }
+
+    void missingFile() {
+        Run r = emberc({"inspect", "/nonexistent/model.tflite"});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains("/nonexistent/model.tflite"));
+        QVERIFY(r.err.contains("no such model file"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TstEmberc)
+#include "tst_emberc.moc"

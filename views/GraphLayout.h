@@ -1,0 +1,47 @@
+// Lays out a model graph with Graphviz's `dot` (libgvc) and returns the
+// geometry in scene coordinates (points, y down). Pure: no widgets, so tests
+// can check node counts and positions directly.
+#pragma once
+
+#include <QFont>
+#include <QList>
+#include <QPainterPath>
+#include <QRectF>
+#include <QString>
+
+#include "core/ir/Graph.h"
+
+namespace ember::studio {
+
+struct LayoutNode {
+    enum class Kind { Op, Input, Output };
+    Kind kind = Kind::Op;
+    int op = -1;       // position in Graph::ops (Kind::Op)
+    int tensor = -1;   // graph input/output tensor (Kind::Input/Output)
+    QString title;     // "CONV_2D" or the tensor name
+    QString subtitle;  // layer name or "int8 [1,49,10,1]"
+    QRectF rect;
+};
+
+struct LayoutEdge {
+    int from = -1, to = -1;  // indices into GraphLayout::nodes
+    int tensor = -1;
+    QString label;           // tensor shape
+    QPainterPath path;       // spline
+    QPointF arrowBase, arrowTip;
+    QPointF labelPos;        // centre of the label
+};
+
+struct GraphLayout {
+    QList<LayoutNode> nodes;
+    QList<LayoutEdge> edges;
+    QRectF bounds;
+    QString error;  // non-empty when Graphviz failed
+    int opNodeCount() const;
+};
+
+// `titleFont` / `textFont` size the node boxes; `edgeFont` the shape labels.
+GraphLayout layoutGraph(const ember::Graph &g, const QFont &titleFont, const QFont &textFont,
+                        const QFont &edgeFont);
+
+}  // namespace ember::studio

@@ -1,0 +1,319 @@
+#include "GraphView.h"
+
+#include <QEvent>
+#include <QGraphicsItem>
+#include <QGraphicsScene>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QWheelEvent>
+#include <cmath>
+
+#include "OpStyle.h"
+#include "Session.h"
+
+namespace ember::studio {
+
+// One operator (or graph input/output) box.
+class OpNodeItem : public QGraphicsItem {
+public:
+    OpNodeItem(const LayoutNode &n, int index, QColor fill, const QFont &title, const QFont &text)
+        : node_(n), index_(index), fill_(fill), title_(title), text_(text)
+    {
+        setPos(n.rect.topLeft());
+        setFlag(ItemIsSelectable);
+        setAcceptHoverEvents(true);
+        setToolTip(n.title + QLatin1Char('\n') + n.subtitle);
+        setZValue(2);
+    }
+    QRectF boundingRect() const override { return QRectF(QPointF(-3, -3), node_.rect.size() + QSizeF(6, 6)); }
+    const LayoutNode &node() const { return node_; }
+    int index() const { return index_; }
+    std::function<void(int)> onDoubleClick;
+
+    void paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *) override
+    {
+        p->setRenderHint(QPainter::Antialiasing);
+        const QRectF r(QPointF(0, 0), node_.rect.size());
+        const bool io = node_.kind != LayoutNode::Kind::Op;
+        QColor border = io ? QColor(0x60, 0x6a, 0x75) : fill_.darker(140);
+        if (isSelected()) border = QColor(0xff, 0x8f, 0x00);
+        p->setPen(QPen(border, isSelected() ? 3 : (hover_ ? 2 : 1.2)));
+        if (io) {
+            p->setBrush(QColor(0xf4, 0xf6, 0xf8));
+            p->drawRoundedRect(r, r.height() / 2, r.height() / 2);
+        } else {
+            p->setBrush(fill_.lighter(hover_ ? 112 : 100));
+            p->drawRoundedRect(r, 6, 6);
+            // A darker band on the left marks the op family even when zoomed out.
+            p->setPen(Qt::NoPen);
+            p->setBrush(fill_.darker(125));
+            p->drawRoundedRect(QRectF(r.left() + 1, r.top() + 1, 6, r.height() - 2), 3, 3);
+        }
+        const QColor ink = io ? QColor(0x25, 0x2b, 0x33) : QColor(Qt::white);
+        p->setPen(ink);
+        p->setFont(title_);
+        const QFontMetricsF fm(title_);
+        p->drawText(QRectF(8, 6, r.width() - 12, fm.height()), Qt::AlignHCenter | Qt::AlignVCenter, node_.title);
+        p->setFont(text_);
+        p->setPen(io ? QColor(0x55, 0x5f, 0x6a) : QColor(255, 255, 255, 225));
+        p->drawText(QRectF(8, 6 + fm.height(), r.width() - 12, r.height() - fm.height() - 10),
+                    Qt::AlignHCenter | Qt::AlignVCenter, node_.subtitle);
+    }
+
+protected:
+    void hoverEnterEvent(QGraphicsSceneHoverEvent *) override { hover_ = true; update(); }
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent *) override { hover_ = false; update(); }
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *) override
+    {
+        if (onDoubleClick && node_.kind == LayoutNode::Kind::Op) onDoubleClick(node_.op);
+    }
+
+private:
+    LayoutNode node_;
+    int index_;
+    QColor fill_;
+    QFont title_, text_;
+    bool hover_ = false;
+};
+
+GraphCanvas::GraphCanvas(QWidget *parent) : QGraphicsView(parent)
+{
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    setDragMode(QGraphicsView::ScrollHandDrag);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setFrameShape(QFrame::NoFrame);
+}
+
+void GraphCanvas::zoomBy(qreal factor)
+{
+    const qreal z = zoom() * factor;
+    if (z < 0.05 || z > 6) return;
+    scale(factor, factor);
+}
+
+void GraphCanvas::wheelEvent(QWheelEvent *e)
+{
+    // Wheel zooms (as in most graph viewers); shift+wheel scrolls.
+    if (e->modifiers() & Qt::ShiftModifier) {
+        QGraphicsView::wheelEvent(e);
+        return;
+    }
+    zoomBy(std::pow(1.0015, e->angleDelta().y()));
+    e->accept();
+}
+
+void GraphCanvas::drawBackground(QPainter *p, const QRectF &rect)
+{
+    p->fillRect(rect, QColor(0xfb, 0xfc, 0xfd));
+    // A faint dot grid gives a sense of scale while panning.
+    const qreal step = 24;
+    p->setPen(QPen(QColor(0xdd, 0xe2, 0xe8), 1.5));
+    for (qreal x = std::floor(rect.left() / step) * step; x < rect.right(); x += step)
+        for (qreal y = std::floor(rect.top() / step) * step; y < rect.bottom(); y += step)
+            p->drawPoint(QPointF(x, y));
+}
+
+GraphView::GraphView(Session *session, QWidget *parent)
+    : QWidget(parent), session_(session), scene_(new QGraphicsScene(this)), view_(new GraphCanvas(this))
+{
+    view_->setScene(scene_);
+    search_ = new QLineEdit(this);
+    search_->setClearButtonEnabled(true);
+    search_->setMaximumWidth(280);
+    auto mkButton = [this](const QString &text) {
+        auto *b = new QToolButton(this);
+        b->setText(text);
+        b->setAutoRaise(true);
+        return b;
+    };
+    zoomIn_ = mkButton(QStringLiteral("+"));
+    zoomOut_ = mkButton(QStringLiteral("−"));
+    fit_ = mkButton(QString());
+    actual_ = mkButton(QStringLiteral("1:1"));
+    status_ = new QLabel(this);
+    status_->setObjectName(QStringLiteral("graphStatus"));
+
+    auto *bar = new QHBoxLayout;
+    bar->setContentsMargins(6, 4, 6, 4);
+    bar->addWidget(search_);
+    bar->addSpacing(8);
+    bar->addWidget(zoomOut_);
+    bar->addWidget(zoomIn_);
+    bar->addWidget(fit_);
+    bar->addWidget(actual_);
+    bar->addStretch();
+    bar->addWidget(status_);
+    auto *lay = new QVBoxLayout(this);
+    lay->setContentsMargins(0, 0, 0, 0);
+    lay->setSpacing(0);
+    lay->addLayout(bar);
+    lay->addWidget(view_);
+
+    connect(zoomIn_, &QToolButton::clicked, this, [this] { view_->zoomBy(1.25); });
+    connect(zoomOut_, &QToolButton::clicked, this, [this] { view_->zoomBy(0.8); });
+    connect(fit_, &QToolButton::clicked, this, &GraphView::fitAll);
+    connect(actual_, &QToolButton::clicked, this, [this] { view_->resetTransform(); });
+    connect(search_, &QLineEdit::returnPressed, this, [this] { find(search_->text()); });
+    connect(search_, &QLineEdit::textEdited, this, [this](const QString &t) {
+        searchPos_ = -1;
+        if (!t.isEmpty()) find(t);
+    });
+    connect(scene_, &QGraphicsScene::selectionChanged, this, &GraphView::onSceneSelection);
+    connect(session_, &Session::modelChanged, this, &GraphView::rebuild);
+    connect(session_, &Session::selectionChanged, this, &GraphView::syncSelectionFromSession);
+    retranslate();
+    rebuild();
+}
+
+void GraphView::retranslate()
+{
+    search_->setPlaceholderText(tr("Find layer, op type or tensor…"));
+    zoomIn_->setToolTip(tr("Zoom in"));
+    zoomOut_->setToolTip(tr("Zoom out"));
+    fit_->setText(tr("Fit"));
+    fit_->setToolTip(tr("Fit the whole graph into the view"));
+    actual_->setToolTip(tr("Actual size"));
+    if (session_->hasModel())
+        status_->setText(tr("%1 operators · %2 tensors").arg(session_->graph()->ops.size()).arg(session_->graph()->tensors.size()));
+    else
+        status_->setText(tr("no model"));
+}
+
+void GraphView::changeEvent(QEvent *e)
+{
+    if (e->type() == QEvent::LanguageChange) retranslate();
+    QWidget::changeEvent(e);
+}
+
+void GraphView::rebuild()
+{
+    scene_->clear();
+    items_.clear();
+    layout_ = {};
+    searchPos_ = -1;
+    retranslate();
+    const ember::Graph *g = session_->graph();
+    if (!g) return;
+    QFont title = font();
+    title.setBold(true);
+    title.setPointSizeF(10);
+    QFont text = font();
+    text.setPointSizeF(8.5);
+    QFont edge = font();
+    edge.setPointSizeF(8);
+    layout_ = layoutGraph(*g, title, text, edge);
+    if (!layout_.error.isEmpty()) {
+        session_->report({StudioMessage::Level::Error, layout_.error});
+        return;
+    }
+    for (const LayoutEdge &e : layout_.edges) {
+        const QColor ink(0x7a, 0x86, 0x94);
+        auto *path = scene_->addPath(e.path, QPen(ink, 1.4));
+        path->setZValue(1);
+        // Arrow head from the spline end to the tip Graphviz computed.
+        const QLineF l(e.arrowBase, e.arrowTip);
+        if (l.length() > 0.1) {
+            const QLineF n = l.normalVector().unitVector();
+            const QPointF side(n.dx() * 4.5, n.dy() * 4.5);
+            QPolygonF head{e.arrowTip, e.arrowBase + side, e.arrowBase - side};
+            auto *h = scene_->addPolygon(head, QPen(ink), QBrush(ink));
+            h->setZValue(1);
+        }
+        auto *label = scene_->addSimpleText(e.label, edge);
+        label->setBrush(QColor(0x4a, 0x55, 0x62));
+        const QRectF lr = label->boundingRect();
+        label->setPos(e.labelPos - QPointF(lr.width() / 2 - 4, lr.height() / 2));
+        label->setZValue(1);
+    }
+    for (int i = 0; i < layout_.nodes.size(); ++i) {
+        const LayoutNode &n = layout_.nodes[i];
+        const QColor fill = n.kind == LayoutNode::Kind::Op ? opColor(g->ops[size_t(n.op)].type) : QColor();
+        auto *item = new OpNodeItem(n, i, fill, title, text);
+        item->onDoubleClick = [this](int op) { emit layerActivated(op); };
+        scene_->addItem(item);
+        items_ << item;
+    }
+    scene_->setSceneRect(layout_.bounds.adjusted(-30, -30, 30, 30));
+    resetView();
+}
+
+void GraphView::fitAll()
+{
+    view_->fitInView(scene_->sceneRect(), Qt::KeepAspectRatio);
+    if (view_->zoom() > 1.5) {
+        view_->resetTransform();
+        view_->scale(1.5, 1.5);
+    }
+}
+
+void GraphView::resetView()
+{
+    fitAll();
+    // Deep models would shrink to unreadable boxes: keep a readable zoom and
+    // start at the top (the input) instead.
+    if (view_->zoom() < 0.75) {
+        view_->resetTransform();
+        view_->scale(0.85, 0.85);
+        view_->centerOn(scene_->sceneRect().center().x(), scene_->sceneRect().top());
+    }
+}
+
+bool GraphView::find(const QString &text)
+{
+    if (text.isEmpty() || items_.isEmpty()) return false;
+    const ember::Graph *g = session_->graph();
+    for (int k = 1; k <= items_.size(); ++k) {
+        const int i = (searchPos_ + k) % int(items_.size());
+        const LayoutNode &n = items_[i]->node();
+        QStringList hay{n.title, n.subtitle};
+        if (n.kind == LayoutNode::Kind::Op)
+            for (int t : g->ops[size_t(n.op)].outputs) hay << QString::fromStdString(g->tensors[size_t(t)].name);
+        for (const QString &h : hay) {
+            if (h.contains(text, Qt::CaseInsensitive)) {
+                searchPos_ = i;
+                scene_->clearSelection();
+                items_[i]->setSelected(true);
+                view_->centerOn(items_[i]);
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+void GraphView::onSceneSelection()
+{
+    if (syncing_) return;
+    const auto sel = scene_->selectedItems();
+    if (sel.isEmpty()) return;
+    auto *item = static_cast<OpNodeItem *>(sel.first());
+    syncing_ = true;
+    if (item->node().kind == LayoutNode::Kind::Op) session_->selectOp(item->node().op);
+    else session_->selectTensor(item->node().tensor);
+    syncing_ = false;
+}
+
+void GraphView::syncSelectionFromSession()
+{
+    if (syncing_) return;
+    syncing_ = true;
+    scene_->clearSelection();
+    const int op = session_->selectedOp(), t = session_->selectedTensor();
+    for (OpNodeItem *item : items_) {
+        const LayoutNode &n = item->node();
+        const bool hit = op >= 0 ? (n.kind == LayoutNode::Kind::Op && n.op == op)
+                                 : (n.kind != LayoutNode::Kind::Op && n.tensor == t && t >= 0);
+        if (hit) {
+            item->setSelected(true);
+            view_->ensureVisible(item, 60, 60);
+        }
+    }
+    syncing_ = false;
+}
+
+}  // namespace ember::studio

@@ -1,0 +1,74 @@
+// The model as a laid-out graph: Graphviz `dot` layout (GraphLayout) drawn in
+// a QGraphicsView. Nodes are coloured by op type, edges carry tensor shapes.
+// Zoom (wheel, buttons), pan (drag), fit, and search by layer/tensor name.
+#pragma once
+
+#include <QGraphicsView>
+#include <QWidget>
+
+#include "GraphLayout.h"
+
+class QLineEdit;
+class QToolButton;
+class QLabel;
+class QGraphicsScene;
+
+namespace ember::studio {
+
+class Session;
+class OpNodeItem;
+
+class GraphCanvas : public QGraphicsView {
+    Q_OBJECT
+public:
+    explicit GraphCanvas(QWidget *parent = nullptr);
+    void zoomBy(qreal factor);
+    qreal zoom() const { return transform().m11(); }
+
+protected:
+    void wheelEvent(QWheelEvent *e) override;
+    void drawBackground(QPainter *p, const QRectF &rect) override;
+};
+
+class GraphView : public QWidget {
+    Q_OBJECT
+public:
+    explicit GraphView(Session *session, QWidget *parent = nullptr);
+
+    const GraphLayout &layout() const { return layout_; }
+    int opNodeCount() const { return layout_.opNodeCount(); }
+    QGraphicsScene *scene() const { return scene_; }
+    GraphCanvas *canvas() const { return view_; }
+
+    // Selects the next node whose type, layer or tensor name contains `text`
+    // (case-insensitive); false when nothing matches.
+    bool find(const QString &text);
+    void fitAll();
+    // Initial view: readable zoom, top of the graph.
+    void resetView();
+
+signals:
+    void layerActivated(int op);  // double-click: jump to the generated function
+
+protected:
+    void changeEvent(QEvent *e) override;
+
+private:
+    void rebuild();
+    void syncSelectionFromSession();
+    void onSceneSelection();
+    void retranslate();
+
+    Session *session_;
+    GraphLayout layout_;
+    QGraphicsScene *scene_;
+    GraphCanvas *view_;
+    QLineEdit *search_;
+    QToolButton *zoomIn_, *zoomOut_, *fit_, *actual_;
+    QLabel *status_;
+    QList<OpNodeItem *> items_;
+    int searchPos_ = -1;
+    bool syncing_ = false;
+};
+
+}  // namespace ember::studio

@@ -1,0 +1,60 @@
+#include "OpStyle.h"
+
+namespace ember::studio {
+
+QColor opColor(ember::OpType t)
+{
+    using ember::OpType;
+    switch (t) {
+    case OpType::Conv2D: return QColor(0x5b, 0x8d, 0xd6);
+    case OpType::DepthwiseConv2D: return QColor(0x4d, 0xb6, 0xac);
+    case OpType::FullyConnected: return QColor(0x95, 0x75, 0xcd);
+    case OpType::AveragePool2D:
+    case OpType::MaxPool2D:
+    case OpType::Mean: return QColor(0x7c, 0xb3, 0x42);
+    case OpType::Add:
+    case OpType::Sub:
+    case OpType::Mul:
+    case OpType::Concatenation: return QColor(0xf0, 0x9a, 0x3e);
+    case OpType::Softmax:
+    case OpType::Logistic:
+    case OpType::Tanh:
+    case OpType::Relu:
+    case OpType::Relu6:
+    case OpType::LeakyRelu: return QColor(0xe5, 0x73, 0x95);
+    case OpType::Reshape:
+    case OpType::Transpose:
+    case OpType::Pad:
+    case OpType::StridedSlice: return QColor(0x90, 0xa4, 0xae);
+    case OpType::Quantize:
+    case OpType::Dequantize: return QColor(0xd4, 0xb1, 0x06);
+    case OpType::Unsupported: return QColor(0xd3, 0x2f, 0x2f);
+    }
+    return QColor(0x9e, 0x9e, 0x9e);
+}
+
+QColor layerColor(int step)
+{
+    // Golden-angle hue steps keep neighbouring layers far apart in hue.
+    const int hue = int((step * 137.508)) % 360;
+    return QColor::fromHsl(hue, 150, 165);
+}
+
+QString quantLabel(const ember::Quant &q)
+{
+    if (q.empty()) return QString();
+    if (q.perChannel())
+        return QStringLiteral("per-channel (%1, axis %2)").arg(q.scale.size()).arg(q.axis);
+    return QStringLiteral("s=%1 zp=%2").arg(double(q.sc()), 0, 'g', 5).arg(q.zp());
+}
+
+QString tensorLabel(const ember::Tensor &t)
+{
+    QString s = QStringLiteral("%1 %2").arg(QString::fromLatin1(ember::dtypeName(t.dtype)),
+                                            QString::fromStdString(ember::shapeString(t.shape)));
+    const QString q = quantLabel(t.quant);
+    if (!q.isEmpty()) s += QStringLiteral("  ") + q;
+    return s;
+}
+
+}  // namespace ember::studio

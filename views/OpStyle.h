@@ -1,0 +1,21 @@
+// Colours and labels shared by every view that draws operators, so a
+// convolution is the same blue in the graph, the memory view and the legend.
+#pragma once
+
+#include <QColor>
+#include <QString>
+
+#include "core/ir/Graph.h"
+
+namespace ember::studio {
+
+// Fill colour for an operator type (grouped by family: convolutions, dense,
+// pooling, elementwise, activations, data movement, quantization).
+QColor opColor(ember::OpType t);
+// A distinct, stable colour per layer (execution step) for the memory view.
+QColor layerColor(int step);
+// "int8 [1,49,10,1]  s=0.5847 zp=83" / "per-channel (64)".
+QString tensorLabel(const ember::Tensor &t);
+QString quantLabel(const ember::Quant &q);
+
+}  // namespace ember::studio
