@@ -6,6 +6,10 @@
 #include <string>
 #include <vector>
 
+// Qt defines `emit` as an empty macro, which would erase OpKernel::emit in
+// the core headers below (and in any test that includes them after Qt).
+#undef emit
+
 #include "core/Compiler.h"
 #include "core/reference/Executor.h"
 

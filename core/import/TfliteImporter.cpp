@@ -40,9 +40,9 @@ bool isPrintableTag(const uint8_t *p) {
     return true;
 }
 
-const char *tensorTypeName(tflite::TensorType t) {
+std::string tensorTypeName(tflite::TensorType t) {
     const char *n = tflite::EnumNameTensorType(t);
-    return (n && *n) ? n : "an unknown type";
+    return (n && *n) ? n : std::to_string(int(t)) + " (unknown)";
 }
 
 std::string builtinName(int32_t code) {
@@ -183,7 +183,7 @@ private:
         t.name = (src.name() && src.name()->size()) ? src.name()->str() : "tensor_" + std::to_string(index);
         Where where{-1, "", t.name};
         if (!mapTensorType(src.type(), &t.dtype))
-            return fail(std::string("tensor type ") + tensorTypeName(src.type()) +
+            return fail("the tensor type " + tensorTypeName(src.type()) +
                             " is not supported by ember (supported: float32, int8, uint8, int16, "
                             "int32, int64, bool); replace the layer that needs it",
                         userOf(index, t.name));

@@ -163,7 +163,7 @@ void evalFloatRow(const SoftmaxParams &p, const float *x, float *y) {
     for (int64_t c = 0; c < p.depth; ++c) y[c] = y[c] / sum;
 }
 
-void eval(const Graph &g, const Op &op, Buffers &b) {
+void eval(const Graph &, const Op &op, Buffers &b) {
     const auto &p = std::any_cast<const SoftmaxParams &>(op.params);
     const uint8_t *src = b[size_t(op.inputs[0])].data();
     uint8_t *dst = b[size_t(op.outputs[0])].data();

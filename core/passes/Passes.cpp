@@ -18,7 +18,7 @@ Diagnostic &opError(Diagnostics &d, const Op &op, const std::string &msg) {
 std::string tensorList(const Graph &g, const std::vector<int> &idx) {
     std::string s;
     for (int i : idx) {
-        if (i < 0) continue;
+        if (i < 0 || size_t(i) >= g.tensors.size()) continue;
         s += (s.empty() ? "'" : ", '") + g.tensors[size_t(i)].name + "'";
     }
     return s.empty() ? "none" : s;
@@ -179,8 +179,10 @@ bool checkGraph(const Graph &g, Diagnostics &d) {
 
 bool runPasses(Graph &g, Diagnostics &d) {
     d.setFile(g.sourcePath);
-    if (!checkGraph(g, d)) return false;
+    // Support first: unsupported ops (e.g. LSTMs with state tensors) would
+    // otherwise show up as confusing graph-structure errors.
     if (!checkSupport(g, d)) return false;
+    if (!checkGraph(g, d)) return false;
     if (!prepareAll(g, d)) return false;
     foldConstants(g);
     removeDeadCode(g);

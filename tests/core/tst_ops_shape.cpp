@@ -6,12 +6,16 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QtTest>
 #include <cctype>
 
 #include "TestUtil.h"
 #include "core/import/TfliteImporter.h"
 #include "core/ops/OpKernel.h"
+#include "core/passes/Passes.h"
+#include "core/validate/HostRunner.h"
 
 using namespace ember;
 using namespace ember::test;
@@ -47,17 +51,17 @@ Case oneOp(OpType type, DType dt, const Shape &inShape, const TensorData &in,
 }
 
 std::vector<int8_t> iota8(int n, int first = 0) {
-    std::vector<int8_t> v(size_t(n));
+    std::vector<int8_t> v(static_cast<size_t>(n));
     for (int i = 0; i < n; ++i) v[size_t(i)] = int8_t(first + i);
     return v;
 }
 std::vector<int16_t> iota16(int n, int first = 0) {
-    std::vector<int16_t> v(size_t(n));
+    std::vector<int16_t> v(static_cast<size_t>(n));
     for (int i = 0; i < n; ++i) v[size_t(i)] = int16_t(first + i);
     return v;
 }
 std::vector<float> iotaF(int n) {
-    std::vector<float> v(size_t(n));
+    std::vector<float> v(static_cast<size_t>(n));
     for (int i = 0; i < n; ++i) v[size_t(i)] = float(i) + 0.5f;
     return v;
 }
@@ -94,6 +98,34 @@ void expectPrepareError(Graph g, const QString &needle) {
     QCOMPARE(e.opIndex, 0);
     QCOMPARE(QString::fromStdString(e.opName), QString(opTypeName(op.type)));
     QVERIFY2(!e.message.empty() && !std::isupper(static_cast<unsigned char>(e.message[0])), e.message.c_str());
+}
+
+// The generated operator file compiles warning-free under clang and
+// arm-none-eabi-gcc too (the host run above used the default cc).
+void crossCompileOps(Graph g) {
+    Diagnostics d;
+    QVERIFY2(runPasses(g, d), d.format().c_str());
+    CompileOptions opts;
+    opts.name = "t";
+    auto art = compile(g, opts);
+    QVERIFY2(art.ok(), art.diagnostics().format().c_str());
+    QTemporaryDir dir;
+    QVERIFY(art->writeTo(dir.path().toStdString(), d));
+    const std::string root = dir.path().toStdString();
+    const std::vector<std::vector<std::string>> compilers = {
+        {"clang"},
+        {"arm-none-eabi-gcc", "-mcpu=cortex-m4", "-mthumb", "-mfloat-abi=hard", "-mfpu=fpv4-sp-d16"}};
+    for (const auto &cc : compilers) {
+        if (QStandardPaths::findExecutable(QString::fromStdString(cc[0])).isEmpty()) continue;
+        for (const auto &f : art->files) {
+            if (f.first.find("_ops.c") == std::string::npos) continue;
+            std::vector<std::string> cmd = cc;
+            for (const char *flag : {"-std=c99", "-O2", "-Wall", "-Wextra", "-Werror", "-pedantic"}) cmd.push_back(flag);
+            cmd.insert(cmd.end(), {"-I" + root + "/include", "-c", root + "/" + f.first, "-o", root + "/ops.o"});
+            std::string log;
+            QVERIFY2(runProcess(cmd, &log) == 0, (cc[0] + ": " + log).c_str());
+        }
+    }
 }
 
 }  // namespace
@@ -139,6 +171,7 @@ void TestOpsShape::checkCase() {
     QCOMPARE(int(both.generated.size()), 1);
     QCOMPARE(both.reference[0], c.expected);
     QCOMPARE(both.generated[0], c.expected);
+    crossCompileOps(c.graph);
 }
 
 void TestOpsShape::addReshapeRows() {

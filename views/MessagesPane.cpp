@@ -1,0 +1,87 @@
+#include "MessagesPane.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QEvent>
+#include <QHeaderView>
+#include <QStyle>
+
+#include "Session.h"
+
+namespace ember::studio {
+
+namespace {
+enum Role { OpRole = Qt::UserRole + 1, TensorRole };
+}
+
+MessagesPane::MessagesPane(Session *session, QWidget *parent) : QTreeWidget(parent), session_(session)
+{
+    setColumnCount(4);
+    setRootIsDecorated(false);
+    setUniformRowHeights(true);
+    setAlternatingRowColors(true);
+    header()->setStretchLastSection(true);
+    header()->resizeSection(0, 70);
+    header()->resizeSection(1, 180);
+    header()->resizeSection(2, 180);
+    retranslate();
+    connect(session_, &Session::message, this, &MessagesPane::add);
+    connect(this, &QTreeWidget::itemClicked, this, &MessagesPane::onActivated);
+    connect(this, &QTreeWidget::itemActivated, this, &MessagesPane::onActivated);
+}
+
+void MessagesPane::retranslate()
+{
+    setHeaderLabels({tr("Time"), tr("Operator"), tr("Tensor"), tr("Message")});
+}
+
+void MessagesPane::changeEvent(QEvent *e)
+{
+    if (e->type() == QEvent::LanguageChange) retranslate();
+    QTreeWidget::changeEvent(e);
+}
+
+QString MessagesPane::lastText() const
+{
+    const int n = topLevelItemCount();
+    return n ? topLevelItem(n - 1)->text(3) : QString();
+}
+
+void MessagesPane::add(const StudioMessage &m)
+{
+    auto *item = new QTreeWidgetItem(this);
+    item->setText(0, QTime::currentTime().toString(QStringLiteral("HH:mm:ss")));
+    if (m.opIndex >= 0)
+        item->setText(1, QStringLiteral("#%1 %2").arg(m.opIndex).arg(m.opName));
+    item->setText(2, m.tensor);
+    QString text = m.text;
+    if (!m.file.isEmpty() && m.level != StudioMessage::Level::Info) text += QStringLiteral("  (%1)").arg(m.file);
+    item->setText(3, text);
+    item->setToolTip(3, text);
+    item->setData(0, OpRole, m.opIndex);
+    item->setData(0, TensorRole, m.tensor);
+    const QStyle::StandardPixmap icon = m.level == StudioMessage::Level::Error     ? QStyle::SP_MessageBoxCritical
+                                        : m.level == StudioMessage::Level::Warning ? QStyle::SP_MessageBoxWarning
+                                                                                   : QStyle::SP_MessageBoxInformation;
+    item->setIcon(0, style()->standardIcon(icon));
+    if (m.level == StudioMessage::Level::Error) {
+        ++errors_;
+        item->setForeground(3, QColor(0xb7, 0x1c, 0x1c));
+    } else if (m.level == StudioMessage::Level::Warning) {
+        item->setForeground(3, QColor(0x9a, 0x67, 0x00));
+    }
+    scrollToItem(item);
+}
+
+void MessagesPane::onActivated(QTreeWidgetItem *item)
+{
+    if (!item) return;
+    const int op = item->data(0, OpRole).toInt();
+    const QString tensor = item->data(0, TensorRole).toString();
+    // Diagnostics carry the op's index in the model; the graph selects by position.
+    if (op >= 0 && session_->findOpByIndex(op) >= 0) session_->selectOp(session_->findOpByIndex(op));
+    else if (!tensor.isEmpty() && session_->findTensor(tensor) >= 0) session_->selectTensor(session_->findTensor(tensor));
+    emit activatedLocation(op, tensor);
+}
+
+}  // namespace ember::studio

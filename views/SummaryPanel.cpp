@@ -1,0 +1,164 @@
+#include "SummaryPanel.h"
+
+#include <QCoreApplication>
+#include <QEvent>
+#include <QFileInfo>
+
+#include "OpStyle.h"
+#include "Session.h"
+
+namespace ember::studio {
+
+namespace {
+
+const char *kStyle =
+    "<style>body{font-size:9.5pt;color:#222} h3{margin:8px 0 3px 0;color:#34495e;font-size:10pt}"
+    " td{padding:1px 6px 1px 0} .k{color:#666} .n{text-align:right;font-family:'DejaVu Sans Mono'}"
+    " .m{font-family:'DejaVu Sans Mono';font-size:8.5pt} .sw{font-size:12pt}</style>";
+
+QString esc(const std::string &s) { return QString::fromStdString(s).toHtmlEscaped(); }
+
+QString tensorRows(const ember::Graph &g, const std::vector<int> &ids)
+{
+    QString h;
+    for (int id : ids) {
+        const ember::Tensor &t = g.tensors[size_t(id)];
+        h += QStringLiteral("<tr><td><b>%1</b></td></tr><tr><td class='m'>&nbsp;&nbsp;%2</td></tr>")
+                 .arg(esc(t.name), tensorLabel(t).toHtmlEscaped());
+    }
+    return h;
+}
+
+}  // namespace
+
+QString groupDigits(qint64 v)
+{
+    QString s = QString::number(qAbs(v));
+    for (int i = s.size() - 3; i > 0; i -= 3) s.insert(i, QLatin1Char(','));
+    return v < 0 ? QLatin1Char('-') + s : s;
+}
+
+SummaryPanel::SummaryPanel(Session *session, QWidget *parent) : QTextBrowser(parent), session_(session)
+{
+    setOpenLinks(false);
+    setFrameShape(QFrame::NoFrame);
+    connect(session_, &Session::modelChanged, this, &SummaryPanel::refresh);
+    refresh();
+}
+
+void SummaryPanel::changeEvent(QEvent *e)
+{
+    if (e->type() == QEvent::LanguageChange) refresh();
+    QTextBrowser::changeEvent(e);
+}
+
+void SummaryPanel::refresh() { setHtml(html(*session_)); }
+
+QString SummaryPanel::html(const Session &s)
+{
+    QString h = QString::fromLatin1(kStyle);
+    if (!s.hasModel())
+        return h + QStringLiteral("<p class='k'>%1</p>").arg(tr("Open a model (File ▸ Open, drop a .tflite file here, or File ▸ Open Example)."));
+    const ember::Graph &g = *s.graph();
+    const ember::ModelSummary &m = s.summary();
+    h += QStringLiteral("<h3>%1</h3><table>").arg(QFileInfo(s.modelPath()).fileName().toHtmlEscaped());
+    auto row = [&](const QString &k, const QString &v) {
+        h += QStringLiteral("<tr><td class='k'>%1</td><td class='n'>%2</td></tr>").arg(k, v);
+    };
+    row(tr("Operators"), groupDigits(qint64(g.ops.size())));
+    row(tr("Parameters"), groupDigits(m.parameters));
+    row(tr("Parameter bytes"), groupDigits(m.parameterBytes));
+    row(tr("MACs"), groupDigits(m.macs));
+    row(tr("Activation lower bound"), groupDigits(qint64(m.lowerBound)) + QStringLiteral(" B"));
+    h += QStringLiteral("</table><h3>%1</h3><table>").arg(tr("Inputs"));
+    h += tensorRows(g, g.inputs);
+    h += QStringLiteral("</table><h3>%1</h3><table>").arg(tr("Outputs"));
+    h += tensorRows(g, g.outputs);
+    h += QStringLiteral("</table><h3>%1</h3><table>").arg(tr("Operators by type"));
+    for (const auto &[name, count] : m.opCounts) {
+        ember::OpType type = ember::OpType::Unsupported;
+        for (const ember::Op &op : g.ops)
+            if (op.typeName == name) type = op.type;
+        h += QStringLiteral("<tr><td><span class='sw' style='color:%1'>■</span> %2</td><td class='n'>%3</td></tr>")
+                 .arg(opColor(type).name(), esc(name)).arg(count);
+    }
+    return h + QStringLiteral("</table>");
+}
+
+PropertiesPanel::PropertiesPanel(Session *session, QWidget *parent) : QTextBrowser(parent), session_(session)
+{
+    setOpenLinks(false);
+    setFrameShape(QFrame::NoFrame);
+    connect(session_, &Session::selectionChanged, this, &PropertiesPanel::refresh);
+    connect(session_, &Session::planChanged, this, &PropertiesPanel::refresh);
+    connect(session_, &Session::modelChanged, this, &PropertiesPanel::refresh);
+    refresh();
+}
+
+void PropertiesPanel::changeEvent(QEvent *e)
+{
+    if (e->type() == QEvent::LanguageChange) refresh();
+    QTextBrowser::changeEvent(e);
+}
+
+void PropertiesPanel::refresh() { setHtml(html(*session_)); }
+
+static QString bufferLine(const Session &s, int tensor)
+{
+    const ember::MemoryPlan *plan = s.plan();
+    const ember::PlannedBuffer *b = plan ? plan->find(tensor) : nullptr;
+    if (!b) return QString();
+    return QStringLiteral("<tr><td class='m'>&nbsp;&nbsp;%1 '%2' @ %3, %4 B, %5 %6–%7</td></tr>")
+        .arg(PropertiesPanel::tr("pool"), QString::fromStdString(plan->pools[size_t(b->pool)].name).toHtmlEscaped())
+        .arg(b->offset).arg(b->bytes).arg(PropertiesPanel::tr("steps")).arg(b->first).arg(b->last);
+}
+
+QString PropertiesPanel::html(const Session &s)
+{
+    QString h = QString::fromLatin1(kStyle);
+    const ember::Graph *g = s.graph();
+    if (!g || (s.selectedOp() < 0 && s.selectedTensor() < 0))
+        return h + QStringLiteral("<p class='k'>%1</p>").arg(tr("Select a node in the graph to see its attributes, tensors and planned buffers."));
+    auto tensorBlock = [&](int id) {
+        const ember::Tensor &t = g->tensors[size_t(id)];
+        QString r = QStringLiteral("<tr><td><b>%1</b>%2</td></tr><tr><td class='m'>&nbsp;&nbsp;%3</td></tr>")
+                        .arg(esc(t.name), t.isConst ? QStringLiteral(" <span class='k'>(%1, %2 B)</span>").arg(tr("constant")).arg(t.bytes()) : QString(),
+                             tensorLabel(t).toHtmlEscaped());
+        return r + bufferLine(s, id);
+    };
+    if (s.selectedOp() < 0) {
+        return h + QStringLiteral("<h3>%1</h3><table>%2</table>").arg(tr("Tensor"), tensorBlock(s.selectedTensor()));
+    }
+    const ember::Op &op = g->ops[size_t(s.selectedOp())];
+    const ember::OpAttrs &a = op.attrs;
+    h += QStringLiteral("<h3><span style='color:%1'>■</span> %2 <span class='k'>#%3</span></h3><table>")
+             .arg(opColor(op.type).name(), esc(op.typeName)).arg(op.index);
+    auto row = [&](const QString &k, const QString &v) {
+        h += QStringLiteral("<tr><td class='k'>%1</td><td>%2</td></tr>").arg(k, v.toHtmlEscaped());
+    };
+    row(tr("Layer"), QString::fromStdString(g->layerName(op)));
+    using ember::OpType;
+    const bool spatial = op.type == OpType::Conv2D || op.type == OpType::DepthwiseConv2D ||
+                         op.type == OpType::AveragePool2D || op.type == OpType::MaxPool2D;
+    if (spatial) {
+        row(tr("Padding"), a.padding == ember::Padding::Same ? "SAME" : "VALID");
+        row(tr("Stride"), QStringLiteral("%1 × %2").arg(a.strideH).arg(a.strideW));
+        if (op.type == OpType::AveragePool2D || op.type == OpType::MaxPool2D)
+            row(tr("Window"), QStringLiteral("%1 × %2").arg(a.filterH).arg(a.filterW));
+        else
+            row(tr("Dilation"), QStringLiteral("%1 × %2").arg(a.dilationH).arg(a.dilationW));
+    }
+    if (op.type == OpType::DepthwiseConv2D) row(tr("Depth multiplier"), QString::number(a.depthMultiplier));
+    if (op.type == OpType::Softmax) row(tr("Beta"), QString::number(double(a.beta)));
+    if (op.type == OpType::Concatenation || op.type == OpType::Softmax) row(tr("Axis"), QString::number(a.axis));
+    if (op.type == OpType::LeakyRelu) row(tr("Alpha"), QString::number(double(a.alpha)));
+    row(tr("Activation"), QString::fromLatin1(ember::activationName(a.activation)));
+    h += QStringLiteral("</table><h3>%1</h3><table>").arg(tr("Inputs"));
+    for (int id : op.inputs)
+        if (id >= 0) h += tensorBlock(id);
+    h += QStringLiteral("</table><h3>%1</h3><table>").arg(tr("Outputs"));
+    for (int id : op.outputs) h += tensorBlock(id);
+    return h + QStringLiteral("</table>");
+}
+
+}  // namespace ember::studio
