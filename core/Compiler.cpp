@@ -110,7 +110,7 @@ bool parsePool(const std::string &spec, PoolSpec &p, Diagnostics &d) {
 
 bool parseCompileArgs(const std::vector<std::string> &args, CompileOptions &opts, std::vector<std::string> &rest,
                       Diagnostics &d) {
-    bool poolsGiven = false;
+    bool poolsGiven = false, appPools = false;
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string &a = args[i];
         auto value = [&](std::string *out) {
@@ -171,10 +171,44 @@ bool parseCompileArgs(const std::vector<std::string> &args, CompileOptions &opts
                 return false;
             }
             opts.plan.pins[v.substr(0, eq)] = v.substr(eq + 1);
+        } else if (is("--operators")) {
+            if (!value(&v)) return false;
+            if (v != "unpacked" && v != "packed") {
+                d.error("--operators " + v + ": choose unpacked or packed");
+                return false;
+            }
+            opts.operators = v == "packed" ? OperatorsMode::Packed : OperatorsMode::Unpacked;
+        } else if (is("--interface-api")) {
+            if (!value(&v)) return false;
+            if (v != "c" && v != "packed") {
+                d.error("--interface-api " + v + ": choose c or packed");
+                return false;
+            }
+            opts.interfaceApi = v == "packed" ? InterfaceApi::Packed : InterfaceApi::C;
+        } else if (a == "--packed-wrappers") {
+            opts.packedWrappers = true;
+        } else if (a == "--app-pools") {
+            appPools = true;
+        } else if (is("--constants")) {
+            if (!value(&v)) return false;
+            if (v != "flash" && v != "pool") {
+                d.error("--constants " + v + ": choose flash or pool");
+                return false;
+            }
+            opts.constants = v == "pool" ? ConstantsPlacement::Pool : ConstantsPlacement::Flash;
+        } else if (is("--io")) {
+            if (!value(&v)) return false;
+            if (v != "separate" && v != "workspace") {
+                d.error("--io " + v + ": choose separate or workspace");
+                return false;
+            }
+            opts.plan.ioInWorkspace = v == "workspace";
         } else {
             rest.push_back(a);
         }
     }
+    if (appPools)
+        for (auto &p : opts.plan.pools) p.appProvided = true;
     return true;
 }
 
@@ -186,7 +220,18 @@ std::string compileOptionsHelp() {
            "                            workspace pool (repeatable; default: one pool 'workspace');\n"
            "                            the first pool takes every tensor that is not pinned\n"
            "  --pin TENSOR=POOL         place a tensor in a given pool\n"
-           "  --align N                 alignment of every buffer in a pool (default 16)\n";
+           "  --align N                 alignment of every buffer in a pool (default 16)\n"
+           "  --app-pools               pools are provided by the application at run time\n"
+           "                            (struct NAME_workspace_pools) instead of static arrays\n"
+           "  --operators unpacked|packed   layer functions with typed pointers (default) or the\n"
+           "                            uniform packed signature with DLTensor arguments\n"
+           "  --interface-api c|packed  entrypoint with named structs (default) or packed\n"
+           "  --packed-wrappers         packed wrappers for the entrypoint and every layer, and a\n"
+           "                            name -> function table (NAME_functions, NAME_lookup)\n"
+           "  --constants flash|pool    weights as const arrays (default) or in one pool the\n"
+           "                            application provides (copied from NAME_constants_image)\n"
+           "  --io separate|workspace   inputs/outputs owned by the application (default) or placed\n"
+           "                            in the workspace, reached through NAME_input_X()/NAME_output_Y()\n";
 }
 
 }  // namespace ember

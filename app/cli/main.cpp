@@ -80,8 +80,6 @@ bool writeFile(const std::string &path, const std::vector<uint8_t> &b) {
     return f && f.write(reinterpret_cast<const char *>(b.data()), std::streamsize(b.size()));
 }
 
-std::string fmtBytes(size_t n) { return std::to_string(n); }
-
 json quantJson(const Tensor &t) {
     json q = json::object();
     if (t.quant.empty()) return q;

@@ -33,18 +33,19 @@ QList<QStringList> argGroups(const BuildOptions &o)
     if (o.operators != d.operators) g << QStringList{"--operators", o.operators};
     if (o.packedWrappers) g << QStringList{"--packed-wrappers"};
     if (o.planner != d.planner) g << QStringList{"--planner", o.planner};
+    // --align first: pools given after it inherit the alignment.
+    if (o.align != d.align) g << QStringList{"--align", QString::number(o.align)};
     if (o.pools != d.pools) {
         for (const PoolOption &p : o.pools) {
             QString spec = p.name + QLatin1Char(':') + QString::number(p.size);
             if (!p.section.isEmpty()) spec += QStringLiteral(":section=") + p.section;
-            if (p.align != 16) spec += QStringLiteral(":align=") + QString::number(p.align);
+            if (p.align != o.align) spec += QStringLiteral(":align=") + QString::number(p.align);
             g << QStringList{"--pool", spec};
         }
     }
     if (o.appPools) g << QStringList{"--app-pools"};
     for (auto it = o.pins.cbegin(); it != o.pins.cend(); ++it)
         g << QStringList{"--pin", it.key() + QLatin1Char('=') + it.value()};
-    if (o.align != d.align) g << QStringList{"--align", QString::number(o.align)};
     if (o.constants != d.constants) g << QStringList{"--constants", o.constants};
     if (o.io != d.io) g << QStringList{"--io", o.io};
     for (const QString &dim : o.dims) g << QStringList{"--dim", dim};

@@ -332,7 +332,7 @@ public:
     }
 
     int conv(const std::string &name, int in, int outC, int kh, int kw, OpAttrs attrs) {
-        const Tensor &x = g_.tensors[size_t(in)];
+        const Tensor x = g_.tensors[size_t(in)];  // a copy: adding tensors moves them
         int inC = x.shape[3];
         float inScale = x.quant.sc();
         Weights w = weights(int64_t(outC) * kh * kw * inC, outC, kh * kw * inC, true, false);
@@ -350,7 +350,7 @@ public:
     }
 
     int depthwise(const std::string &name, int in, int kh, int kw, OpAttrs attrs) {
-        const Tensor &x = g_.tensors[size_t(in)];
+        const Tensor x = g_.tensors[size_t(in)];  // a copy: adding tensors moves them
         int c = x.shape[3];
         float inScale = x.quant.sc();
         Weights w = weights(int64_t(kh) * kw * c, c, kh * kw, true, true);
@@ -369,7 +369,7 @@ public:
     }
 
     int fullyConnected(const std::string &name, int in, int units, Activation act, const std::string &outName = "") {
-        const Tensor &x = g_.tensors[size_t(in)];
+        const Tensor x = g_.tensors[size_t(in)];  // a copy: adding tensors moves them
         int inC = x.shape.back();
         float inScale = x.quant.sc();
         Weights w = weights(int64_t(units) * inC, units, inC, false, false);
@@ -387,7 +387,7 @@ public:
     // requires equal input/output scales); the mean of ReLU outputs is about
     // 0.8x their RMS.
     int globalAveragePool(const std::string &name, int in) {
-        const Tensor &x = g_.tensors[size_t(in)];
+        const Tensor x = g_.tensors[size_t(in)];  // a copy: adding tensors moves them
         OpAttrs attrs;
         attrs.padding = Padding::Valid;
         attrs.filterH = x.shape[1], attrs.filterW = x.shape[2];
@@ -398,7 +398,7 @@ public:
     }
 
     int reshape(const std::string &name, int in, const Shape &shape) {
-        const Tensor &x = g_.tensors[size_t(in)];
+        const Tensor x = g_.tensors[size_t(in)];  // a copy: adding tensors moves them
         int st = tensor(name + "/shape", DType::Int32, {int32_t(shape.size())}, {}, bytesOf(shape));
         int out = tensor(name + "/out", DType::Int8, shape, x.quant);
         OpAttrs attrs;
@@ -408,7 +408,7 @@ public:
     }
 
     int softmax(const std::string &name, int in) {
-        const Tensor &x = g_.tensors[size_t(in)];
+        const Tensor x = g_.tensors[size_t(in)];  // a copy: adding tensors moves them
         int out = tensor(name, DType::Int8, x.shape, quant(1.0f / 256.0f, -128));
         OpAttrs attrs;
         attrs.beta = 1.0f;

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -114,11 +115,86 @@ struct Io {
     std::string field;
 };
 
+}  // namespace
+
+// Text of the installed DLPack header and its licence (EmbeddedDlpack.cpp).
+extern const char *const kDlpackHeader;
+extern const char *const kDlpackLicense;
+
+namespace {
+
+const char *kPackedSignature =
+    "(EmberValue *args, int32_t *type_codes, int32_t num_args, EmberValue *ret_value, int32_t *ret_type_code, "
+    "void *resource_handle)";
+
+// The small runtime header shipped in packed modes: the packed calling
+// convention and the function-table types. Same text for every model, so
+// several packages can be linked into one firmware.
+const char *kRuntimeHeader =
+    "/* ember_runtime.h: packed calling convention of Ember-generated code. Do not edit. */\n"
+    "#ifndef EMBER_RUNTIME_H_\n#define EMBER_RUNTIME_H_\n\n"
+    "#include <stdint.h>\n\n#include \"dlpack/dlpack.h\"\n\n"
+    "/* One argument or return value of a packed call (layout of TVM's TVMValue). */\n"
+    "typedef union {\n    int64_t v_int64;\n    double v_float64;\n    void *v_handle;\n} EmberValue;\n\n"
+    "/* Type codes of packed arguments; tensors are passed as DLTensor pointers. */\n"
+    "#define EMBER_ARG_INT 0\n#define EMBER_ARG_FLOAT 2\n#define EMBER_ARG_HANDLE 3\n#define EMBER_ARG_NULL 4\n"
+    "#define EMBER_ARG_DLTENSOR 7\n\n"
+    "/* Every packed function has this type. Returns 0 on success. */\n"
+    "typedef int32_t (*ember_packed_fn)(EmberValue *args, int32_t *type_codes, int32_t num_args,\n"
+    "                                   EmberValue *ret_value, int32_t *ret_type_code, void *resource_handle);\n\n"
+    "/* Roles of packed arguments, described by the function table. */\n"
+    "#define EMBER_ROLE_INPUT 0\n#define EMBER_ROLE_OUTPUT 1\n#define EMBER_ROLE_POOL 2\n"
+    "#define EMBER_ROLE_CONSTANTS 3\n\n"
+    "struct ember_arg_info {\n"
+    "    const char *name;      /* tensor or pool name */\n"
+    "    int32_t role;          /* EMBER_ROLE_* */\n"
+    "    int32_t tensor;        /* tensor id shared between functions, -1 for pools */\n"
+    "    uint8_t dtype_code;    /* DLDataTypeCode */\n"
+    "    uint8_t dtype_bits;\n"
+    "    int32_t ndim;\n"
+    "    const int64_t *shape;\n"
+    "    uint32_t bytes;\n"
+    "    const void *init;      /* initial contents (constants pool image) or 0 */\n"
+    "};\n\n"
+    "struct ember_function_info {\n"
+    "    const char *name;\n"
+    "    ember_packed_fn fn;\n"
+    "    int32_t num_args;\n"
+    "    const struct ember_arg_info *args;\n"
+    "};\n\n"
+    "/* Data pointer of the i-th argument, a DLTensor. */\n"
+    "static inline void *ember_arg_data(const EmberValue *args, int32_t i)\n{\n"
+    "    const DLTensor *t = (const DLTensor *)args[i].v_handle;\n"
+    "    return (char *)t->data + t->byte_offset;\n}\n\n"
+    "/* Fills a dense CPU tensor descriptor. */\n"
+    "static inline void ember_tensor(DLTensor *t, void *data, int32_t ndim, const int64_t *shape, uint8_t code,\n"
+    "                                uint8_t bits)\n{\n"
+    "    t->data = data;\n    t->device.device_type = kDLCPU;\n    t->device.device_id = 0;\n"
+    "    t->ndim = ndim;\n    t->dtype.code = code;\n    t->dtype.bits = bits;\n    t->dtype.lanes = 1;\n"
+    "    t->shape = (int64_t *)shape;\n    t->strides = 0;\n    t->byte_offset = 0;\n}\n\n"
+    "#endif /* EMBER_RUNTIME_H_ */\n";
+
+std::string dlCode(DType t) {
+    switch (t) {
+    case DType::Float32: return "kDLFloat";
+    case DType::UInt8:
+    case DType::Bool: return "kDLUInt";
+    default: return "kDLInt";
+    }
+}
+
 class Generator {
 public:
     Generator(const Graph &g, const MemoryPlan &plan, const CompileOptions &opts)
         : g_(g), plan_(plan), name_(sanitizeIdentifier(opts.name.empty() ? g.name : opts.name)),
-          NAME_(upper(name_)), opts_(opts) {}
+          NAME_(upper(name_)), opts_(opts) {
+        packedOps_ = opts.operators == OperatorsMode::Packed;
+        packedApi_ = opts.interfaceApi == InterfaceApi::Packed;
+        ioWs_ = opts.plan.ioInWorkspace;
+        cpoolMode_ = opts.constants == ConstantsPlacement::Pool;
+        usesRuntime_ = packedOps_ || packedApi_ || opts.packedWrappers;
+        for (const PoolSpec &p : plan.pools) appPools_ = appPools_ || p.appProvided;
+    }
 
     Result<Artifacts> run() {
         nameIo();
@@ -131,6 +207,11 @@ public:
         std::string ops = emitOps();
         std::string constants = emitConstants();
         a.files.emplace_back("include/" + name_ + "/" + name_ + ".h", emitHeader());
+        if (usesRuntime_) {
+            a.files.emplace_back("include/ember/ember_runtime.h", kRuntimeHeader);
+            a.files.emplace_back("include/dlpack/dlpack.h", kDlpackHeader);
+            a.files.emplace_back("include/dlpack/COPYRIGHT", kDlpackLicense);
+        }
         a.files.emplace_back("src/" + name_ + ".c", emitEntrypoint());
         a.files.emplace_back("src/" + name_ + "_ops.c", std::move(ops));
         a.files.emplace_back("src/" + name_ + "_constants.c", std::move(constants));
@@ -145,9 +226,13 @@ private:
         const Op *op;
         std::string function;
         EmitContext ctx;
-        std::vector<std::string> params;  // C parameter declarations
-        std::vector<std::string> args;    // call arguments
+        std::vector<std::string> params;  // typed C parameter declarations (unpacked form)
+        std::vector<int> argTensors;      // activation tensors passed, in parameter order
+        std::vector<bool> argIsOutput;
+        bool usesCpool = false;
     };
+
+    // ---- naming -------------------------------------------------------------
 
     void nameIo() {
         std::set<std::string> used;
@@ -174,21 +259,28 @@ private:
         }
     }
 
-    // C expression for an activation tensor's storage.
-    std::string pointerTo(int t) const {
-        const Tensor &x = g_.tensors[size_t(t)];
-        for (const Io &io : inputs_)
-            if (io.tensor == t) return "inputs->" + io.field;
-        for (const Io &io : outputs_)
-            if (io.tensor == t) return "outputs->" + io.field;
-        const PlannedBuffer *b = plan_.find(t);
-        EMBER_ASSERT(b != nullptr);
-        const PoolSpec &pool = plan_.pools[size_t(b->pool)];
-        return "(" + std::string(dtypeCType(x.dtype)) + " *)(" + poolSymbol(pool) + " + " +
-               std::to_string(b->offset) + ")";
+    std::string poolSymbol(const PoolSpec &p) const { return name_ + "_" + sanitizeIdentifier(p.name); }
+    std::string poolLocal(size_t p) const { return "pool_" + sanitizeIdentifier(plan_.pools[p].name); }
+    const Io *findIo(const std::vector<Io> &ios, int t) const {
+        for (const Io &io : ios)
+            if (io.tensor == t) return &io;
+        return nullptr;
+    }
+    int ioPosition(int t, bool *isOutput) const {
+        for (size_t i = 0; i < inputs_.size(); ++i)
+            if (inputs_[i].tensor == t) {
+                *isOutput = false;
+                return int(i);
+            }
+        for (size_t j = 0; j < outputs_.size(); ++j)
+            if (outputs_[j].tensor == t) {
+                *isOutput = true;
+                return int(j);
+            }
+        return -1;
     }
 
-    std::string poolSymbol(const PoolSpec &p) const { return name_ + "_" + sanitizeIdentifier(p.name); }
+    // ---- layers -------------------------------------------------------------
 
     bool emitLayers() {
         const size_t width = std::max<size_t>(2, std::to_string(g_.ops.size()).size());
@@ -211,7 +303,8 @@ private:
                     L.ctx.inputs.push_back(p);
                     L.params.push_back("const " + std::string(dtypeCType(g_.tensors[size_t(t)].dtype)) +
                                        " *restrict " + p);
-                    L.args.push_back(pointerTo(t));
+                    L.argTensors.push_back(t);
+                    L.argIsOutput.push_back(false);
                 }
             }
             for (size_t j = 0; j < op.outputs.size(); ++j) {
@@ -219,7 +312,8 @@ private:
                 const std::string p = "out" + std::to_string(j);
                 L.ctx.outputs.push_back(p);
                 L.params.push_back(std::string(dtypeCType(g_.tensors[size_t(t)].dtype)) + " *restrict " + p);
-                L.args.push_back(pointerTo(t));
+                L.argTensors.push_back(t);
+                L.argIsOutput.push_back(true);
             }
             const OpKernel *kernel = findKernel(op.type);
             if (!kernel || !kernel->emit) {
@@ -231,29 +325,126 @@ private:
             kernel->emit(g_, op, L.ctx);
             layers_.push_back(std::move(L));
         }
+        // Which model constants the code reads (shape tensors folded into
+        // the code, for instance, are not emitted).
+        std::string bodies;
+        for (const Layer &L : layers_) bodies += L.ctx.body;
+        for (size_t i = 0; i < g_.tensors.size(); ++i)
+            if (!constSymbol_[i].empty() && mentions(bodies, constSymbol_[i])) usedConst_.push_back(int(i));
+        if (cpoolMode_) layoutConstantsPool();
         return true;
     }
 
-    std::string layerComment(const Layer &L, const std::string &indent) const {
+    // --constants pool: model constants live in one application-provided
+    // pool; layer bodies read them through `cpool` at fixed offsets.
+    void layoutConstantsPool() {
+        size_t off = 0;
+        for (int i : usedConst_) {
+            const size_t a = 16;
+            off = (off + a - 1) / a * a;
+            cpoolOffset_[i] = off;
+            off += g_.tensors[size_t(i)].bytes();
+        }
+        cpoolBytes_ = (off + 15) / 16 * 16;
+        for (Layer &L : layers_)
+            for (int i : usedConst_) {
+                const std::string &sym = constSymbol_[size_t(i)];
+                if (!mentions(L.ctx.body, sym)) continue;
+                const std::string expr = "((const " + std::string(dtypeCType(g_.tensors[size_t(i)].dtype)) +
+                                         " *)(cpool + " + std::to_string(cpoolOffset_[i]) + "))";
+                L.ctx.body = replaceWord(L.ctx.body, sym, expr);
+                L.usesCpool = true;
+            }
+    }
+
+    static bool isWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+    static bool mentions(const std::string &text, const std::string &word) {
+        for (size_t p = text.find(word); p != std::string::npos; p = text.find(word, p + 1)) {
+            const size_t e = p + word.size();
+            if ((p == 0 || !isWordChar(text[p - 1])) && (e >= text.size() || !isWordChar(text[e]))) return true;
+        }
+        return false;
+    }
+
+    static std::string replaceWord(const std::string &text, const std::string &word, const std::string &with) {
+        std::string r;
+        size_t last = 0;
+        for (size_t p = text.find(word); p != std::string::npos; p = text.find(word, p + 1)) {
+            const size_t e = p + word.size();
+            if ((p == 0 || !isWordChar(text[p - 1])) && (e >= text.size() || !isWordChar(text[e]))) {
+                r += text.substr(last, p - last) + with;
+                last = e;
+            }
+        }
+        return r + text.substr(last);
+    }
+
+    std::string layerComment(const Layer &L) const {
         const Op &op = *L.op;
-        std::string s = indent + "/* " + op.typeName + " '" + commentSafe(g_.layerName(op)) + "'";
+        std::string s = "/* " + op.typeName + " '" + commentSafe(g_.layerName(op)) + "'";
         if (op.attrs.activation != Activation::None &&
             (op.type == OpType::Conv2D || op.type == OpType::DepthwiseConv2D || op.type == OpType::FullyConnected ||
              op.type == OpType::Add || op.type == OpType::Sub || op.type == OpType::Mul ||
              op.type == OpType::AveragePool2D || op.type == OpType::MaxPool2D))
             s += std::string(", fused ") + activationName(op.attrs.activation);
         s += "\n";
-        for (size_t i = 0; i < op.inputs.size(); ++i) {
-            if (op.inputs[i] < 0) continue;
-            const Tensor &t = g_.tensors[size_t(op.inputs[i])];
-            s += indent + " *   in  " + (t.isConst ? "(const) " : "") + "'" + commentSafe(t.name) + "' " +
+        for (int i : op.inputs) {
+            if (i < 0) continue;
+            const Tensor &t = g_.tensors[size_t(i)];
+            s += std::string(" *   in  ") + (t.isConst ? "(const) " : "") + "'" + commentSafe(t.name) + "' " +
                  quantComment(t) + "\n";
         }
         for (int o : op.outputs) {
             const Tensor &t = g_.tensors[size_t(o)];
-            s += indent + " *   out '" + commentSafe(t.name) + "' " + quantComment(t) + "\n";
+            s += " *   out '" + commentSafe(t.name) + "' " + quantComment(t) + "\n";
         }
-        return s + indent + " */\n";
+        return s + " */\n";
+    }
+
+    // Typed (unpacked) signature of a layer function.
+    std::string unpackedSignature(const Layer &L, const std::string &suffix = "") const {
+        std::vector<std::string> params = L.params;
+        if (L.usesCpool) params.push_back("const uint8_t *restrict cpool");
+        std::string s = "int32_t " + L.function + suffix + "(";
+        for (size_t i = 0; i < params.size(); ++i) s += (i ? ", " : "") + params[i];
+        return s + (params.empty() ? "void)" : ")");
+    }
+
+    std::string signature(const Layer &L) const {
+        return packedOps_ ? "int32_t " + L.function + kPackedSignature : unpackedSignature(L);
+    }
+
+    size_t layerArgCount(const Layer &L) const { return L.argTensors.size() + (L.usesCpool ? 1 : 0); }
+
+    // ---- files --------------------------------------------------------------
+
+    size_t poolBytes(size_t p) const {
+        const size_t a = std::max<size_t>(1, plan_.pools[p].align);
+        return (plan_.poolUsed[p] + a - 1) / a * a;
+    }
+
+    bool needsPoolsStruct() const { return appPools_ || cpoolMode_; }
+
+    // Parameter list shared by the C entrypoint and the I/O accessors.
+    std::string poolsParam() const {
+        return needsPoolsStruct() ? "struct " + name_ + "_workspace_pools *pools" : "";
+    }
+
+    std::string runParams() const {
+        std::vector<std::string> p;
+        if (!ioWs_) {
+            p.push_back("struct " + name_ + "_inputs *inputs");
+            p.push_back("struct " + name_ + "_outputs *outputs");
+        }
+        if (needsPoolsStruct()) p.push_back(poolsParam());
+        std::string s;
+        for (size_t i = 0; i < p.size(); ++i) s += (i ? ", " : "") + p[i];
+        return s.empty() ? "void" : s;
+    }
+
+    std::string accessorName(bool output, const Io &io) const {
+        return name_ + (output ? "_output_" : "_input_") + io.field;
     }
 
     std::string emitHeader() const {
@@ -261,15 +452,16 @@ private:
         const std::string guard = NAME_ + "_H_";
         o << "/* " << name_ << ".h: public API of the '" << commentSafe(g_.name)
           << "' model, generated by Ember. Do not edit. */\n";
-        o << "#ifndef " << guard << "\n#define " << guard << "\n\n#include <stdint.h>\n\n";
-        o << "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n";
+        o << "#ifndef " << guard << "\n#define " << guard << "\n\n#include <stdint.h>\n";
+        if (usesRuntime_) o << "\n#include \"ember/ember_runtime.h\"\n";
+        o << "\n#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n";
         auto ioMacros = [&](const char *kind, const std::vector<Io> &ios) {
             o << "#define " << NAME_ << "_" << kind << "_COUNT " << ios.size() << "\n";
             for (size_t i = 0; i < ios.size(); ++i) {
                 const Tensor &t = g_.tensors[size_t(ios[i].tensor)];
                 const std::string p = NAME_ + "_" + kind + "_" + std::to_string(i);
-                o << "/* " << kind[0] << std::string(kind + 1) << " " << i << ": '" << commentSafe(t.name)
-                  << "' (field ." << ios[i].field << "), " << quantComment(t) << " */\n";
+                o << "/* " << kind << " " << i << ": '" << commentSafe(t.name) << "' (" << ios[i].field << "), "
+                  << quantComment(t) << " */\n";
                 o << "#define " << p << "_BYTES " << t.bytes() << "\n";
                 o << "#define " << p << "_RANK " << t.shape.size() << "\n";
                 o << "#define " << p << "_SHAPE {";
@@ -284,47 +476,217 @@ private:
         };
         ioMacros("INPUT", inputs_);
         ioMacros("OUTPUT", outputs_);
-        size_t total = 0;
+        size_t staticTotal = 0;
         for (size_t p = 0; p < plan_.pools.size(); ++p) {
-            o << "/* workspace pool '" << plan_.pools[p].name << "' */\n";
-            o << "#define " << NAME_ << "_POOL_" << upper(sanitizeIdentifier(plan_.pools[p].name)) << "_BYTES "
-              << poolBytes(p) << "\n";
-            total += poolBytes(p);
+            const PoolSpec &pool = plan_.pools[p];
+            o << "/* workspace pool '" << pool.name << "'"
+              << (pool.appProvided ? ", provided by the application (aligned " + std::to_string(pool.align) + ")"
+                                   : ", static")
+              << (pool.section.empty() ? "" : ", section " + pool.section) << " */\n";
+            o << "#define " << NAME_ << "_POOL_" << upper(sanitizeIdentifier(pool.name)) << "_BYTES " << poolBytes(p)
+              << "\n";
+            if (!pool.appProvided) staticTotal += poolBytes(p);
         }
-        o << "#define " << NAME_ << "_WORKSPACE_BYTES " << total << "\n";
+        o << "#define " << NAME_ << "_WORKSPACE_BYTES " << staticTotal << "\n";
         o << "#define " << NAME_ << "_CONSTANTS_BYTES " << constantBytes_ << "\n";
+        if (cpoolMode_) o << "#define " << NAME_ << "_CONSTANTS_POOL_BYTES " << cpoolBytes_ << "\n";
         o << "#define " << NAME_ << "_LAYER_COUNT " << layers_.size() << "\n\n";
-        auto ioStruct = [&](const char *kind, const std::vector<Io> &ios) {
-            o << "struct " << name_ << "_" << kind << " {\n";
-            for (const Io &io : ios)
-                o << "    " << dtypeCType(g_.tensors[size_t(io.tensor)].dtype) << " *" << io.field << ";\n";
+
+        if (!ioWs_ && !packedApi_) {
+            auto ioStruct = [&](const char *kind, const std::vector<Io> &ios) {
+                o << "struct " << name_ << "_" << kind << " {\n";
+                for (const Io &io : ios)
+                    o << "    " << dtypeCType(g_.tensors[size_t(io.tensor)].dtype) << " *" << io.field << ";\n";
+                o << "};\n\n";
+            };
+            ioStruct("inputs", inputs_);
+            ioStruct("outputs", outputs_);
+        }
+        if (needsPoolsStruct() && !packedApi_) {
+            o << "/* Memory the application provides: no allocation happens in generated code. */\n";
+            o << "struct " << name_ << "_workspace_pools {\n";
+            for (size_t p = 0; p < plan_.pools.size(); ++p)
+                if (plan_.pools[p].appProvided)
+                    o << "    uint8_t *" << sanitizeIdentifier(plan_.pools[p].name) << "; /* " << NAME_ << "_POOL_"
+                      << upper(sanitizeIdentifier(plan_.pools[p].name)) << "_BYTES bytes, aligned "
+                      << plan_.pools[p].align << " */\n";
+            if (cpoolMode_)
+                o << "    const uint8_t *constants; /* a copy of " << name_ << "_constants_image, aligned 16 */\n";
             o << "};\n\n";
-        };
-        ioStruct("inputs", inputs_);
-        ioStruct("outputs", outputs_);
-        o << "/* Runs one inference. Returns 0 on success. */\n";
-        o << "int32_t " << name_ << "_run(struct " << name_ << "_inputs *inputs, struct " << name_
-          << "_outputs *outputs);\n\n";
+        }
+        if (cpoolMode_) {
+            o << "/* Initial contents of the constants pool (weights, biases): copy it wherever the\n"
+                 " * application keeps the pool, e.g. from external flash into RAM. */\n";
+            o << "extern const uint8_t " << name_ << "_constants_image[" << std::max<size_t>(1, cpoolBytes_)
+              << "];\n\n";
+        }
+        if (packedApi_) {
+            o << "/* Runs one inference (packed calling convention). Arguments, each a DLTensor:\n";
+            for (const std::string &a : packedEntryArgNames()) o << " *   " << a << "\n";
+            o << " * Returns 0 on success. */\n";
+            o << "int32_t " << name_ << "_run" << kPackedSignature << ";\n\n";
+        } else {
+            o << "/* Runs one inference. Returns 0 on success. */\n";
+            o << "int32_t " << name_ << "_run(" << runParams() << ");\n\n";
+        }
+        if (ioWs_ && !packedApi_) {
+            o << "/* Inputs and outputs live inside the workspace: write inputs and read outputs\n"
+                 " * through these pointers. */\n";
+            const std::string pp = needsPoolsStruct() ? poolsParam() : "void";
+            for (const Io &io : inputs_)
+                o << dtypeCType(g_.tensors[size_t(io.tensor)].dtype) << " *" << accessorName(false, io) << "(" << pp
+                  << ");\n";
+            for (const Io &io : outputs_)
+                o << dtypeCType(g_.tensors[size_t(io.tensor)].dtype) << " *" << accessorName(true, io) << "(" << pp
+                  << ");\n";
+            o << "\n";
+        }
+        if (opts_.packedWrappers) {
+            o << "/* Packed functions by name: the entrypoint and every layer. */\n";
+            o << "#define " << NAME_ << "_FUNCTION_COUNT " << (layers_.size() + 1) << "\n";
+            o << "extern const struct ember_function_info " << name_ << "_functions[" << (layers_.size() + 1)
+              << "];\n";
+            o << "extern const int32_t " << name_ << "_function_count;\n";
+            o << "const struct ember_function_info *" << name_ << "_lookup(const char *name);\n";
+            if (!packedApi_) o << "int32_t " << name_ << "_run_packed" << kPackedSignature << ";\n";
+            o << "\n";
+        }
         o << "#ifdef __cplusplus\n}\n#endif\n\n#endif /* " << guard << " */\n";
         return o.str();
     }
 
-    size_t poolBytes(size_t p) const {
-        const size_t a = std::max<size_t>(1, plan_.pools[p].align);
-        return (plan_.poolUsed[p] + a - 1) / a * a;
+    std::vector<std::string> packedEntryArgNames() const {
+        std::vector<std::string> r;
+        for (size_t i = 0; i < inputs_.size(); ++i) r.push_back("[" + std::to_string(r.size()) + "] input '" + commentSafe(g_.tensors[size_t(inputs_[i].tensor)].name) + "'");
+        for (size_t j = 0; j < outputs_.size(); ++j) r.push_back("[" + std::to_string(r.size()) + "] output '" + commentSafe(g_.tensors[size_t(outputs_[j].tensor)].name) + "'");
+        for (size_t p = 0; p < plan_.pools.size(); ++p)
+            if (plan_.pools[p].appProvided) r.push_back("[" + std::to_string(r.size()) + "] pool '" + plan_.pools[p].name + "'");
+        if (cpoolMode_) r.push_back("[" + std::to_string(r.size()) + "] constants pool");
+        return r;
     }
 
-    std::string signature(const Layer &L) const {
-        std::string s = "int32_t " + L.function + "(";
-        for (size_t i = 0; i < L.params.size(); ++i) s += (i ? ", " : "") + L.params[i];
-        return s + (L.params.empty() ? "void)" : ")");
+    size_t packedEntryArgCount() const { return packedEntryArgNames().size(); }
+
+    // How the entrypoint reaches each pool / the constants pool.
+    std::string poolSource(size_t p, bool packedEntry, size_t *argIndex) const {
+        const PoolSpec &pool = plan_.pools[p];
+        if (!pool.appProvided) return poolSymbol(pool);
+        if (packedEntry) return "(uint8_t *)ember_arg_data(args, " + std::to_string((*argIndex)++) + ")";
+        return "pools->" + sanitizeIdentifier(pool.name);
+    }
+
+    bool poolUsed(size_t p) const {
+        for (const PlannedBuffer &b : plan_.buffers)
+            if (size_t(b.pool) == p) return true;
+        return false;
+    }
+
+    bool anyLayerUsesCpool() const {
+        for (const Layer &L : layers_)
+            if (L.usesCpool) return true;
+        return false;
+    }
+
+    // Local pointer declarations at the top of an entry function.
+    std::string poolLocals(bool packedEntry) const {
+        std::string s;
+        size_t arg = inputs_.size() + outputs_.size();
+        for (size_t p = 0; p < plan_.pools.size(); ++p) {
+            const std::string src = poolSource(p, packedEntry, &arg);
+            if (poolUsed(p)) s += "    uint8_t *const " + poolLocal(p) + " = " + src + ";\n";
+        }
+        if (cpoolMode_ && anyLayerUsesCpool())
+            s += "    const uint8_t *const cpool = " +
+                 std::string(packedEntry ? "(const uint8_t *)ember_arg_data(args, " + std::to_string(arg) + ")"
+                                         : "pools->constants") +
+                 ";\n";
+        return s;
+    }
+
+    // Pointer to an activation tensor inside an entry function.
+    std::string pointerTo(int t, bool packedEntry) const {
+        const Tensor &x = g_.tensors[size_t(t)];
+        const std::string type = dtypeCType(x.dtype);
+        if (!ioWs_) {
+            bool isOut = false;
+            const int pos = ioPosition(t, &isOut);
+            if (pos >= 0) {
+                if (packedEntry)
+                    return "(" + type + " *)ember_arg_data(args, " +
+                           std::to_string(isOut ? int(inputs_.size()) + pos : pos) + ")";
+                return (isOut ? "outputs->" + outputs_[size_t(pos)].field : "inputs->" + inputs_[size_t(pos)].field);
+            }
+        }
+        const PlannedBuffer *b = plan_.find(t);
+        EMBER_ASSERT(b != nullptr);
+        return "(" + type + " *)(" + poolLocal(size_t(b->pool)) + " + " + std::to_string(b->offset) + ")";
+    }
+
+    std::string shapeSymbol(int t) const { return name_ + "_shape_t" + std::to_string(t); }
+
+    void layerCall(std::ostringstream &o, size_t k, bool packedEntry) const {
+        const Layer &L = layers_[k];
+        o << "    /* " << k << ": " << L.op->typeName << " '" << commentSafe(g_.layerName(*L.op)) << "' */\n";
+        o << "    EMBER_LAYER_BEGIN(" << k << ");\n";
+        if (!packedOps_) {
+            o << "    status = " << L.function << "(";
+            for (size_t i = 0; i < L.argTensors.size(); ++i) o << (i ? ", " : "") << pointerTo(L.argTensors[i], packedEntry);
+            if (L.usesCpool) o << (L.argTensors.empty() ? "" : ", ") << "cpool";
+            o << ");\n";
+        } else {
+            const size_t n = layerArgCount(L);
+            o << "    {\n";
+            o << "        DLTensor t[" << n << "];\n        EmberValue a[" << n << "];\n        int32_t c[" << n
+              << "];\n";
+            for (size_t i = 0; i < L.argTensors.size(); ++i) {
+                const Tensor &x = g_.tensors[size_t(L.argTensors[i])];
+                o << "        ember_tensor(&t[" << i << "], (void *)" << pointerTo(L.argTensors[i], packedEntry) << ", "
+                  << x.shape.size() << ", " << shapeSymbol(L.argTensors[i]) << ", " << dlCode(x.dtype) << ", "
+                  << dtypeSize(x.dtype) * 8 << ");\n";
+            }
+            if (L.usesCpool)
+                o << "        ember_tensor(&t[" << (n - 1) << "], (void *)cpool, 1, " << name_ << "_shape_cpool, kDLUInt, 8);\n";
+            o << "        int32_t i;\n";
+            o << "        for (i = 0; i < " << n << "; ++i) {\n"
+              << "            a[i].v_handle = &t[i];\n"
+              << "            c[i] = EMBER_ARG_DLTENSOR;\n        }\n";
+            o << "        status = " << L.function << "(a, c, " << n << ", 0, 0, 0);\n";
+            o << "    }\n";
+        }
+        o << "    EMBER_LAYER_END(" << k << ");\n";
+        o << "    if (status != 0) return status;\n";
+    }
+
+    void runBody(std::ostringstream &o, bool packedEntry) const {
+        o << poolLocals(packedEntry);
+        o << "    int32_t status = 0;\n";
+        if (packedEntry) {
+            o << "    (void)type_codes;\n    (void)ret_value;\n    (void)ret_type_code;\n    (void)resource_handle;\n";
+            o << "    if (num_args != " << packedEntryArgCount() << ") return -1;\n";
+            if (ioWs_)
+                for (size_t i = 0; i < inputs_.size(); ++i)
+                    o << "    memcpy(" << pointerTo(inputs_[i].tensor, true) << ", ember_arg_data(args, " << i << "), "
+                      << g_.tensors[size_t(inputs_[i].tensor)].bytes() << ");\n";
+        } else if (!ioWs_ && layers_.empty()) {
+            o << "    (void)inputs;\n    (void)outputs;\n";
+        }
+        o << "\n";
+        for (size_t k = 0; k < layers_.size(); ++k) layerCall(o, k, packedEntry);
+        if (packedEntry && ioWs_)
+            for (size_t j = 0; j < outputs_.size(); ++j)
+                o << "    memcpy(ember_arg_data(args, " << (inputs_.size() + j) << "), "
+                  << pointerTo(outputs_[j].tensor, true) << ", " << g_.tensors[size_t(outputs_[j].tensor)].bytes()
+                  << ");\n";
+        o << "    return status;\n";
     }
 
     std::string emitEntrypoint() const {
         std::ostringstream o;
         o << "/* " << name_ << ".c: entrypoint of the '" << commentSafe(g_.name)
           << "' model, generated by Ember. Do not edit. */\n";
-        o << "#include <stdint.h>\n\n#include \"" << name_ << "/" << name_ << ".h\"\n\n";
+        o << "#include <stdint.h>\n";
+        if ((packedApi_ && ioWs_) || opts_.packedWrappers) o << "#include <string.h>\n";
+        o << "\n#include \"" << name_ << "/" << name_ << ".h\"\n\n";
         o << "/* Per-layer hooks, e.g. for cycle counting; empty unless the build defines them. */\n";
         o << "#ifndef EMBER_LAYER_BEGIN\n#define EMBER_LAYER_BEGIN(index) ((void)0)\n#endif\n";
         o << "#ifndef EMBER_LAYER_END\n#define EMBER_LAYER_END(index) ((void)0)\n#endif\n\n";
@@ -333,7 +695,7 @@ private:
         o << "\n";
         for (size_t p = 0; p < plan_.pools.size(); ++p) {
             const PoolSpec &pool = plan_.pools[p];
-            if (poolBytes(p) == 0) continue;
+            if (pool.appProvided || poolBytes(p) == 0) continue;
             o << "/* Pool '" << pool.name << "': " << plan_.poolUsed[p] << " bytes planned by '" << plan_.planner
               << "' (lower bound " << plan_.lowerBound << "). */\n";
             o << "static uint8_t " << poolSymbol(pool) << "[" << poolBytes(p) << "] __attribute__((aligned("
@@ -341,71 +703,238 @@ private:
             if (!pool.section.empty()) o << " __attribute__((section(\"" << pool.section << "\")))";
             o << ";\n\n";
         }
-        o << "int32_t " << name_ << "_run(struct " << name_ << "_inputs *inputs, struct " << name_
-          << "_outputs *outputs)\n{\n    int32_t status;\n\n";
-        for (size_t k = 0; k < layers_.size(); ++k) {
-            const Layer &L = layers_[k];
-            o << "    /* " << k << ": " << L.op->typeName << " '" << commentSafe(g_.layerName(*L.op)) << "' */\n";
-            o << "    EMBER_LAYER_BEGIN(" << k << ");\n";
-            o << "    status = " << L.function << "(";
-            for (size_t i = 0; i < L.args.size(); ++i) o << (i ? ", " : "") << L.args[i];
-            o << ");\n";
-            o << "    EMBER_LAYER_END(" << k << ");\n";
-            o << "    if (status != 0) return status;\n";
+        // Tensor shapes for DLTensor descriptors.
+        std::set<int> shapes;
+        if (packedOps_)
+            for (const Layer &L : layers_) shapes.insert(L.argTensors.begin(), L.argTensors.end());
+        if (opts_.packedWrappers) {
+            for (const Layer &L : layers_) shapes.insert(L.argTensors.begin(), L.argTensors.end());
+            for (const Io &io : inputs_) shapes.insert(io.tensor);
+            for (const Io &io : outputs_) shapes.insert(io.tensor);
         }
-        if (layers_.empty()) o << "    status = 0;\n    (void)inputs;\n    (void)outputs;\n";
-        o << "    return status;\n}\n";
+        for (int t : shapes) {
+            const Tensor &x = g_.tensors[size_t(t)];
+            o << "static const int64_t " << shapeSymbol(t) << "[" << std::max<size_t>(1, x.shape.size()) << "] = {";
+            for (size_t d = 0; d < x.shape.size(); ++d) o << (d ? ", " : "") << x.shape[d];
+            if (x.shape.empty()) o << "1";
+            o << "};\n";
+        }
+        if (cpoolMode_ && (packedOps_ || opts_.packedWrappers))
+            o << "static const int64_t " << name_ << "_shape_cpool[1] = {" << cpoolBytes_ << "};\n";
+        for (size_t p = 0; p < plan_.pools.size(); ++p)
+            if (opts_.packedWrappers && plan_.pools[p].appProvided)
+                o << "static const int64_t " << name_ << "_shape_pool_" << sanitizeIdentifier(plan_.pools[p].name)
+                  << "[1] = {" << poolBytes(p) << "};\n";
+        if (!shapes.empty() || cpoolMode_) o << "\n";
+
+        if (ioWs_ && !packedApi_) {
+            const std::string pp = needsPoolsStruct() ? poolsParam() : "void";
+            auto accessor = [&](bool out, const Io &io) {
+                const Tensor &x = g_.tensors[size_t(io.tensor)];
+                const PlannedBuffer *b = plan_.find(io.tensor);
+                EMBER_ASSERT(b != nullptr);
+                size_t arg = 0;
+                o << dtypeCType(x.dtype) << " *" << accessorName(out, io) << "(" << pp << ")\n{\n";
+                const std::string src = poolSource(size_t(b->pool), false, &arg);
+                if (needsPoolsStruct() && src.rfind("pools->", 0) != 0) o << "    (void)pools;\n";
+                o << "    return (" << dtypeCType(x.dtype) << " *)(" << src << " + " << b->offset << ");\n}\n\n";
+            };
+            for (const Io &io : inputs_) accessor(false, io);
+            for (const Io &io : outputs_) accessor(true, io);
+        }
+
+        if (packedApi_) {
+            o << "int32_t " << name_ << "_run" << kPackedSignature << "\n{\n";
+            runBody(o, true);
+            o << "}\n";
+        } else {
+            o << "int32_t " << name_ << "_run(" << runParams() << ")\n{\n";
+            runBody(o, false);
+            o << "}\n";
+        }
+        if (opts_.packedWrappers) emitWrappersAndTable(o);
         return o.str();
     }
 
-    static bool mentions(const std::string &text, const std::string &word) {
-        for (size_t p = text.find(word); p != std::string::npos; p = text.find(word, p + 1)) {
-            const bool startOk = p == 0 || !(std::isalnum(static_cast<unsigned char>(text[p - 1])) || text[p - 1] == '_');
-            const size_t e = p + word.size();
-            const bool endOk =
-                e >= text.size() || !(std::isalnum(static_cast<unsigned char>(text[e])) || text[e] == '_');
-            if (startOk && endOk) return true;
+    // Packed wrappers (entrypoint and layers) and the name → function table.
+    void emitWrappersAndTable(std::ostringstream &o) const {
+        std::string entryFn = name_ + "_run";
+        if (!packedApi_) {
+            entryFn = name_ + "_run_packed";
+            o << "\n/* Packed wrapper of " << name_ << "_run: arguments as in the function table. */\n";
+            o << "int32_t " << entryFn << kPackedSignature << "\n{\n";
+            if (!ioWs_) o << "    struct " << name_ << "_inputs in;\n    struct " << name_ << "_outputs out;\n";
+            if (needsPoolsStruct()) o << "    struct " << name_ << "_workspace_pools pools;\n";
+            o << "    (void)type_codes;\n    (void)ret_value;\n    (void)ret_type_code;\n    (void)resource_handle;\n";
+            o << "    if (num_args != " << packedEntryArgCount() << ") return -1;\n";
+            size_t arg = 0;
+            if (!ioWs_) {
+                for (const Io &io : inputs_)
+                    o << "    in." << io.field << " = (" << dtypeCType(g_.tensors[size_t(io.tensor)].dtype)
+                      << " *)ember_arg_data(args, " << arg++ << ");\n";
+                for (const Io &io : outputs_)
+                    o << "    out." << io.field << " = (" << dtypeCType(g_.tensors[size_t(io.tensor)].dtype)
+                      << " *)ember_arg_data(args, " << arg++ << ");\n";
+            } else {
+                arg = inputs_.size() + outputs_.size();
+            }
+            for (size_t p = 0; p < plan_.pools.size(); ++p)
+                if (plan_.pools[p].appProvided)
+                    o << "    pools." << sanitizeIdentifier(plan_.pools[p].name) << " = (uint8_t *)ember_arg_data(args, "
+                      << arg++ << ");\n";
+            if (cpoolMode_) o << "    pools.constants = (const uint8_t *)ember_arg_data(args, " << arg++ << ");\n";
+            const std::string pa = needsPoolsStruct() ? "&pools" : "";
+            if (ioWs_) {
+                for (size_t i = 0; i < inputs_.size(); ++i)
+                    o << "    memcpy(" << accessorName(false, inputs_[i]) << "(" << pa << "), ember_arg_data(args, " << i
+                      << "), " << g_.tensors[size_t(inputs_[i].tensor)].bytes() << ");\n";
+                o << "    {\n        int32_t status = " << name_ << "_run(" << pa << ");\n";
+                o << "        if (status != 0) return status;\n    }\n";
+                for (size_t j = 0; j < outputs_.size(); ++j)
+                    o << "    memcpy(ember_arg_data(args, " << (inputs_.size() + j) << "), "
+                      << accessorName(true, outputs_[j]) << "(" << pa << "), "
+                      << g_.tensors[size_t(outputs_[j].tensor)].bytes() << ");\n";
+                o << "    return 0;\n}\n";
+            } else {
+                o << "    return " << name_ << "_run(&in, &out" << (needsPoolsStruct() ? ", &pools" : "") << ");\n}\n";
+            }
         }
-        return false;
+        if (!packedOps_) {
+            for (const Layer &L : layers_) {
+                o << "\nint32_t " << L.function << "_packed" << kPackedSignature << "\n{\n";
+                o << "    (void)type_codes;\n    (void)ret_value;\n    (void)ret_type_code;\n    (void)resource_handle;\n";
+                o << "    if (num_args != " << layerArgCount(L) << ") return -1;\n";
+                o << "    return " << L.function << "(";
+                size_t i = 0;
+                for (; i < L.argTensors.size(); ++i) {
+                    const Tensor &x = g_.tensors[size_t(L.argTensors[i])];
+                    o << (i ? ", " : "") << "(" << (L.argIsOutput[i] ? "" : "const ") << dtypeCType(x.dtype)
+                      << " *)ember_arg_data(args, " << i << ")";
+                }
+                if (L.usesCpool) o << (i ? ", " : "") << "(const uint8_t *)ember_arg_data(args, " << i << ")";
+                o << ");\n}\n";
+            }
+        }
+        // Argument descriptions.
+        auto argInfo = [&](std::ostringstream &a, const std::string &name, const char *role, int tensor, DType dt,
+                           size_t ndim, const std::string &shape, size_t bytes, const std::string &init) {
+            a << "    {\"" << cEscape(name) << "\", " << role << ", " << tensor << ", " << dlCode(dt) << ", "
+              << dtypeSize(dt) * 8 << ", " << ndim << ", " << shape << ", " << bytes << ", " << init << "},\n";
+        };
+        auto tensorArg = [&](std::ostringstream &a, int t, bool out) {
+            const Tensor &x = g_.tensors[size_t(t)];
+            argInfo(a, x.name, out ? "EMBER_ROLE_OUTPUT" : "EMBER_ROLE_INPUT", t, x.dtype, x.shape.size(),
+                    shapeSymbol(t), x.bytes(), "0");
+        };
+        const std::string cpoolInit = cpoolMode_ ? name_ + "_constants_image" : "0";
+        o << "\nstatic const struct ember_arg_info " << name_ << "_args_run[] = {\n";
+        {
+            std::ostringstream a;
+            for (const Io &io : inputs_) tensorArg(a, io.tensor, false);
+            for (const Io &io : outputs_) tensorArg(a, io.tensor, true);
+            for (size_t p = 0; p < plan_.pools.size(); ++p)
+                if (plan_.pools[p].appProvided)
+                    argInfo(a, plan_.pools[p].name, "EMBER_ROLE_POOL", -1, DType::UInt8, 1,
+                            name_ + "_shape_pool_" + sanitizeIdentifier(plan_.pools[p].name), poolBytes(p), "0");
+            if (cpoolMode_)
+                argInfo(a, "constants", "EMBER_ROLE_CONSTANTS", -1, DType::UInt8, 1, name_ + "_shape_cpool",
+                        cpoolBytes_, cpoolInit);
+            o << a.str();
+        }
+        o << "};\n";
+        for (const Layer &L : layers_) {
+            o << "static const struct ember_arg_info " << L.function << "_args[] = {\n";
+            std::ostringstream a;
+            for (size_t i = 0; i < L.argTensors.size(); ++i) tensorArg(a, L.argTensors[i], L.argIsOutput[i]);
+            if (L.usesCpool)
+                argInfo(a, "constants", "EMBER_ROLE_CONSTANTS", -1, DType::UInt8, 1, name_ + "_shape_cpool",
+                        cpoolBytes_, cpoolInit);
+            o << a.str() << "};\n";
+        }
+        o << "\nconst struct ember_function_info " << name_ << "_functions[" << (layers_.size() + 1) << "] = {\n";
+        o << "    {\"" << name_ << "_run\", " << entryFn << ", " << packedEntryArgCount() << ", " << name_
+          << "_args_run},\n";
+        for (const Layer &L : layers_)
+            o << "    {\"" << L.function << "\", " << L.function << (packedOps_ ? "" : "_packed") << ", "
+              << layerArgCount(L) << ", " << L.function << "_args},\n";
+        o << "};\n";
+        o << "const int32_t " << name_ << "_function_count = " << (layers_.size() + 1) << ";\n\n";
+        o << "const struct ember_function_info *" << name_ << "_lookup(const char *name)\n{\n";
+        o << "    int32_t i;\n    for (i = 0; i < " << (layers_.size() + 1) << "; ++i)\n";
+        o << "        if (strcmp(" << name_ << "_functions[i].name, name) == 0) return &" << name_
+          << "_functions[i];\n";
+        o << "    return 0;\n}\n";
     }
 
-    std::string emitOps() {
+    static std::string cEscape(const std::string &s) {
+        std::string r;
+        for (char c : s) {
+            if (c == '"' || c == '\\') r += '\\';
+            if (static_cast<unsigned char>(c) < 32 || static_cast<unsigned char>(c) > 126) {
+                r += '_';
+                continue;
+            }
+            r += c;
+        }
+        return r;
+    }
+
+    std::string emitOps() const {
         std::ostringstream o;
         o << "/* " << name_ << "_ops.c: one function per layer of the '" << commentSafe(g_.name)
           << "' model, generated by Ember. Do not edit. */\n";
-        o << "#include <float.h>\n#include <math.h>\n#include <stddef.h>\n#include <stdint.h>\n#include <string.h>\n\n";
-        // Helpers, deduplicated across layers, in first-use order.
+        o << "#include <float.h>\n#include <math.h>\n#include <stddef.h>\n#include <stdint.h>\n#include <string.h>\n";
+        if (packedOps_) o << "\n#include \"ember/ember_runtime.h\"\n";
+        o << "\n";
         std::vector<std::pair<std::string, std::string>> helpers;
         for (const Layer &L : layers_)
             for (const auto &h : L.ctx.helpers)
                 if (std::none_of(helpers.begin(), helpers.end(), [&](const auto &x) { return x.first == h.first; }))
                     helpers.push_back(h);
         for (const auto &h : helpers) o << h.second << "\n";
-        // Constants read by the layers (defined in _constants.c).
-        std::string bodies;
-        for (const Layer &L : layers_) bodies += L.ctx.body;
         std::ostringstream decls;
-        for (size_t i = 0; i < g_.tensors.size(); ++i) {
-            if (constSymbol_[i].empty() || !mentions(bodies, constSymbol_[i])) continue;
-            const Tensor &t = g_.tensors[i];
-            usedConst_.push_back(int(i));
-            decls << "extern const " << dtypeCType(t.dtype) << " " << constSymbol_[i] << "[" << std::max<int64_t>(1, t.elements())
-                  << "];\n";
-        }
+        if (!cpoolMode_)
+            for (int i : usedConst_) {
+                const Tensor &t = g_.tensors[size_t(i)];
+                decls << "extern const " << dtypeCType(t.dtype) << " " << constSymbol_[size_t(i)] << "["
+                      << std::max<int64_t>(1, t.elements()) << "];\n";
+            }
         for (const Layer &L : layers_)
             for (const ConstArray &c : L.ctx.constants)
                 decls << "extern const " << dtypeCType(c.dtype) << " " << c.symbol << "["
                       << std::max<size_t>(1, c.data.size() / dtypeSize(c.dtype)) << "];\n";
-        if (!decls.str().empty()) o << "/* Weights, biases and requantization tables (" << name_ << "_constants.c). */\n" << decls.str() << "\n";
+        if (!decls.str().empty())
+            o << "/* Weights, biases and requantization tables (" << name_ << "_constants.c). */\n"
+              << decls.str() << "\n";
+        if (packedOps_) {
+            o << "/* Layer prototypes (packed calling convention). */\n";
+            for (const Layer &L : layers_) o << signature(L) << ";\n";
+            o << "\n";
+        }
         for (const Layer &L : layers_) {
-            o << layerComment(L, "");
+            o << layerComment(L);
             o << signature(L) << "\n{\n";
+            std::string prologue;
+            if (packedOps_) {
+                std::vector<std::string> params = L.params;
+                if (L.usesCpool) params.push_back("const uint8_t *restrict cpool");
+                for (const std::string &p : params) prologue += "    " + p + ";\n";
+                prologue += "    (void)type_codes;\n    (void)ret_value;\n    (void)ret_type_code;\n"
+                            "    (void)resource_handle;\n";
+                prologue += "    if (num_args != " + std::to_string(layerArgCount(L)) + ") return -1;\n";
+                size_t a = 0;
+                for (const std::string &p : params) {
+                    const std::string var = p.substr(p.rfind(' ') + 1);
+                    const std::string type = p.substr(0, p.find(" *restrict")) + " *";
+                    prologue += "    " + var + " = (" + type + ")ember_arg_data(args, " + std::to_string(a++) + ");\n";
+                }
+            }
             std::string unused;
             for (const std::string &p : L.ctx.inputs)
-                if ((p.rfind("in", 0) == 0) && !mentions(L.ctx.body, p)) unused += "    (void)" + p + ";\n";
+                if (p.rfind("in", 0) == 0 && !mentions(L.ctx.body, p)) unused += "    (void)" + p + ";\n";
             for (const std::string &p : L.ctx.outputs)
                 if (!mentions(L.ctx.body, p)) unused += "    (void)" + p + ";\n";
-            o << unused << L.ctx.body << "    return 0;\n}\n\n";
+            o << prologue << unused << L.ctx.body << "    return 0;\n}\n\n";
         }
         return o.str();
     }
@@ -415,13 +944,13 @@ private:
         for (size_t i = 0; i < count; ++i) {
             if (i % perLine == 0) o << (i ? "\n    " : "    ");
             int64_t v = 0;
+            std::string text;
             switch (dt) {
             case DType::Float32: {
                 float f;
                 std::memcpy(&f, data + i * 4, 4);
-                o << cFloat(f) << ",";
-                if ((i + 1) % perLine != 0 && i + 1 < count) o << " ";
-                continue;
+                text = cFloat(f);
+                break;
             }
             case DType::Int8: v = int8_t(data[i]); break;
             case DType::UInt8:
@@ -430,7 +959,7 @@ private:
             case DType::Int32: { int32_t x; std::memcpy(&x, data + i * 4, 4); v = x; break; }
             case DType::Int64: { int64_t x; std::memcpy(&x, data + i * 8, 8); v = x; break; }
             }
-            o << cInt(v) << ",";
+            o << (text.empty() ? cInt(v) : text) << ",";
             if ((i + 1) % perLine != 0 && i + 1 < count) o << " ";
         }
         if (count == 0) o << "    0";
@@ -442,16 +971,33 @@ private:
         o << "/* " << name_ << "_constants.c: weights, biases and requantization tables of the '"
           << commentSafe(g_.name) << "' model, generated by Ember. Do not edit. */\n";
         o << "#include <stdint.h>\n\n";
-        for (int i : usedConst_) {
-            const Tensor &t = g_.tensors[size_t(i)];
-            o << "/* '" << commentSafe(t.name) << "' " << quantComment(t) << " */\n";
-            o << "extern const " << dtypeCType(t.dtype) << " " << constSymbol_[size_t(i)] << "["
-              << std::max<int64_t>(1, t.elements()) << "];\n";
-            o << "const " << dtypeCType(t.dtype) << " " << constSymbol_[size_t(i)] << "["
-              << std::max<int64_t>(1, t.elements()) << "] = {\n";
-            emitArray(o, t.dtype, t.data.data(), size_t(t.elements()));
+        if (cpoolMode_) {
+            std::vector<uint8_t> image(cpoolBytes_, 0);
+            o << "/* Constants pool image (" << cpoolBytes_ << " bytes). Offsets:\n";
+            for (int i : usedConst_) {
+                const Tensor &t = g_.tensors[size_t(i)];
+                std::copy(t.data.begin(), t.data.end(), image.begin() + long(cpoolOffset_.at(i)));
+                o << " *   " << cpoolOffset_.at(i) << ": '" << commentSafe(t.name) << "' " << quantComment(t) << "\n";
+                constantBytes_ += t.bytes();
+            }
+            o << " */\n";
+            o << "extern const uint8_t " << name_ << "_constants_image[" << std::max<size_t>(1, cpoolBytes_) << "];\n";
+            o << "const uint8_t " << name_ << "_constants_image[" << std::max<size_t>(1, cpoolBytes_)
+              << "] __attribute__((aligned(16))) = {\n";
+            emitArray(o, DType::UInt8, image.data(), image.size());
             o << "};\n\n";
-            constantBytes_ += t.bytes();
+        } else {
+            for (int i : usedConst_) {
+                const Tensor &t = g_.tensors[size_t(i)];
+                o << "/* '" << commentSafe(t.name) << "' " << quantComment(t) << " */\n";
+                o << "extern const " << dtypeCType(t.dtype) << " " << constSymbol_[size_t(i)] << "["
+                  << std::max<int64_t>(1, t.elements()) << "];\n";
+                o << "const " << dtypeCType(t.dtype) << " " << constSymbol_[size_t(i)] << "["
+                  << std::max<int64_t>(1, t.elements()) << "] = {\n";
+                emitArray(o, t.dtype, t.data.data(), size_t(t.elements()));
+                o << "};\n\n";
+                constantBytes_ += t.bytes();
+            }
         }
         for (const Layer &L : layers_)
             for (const ConstArray &c : L.ctx.constants) {
@@ -478,6 +1024,13 @@ private:
             j["scale"] = t.quant.sc();
             j["zero_point"] = t.quant.zp();
         }
+        if (ioWs_) {
+            const PlannedBuffer *b = plan_.find(io.tensor);
+            if (b) {
+                j["pool"] = plan_.pools[size_t(b->pool)].name;
+                j["offset"] = b->offset;
+            }
+        }
         return j;
     }
 
@@ -487,12 +1040,14 @@ private:
         m["generator"] = "ember 0.1.0";
         m["model"] = std::filesystem::path(g_.sourcePath).filename().string();
         json options;
-        options["operators"] = "unpacked";
-        options["interface_api"] = "c";
+        options["operators"] = packedOps_ ? "packed" : "unpacked";
+        options["interface_api"] = packedApi_ ? "packed" : "c";
+        options["packed_wrappers"] = opts_.packedWrappers;
         options["planner"] = plan_.planner;
         options["align"] = opts_.plan.align;
-        options["io"] = opts_.plan.ioInWorkspace ? "workspace" : "separate";
-        options["constants"] = "flash";
+        options["io"] = ioWs_ ? "workspace" : "separate";
+        options["constants"] = cpoolMode_ ? "pool" : "flash";
+        options["app_pools"] = appPools_;
         m["options"] = options;
         m["inputs"] = json::array();
         for (const Io &io : inputs_) m["inputs"].push_back(tensorJson(io));
@@ -516,7 +1071,7 @@ private:
             const PoolSpec &pool = plan_.pools[p];
             json j;
             j["name"] = pool.name;
-            j["c_name"] = poolSymbol(pool);
+            j["c_name"] = pool.appProvided ? sanitizeIdentifier(pool.name) : poolSymbol(pool);
             j["size"] = poolBytes(p);
             j["used"] = plan_.poolUsed[p];
             j["capacity"] = pool.size;
@@ -524,6 +1079,13 @@ private:
             j["align"] = pool.align;
             j["app_provided"] = pool.appProvided;
             m["pools"].push_back(j);
+        }
+        if (cpoolMode_) {
+            json c;
+            c["bytes"] = cpoolBytes_;
+            c["image"] = name_ + "_constants_image";
+            c["align"] = 16;
+            m["constants_pool"] = c;
         }
         json plan;
         plan["planner"] = plan_.planner;
@@ -544,8 +1106,14 @@ private:
         m["plan"] = plan;
         m["constants_bytes"] = a.constantBytes;
         m["code_lines"] = a.codeLines;
+        if (opts_.packedWrappers) {
+            m["functions"] = json::array();
+            m["functions"].push_back(name_ + "_run");
+            for (const Layer &L : layers_) m["functions"].push_back(L.function);
+        }
         m["files"] = json::array();
         for (const auto &f : a.files) m["files"].push_back(f.first);
+        m["files"].push_back("metadata.json");
         return m.dump(1) + "\n";
     }
 
@@ -553,11 +1121,15 @@ private:
     const MemoryPlan &plan_;
     std::string name_, NAME_;
     const CompileOptions &opts_;
+    bool packedOps_ = false, packedApi_ = false, ioWs_ = false, cpoolMode_ = false, usesRuntime_ = false,
+         appPools_ = false;
     Diagnostics diags_;
     std::vector<Io> inputs_, outputs_;
     std::vector<std::string> constSymbol_;
     std::vector<Layer> layers_;
     std::vector<int> usedConst_;
+    std::map<int, size_t> cpoolOffset_;
+    size_t cpoolBytes_ = 0;
     size_t constantBytes_ = 0;
 };
 

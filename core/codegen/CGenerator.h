@@ -11,9 +11,20 @@
 
 namespace ember {
 
+// The generated-code API modes (GENERATED_API.md). Defaults are what most
+// firmware wants: typed operator functions, a C entrypoint, static pools,
+// constants in flash, inputs/outputs owned by the application.
+enum class OperatorsMode { Unpacked, Packed };
+enum class InterfaceApi { C, Packed };
+enum class ConstantsPlacement { Flash, Pool };
+
 struct CompileOptions {
     std::string name;   // C prefix; default: sanitised model file stem
-    PlanRequest plan;   // planner, pools, pins, alignment
+    PlanRequest plan;   // planner, pools (static or app-provided), pins, alignment, I/O placement
+    OperatorsMode operators = OperatorsMode::Unpacked;
+    InterfaceApi interfaceApi = InterfaceApi::C;
+    bool packedWrappers = false;
+    ConstantsPlacement constants = ConstantsPlacement::Flash;
 };
 
 struct Artifacts {

@@ -101,6 +101,9 @@ private:
         size_t fbSize = std::min<size_t>(size_, FLATBUFFERS_MAX_BUFFER_SIZE - 1);
         flatbuffers::Verifier verifier(data_, fbSize);
         const uint8_t *tag = data_ + sizeof(flatbuffers::uoffset_t);
+        if (isPrintableTag(data_) && isPrintableTag(tag))
+            return fail("the file starts with text, so it is not a TFLite model (those are binary "
+                        "flatbuffers); pass the .tflite file itself");
         if (std::memcmp(tag, tflite::ModelIdentifier(), 4) == 0) {
             if (!tflite::VerifyModelBuffer(verifier))
                 return fail("the file has the TFLite identifier but its contents do not verify: "

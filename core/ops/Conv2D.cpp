@@ -128,26 +128,29 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
         ctx.line(T + " *yout = " + ctx.outputs[0] + ";", ind);
     }
     ctx.line("for (int32_t oy = 0; oy < " + n(p.outH) + "; ++oy) {", ind++);
-    ctx.line("const int32_t iy0 = oy * " + n(p.strideH) + " - " + n(p.padTop) + ";", ind);
+    ctx.line("const int32_t iy0 = " + cMul("oy", p.strideH) + cAdd(-p.padTop) + ";", ind);
     const auto ky = emitTapRange(ctx, "ky", "iy0", p.inH, p.filterH, p.dilationH,
                                  needsClipping(p.inH, p.filterH, p.strideH, p.dilationH, p.padTop, p.outH), ind);
     ctx.line("for (int32_t ox = 0; ox < " + n(p.outW) + "; ++ox) {", ind++);
-    ctx.line("const int32_t ix0 = ox * " + n(p.strideW) + " - " + n(p.padLeft) + ";", ind);
+    ctx.line("const int32_t ix0 = " + cMul("ox", p.strideW) + cAdd(-p.padLeft) + ";", ind);
     const auto kx = emitTapRange(ctx, "kx", "ix0", p.inW, p.filterW, p.dilationW,
                                  needsClipping(p.inW, p.filterW, p.strideW, p.dilationW, p.padLeft, p.outW), ind);
-    ctx.line(T + " *y = yout + (oy * " + n(p.outW) + " + ox) * " + n(p.outC) + ";", ind);
+    ctx.line(T + " *y = yout + " + cMul("(oy * " + n(p.outW) + " + ox)", p.outC) + ";", ind);
     ctx.line("for (int32_t oc = 0; oc < " + n(p.outC) + "; ++oc) {", ind++);
-    ctx.line("const " + W + " *w = " + ctx.inputs[1] + " + oc * " + n(int64_t(p.filterH) * p.filterW * p.filterC) +
-                 ";",
+    ctx.line("const " + W + " *w = " + ctx.inputs[1] + " + " +
+                 cMul("oc", int64_t(p.filterH) * p.filterW * p.filterC) + ";",
              ind);
     const std::string group = p.groups > 1 ? " + (oc / " + n(p.outC / p.groups) + ") * " + n(p.filterC) : "";
     ctx.line(A + " acc = 0;", ind);
     ctx.line("for (int32_t ky = " + ky.first + "; ky < " + ky.second + "; ++ky) {", ind++);
     ctx.line("for (int32_t kx = " + kx.first + "; kx < " + kx.second + "; ++kx) {", ind++);
-    ctx.line("const " + T + " *x = xin + ((iy0 + ky * " + n(p.dilationH) + ") * " + n(p.inW) + " + ix0 + kx * " +
-                 n(p.dilationW) + ") * " + n(p.inC) + group + ";",
+    ctx.line("const " + T + " *x = xin + " +
+                 cMul("((iy0 + " + cMul("ky", p.dilationH) + ") * " + n(p.inW) + " + ix0 + " + cMul("kx", p.dilationW) +
+                          ")",
+                      p.inC) +
+                 group + ";",
              ind);
-    ctx.line("const " + W + " *wk = w + (ky * " + n(p.filterW) + " + kx) * " + n(p.filterC) + ";", ind);
+    ctx.line("const " + W + " *wk = w + " + cMul("(ky * " + n(p.filterW) + " + kx)", p.filterC) + ";", ind);
     ctx.line("for (int32_t ic = 0; ic < " + n(p.filterC) + "; ++ic) {", ind++);
     ctx.line(macExpr(rq, "acc", "wk[ic]", "x[ic]"), ind);
     ctx.line("}", --ind);

@@ -248,8 +248,7 @@ void emitEpilogue(EmitContext &ctx, const Requant &rq, const EpilogueNames &n, c
         ctx.line("int32_t v = ember_mbqm64(" + acc + bias + ", " + m + ", " + s + ");", ind);
     } else {
         useHelper(ctx, "ember_mbqm");
-        const std::string off = rq.outputOffset ? " + " + cInt(rq.outputOffset) : "";
-        ctx.line("int32_t v = ember_mbqm(" + acc + bias + ", " + m + ", " + s + ")" + off + ";", ind);
+        ctx.line("int32_t v = ember_mbqm(" + acc + bias + ", " + m + ", " + s + ")" + cAdd(rq.outputOffset) + ";", ind);
     }
     useHelper(ctx, "ember_clamp");
     ctx.line(out + " = (" + actCType(rq) + ")ember_clamp(v, " + cInt(rq.actMin) + ", " + cInt(rq.actMax) + ");",
@@ -259,7 +258,7 @@ void emitEpilogue(EmitContext &ctx, const Requant &rq, const EpilogueNames &n, c
 std::string macExpr(const Requant &rq, const std::string &acc, const std::string &w, const std::string &x) {
     if (rq.dtype == DType::Float32) return acc + " += " + w + " * " + x + ";";
     if (rq.dtype == DType::Int16) return acc + " += (int32_t)" + w + " * (int32_t)" + x + ";";
-    const std::string xo = rq.inputOffset ? "((int32_t)" + x + " + " + cInt(rq.inputOffset) + ")" : "(int32_t)" + x;
+    const std::string xo = rq.inputOffset ? "((int32_t)" + x + cAdd(rq.inputOffset) + ")" : "(int32_t)" + x;
     return acc + " += (int32_t)" + w + " * " + xo + ";";
 }
 
@@ -285,6 +284,17 @@ std::pair<std::string, std::string> emitTapRange(EmitContext &ctx, const std::st
 
 bool needsClipping(int in, int filter, int stride, int dilation, int pad, int out) {
     return pad > 0 || (out - 1) * stride - pad + (filter - 1) * dilation > in - 1;
+}
+
+std::string cMul(const std::string &x, int64_t k) {
+    if (k == 0) return "0";
+    return k == 1 ? x : x + " * " + cInt(k);
+}
+
+std::string cAdd(int64_t v) {
+    if (v == 0) return "";
+    if (v < 0 && v > INT32_MIN) return " - " + cInt(-v);
+    return " + " + cInt(v);
 }
 
 std::string requantComment(const Requant &rq) {

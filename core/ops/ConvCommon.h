@@ -105,6 +105,11 @@ std::pair<std::string, std::string> emitTapRange(EmitContext &ctx, const std::st
 // Whether any output position along an axis reads outside the input.
 bool needsClipping(int in, int filter, int stride, int dilation, int pad, int out);
 
+// Readable C arithmetic: "x * k" (just "x" when k is 1, "0" when k is 0) and
+// " + v" / " - v" (nothing when v is 0).
+std::string cMul(const std::string &x, int64_t k);
+std::string cAdd(int64_t v);
+
 // A one-line description of the quantization for the generated comment.
 std::string requantComment(const Requant &rq);
 

@@ -146,30 +146,35 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
         ctx.line(T + " *yout = " + ctx.outputs[0] + ";", ind);
     }
     ctx.line("for (int32_t oy = 0; oy < " + n(p.outH) + "; ++oy) {", ind++);
-    ctx.line("const int32_t iy0 = oy * " + n(p.strideH) + " - " + n(p.padTop) + ";", ind);
+    ctx.line("const int32_t iy0 = " + cMul("oy", p.strideH) + cAdd(-p.padTop) + ";", ind);
     const auto ky = emitTapRange(ctx, "ky", "iy0", p.inH, p.filterH, p.dilationH,
                                  needsClipping(p.inH, p.filterH, p.strideH, p.dilationH, p.padTop, p.outH), ind);
     ctx.line("for (int32_t ox = 0; ox < " + n(p.outW) + "; ++ox) {", ind++);
-    ctx.line("const int32_t ix0 = ox * " + n(p.strideW) + " - " + n(p.padLeft) + ";", ind);
+    ctx.line("const int32_t ix0 = " + cMul("ox", p.strideW) + cAdd(-p.padLeft) + ";", ind);
     const auto kx = emitTapRange(ctx, "kx", "ix0", p.inW, p.filterW, p.dilationW,
                                  needsClipping(p.inW, p.filterW, p.strideW, p.dilationW, p.padLeft, p.outW), ind);
-    ctx.line(T + " *y = yout + (oy * " + n(p.outW) + " + ox) * " + n(p.outC) + ";", ind);
-    ctx.line("for (int32_t c0 = 0; c0 < " + n(p.inC) + "; c0 += " + n(BC) + ") {", ind++);
+    ctx.line(T + " *y = yout + " + cMul("(oy * " + n(p.outW) + " + ox)", p.outC) + ";", ind);
+    // One block covering every channel needs no block loop.
+    const bool blocked = BC < p.inC;
+    const std::string xBlock = blocked ? " + c0" : "", wBlock = blocked ? " + " + cMul("c0", M) : "";
+    if (blocked) ctx.line("for (int32_t c0 = 0; c0 < " + n(p.inC) + "; c0 += " + n(BC) + ") {", ind++);
     ctx.line(A + " acc[" + n(BO) + "];", ind);
     ctx.line("for (int32_t j = 0; j < " + n(BO) + "; ++j) acc[j] = 0;", ind);
     ctx.line("for (int32_t ky = " + ky.first + "; ky < " + ky.second + "; ++ky) {", ind++);
     ctx.line("for (int32_t kx = " + kx.first + "; kx < " + kx.second + "; ++kx) {", ind++);
-    ctx.line("const " + T + " *x = xin + ((iy0 + ky * " + n(p.dilationH) + ") * " + n(p.inW) + " + ix0 + kx * " +
-                 n(p.dilationW) + ") * " + n(p.inC) + " + c0;",
+    ctx.line("const " + T + " *x = xin + " +
+                 cMul("((iy0 + " + cMul("ky", p.dilationH) + ") * " + n(p.inW) + " + ix0 + " + cMul("kx", p.dilationW) +
+                          ")",
+                      p.inC) +
+                 xBlock + ";",
              ind);
-    ctx.line("const " + W + " *w = " + ctx.inputs[1] + " + (ky * " + n(p.filterW) + " + kx) * " + n(p.outC) + " + c0 * " +
-                 n(M) + ";",
+    ctx.line("const " + W + " *w = " + ctx.inputs[1] + " + " + cMul("(ky * " + n(p.filterW) + " + kx)", p.outC) +
+                 wBlock + ";",
              ind);
+    ctx.line("for (int32_t c = 0; c < " + n(BC) + "; ++c) {", ind++);
     if (M == 1) {
-        ctx.line("for (int32_t c = 0; c < " + n(BC) + "; ++c) {", ind++);
         ctx.line(macExpr(rq, "acc[c]", "w[c]", "x[c]"), ind);
     } else {
-        ctx.line("for (int32_t c = 0; c < " + n(BC) + "; ++c) {", ind++);
         ctx.line("for (int32_t m = 0; m < " + n(M) + "; ++m) {", ind++);
         ctx.line(macExpr(rq, "acc[c * " + n(M) + " + m]", "w[c * " + n(M) + " + m]", "x[c]"), ind);
         ctx.line("}", --ind);
@@ -178,8 +183,12 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     ctx.line("}", --ind);
     ctx.line("}", --ind);
     ctx.line("for (int32_t j = 0; j < " + n(BO) + "; ++j) {", ind++);
-    ctx.line("const int32_t oc = c0 * " + n(M) + " + j;", ind);
-    emitEpilogue(ctx, rq, names, "acc[j]", "oc", "y[oc]", ind);
+    if (blocked) {
+        ctx.line("const int32_t oc = " + cMul("c0", M) + " + j;", ind);
+        emitEpilogue(ctx, rq, names, "acc[j]", "oc", "y[oc]", ind);
+    } else {
+        emitEpilogue(ctx, rq, names, "acc[j]", "j", "y[j]", ind);
+    }
     while (ind > 1) ctx.line("}", --ind);
 }
 

@@ -193,6 +193,16 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     int64_t base = 0;
     for (size_t k = 0; k < n; ++k) base += p.start[k] * p.inStride[k];
     std::string index = std::to_string(base);
+    bool anyLoop = false;
+    for (size_t k = 0; k < loops; ++k) anyLoop = anyLoop || p.count[k] > 1;
+    if (!anyLoop) {  // the whole output is one run
+        if (run == 1)
+            ctx.line(dst + "[0] = " + src + "[" + index + "];");
+        else
+            ctx.line("memcpy(" + dst + ", " + src + " + " + index + ", " + std::to_string(run) + " * sizeof(" +
+                     ctype + "));");
+        return;
+    }
     int indent = 1;
     ctx.line(ctype + " *o = " + dst + ";");
     for (size_t k = 0; k < loops; ++k) {

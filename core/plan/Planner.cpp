@@ -219,7 +219,8 @@ void checkRequest(const Graph &g, const PlanRequest &req, const std::vector<Life
     }
     std::vector<std::string> planned;
     for (const Lifetime &lt : lts) planned.push_back(g.tensors[size_t(lt.tensor)].name);
-    for (const auto &[tensor, pool] : req.pins) {
+    for (const auto &pin : req.pins) {
+        const std::string &tensor = pin.first, &pool = pin.second;  // (lambdas cannot capture bindings)
         if (std::find(poolNames.begin(), poolNames.end(), pool) == poolNames.end())
             d.error("pinned to pool '" + pool + "', which does not exist; pools: " + joinNames(poolNames))
                 .tensor = tensor;

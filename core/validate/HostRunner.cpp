@@ -75,11 +75,24 @@ int runProcess(const std::vector<std::string> &argv, std::string *output, int ti
 namespace {
 
 // A main() that reads each input from a file named on the command line,
-// runs the model once and writes each output to a file.
+// runs the model once and writes each output to a file. It follows the API
+// mode recorded in metadata.json, as an application would.
 std::string harnessSource(const nlohmann::json &meta) {
     const std::string name = meta["name"];
+    const auto &opt = meta["options"];
+    const bool packedApi = opt.value("interface_api", "c") == "packed";
+    const bool ioWs = opt.value("io", "separate") == "workspace";
+    const bool cpool = opt.value("constants", "flash") == "pool";
+    const auto &ins = meta["inputs"];
+    const auto &outs = meta["outputs"];
+    std::vector<nlohmann::json> appPools;
+    for (const auto &p : meta["pools"])
+        if (p.value("app_provided", false)) appPools.push_back(p);
+    const bool poolsStruct = !appPools.empty() || cpool;
+
     std::ostringstream o;
-    o << "#include <stdio.h>\n#include <stdlib.h>\n#include <stdint.h>\n#include \"" << name << "/" << name << ".h\"\n\n";
+    o << "#include <stdio.h>\n#include <stdlib.h>\n#include <stdint.h>\n#include <string.h>\n#include \"" << name << "/"
+      << name << ".h\"\n\n";
     o << "static int load(const char *path, void *dst, size_t n)\n{\n"
          "    FILE *f = fopen(path, \"rb\");\n    size_t got;\n"
          "    if (!f) { fprintf(stderr, \"cannot open %s\\n\", path); return 1; }\n"
@@ -90,31 +103,81 @@ std::string harnessSource(const nlohmann::json &meta) {
          "    FILE *f = fopen(path, \"wb\");\n"
          "    if (!f || fwrite(src, 1, n, f) != n) { fprintf(stderr, \"cannot write %s\\n\", path); return 1; }\n"
          "    return fclose(f) != 0;\n}\n\n";
-    const auto &ins = meta["inputs"];
-    const auto &outs = meta["outputs"];
-    o << "int main(int argc, char **argv)\n{\n";
-    o << "    struct " << name << "_inputs in;\n    struct " << name << "_outputs out;\n    int32_t status;\n";
-    o << "    if (argc != " << (1 + ins.size() + outs.size()) << ") { fprintf(stderr, \"usage: run INPUTS... OUTPUTS...\\n\"); return 2; }\n";
-    size_t arg = 1;
-    for (size_t i = 0; i < ins.size(); ++i, ++arg) {
+    o << "/* Memory the application owns, aligned as the package asks. */\n"
+         "static void *aligned(size_t n, size_t align)\n{\n"
+         "    uint8_t *p = malloc(n + align + 1);\n"
+         "    if (!p) exit(3);\n"
+         "    return p + (align - (size_t)((uintptr_t)p % align)) % align;\n}\n\n";
+    o << "int main(int argc, char **argv)\n{\n    int32_t status;\n";
+    const bool allocates = !appPools.empty() || cpool || !ioWs || packedApi;
+    o << "    void *in[" << std::max<size_t>(1, ins.size()) << "];\n    void *out[" << std::max<size_t>(1, outs.size())
+      << "];\n";
+    if (poolsStruct && !packedApi) o << "    struct " << name << "_workspace_pools pools;\n";
+    if (!allocates) o << "    (void)aligned;\n";
+    o << "    if (argc != " << (1 + ins.size() + outs.size())
+      << ") { fprintf(stderr, \"usage: run INPUTS... OUTPUTS...\\n\"); return 2; }\n";
+    // Pools first: with --io workspace the I/O pointers live inside them.
+    std::vector<std::string> poolExprs;
+    for (const auto &p : appPools) {
+        const std::string v = "pool_" + p["c_name"].get<std::string>();
+        o << "    void *" << v << " = aligned(" << p["size"].get<size_t>() << ", " << p["align"].get<size_t>() << ");\n";
+        if (!packedApi) o << "    pools." << p["c_name"].get<std::string>() << " = " << v << ";\n";
+        poolExprs.push_back(v);
+    }
+    if (cpool) {
+        const size_t bytes = meta["constants_pool"]["bytes"];
+        o << "    void *cpool = aligned(" << bytes << ", 16);\n";
+        o << "    memcpy(cpool, " << meta["constants_pool"]["image"].get<std::string>() << ", " << bytes << ");\n";
+        if (!packedApi) o << "    pools.constants = cpool;\n";
+    }
+    const std::string pa = poolsStruct ? "&pools" : "";
+    for (size_t i = 0; i < ins.size(); ++i) {
         const std::string f = ins[i]["c_name"];
-        const size_t bytes = ins[i]["bytes"];
-        o << "    in." << f << " = malloc(" << bytes << " + 1);\n";
-        o << "    if (!in." << f << " || load(argv[" << arg << "], in." << f << ", " << bytes << ")) return 3;\n";
+        if (ioWs && !packedApi)
+            o << "    in[" << i << "] = " << name << "_input_" << f << "(" << pa << ");\n";
+        else
+            o << "    in[" << i << "] = aligned(" << ins[i]["bytes"].get<size_t>() << ", 16);\n";
     }
     for (size_t j = 0; j < outs.size(); ++j) {
         const std::string f = outs[j]["c_name"];
-        const size_t bytes = outs[j]["bytes"];
-        o << "    out." << f << " = malloc(" << bytes << " + 1);\n";
-        o << "    if (!out." << f << ") return 3;\n";
+        if (ioWs && !packedApi)
+            o << "    out[" << j << "] = " << name << "_output_" << f << "(" << pa << ");\n";
+        else
+            o << "    out[" << j << "] = aligned(" << outs[j]["bytes"].get<size_t>() << ", 16);\n";
     }
-    o << "    status = " << name << "_run(&in, &out);\n";
+    size_t arg = 1;
+    for (size_t i = 0; i < ins.size(); ++i, ++arg)
+        o << "    if (load(argv[" << arg << "], in[" << i << "], " << ins[i]["bytes"].get<size_t>() << ")) return 3;\n";
+    if (packedApi) {
+        const size_t n = ins.size() + outs.size() + appPools.size() + (cpool ? 1 : 0);
+        o << "    {\n        DLTensor t[" << n << "];\n        EmberValue a[" << n << "];\n        int32_t c[" << n
+          << "];\n        int64_t shape[" << n << "][1];\n        int32_t i;\n";
+        size_t k = 0;
+        auto add = [&](const std::string &ptr, size_t bytes) {
+            o << "        shape[" << k << "][0] = " << bytes << ";\n";
+            o << "        ember_tensor(&t[" << k << "], " << ptr << ", 1, shape[" << k << "], kDLUInt, 8);\n";
+            ++k;
+        };
+        for (size_t i = 0; i < ins.size(); ++i) add("in[" + std::to_string(i) + "]", ins[i]["bytes"]);
+        for (size_t j = 0; j < outs.size(); ++j) add("out[" + std::to_string(j) + "]", outs[j]["bytes"]);
+        for (size_t p = 0; p < appPools.size(); ++p) add(poolExprs[p], appPools[p]["size"]);
+        if (cpool) add("cpool", meta["constants_pool"]["bytes"]);
+        o << "        for (i = 0; i < " << n << "; ++i) {\n            a[i].v_handle = &t[i];\n"
+             "            c[i] = EMBER_ARG_DLTENSOR;\n        }\n";
+        o << "        status = " << name << "_run(a, c, " << n << ", 0, 0, 0);\n    }\n";
+    } else if (ioWs) {
+        o << "    status = " << name << "_run(" << pa << ");\n";
+    } else {
+        o << "    {\n        struct " << name << "_inputs inputs;\n        struct " << name << "_outputs outputs;\n";
+        for (size_t i = 0; i < ins.size(); ++i)
+            o << "        inputs." << ins[i]["c_name"].get<std::string>() << " = in[" << i << "];\n";
+        for (size_t j = 0; j < outs.size(); ++j)
+            o << "        outputs." << outs[j]["c_name"].get<std::string>() << " = out[" << j << "];\n";
+        o << "        status = " << name << "_run(&inputs, &outputs" << (poolsStruct ? ", &pools" : "") << ");\n    }\n";
+    }
     o << "    if (status != 0) { fprintf(stderr, \"" << name << "_run returned %ld\\n\", (long)status); return 4; }\n";
-    for (size_t j = 0; j < outs.size(); ++j, ++arg) {
-        const std::string f = outs[j]["c_name"];
-        const size_t bytes = outs[j]["bytes"];
-        o << "    if (store(argv[" << arg << "], out." << f << ", " << bytes << ")) return 5;\n";
-    }
+    for (size_t j = 0; j < outs.size(); ++j, ++arg)
+        o << "    if (store(argv[" << arg << "], out[" << j << "], " << outs[j]["bytes"].get<size_t>() << ")) return 5;\n";
     o << "    return 0;\n}\n";
     return o.str();
 }

@@ -11,6 +11,7 @@
 #include "TestUtil.h"
 #include "core/builder/TfliteWriter.h"
 #include "core/import/TfliteImporter.h"
+#include "core/passes/Passes.h"
 
 using namespace ember;
 
@@ -103,6 +104,7 @@ private slots:
     void demoStructure();
     void demoQuantization();
     void tinyFcStructure();
+    void demoActivationsAreSpread();
     void deterministic();
     void unknownExample();
 };
@@ -188,7 +190,7 @@ void TstBuilder::roundTripTensors() {
     perChannel.scale = {0.5f, 0.25f, 0.125f};
     perChannel.zeroPoint = {0, 1, -1};
     perChannel.axis = 3;
-    std::vector<uint8_t> w(2 * 2 * 2 * 3);
+    std::vector<uint8_t> w(1 * 2 * 2 * 3);
     for (size_t i = 0; i < w.size(); ++i) w[i] = uint8_t(i * 37 + 5);
     int x = test::addTensor(g, "x", DType::Int16, {1, 5, 5, 2}, test::q(0.001f, 0));
     int wt = test::addTensor(g, "w", DType::Int8, {1, 2, 2, 3}, perChannel, w);
@@ -401,6 +403,49 @@ void TstBuilder::tinyFcStructure() {
     QCOMPARE(g.tensors[size_t(g.outputs[0])].shape, (Shape{1, 4}));
     QCOMPARE(g.in(g.ops[0], 1).shape, (Shape{32, 16}));
     QCOMPARE(g.in(g.ops[1], 1).shape, (Shape{4, 32}));
+}
+
+// Runs the demo on the reference executor with uniformly random int8 input:
+// every int8 activation spans a good part of its range and hardly ever
+// saturates, and the classifier output is a distribution, not one-hot.
+void TstBuilder::demoActivationsAreSpread() {
+    auto m = makeExampleModel("ember_demo");
+    QVERIFY(m.ok());
+    Graph g = m.value();
+    Diagnostics d;
+    QVERIFY2(runPasses(g, d), d.format().c_str());
+    std::map<int, std::pair<int, int>> range;  // tensor → (min, max) over all runs
+    std::map<int, int64_t> saturated, total;
+    uint32_t seed = 2024;
+    for (int run = 0; run < 8; ++run) {
+        TensorData in(g.tensors[size_t(g.inputs[0])].bytes());
+        for (uint8_t &b : in) {
+            seed ^= seed << 13, seed ^= seed >> 17, seed ^= seed << 5;
+            b = uint8_t(seed >> 24);
+        }
+        auto r = runReferenceAll(g, {in});
+        QVERIFY2(r.ok(), r.diagnostics().format().c_str());
+        for (const Op &op : g.ops) {
+            int t = op.outputs[0];
+            auto &[lo, hi] = range.try_emplace(t, 127, -128).first->second;
+            for (uint8_t v : r.value()[size_t(t)]) {
+                lo = std::min(lo, int(int8_t(v)));
+                hi = std::max(hi, int(int8_t(v)));
+                saturated[t] += int8_t(v) == 127;
+                ++total[t];
+            }
+        }
+        const TensorData &probs = r.value()[size_t(g.outputs[0])];
+        int alive = 0;
+        for (uint8_t v : probs) alive += int8_t(v) > -128;
+        QVERIFY2(alive >= 3, "softmax output is (nearly) one-hot");
+        for (uint8_t v : probs) QVERIFY(int8_t(v) < 127);
+    }
+    for (const auto &[t, lohi] : range) {
+        const std::string &name = g.tensors[size_t(t)].name;
+        QVERIFY2(lohi.second - lohi.first >= 64, name.c_str());
+        QVERIFY2(saturated[t] * 50 <= total[t], name.c_str());  // at most 2 % at the top
+    }
 }
 
 void TstBuilder::deterministic() {

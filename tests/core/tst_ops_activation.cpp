@@ -10,11 +10,15 @@
 // right shift by -shift that rounds half away from zero (-1.5 -> -2). A
 // multiplier of 0.5 is 2^30 with shift 0 (only the first rounding); 1/16 is
 // 2^30 with shift -3, where the high multiply is exact and the shift rounds.
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QtTest>
 #include <cstring>
 
 #include "OpsCheck.h"
 #include "core/import/TfliteImporter.h"
+#include "core/passes/Passes.h"
+#include "core/validate/HostRunner.h"
 
 using namespace ember;
 using namespace ember::test;
@@ -107,6 +111,8 @@ class TestOpsActivation : public QObject {
 private slots:
     void handWorked_data();
     void handWorked();
+    void armCompile_data() { handWorked_data(); }
+    void armCompile();
     void softmaxInt8Rows();
     void softmaxInt16EqualLogits();
     void badInput_data();
@@ -245,6 +251,33 @@ void TestOpsActivation::handWorked_data() {
 void TestOpsActivation::handWorked() {
     QFETCH(UnaryCase, c);
     expectCase(c);
+}
+
+// The same layers' C compiles warning-free for Cortex-M4F (int32_t is long
+// there, so mixed int/long arithmetic would show up as warnings).
+void TestOpsActivation::armCompile() {
+    QFETCH(UnaryCase, c);
+    if (QStandardPaths::findExecutable("arm-none-eabi-gcc").isEmpty()) QSKIP("arm-none-eabi-gcc is not installed");
+    Graph g = unaryGraph(c);
+    Diagnostics d;
+    QVERIFY2(runPasses(g, d), d.format().c_str());
+    auto art = compile(g, CompileOptions{});
+    QVERIFY2(art.ok(), art.diagnostics().format().c_str());
+    QTemporaryDir dir;
+    QVERIFY(art->writeTo(dir.path().toStdString(), d));
+    int compiled = 0;
+    for (const auto &f : art->files) {
+        if (f.first.size() < 2 || f.first.substr(f.first.size() - 2) != ".c") continue;
+        ++compiled;
+        const std::string base = dir.path().toStdString();
+        std::string log;
+        const int rc = runProcess({"arm-none-eabi-gcc", "-mcpu=cortex-m4", "-mthumb", "-mfloat-abi=hard",
+                                   "-mfpu=fpv4-sp-d16", "-std=c99", "-O2", "-Wall", "-Wextra", "-Werror", "-pedantic",
+                                   "-I" + base + "/include", "-c", base + "/" + f.first, "-o", base + "/out.o"},
+                                  &log);
+        QVERIFY2(rc == 0, (f.first + ":\n" + log).c_str());
+    }
+    QVERIFY(compiled > 0);
 }
 
 // Two rows of 3 (softmax works on the last dimension only): row 0 equal

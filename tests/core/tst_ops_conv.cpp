@@ -353,6 +353,31 @@ void TestOpsConv::addCases() {
             << makeCase(s, bytesOf(std::vector<int8_t>{6, -12, 8, -6, 12, -14, 14, -28}));
     }
     {
+        // Many channels: 70 input channels x multiplier 2 = 140 accumulators,
+        // more than the generated code keeps at once (2 blocks of 35 channels).
+        // 1x1 filter, 2 pixels, scales 1, no bias: out[p][2c+m] = x[p][c] * w[2c+m]
+        // with x[p][c] = (c % 50) - 25 + p and w[k] = (k % 3) - 1 (all within int8).
+        Spec s;
+        s.type = OpType::DepthwiseConv2D;
+        s.inShape = {1, 2, 1, 70};
+        s.inQ = q(1.f, 0);
+        std::vector<int8_t> x, w, want;
+        for (int p = 0; p < 2; ++p)
+            for (int c = 0; c < 70; ++c) x.push_back(int8_t(c % 50 - 25 + p));
+        for (int k = 0; k < 140; ++k) w.push_back(int8_t(k % 3 - 1));
+        for (int p = 0; p < 2; ++p)
+            for (int k = 0; k < 140; ++k) want.push_back(int8_t((k / 2 % 50 - 25 + p) * (k % 3 - 1)));
+        s.input = bytesOf(x);
+        s.wShape = {1, 1, 1, 140};
+        s.wQ = q(1.f, 0);
+        s.weights = bytesOf(w);
+        s.outShape = {1, 2, 1, 140};
+        s.outQ = q(1.f, 0);
+        s.attrs = conv(Padding::Valid);
+        s.attrs.depthMultiplier = 2;
+        QTest::newRow("depthwise int8 blocked channels") << makeCase(s, bytesOf(want));
+    }
+    {
         // float depthwise, input [1,1,2,1] = [2, 3], 1x2 filter, multiplier 2:
         // tap0 [1,-1], tap1 [0.5, 2] → oc0 = 2 + 1.5 = 3.5, oc1 = -2 + 6 = 4; bias [0.25, 0]
         Spec s;

@@ -303,6 +303,16 @@ void TestOpsShape::addSliceRows() {
     QTest::newRow("int8 clamped bounds")
         << oneOp(OpType::StridedSlice, DType::Int8, {5}, bytesOf(iota8(5)), {{{1}, {-10}}, {{1}, {100}}, {{1}, {2}}},
                  {3}, bytesOf(clampOut));
+    // [3,4] = r*4 + c; rows 0:3:2, columns 1:3 → runs of 2: 1 2 | 9 10.
+    std::vector<int8_t> runsOut{1, 2, 9, 10};
+    QTest::newRow("int8 strided rows contiguous columns")
+        << oneOp(OpType::StridedSlice, DType::Int8, {3, 4}, bytesOf(iota8(12)),
+                 {{{2}, {0, 1}}, {{2}, {3, 3}}, {{2}, {2, 1}}}, {2, 2}, bytesOf(runsOut));
+    // [2,3] = i + 0.5; both dims shrunk at (1,-1) → scalar in[1][2] = 5.5.
+    std::vector<float> scalarOut{5.5f};
+    QTest::newRow("float shrink to scalar")
+        << oneOp(OpType::StridedSlice, DType::Float32, {2, 3}, bytesOf(iotaF(6)),
+                 {{{2}, {1, -1}}, {{2}, {2, 0}}, {{2}, {1, 1}}}, {}, bytesOf(scalarOut), attrs(0, 0, 3));
     // [2,4] = i; [:, ::-3] with begin/end masks on dim 1 (and dim 0 whole
     // by masks) → columns 3 and 0 of each row: 3 0 7 4.
     std::vector<int8_t> colsOut{3, 0, 7, 4};
@@ -403,7 +413,7 @@ void TestOpsShape::generatedCode() {
     sctx.outputs = {"out0"};
     findKernel(sop.type)->emit(s.graph, sop, sctx);
     // Rows 2..7 of [8,166*2] are one contiguous block starting at 2*332.
-    QVERIFY2(QString::fromStdString(sctx.body).contains("memcpy(o, in0 + 664, 1992 * sizeof(int16_t))"),
+    QVERIFY2(QString::fromStdString(sctx.body).contains("memcpy(out0, in0 + 664, 1992 * sizeof(int16_t))"),
              sctx.body.c_str());
     QVERIFY2(!QString::fromStdString(sctx.body).contains("for ("), sctx.body.c_str());
 }

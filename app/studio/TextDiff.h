@@ -1,0 +1,21 @@
+// Line diff between two builds of a generated file, for the code view's
+// "what changed" markers.
+#pragma once
+
+#include <QList>
+#include <QStringList>
+
+namespace ember::studio {
+
+struct LineDiff {
+    QList<int> changed;  // 0-based lines of the new text that are new or edited
+    int added = 0;       // lines only in the new text
+    int removed = 0;     // lines only in the old text
+    bool identical() const { return changed.isEmpty() && removed == 0; }
+};
+
+// Common prefix/suffix are skipped; the middle is an LCS when small enough,
+// otherwise lines absent from the old middle are marked (an upper bound).
+LineDiff diffLines(const QStringList &oldLines, const QStringList &newLines);
+
+}  // namespace ember::studio

@@ -1,0 +1,98 @@
+// The four MLPerf Tiny int8 models as firmware on the emulated Cortex-M4 and
+// Cortex-M7: outputs bit-exact with the golden and with the host run of the
+// same generated C, one table row per layer, identical counts on every boot.
+#include <QtTest>
+
+#include "TestUtil.h"
+#include "core/Compiler.h"
+#include "core/validate/HostRunner.h"
+#include "flashers/Firmware.h"
+#include "flashers/Profiler.h"
+#include "flashers/ToolProcess.h"
+
+using namespace ember;
+
+class TestQemuModels : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void model_data();
+    void model();
+};
+
+void TestQemuModels::initTestCase() {
+    for (const char *tool : {"arm-none-eabi-gcc", "qemu-system-arm", "gdb-multiarch"})
+        if (findTool(tool).empty()) QSKIP(qPrintable(QString(tool) + " not installed"));
+}
+
+void TestQemuModels::model_data() {
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<QString>("board");
+    const char *models[] = {"kws/kws_ref_model", "vww/vww_96_int8", "ic/pretrainedResnet_quant", "ad/ad01_int8"};
+    for (const char *board : {"qemu-mps2-an386", "qemu-mps2-an500"})
+        for (const char *m : models) {
+            const QString stem = QString(m).section('/', 1);
+            QTest::newRow(qPrintable(stem + "@" + QString(board).section('-', 2))) << QString(m) << QString(board);
+        }
+}
+
+void TestQemuModels::model() {
+    QFETCH(QString, model);
+    QFETCH(QString, board);
+    const std::string stem = model.section('/', 1).toStdString();
+    const std::string golden = test::sharedDir() + "/models/golden/" + stem + "/";
+    std::vector<uint8_t> input, expected;
+    QVERIFY(test::readFile(golden + "case0.input0.bin", &input));
+    QVERIFY(test::readFile(golden + "case0.output0.bin", &expected));
+
+    Result<Graph> g = loadModel(test::modelPath("mlperf_tiny/" + model.toStdString() + ".tflite"));
+    QVERIFY2(g.ok(), g.diagnostics().format().c_str());
+    Result<Artifacts> a = compile(*g, CompileOptions{});
+    QVERIFY2(a.ok(), a.diagnostics().format().c_str());
+    Result<PackageInfo> info = readPackageInfo(*a->file("metadata.json"), "metadata.json");
+    QVERIFY2(info.ok(), info.diagnostics().format().c_str());
+
+    Result<BoardCatalog> cat = BoardCatalog::load();
+    const Board b = cat->find(board.toStdString()).value();
+    FirmwareOptions fo;
+    fo.inputs = {input};
+    Result<FileList> files = generateFirmwareProject(*a, b, fo);
+    QVERIFY2(files.ok(), files.diagnostics().format().c_str());
+    QTemporaryDir dir;
+    Diagnostics d;
+    QVERIFY(writeFiles(*files, dir.path().toStdString(), d));
+    Result<FirmwareBuild> fb = buildFirmware(dir.path().toStdString(), b);
+    QVERIFY2(fb.ok(), fb.diagnostics().format().c_str());
+    QVERIFY(fb->size.flashBytes >= info->constantsBytes);
+    QVERIFY(fb->size.stackWorst > 0 && fb->size.stackWorst <= fb->size.stackReserved);
+
+    Result<BoardRun> run = runFirmware(fb->elfPath, b, *info);
+    QVERIFY2(run.ok(), run.diagnostics().format().c_str());
+    QCOMPARE(run->outputs.size(), size_t(1));
+    QCOMPARE(run->outputs[0], expected);  // golden (TFLM reference kernels)
+    Result<std::vector<std::vector<uint8_t>>> host = runGeneratedC(*a, *g, {input});
+    QVERIFY2(host.ok(), host.diagnostics().format().c_str());
+    QCOMPARE(run->outputs, *host);       // the same generated C on the host
+
+    QCOMPARE(run->layers.size(), info->layers.size());
+    QCOMPARE(run->layers.size(), g->ops.size());
+    uint64_t sum = 0;
+    for (uint64_t c : run->layers) {
+        QVERIFY(c > 0);
+        sum += c;
+    }
+    QVERIFY(sum <= run->total);
+    QVERIFY2(run->total - sum < run->total / 20 + 2000, "hooks and glue should be a small part of the total");
+    QVERIFY(run->stackUsed > 0 && run->stackUsed <= fb->size.stackWorst);  // the static bound holds
+    QVERIFY(qAbs(qint64(run->runTotals[0]) - qint64(run->runTotals[1])) <= qint64(std::ceil(b.tickNs)));  // one tick
+    Result<BoardRun> again = runFirmware(fb->elfPath, b, *info);
+    QVERIFY(again.ok());
+    QCOMPARE(again->layers, run->layers);
+    QCOMPARE(again->runTotals, run->runTotals);
+    qInfo("%s on %s: %llu instructions, flash %llu, RAM %llu, stack %u", stem.c_str(), b.id.c_str(),
+          static_cast<unsigned long long>(run->total), static_cast<unsigned long long>(fb->size.flashBytes),
+          static_cast<unsigned long long>(fb->size.ramBytes), run->stackUsed);
+}
+
+QTEST_GUILESS_MAIN(TestQemuModels)
+#include "tst_qemumodels.moc"
