@@ -23,6 +23,7 @@
 #include "CompileJob.h"
 #include "Session.h"
 #include "TextDiff.h"
+#include "OpStyle.h"
 
 namespace ember::studio {
 
@@ -68,7 +69,7 @@ CodeView::CodeView(Session *session, QWidget *parent) : QWidget(parent), session
     tree_->header()->setStretchLastSection(false);
     tree_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     tree_->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    tree_->setMinimumWidth(200);
+    tree_->setMinimumWidth(250);
 
     editor_ = new QsciScintilla;
     editor_->setReadOnly(true);
@@ -101,7 +102,7 @@ CodeView::CodeView(Session *session, QWidget *parent) : QWidget(parent), session
     findNext_->setText(QStringLiteral("▼"));
     layers_ = new QComboBox;
     layers_->setObjectName("goToLayer");
-    layers_->setMinimumContentsLength(28);
+    layers_->setMinimumContentsLength(22);
     layers_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     showChanges_ = new QCheckBox;
     showChanges_->setChecked(true);
@@ -137,7 +138,7 @@ CodeView::CodeView(Session *session, QWidget *parent) : QWidget(parent), session
     split->addWidget(tree_);
     split->addWidget(right);
     split->setStretchFactor(1, 1);
-    split->setSizes({230, 800});
+    split->setSizes({270, 800});
     auto *lay = new QVBoxLayout(this);
     lay->setContentsMargins(0, 0, 0, 0);
     lay->addWidget(split);
@@ -190,7 +191,7 @@ void CodeView::fillLayers()
     if (!g) return;
     for (size_t i = 0; i < g->ops.size(); ++i)
         layers_->addItem(QStringLiteral("%1  %2  %3").arg(i, 2, 10, QLatin1Char('0'))
-                             .arg(QString::fromStdString(g->ops[i].typeName), QString::fromStdString(g->layerName(g->ops[i]))),
+                             .arg(QString::fromStdString(g->ops[i].typeName), shortName(g->layerName(g->ops[i]))),
                          int(i));
 }
 

@@ -4,6 +4,8 @@
 #include <QHash>
 #include <graphviz/gvc.h>
 
+#include "OpStyle.h"
+
 namespace ember::studio {
 
 namespace {
@@ -39,14 +41,14 @@ struct Builder {
     {
         for (int t : g.inputs) {
             const ember::Tensor &x = g.tensors[size_t(t)];
-            producer[t] = addNode({LayoutNode::Kind::Input, -1, t, QString::fromStdString(x.name),
+            producer[t] = addNode({LayoutNode::Kind::Input, -1, t, shortName(x.name),
                                    QStringLiteral("%1 %2").arg(ember::dtypeName(x.dtype), QString::fromStdString(ember::shapeString(x.shape)))});
             out.nodes.last().title = elide(out.nodes.last().title, 32);
         }
         for (size_t i = 0; i < g.ops.size(); ++i) {
             const ember::Op &op = g.ops[i];
             const int n = addNode({LayoutNode::Kind::Op, int(i), -1, QString::fromStdString(op.typeName),
-                                   elide(QString::fromStdString(g.layerName(op)), 34)});
+                                   elide(shortName(g.layerName(op)), 34)});
             for (int in : op.inputs) {
                 if (in < 0 || g.tensors[size_t(in)].isConst || !producer.contains(in)) continue;
                 addEdge(producer[in], n, in);
@@ -55,7 +57,7 @@ struct Builder {
         }
         for (int t : g.outputs) {
             const ember::Tensor &x = g.tensors[size_t(t)];
-            const int n = addNode({LayoutNode::Kind::Output, -1, t, elide(QString::fromStdString(x.name), 32),
+            const int n = addNode({LayoutNode::Kind::Output, -1, t, elide(shortName(x.name), 32),
                                    QStringLiteral("%1 %2").arg(ember::dtypeName(x.dtype), QString::fromStdString(ember::shapeString(x.shape)))});
             if (producer.contains(t)) addEdge(producer[t], n, t);
         }
@@ -138,7 +140,10 @@ GraphLayout layoutGraph(const ember::Graph &g, const QFont &titleFont, const QFo
                     e.arrowTip = bz.eflag ? pt(bz.ep) : e.arrowBase;
                 }
             }
-            if (ED_label(edges[i])) e.labelPos = pt(ED_label(edges[i])->pos);
+            if (ED_label(edges[i])) {
+                e.labelPos = pt(ED_label(edges[i])->pos);
+                e.labelWidth = ED_label(edges[i])->dimen.x;
+            }
         }
         out.bounds = QRectF(0, 0, bb.UR.x - bb.LL.x, bb.UR.y - bb.LL.y);
         gvFreeLayout(gvc, ag);

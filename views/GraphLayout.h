@@ -30,6 +30,7 @@ struct LayoutEdge {
     QPainterPath path;       // spline
     QPointF arrowBase, arrowTip;
     QPointF labelPos;        // centre of the label
+    qreal labelWidth = 0;    // width Graphviz reserved for it
 };
 
 struct GraphLayout {

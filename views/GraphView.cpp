@@ -227,7 +227,8 @@ void GraphView::rebuild()
         auto *label = scene_->addSimpleText(e.label, edge);
         label->setBrush(QColor(0x4a, 0x55, 0x62));
         const QRectF lr = label->boundingRect();
-        label->setPos(e.labelPos - QPointF(lr.width() / 2 - 4, lr.height() / 2));
+        // Left-align in the space Graphviz reserved, which starts right of the edge.
+        label->setPos(e.labelPos.x() - e.labelWidth / 2 + 3, e.labelPos.y() - lr.height() / 2);
         label->setZValue(1);
     }
     for (int i = 0; i < layout_.nodes.size(); ++i) {

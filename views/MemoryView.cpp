@@ -232,7 +232,7 @@ void MemoryView::paintEvent(QPaintEvent *)
         }
         if (r.rect.height() >= fm.height() + 2 && r.rect.width() > 30) {
             p.setPen(QColor(0x1d, 0x23, 0x29));
-            const QString label = fm.elidedText(QString::fromStdString(b.name), Qt::ElideMiddle, r.rect.width() - 6);
+            const QString label = fm.elidedText(shortName(b.name), Qt::ElideLeft, r.rect.width() - 6);
             p.drawText(r.rect.adjusted(3, 0, -3, 0), Qt::AlignLeft | Qt::AlignVCenter, label);
         }
     }

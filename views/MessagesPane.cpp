@@ -21,7 +21,7 @@ MessagesPane::MessagesPane(Session *session, QWidget *parent) : QTreeWidget(pare
     setUniformRowHeights(true);
     setAlternatingRowColors(true);
     header()->setStretchLastSection(true);
-    header()->resizeSection(0, 70);
+    header()->resizeSection(0, 92);
     header()->resizeSection(1, 180);
     header()->resizeSection(2, 180);
     retranslate();

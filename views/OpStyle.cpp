@@ -48,6 +48,13 @@ QString quantLabel(const ember::Quant &q)
     return QStringLiteral("s=%1 zp=%2").arg(double(q.sc()), 0, 'g', 5).arg(q.zp());
 }
 
+QString shortName(const std::string &name)
+{
+    const QString s = QString::fromStdString(name);
+    const int semi = int(s.indexOf(QLatin1Char(';')));
+    return semi > 0 ? s.left(semi) : s;
+}
+
 QString tensorLabel(const ember::Tensor &t)
 {
     QString s = QStringLiteral("%1 %2").arg(QString::fromLatin1(ember::dtypeName(t.dtype)),

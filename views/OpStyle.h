@@ -17,5 +17,8 @@ QColor layerColor(int step);
 // "int8 [1,49,10,1]  s=0.5847 zp=83" / "per-channel (64)".
 QString tensorLabel(const ember::Tensor &t);
 QString quantLabel(const ember::Quant &q);
+// TFLite tensor names list every fused op ("a/Relu;a/BiasAdd;..."): the
+// first entry names the layer well enough for labels.
+QString shortName(const std::string &name);
 
 }  // namespace ember::studio

@@ -69,6 +69,7 @@ void OptionsPanel::build()
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     outer->addWidget(scroll);
     auto *body = new QWidget;
     scroll->setWidget(body);
@@ -89,7 +90,7 @@ void OptionsPanel::build()
         auto *c = new QComboBox;
         c->setObjectName(obj);
         c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        c->setMinimumContentsLength(10);
+        c->setMinimumContentsLength(8);
         return c;
     };
     apiGroup_ = new QGroupBox;
@@ -134,6 +135,8 @@ void OptionsPanel::build()
     auto *poolButtons = new QHBoxLayout;
     addPool_ = new QToolButton;
     removePool_ = new QToolButton;
+    addPool_->setObjectName("addPool");
+    removePool_->setObjectName("removePool");
     poolButtons->addWidget(addPool_);
     poolButtons->addWidget(removePool_);
     poolButtons->addStretch();
@@ -270,7 +273,7 @@ void OptionsPanel::retranslate()
     label(memForm_, constants_, tr("Constants"));
     label(memForm_, io_, tr("Inputs/outputs"));
     label(memForm_, appPools_, tr("Pools"));
-    packedWrappers_->setText(tr("Packed wrappers + function table"));
+    packedWrappers_->setText(tr("Packed wrappers"));
     appPools_->setText(tr("Application-provided"));
     name_->setPlaceholderText(session_->hasModel() ? ember::sanitizeIdentifier(QFileInfo(session_->modelPath()).completeBaseName().toStdString()).c_str()
                                                    : tr("model file name"));

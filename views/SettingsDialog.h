@@ -6,6 +6,7 @@
 
 class QComboBox;
 class QLineEdit;
+class QFormLayout;
 
 namespace ember::studio {
 
@@ -28,7 +29,7 @@ public:
     StudioSettings settings() const;
 
 private:
-    QLineEdit *pathRow(class QFormLayout *form, const QString &label, const QString &tip);
+    QLineEdit *pathRow(QFormLayout *form, const QString &label, const QString &tip);
     QLineEdit *hostCc_, *armGcc_, *openOcd_, *qemu_;
     QComboBox *language_;
 };

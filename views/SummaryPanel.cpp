@@ -24,7 +24,7 @@ QString tensorRows(const ember::Graph &g, const std::vector<int> &ids)
     for (int id : ids) {
         const ember::Tensor &t = g.tensors[size_t(id)];
         h += QStringLiteral("<tr><td><b>%1</b></td></tr><tr><td class='m'>&nbsp;&nbsp;%2</td></tr>")
-                 .arg(esc(t.name), tensorLabel(t).toHtmlEscaped());
+                 .arg(shortName(t.name).toHtmlEscaped(), tensorLabel(t).toHtmlEscaped());
     }
     return h;
 }
@@ -122,7 +122,7 @@ QString PropertiesPanel::html(const Session &s)
     auto tensorBlock = [&](int id) {
         const ember::Tensor &t = g->tensors[size_t(id)];
         QString r = QStringLiteral("<tr><td><b>%1</b>%2</td></tr><tr><td class='m'>&nbsp;&nbsp;%3</td></tr>")
-                        .arg(esc(t.name), t.isConst ? QStringLiteral(" <span class='k'>(%1, %2 B)</span>").arg(tr("constant")).arg(t.bytes()) : QString(),
+                        .arg(shortName(t.name).toHtmlEscaped(), t.isConst ? QStringLiteral(" <span class='k'>(%1, %2 B)</span>").arg(tr("constant")).arg(t.bytes()) : QString(),
                              tensorLabel(t).toHtmlEscaped());
         return r + bufferLine(s, id);
     };
@@ -136,7 +136,7 @@ QString PropertiesPanel::html(const Session &s)
     auto row = [&](const QString &k, const QString &v) {
         h += QStringLiteral("<tr><td class='k'>%1</td><td>%2</td></tr>").arg(k, v.toHtmlEscaped());
     };
-    row(tr("Layer"), QString::fromStdString(g->layerName(op)));
+    row(tr("Layer"), shortName(g->layerName(op)));
     using ember::OpType;
     const bool spatial = op.type == OpType::Conv2D || op.type == OpType::DepthwiseConv2D ||
                          op.type == OpType::AveragePool2D || op.type == OpType::MaxPool2D;

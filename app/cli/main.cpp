@@ -45,7 +45,9 @@ const char *kUsage =
     "commands:\n"
     "  inspect MODEL [--json]             ops, tensors, parameters, MACs, memory lower bound\n"
     "  plan MODEL [options] [--json]      memory plan: every buffer's pool, offset and lifetime\n"
-    "  compile MODEL -o DIR [options]     write the C package (include/, src/, metadata.json)\n"
+    "  compile MODEL -o DIR [--archive] [options]\n"
+    "                                     write the C package (include/, src/, metadata.json);\n"
+    "                                     --archive also writes it as one DIR.tar\n"
     "  run MODEL --input FILE... --output-dir DIR [options]\n"
     "                                     build the generated C with the host compiler, run it on\n"
     "                                     raw little-endian inputs, write output<j>.bin\n"
@@ -249,8 +251,11 @@ int cmdCompile(const std::vector<std::string> &args) {
     int rc = 0;
     if (!takeCompileOptions(args, opts, rest, &rc)) return rc;
     std::string model, out;
+    bool archive = false;
     for (size_t i = 0; i < rest.size(); ++i) {
-        if (rest[i] == "-o" || rest[i] == "--output") {
+        if (rest[i] == "--archive") {
+            archive = true;
+        } else if (rest[i] == "-o" || rest[i] == "--output") {
             if (i + 1 >= rest.size()) return usageError("compile: -o needs a directory");
             out = rest[++i];
         } else if (rest[i].rfind("-", 0) == 0) {
@@ -269,6 +274,16 @@ int cmdCompile(const std::vector<std::string> &args) {
     if (!art) return fail(art.diagnostics());
     Diagnostics d;
     if (!art->writeTo(out, d)) return fail(d);
+    if (archive) {
+        std::string tarPath = out;
+        while (tarPath.size() > 1 && tarPath.back() == '/') tarPath.pop_back();
+        tarPath += ".tar";
+        if (!writeFile(tarPath, art->toTar())) {
+            std::cerr << tarPath << ": cannot write the archive\n";
+            return 1;
+        }
+        std::cout << "wrote " << tarPath << "\n";
+    }
     std::cout << "wrote " << out << ": " << art->files.size() << " files, " << art->codeLines << " lines; workspace "
               << art->plan.totalUsed() << " bytes (lower bound " << art->plan.lowerBound << "), constants "
               << art->constantBytes << " bytes\n";

@@ -157,7 +157,7 @@ void MainWindow::createDocks()
     optionsDock_ = new QDockWidget(this);
     optionsDock_->setObjectName("optionsDock");
     optionsDock_->setWidget(options_);
-    optionsDock_->setMinimumWidth(330);
+    optionsDock_->setMinimumWidth(360);
     addDockWidget(Qt::RightDockWidgetArea, optionsDock_);
 
     messages_ = new MessagesPane(session_);
@@ -166,7 +166,7 @@ void MainWindow::createDocks()
     messagesDock_->setWidget(messages_);
     addDockWidget(Qt::BottomDockWidgetArea, messagesDock_);
     resizeDocks({messagesDock_}, {150}, Qt::Vertical);
-    resizeDocks({modelDock_, optionsDock_}, {300, 340}, Qt::Horizontal);
+    resizeDocks({modelDock_, optionsDock_}, {300, 370}, Qt::Horizontal);
 }
 
 void MainWindow::createActions()

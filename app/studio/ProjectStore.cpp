@@ -37,6 +37,9 @@ const QList<QStringList> &migrations()
     return m;
 }
 
+// Null QStrings bind as SQL NULL; NOT NULL text columns want "".
+QString nonNull(const QString &s) { return s.isNull() ? QStringLiteral("") : s; }
+
 QString jsonText(const QJsonValue &v)
 {
     return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact));
@@ -140,12 +143,12 @@ bool ProjectStore::saveProject(Project &p)
     QSqlQuery q(db);
     if (id < 0) {
         q.prepare("INSERT INTO projects(name, model_path, model_hash, updated) VALUES (?, ?, ?, ?)");
-        q.addBindValue(p.name); q.addBindValue(p.modelPath); q.addBindValue(p.modelHash); q.addBindValue(now);
+        q.addBindValue(p.name); q.addBindValue(p.modelPath); q.addBindValue(nonNull(p.modelHash)); q.addBindValue(now);
         if (!q.exec()) return abort(q);
         id = q.lastInsertId().toLongLong();
     } else {
         q.prepare("UPDATE projects SET name = ?, model_path = ?, model_hash = ?, updated = ? WHERE id = ?");
-        q.addBindValue(p.name); q.addBindValue(p.modelPath); q.addBindValue(p.modelHash); q.addBindValue(now);
+        q.addBindValue(p.name); q.addBindValue(p.modelPath); q.addBindValue(nonNull(p.modelHash)); q.addBindValue(now);
         q.addBindValue(id);
         if (!q.exec()) return abort(q);
     }
@@ -251,7 +254,8 @@ bool ProjectStore::recordBuild(BuildRecord &b)
     q.addBindValue(b.projectId);
     q.addBindValue(b.time.toUTC().toString(Qt::ISODateWithMs));
     q.addBindValue(QString::fromUtf8(QJsonDocument(b.options.toJson()).toJson(QJsonDocument::Compact)));
-    q.addBindValue(b.status); q.addBindValue(b.message);
+    // Null QStrings bind as SQL NULL; the columns are NOT NULL.
+    q.addBindValue(b.status + QString()); q.addBindValue(b.message.isNull() ? QStringLiteral("") : b.message);
     q.addBindValue(b.constantsBytes); q.addBindValue(b.codeBytes); q.addBindValue(b.elapsedMs);
     if (!q.exec()) return abort(q);
     const qint64 id = q.lastInsertId().toLongLong();

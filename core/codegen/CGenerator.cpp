@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -47,6 +48,44 @@ bool Artifacts::writeTo(const std::string &dir, Diagnostics &diags) const {
         }
     }
     return true;
+}
+
+std::vector<uint8_t> Artifacts::toTar() const {
+    std::vector<uint8_t> out;
+    auto octal = [](char *field, size_t width, uint64_t v) {
+        std::snprintf(field, width, "%0*llo", int(width - 1), static_cast<unsigned long long>(v));
+    };
+    for (const auto &[path, text] : files) {
+        char h[512] = {};
+        std::string name = path, prefix;
+        if (name.size() > 99) {  // ustar: split at a '/' into prefix (155) + name (100)
+            const size_t cut = name.rfind('/', 154);
+            prefix = name.substr(0, cut);
+            name = name.substr(cut + 1);
+        }
+        std::memcpy(h, name.data(), std::min<size_t>(name.size(), 99));
+        octal(h + 100, 8, 0644);
+        octal(h + 108, 8, 0);
+        octal(h + 116, 8, 0);
+        octal(h + 124, 12, text.size());
+        octal(h + 136, 12, 0);
+        h[156] = '0';
+        std::memcpy(h + 257, "ustar", 6);
+        std::memcpy(h + 263, "00", 2);
+        std::memcpy(h + 265, "ember", 5);
+        std::memcpy(h + 297, "ember", 5);
+        std::memcpy(h + 345, prefix.data(), std::min<size_t>(prefix.size(), 154));
+        std::memset(h + 148, ' ', 8);
+        unsigned sum = 0;
+        for (unsigned char c : h) sum += c;
+        std::snprintf(h + 148, 8, "%06o", sum);
+        h[155] = ' ';
+        out.insert(out.end(), h, h + 512);
+        out.insert(out.end(), text.begin(), text.end());
+        out.resize((out.size() + 511) / 512 * 512, 0);
+    }
+    out.resize(out.size() + 1024, 0);  // two zero blocks end the archive
+    return out;
 }
 
 static const std::set<std::string> kCKeywords = {

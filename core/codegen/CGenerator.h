@@ -37,6 +37,9 @@ struct Artifacts {
     const std::string *file(const std::string &path) const;
     // Writes every file under `dir` (created). False + diagnostic on I/O errors.
     bool writeTo(const std::string &dir, Diagnostics &diags) const;
+    // The package as one POSIX ustar archive (metadata.json at its root;
+    // fixed mtime/owner, so identical packages give identical archives).
+    std::vector<uint8_t> toTar() const;
 };
 
 // Turns an arbitrary name into a valid, non-reserved C identifier fragment.

@@ -192,6 +192,31 @@ std::string joinNames(const std::vector<std::string> &names) {
     return s.empty() ? "(none)" : s;
 }
 
+std::vector<std::string> capped(std::vector<std::string> v, size_t max = 6) {
+    if (v.size() > max) {
+        const size_t more = v.size() - max;
+        v.resize(max);
+        v.push_back("and " + std::to_string(more) + " more");
+    }
+    return v;
+}
+
+// TFLite tensor names are often several names joined by ';'. Messages show
+// the first (the most specific), and long lists are cut, so one error stays
+// one readable line.
+std::string shortTensorName(const std::string &name) {
+    std::string s = name.substr(0, name.find(';'));
+    if (s.size() > 60) s = "..." + s.substr(s.size() - 57);
+    return s;
+}
+
+std::string joinTensorNames(const std::vector<std::string> &names, size_t max = 6) {
+    std::string s;
+    for (size_t i = 0; i < names.size() && i < max; ++i) s += (s.empty() ? "'" : ", '") + shortTensorName(names[i]) + "'";
+    if (names.size() > max) s += " and " + std::to_string(names.size() - max) + " more";
+    return s.empty() ? "(none)" : s;
+}
+
 bool isGraphIO(const Graph &g, int t) {
     const Tensor &x = g.tensors[size_t(t)];
     return x.isInput || x.isOutput || std::count(g.inputs.begin(), g.inputs.end(), t) ||
@@ -221,9 +246,11 @@ void checkRequest(const Graph &g, const PlanRequest &req, const std::vector<Life
     for (const Lifetime &lt : lts) planned.push_back(g.tensors[size_t(lt.tensor)].name);
     for (const auto &pin : req.pins) {
         const std::string &tensor = pin.first, &pool = pin.second;  // (lambdas cannot capture bindings)
-        if (std::find(poolNames.begin(), poolNames.end(), pool) == poolNames.end())
+        if (std::find(poolNames.begin(), poolNames.end(), pool) == poolNames.end()) {
             d.error("pinned to pool '" + pool + "', which does not exist; pools: " + joinNames(poolNames))
                 .tensor = tensor;
+            continue;
+        }
         if (std::find(planned.begin(), planned.end(), tensor) != planned.end()) continue;
         auto it = std::find_if(g.tensors.begin(), g.tensors.end(), [&](const Tensor &x) { return x.name == tensor; });
         std::string why = "is not a tensor of the graph";
@@ -231,7 +258,7 @@ void checkRequest(const Graph &g, const PlanRequest &req, const std::vector<Life
         else if (it != g.tensors.end() && isGraphIO(g, int(it - g.tensors.begin())))
             why = "is a graph input/output kept outside the workspace (plan I/O in the workspace to pin it)";
         else if (it != g.tensors.end()) why = "is not used by any operator";
-        d.error("cannot be pinned: it " + why + "; tensors that can be pinned: " + joinNames(planned)).tensor = tensor;
+        d.error("cannot be pinned: it " + why + "; tensors that can be pinned: " + joinTensorNames(planned)).tensor = tensor;
     }
     for (const Lifetime &lt : lts) {
         const Tensor &t = g.tensors[size_t(lt.tensor)];
@@ -249,11 +276,11 @@ void checkCapacity(const MemoryPlan &plan, Diagnostics &d) {
         std::vector<std::string> past;
         for (const PlannedBuffer &b : plan.buffers)
             if (b.pool == int(p) && b.offset + b.bytes > spec.size)
-                past.push_back(b.name + " (offset " + std::to_string(b.offset) + ", " + std::to_string(b.bytes) +
-                               " bytes)");
+                past.push_back("'" + shortTensorName(b.name) + "' (offset " + std::to_string(b.offset) + ", " +
+                               std::to_string(b.bytes) + " bytes)");
         d.error("memory pool '" + spec.name + "' has " + std::to_string(spec.size) + " bytes but the plan needs " +
                 std::to_string(plan.poolUsed[p]) + " bytes (" + std::to_string(plan.poolUsed[p] - spec.size) +
-                " bytes short); tensors placed past the end: " + joinNames(past) +
+                " bytes short); tensors placed past the end: " + joinNames(capped(past)) +
                 "; enlarge the pool, pin tensors to another pool or try another planner");
     }
 }

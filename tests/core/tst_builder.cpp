@@ -7,6 +7,7 @@
 #include <flatbuffers/flatbuffers.h>
 
 #include <cmath>
+#include <map>
 
 #include "TestUtil.h"
 #include "core/builder/TfliteWriter.h"

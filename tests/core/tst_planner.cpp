@@ -371,7 +371,7 @@ void TestPlanner::poolTooSmall() {
     // Exactly the tensors that end past 300 in the unconstrained plan are named.
     for (const PlannedBuffer &b : fits->buffers) {
         const bool past = b.offset + b.bytes > 300;
-        QCOMPARE(msg.contains(QString::fromStdString(" " + b.name + " (offset")), past);
+        QCOMPARE(msg.contains(QString::fromStdString("'" + b.name + "' (offset")), past);
     }
 
     req.pools[0].size = 380;  // exactly enough
@@ -381,7 +381,7 @@ void TestPlanner::poolTooSmall() {
 void TestPlanner::badRequest_data() {
     QTest::addColumn<QString>("what");
     QTest::addColumn<QStringList>("mustMention");
-    QTest::newRow("unknown tensor") << "pin nope" << QStringList{"'nope'", "a, b, c"};
+    QTest::newRow("unknown tensor") << "pin nope" << QStringList{"'nope'", "'a', 'b', 'c'"};
     QTest::newRow("unknown pool") << "pin a=flash" << QStringList{"'flash'", "workspace"};
     QTest::newRow("pin constant") << "pin w" << QStringList{"'w'", "constant"};
     QTest::newRow("pin io outside workspace") << "pin in" << QStringList{"'in'", "graph input/output"};
