@@ -325,7 +325,8 @@ bool CodeView::goToLayer(int op)
     auto build = session_->build();
     if (!build || op < 0) return false;
     // Layer functions are named <model>_l<NN>_<op> (NN = position, zero-padded).
-    const QRegularExpression re(QStringLiteral("^static\\s+\\w+\\s+(\\w+_l0*%1_\\w+)\\s*\\(").arg(op),
+    // A definition, not a prototype: no ';' on the rest of the line.
+    const QRegularExpression re(QStringLiteral("^(?:static\\s+)?\\w+\\s+(\\w+_l0*%1_\\w+)\\s*\\([^;\\n]*$").arg(op),
                                 QRegularExpression::MultilineOption);
     for (const auto &[path, text] : build->files) {
         const QString p = QString::fromStdString(path);

@@ -457,6 +457,8 @@ QWidget *OptionsPanel::fieldFor(const QString &field) const
 void OptionsPanel::showErrors(const QList<OptionError> &errs)
 {
     errors_.clear();
+    // Colouring cells emits cellChanged; that must not count as an edit.
+    const QSignalBlocker bp(pools_), bn(pins_);
     for (QWidget *w : {static_cast<QWidget *>(name_), static_cast<QWidget *>(align_), static_cast<QWidget *>(pools_),
                        static_cast<QWidget *>(pins_), static_cast<QWidget *>(dims_)})
         setInvalid(w, QString());

@@ -480,6 +480,9 @@ int main(int argc, char **argv) {
     args.erase(args.begin());
     if (cmd == "--help" || cmd == "-h" || cmd == "help") {
         std::cout << kUsage << "\n" << compileOptionsHelp();
+#ifdef EMBER_HAVE_BOARDS
+        std::cout << "\n" << boardCommandsHelp();
+#endif
         return 0;
     }
     if (cmd == "--version") {
@@ -489,7 +492,7 @@ int main(int argc, char **argv) {
     for (const auto &a : args)
         if (a == "--help" || a == "-h") {
 #ifdef EMBER_HAVE_BOARDS
-            if (cmd == "boards" || cmd == "firmware" || cmd == "flash" || cmd == "profile") break;
+            if (isBoardCommand(cmd)) break;
 #endif
             std::cout << kUsage << "\n" << compileOptionsHelp();
             return 0;
@@ -501,8 +504,7 @@ int main(int argc, char **argv) {
     if (cmd == "validate") return cmdValidate(args);
     if (cmd == "example") return cmdExample(args);
 #ifdef EMBER_HAVE_BOARDS
-    if (cmd == "boards" || cmd == "firmware" || cmd == "flash" || cmd == "profile")
-        return runBoardCommand(cmd, args, std::cout, std::cerr);
+    if (isBoardCommand(cmd)) return runBoardCommand(cmd, args, std::cout, std::cerr);
 #endif
     return usageError("unknown command '" + cmd + "'");
 }

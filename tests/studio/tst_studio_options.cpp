@@ -180,7 +180,7 @@ private slots:
         case 3: {
             BuildOptions o = w.session()->options();
             o.pins.insert("input_1", "nowhere");
-            p->setOptions(o);
+            w.session()->setOptions(o);  // the panel follows the session
             break;
         }
         case 4: child<QPlainTextEdit>(p, "dims")->setPlainText("input_1:9=1..2"); break;
