@@ -32,6 +32,14 @@ Result<Graph> loadModel(const std::string &path) {
 
 Result<Artifacts> compile(const Graph &g, const CompileOptions &opts) {
     // import → check → passes happened in loadModel; here: plan → emit.
+    if (!opts.dims.empty()) {
+        // Dynamic dims: plan and generate the graph resized to its bound.
+        auto bounded = boundDynamicDims(g, opts.dims, nullptr);
+        if (!bounded) return bounded.diagnostics();
+        auto plan = planMemory(bounded.value(), opts.plan);
+        if (!plan) return plan.diagnostics();
+        return generateC(bounded.value(), plan.value(), opts);
+    }
     auto plan = planMemory(g, opts.plan);
     if (!plan) return plan.diagnostics();
     return generateC(g, plan.value(), opts);
@@ -196,6 +204,11 @@ bool parseCompileArgs(const std::vector<std::string> &args, CompileOptions &opts
                 return false;
             }
             opts.constants = v == "pool" ? ConstantsPlacement::Pool : ConstantsPlacement::Flash;
+        } else if (is("--dim")) {
+            if (!value(&v)) return false;
+            DimSpec spec;
+            if (!parseDimSpec(v, &spec, d)) return false;
+            opts.dims.push_back(spec);
         } else if (is("--io")) {
             if (!value(&v)) return false;
             if (v != "separate" && v != "workspace") {
@@ -231,7 +244,9 @@ std::string compileOptionsHelp() {
            "  --constants flash|pool    weights as const arrays (default) or in one pool the\n"
            "                            application provides (copied from NAME_constants_image)\n"
            "  --io separate|workspace   inputs/outputs owned by the application (default) or placed\n"
-           "                            in the workspace, reached through NAME_input_X()/NAME_output_Y()\n";
+           "                            in the workspace, reached through NAME_input_X()/NAME_output_Y()\n"
+           "  --dim TENSOR:AXIS=MIN..MAX  an input axis that varies at run time (repeatable): memory is\n"
+           "                            planned for MAX, NAME_run takes the actual extent\n";
 }
 
 }  // namespace ember

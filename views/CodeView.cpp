@@ -95,14 +95,15 @@ CodeView::CodeView(Session *session, QWidget *parent) : QWidget(parent), session
     find_ = new QLineEdit;
     find_->setObjectName("codeFind");
     find_->setClearButtonEnabled(true);
-    find_->setMaximumWidth(240);
+    find_->setMaximumWidth(220);
+    find_->setMinimumWidth(150);
     findPrev_ = new QToolButton;
     findPrev_->setText(QStringLiteral("▲"));
     findNext_ = new QToolButton;
     findNext_->setText(QStringLiteral("▼"));
     layers_ = new QComboBox;
     layers_->setObjectName("goToLayer");
-    layers_->setMinimumContentsLength(22);
+    layers_->setMinimumContentsLength(18);
     layers_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     showChanges_ = new QCheckBox;
     showChanges_->setChecked(true);
@@ -119,7 +120,6 @@ CodeView::CodeView(Session *session, QWidget *parent) : QWidget(parent), session
     bar->addSpacing(12);
     bar->addWidget(showChanges_);
     bar->addStretch();
-    bar->addWidget(status_);
 
     placeholder_ = new QLabel;
     placeholder_->setAlignment(Qt::AlignCenter);
@@ -134,8 +134,18 @@ CodeView::CodeView(Session *session, QWidget *parent) : QWidget(parent), session
     rl->addLayout(bar);
     rl->addLayout(stack, 1);
 
+    // The package summary sits under the file tree, where it never clips.
+    auto *left = new QWidget;
+    auto *ll = new QVBoxLayout(left);
+    ll->setContentsMargins(0, 0, 0, 0);
+    ll->setSpacing(2);
+    ll->addWidget(tree_, 1);
+    status_->setWordWrap(true);
+    status_->setContentsMargins(6, 2, 6, 4);
+    status_->setStyleSheet("color:#4a5560");
+    ll->addWidget(status_);
     auto *split = new QSplitter;
-    split->addWidget(tree_);
+    split->addWidget(left);
     split->addWidget(right);
     split->setStretchFactor(1, 1);
     split->setSizes({270, 800});

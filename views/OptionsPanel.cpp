@@ -127,8 +127,10 @@ void OptionsPanel::build()
     pools_->verticalHeader()->hide();
     pools_->horizontalHeader()->setStretchLastSection(true);
     pools_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    pools_->setColumnWidth(1, 70);
-    pools_->setColumnWidth(2, 70);
+    pools_->setColumnWidth(1, 64);
+    pools_->setColumnWidth(2, 48);
+    pools_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    pools_->horizontalHeader()->setMinimumSectionSize(40);
     pools_->setMinimumHeight(84);
     pools_->setMaximumHeight(120);
     memForm_->addRow(pools_);

@@ -165,7 +165,7 @@ void MainWindow::createDocks()
     messagesDock_->setObjectName("messagesDock");
     messagesDock_->setWidget(messages_);
     addDockWidget(Qt::BottomDockWidgetArea, messagesDock_);
-    resizeDocks({messagesDock_}, {150}, Qt::Vertical);
+    resizeDocks({messagesDock_}, {110}, Qt::Vertical);
     resizeDocks({modelDock_, optionsDock_}, {300, 370}, Qt::Horizontal);
 }
 

@@ -18,7 +18,7 @@ namespace {
 
 int screenshot(MainWindow &w, const QString &file, const QString &tab)
 {
-    w.resize(1600, 980);
+    w.resize(1440, 900);
     w.show();
     const bool needsBuild = tab == "memory" || tab == "code" || tab == "history";
     if (needsBuild && w.session()->hasModel()) {
@@ -37,7 +37,8 @@ int screenshot(MainWindow &w, const QString &file, const QString &tab)
     }
     for (int i = 0; i < 5; ++i) QApplication::processEvents();
     const QImage img = w.grab().toImage();
-    if (!img.save(file, "PNG")) {
+    // Quality 0 = strongest zlib compression (PNG stays lossless).
+    if (!img.save(file, "PNG", 0)) {
         std::fprintf(stderr, "ember-studio: cannot write '%s'\n", qPrintable(file));
         return 1;
     }

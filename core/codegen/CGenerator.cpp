@@ -238,6 +238,7 @@ public:
     Result<Artifacts> run() {
         nameIo();
         nameConstants();
+        if (!setUpDims()) return diags_;
         if (!emitLayers()) return diags_;
         Artifacts a;
         a.name = name_;
@@ -268,6 +269,7 @@ private:
         std::vector<std::string> params;  // typed C parameter declarations (unpacked form)
         std::vector<int> argTensors;      // activation tensors passed, in parameter order
         std::vector<bool> argIsOutput;
+        std::vector<int> dims;            // dynamic dims the layer loops to (extent parameters)
         bool usesCpool = false;
     };
 
@@ -296,6 +298,48 @@ private:
             used.insert(s);
             constSymbol_[i] = s;
         }
+    }
+
+    // --dim: mark dynamic axes (the graph is already at MAX) and name each
+    // dim's extent parameter after its input and axis, e.g. input_axis1.
+    bool setUpDims() {
+        if (opts_.dims.empty()) return true;
+        if (packedOps_ || packedApi_ || opts_.packedWrappers) {
+            diags_.error("--dim cannot be combined with --operators packed, --interface-api packed or "
+                         "--packed-wrappers yet (packed tensor descriptors have fixed shapes); use the default "
+                         "C API with --dim");
+            return false;
+        }
+        auto s = analyzeDynamicDims(g_, opts_.dims);
+        if (!s) {
+            diags_.append(s.diagnostics());
+            return false;
+        }
+        dyn_ = std::move(s.value());
+        for (size_t d = 0; d < dyn_.dims.size(); ++d) {
+            const int t = dyn_.dimTensor[d];
+            if (g_.tensors[size_t(t)].shape[size_t(dyn_.dims[d].axis)] != dyn_.dims[d].max) {
+                diags_.error("--dim " + dyn_.dims[d].text() + ": the graph must be resized to MAX before "
+                             "generating code; compile through ember::compile()")
+                    .tensor = g_.tensors[size_t(t)].name;
+                return false;
+            }
+            const Io *io = findIo(inputs_, t);
+            dimName_.push_back(io->field + "_axis" + std::to_string(dyn_.dims[d].axis));
+        }
+        return true;
+    }
+
+    // Per-axis extent expressions of a tensor for EmitContext ("" = fixed).
+    std::vector<std::string> dimExprs(int t, std::vector<int> *used) const {
+        std::vector<std::string> r;
+        if (dyn_.empty() || t < 0) return r;
+        for (size_t a = 0; a < g_.tensors[size_t(t)].shape.size(); ++a) {
+            const int d = dyn_.dimOf(t, a);
+            r.push_back(d >= 0 ? dimName_[size_t(d)] : "");
+            if (d >= 0 && std::find(used->begin(), used->end(), d) == used->end()) used->push_back(d);
+        }
+        return r;
     }
 
     std::string poolSymbol(const PoolSpec &p) const { return name_ + "_" + sanitizeIdentifier(p.name); }
@@ -354,6 +398,9 @@ private:
                 L.argTensors.push_back(t);
                 L.argIsOutput.push_back(true);
             }
+            for (int t : op.inputs) L.ctx.inputDims.push_back(dimExprs(t, &L.dims));
+            for (int t : op.outputs) L.ctx.outputDims.push_back(dimExprs(t, &L.dims));
+            std::sort(L.dims.begin(), L.dims.end());
             const OpKernel *kernel = findKernel(op.type);
             if (!kernel || !kernel->emit) {
                 Diagnostic &e = diags_.error("operator has no C emitter");
@@ -445,6 +492,7 @@ private:
     std::string unpackedSignature(const Layer &L, const std::string &suffix = "") const {
         std::vector<std::string> params = L.params;
         if (L.usesCpool) params.push_back("const uint8_t *restrict cpool");
+        for (int d : L.dims) params.push_back("int32_t " + dimName_[size_t(d)]);
         std::string s = "int32_t " + L.function + suffix + "(";
         for (size_t i = 0; i < params.size(); ++i) s += (i ? ", " : "") + params[i];
         return s + (params.empty() ? "void)" : ")");
@@ -477,6 +525,7 @@ private:
             p.push_back("struct " + name_ + "_outputs *outputs");
         }
         if (needsPoolsStruct()) p.push_back(poolsParam());
+        for (const std::string &d : dimName_) p.push_back("int32_t " + d);
         std::string s;
         for (size_t i = 0; i < p.size(); ++i) s += (i ? ", " : "") + p[i];
         return s.empty() ? "void" : s;
@@ -530,6 +579,22 @@ private:
         o << "#define " << NAME_ << "_CONSTANTS_BYTES " << constantBytes_ << "\n";
         if (cpoolMode_) o << "#define " << NAME_ << "_CONSTANTS_POOL_BYTES " << cpoolBytes_ << "\n";
         o << "#define " << NAME_ << "_LAYER_COUNT " << layers_.size() << "\n\n";
+        if (!dimName_.empty()) {
+            o << "/* Dynamic dimensions (--dim): " << name_ << "_run takes each extent as an argument and\n"
+                 " * returns " << NAME_ << "_ERROR_EXTENT when one is outside [MIN, MAX]. Tensors are dense at\n"
+                 " * the actual extent; the _BYTES and _SHAPE macros above give the bound (MAX). */\n";
+            o << "#define " << NAME_ << "_DIM_COUNT " << dimName_.size() << "\n";
+            o << "#define " << NAME_ << "_ERROR_EXTENT (-2)\n";
+            for (size_t d = 0; d < dimName_.size(); ++d) {
+                const DimSpec &spec = dyn_.dims[d];
+                const std::string macro = NAME_ + "_" + upper(dimName_[d]);
+                o << "/* " << dimName_[d] << ": axis " << spec.axis << " of input '"
+                  << commentSafe(g_.tensors[size_t(dyn_.dimTensor[d])].name) << "' */\n";
+                o << "#define " << macro << "_MIN " << spec.min << "\n";
+                o << "#define " << macro << "_MAX " << spec.max << "\n";
+            }
+            o << "\n";
+        }
 
         if (!ioWs_ && !packedApi_) {
             auto ioStruct = [&](const char *kind, const std::vector<Io> &ios) {
@@ -671,6 +736,7 @@ private:
             o << "    status = " << L.function << "(";
             for (size_t i = 0; i < L.argTensors.size(); ++i) o << (i ? ", " : "") << pointerTo(L.argTensors[i], packedEntry);
             if (L.usesCpool) o << (L.argTensors.empty() ? "" : ", ") << "cpool";
+            for (int d : L.dims) o << ", " << dimName_[size_t(d)];
             o << ");\n";
         } else {
             const size_t n = layerArgCount(L);
@@ -708,6 +774,11 @@ private:
                       << g_.tensors[size_t(inputs_[i].tensor)].bytes() << ");\n";
         } else if (!ioWs_ && layers_.empty()) {
             o << "    (void)inputs;\n    (void)outputs;\n";
+        }
+        for (size_t d = 0; d < dimName_.size(); ++d) {
+            const std::string macro = NAME_ + "_" + upper(dimName_[d]);
+            o << "    if (" << dimName_[d] << " < " << macro << "_MIN || " << dimName_[d] << " > " << macro
+              << "_MAX) return " << NAME_ << "_ERROR_EXTENT;\n";
         }
         o << "\n";
         for (size_t k = 0; k < layers_.size(); ++k) layerCall(o, k, packedEntry);
@@ -973,6 +1044,8 @@ private:
                 if (p.rfind("in", 0) == 0 && !mentions(L.ctx.body, p)) unused += "    (void)" + p + ";\n";
             for (const std::string &p : L.ctx.outputs)
                 if (!mentions(L.ctx.body, p)) unused += "    (void)" + p + ";\n";
+            for (int d : L.dims)
+                if (!mentions(L.ctx.body, dimName_[size_t(d)])) unused += "    (void)" + dimName_[size_t(d)] + ";\n";
             o << prologue << unused << L.ctx.body << "    return 0;\n}\n\n";
         }
         return o.str();
@@ -1063,6 +1136,13 @@ private:
             j["scale"] = t.quant.sc();
             j["zero_point"] = t.quant.zp();
         }
+        if (dyn_.isDynamic(io.tensor)) {
+            // shape and bytes are at the bound; these axes follow the run-time extents.
+            json axes = json::array();
+            for (size_t a = 0; a < t.shape.size(); ++a)
+                if (dyn_.dimOf(io.tensor, a) >= 0) axes.push_back({{"axis", a}, {"dim", dyn_.dimOf(io.tensor, a)}});
+            j["dynamic_axes"] = axes;
+        }
         if (ioWs_) {
             const PlannedBuffer *b = plan_.find(io.tensor);
             if (b) {
@@ -1088,6 +1168,15 @@ private:
         options["constants"] = cpoolMode_ ? "pool" : "flash";
         options["app_pools"] = appPools_;
         m["options"] = options;
+        if (!dimName_.empty()) {
+            m["dims"] = json::array();
+            for (size_t d = 0; d < dimName_.size(); ++d)
+                m["dims"].push_back({{"tensor", dyn_.dims[d].tensor},
+                                     {"c_name", dimName_[d]},
+                                     {"axis", dyn_.dims[d].axis},
+                                     {"min", dyn_.dims[d].min},
+                                     {"max", dyn_.dims[d].max}});
+        }
         m["inputs"] = json::array();
         for (const Io &io : inputs_) m["inputs"].push_back(tensorJson(io));
         m["outputs"] = json::array();
@@ -1164,6 +1253,8 @@ private:
          appPools_ = false;
     Diagnostics diags_;
     std::vector<Io> inputs_, outputs_;
+    DynamicShapes dyn_;
+    std::vector<std::string> dimName_;  // extent parameter of each dynamic dim
     std::vector<std::string> constSymbol_;
     std::vector<Layer> layers_;
     std::vector<int> usedConst_;

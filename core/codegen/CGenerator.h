@@ -7,6 +7,7 @@
 
 #include "../Diagnostics.h"
 #include "../ir/Graph.h"
+#include "../passes/DynamicDims.h"
 #include "../plan/Planner.h"
 
 namespace ember {
@@ -25,6 +26,9 @@ struct CompileOptions {
     InterfaceApi interfaceApi = InterfaceApi::C;
     bool packedWrappers = false;
     ConstantsPlacement constants = ConstantsPlacement::Flash;
+    // --dim: graph input axes that vary at run time inside a bound. The run
+    // function takes one int32_t extent per dim; memory is planned for MAX.
+    std::vector<DimSpec> dims;
 };
 
 struct Artifacts {

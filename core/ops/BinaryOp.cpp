@@ -200,6 +200,47 @@ std::string describe(BinaryKind kind, const Graph &g, const Op &op, const Params
     return s;
 }
 
+// --dim: loops to run-time extents. The plan in p.bc merged axes for fixed
+// shapes; here every output axis above 1 gets its own loop, and each input's
+// strides are products of its own extents (dynamic ones included), 0 where
+// it is broadcast. Same shapes on both inputs keep one flat loop.
+void emitDynamicLoops(const Graph &g, const Op &op, EmitContext &ctx, const Broadcast::Body &body) {
+    const Shape &os = g.out(op).shape;
+    const Shape *in[2] = {&g.in(op, 0).shape, &g.in(op, 1).shape};
+    if (*in[0] == *in[1] && ctx.inputDims.size() > 1 && ctx.inputDims[0] == ctx.inputDims[1]) {
+        ctx.line("for (int32_t i = 0; i < " + ctx.outputCount(0, os) + "; ++i) {");
+        body("i", "i", "i", 2);
+        ctx.line("}");
+        return;
+    }
+    std::string index[3];  // output, input 0, input 1
+    int depth = 0;
+    for (size_t k = 0; k < os.size(); ++k) {
+        const std::string extent = ctx.outputDims.empty() || ctx.outputDims[0].empty() || ctx.outputDims[0][k].empty()
+                                       ? std::to_string(os[k])
+                                       : ctx.outputDims[0][k];
+        if (extent == "1") continue;
+        const std::string i = "i" + std::to_string(k);
+        ctx.line("for (int32_t " + i + " = 0; " + i + " < " + extent + "; ++" + i + ") {", ++depth);
+        auto add = [&](std::string &e, const std::string &stride) {
+            if (stride == "0") return;
+            e += (e.empty() ? "" : " + ") + i + (stride == "1" ? "" : " * " + stride);
+        };
+        add(index[0], ctx.outputCount(0, os, k + 1));
+        for (size_t x = 0; x < 2; ++x) {
+            const size_t r = in[x]->size();
+            if (k + r < os.size()) continue;  // the input has no such axis
+            const size_t ax = k + r - os.size();
+            const bool broadcast = (*in[x])[ax] == 1 && ctx.inputExtent(x, *in[x], ax) == "1";
+            if (!broadcast) add(index[x + 1], ctx.inputCount(x, *in[x], ax + 1));
+        }
+    }
+    for (std::string &e : index)
+        if (e.empty()) e = "0";
+    body(index[0], index[1], index[2], depth + 1);
+    while (depth > 0) ctx.line("}", depth--);
+}
+
 }  // namespace
 
 bool prepareBinary(BinaryKind kind, Graph &g, Op &op, Diagnostics &d) {
@@ -269,12 +310,16 @@ void emitBinary(BinaryKind kind, const Graph &g, const Op &op, EmitContext &ctx)
         useHelper(ctx, "ember_mbqm");
         useHelper(ctx, "ember_clamp");
     }
-    p.bc.emitLoops(ctx, [&](const std::string &o, const std::string &a, const std::string &b, int ind) {
+    const Broadcast::Body body = [&](const std::string &o, const std::string &a, const std::string &b, int ind) {
         if (p.dtype == DType::Float32)
             emitFloatBody(kind, p, ctx, o, a, b, ind);
         else
             emitQuantizedBody(kind, p, ctx, o, a, b, ind);
-    });
+    };
+    if (ctx.outputDynamic(0))
+        emitDynamicLoops(g, op, ctx, body);
+    else
+        p.bc.emitLoops(ctx, body);
 }
 
 int64_t macsBinary(const Graph &g, const Op &op) { return g.out(op).elements(); }

@@ -54,7 +54,7 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     const Tensor &in = g.in(op, 0);
     ctx.line(std::string("/* DEQUANTIZE ") + dtypeName(p.inType) + " -> float32 " + shapeString(in.shape) +
              ": (x - " + std::to_string(p.zp) + ") * " + cFloat(p.scale) + " */");
-    ctx.line("for (int32_t i = 0; i < " + std::to_string(in.elements()) + "; ++i)");
+    ctx.line("for (int32_t i = 0; i < " + ctx.inputCount(0, in.shape) + "; ++i)");
     ctx.line(ctx.outputs[0] + "[i] = (float)((int32_t)" + ctx.inputs[0] + "[i] - " + cInt(p.zp) + ") * " +
                  cFloat(p.scale) + ";",
              2);

@@ -92,6 +92,21 @@ void eval(const Graph &g, const Op &op, Buffers &b) {
 
 std::string n(int64_t v) { return std::to_string(v); }
 
+// Number of rows of `depth`: a literal, or under --dim the product of the
+// input's leading axes (the dynamic one among them), found as the axes left
+// once trailing fixed axes making up exactly one row are taken off.
+std::string rowCount(const Graph &g, const Op &op, const EmitContext &ctx, const ConvParams &p) {
+    if (!ctx.inputDynamic(0)) return n(p.batches);
+    const Shape &shape = g.in(op, 0).shape;
+    int64_t row = 1;
+    for (size_t a = shape.size(); a-- > 0;) {
+        if (ctx.inputExtent(0, shape, a) != n(shape[a])) break;  // dynamic axis: rows start here
+        row *= shape[a];
+        if (row == p.inC) return ctx.inputCount(0, shape, 0, int(a));
+    }
+    return n(p.batches);  // unreachable: passes/DynamicDims.cpp refuses other layouts
+}
+
 void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     const auto &p = std::any_cast<const ConvParams &>(op.params);
     const Requant &rq = p.rq;
@@ -99,10 +114,12 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     const EpilogueNames names = emitRequantConstants(ctx, rq, ctx.inputs.size() > 2 ? ctx.inputs[2] : "0");
     ctx.line("/* FULLY_CONNECTED input " + shapeString(g.in(op, 0).shape) + " as [" + n(p.batches) + "," + n(p.inC) +
              "] x weights " + shapeString(g.in(op, 1).shape) + " -> output " + shapeString(g.out(op).shape) + ";");
+    const std::string rows = rowCount(g, op, ctx, p);
+    if (rows != n(p.batches)) ctx.line(" * dynamic: shapes are at the bound, the row count is " + rows + ";");
     ctx.line(" * " + requantComment(rq) + " */");
     int ind = 1;
-    if (p.batches > 1) {
-        ctx.line("for (int32_t b = 0; b < " + n(p.batches) + "; ++b) {", ind++);
+    if (rows != "1") {
+        ctx.line("for (int32_t b = 0; b < " + rows + "; ++b) {", ind++);
         ctx.line("const " + T + " *x = " + ctx.inputs[0] + " + b * " + n(p.inC) + ";", ind);
         ctx.line(T + " *y = " + ctx.outputs[0] + " + b * " + n(p.outC) + ";", ind);
     } else {

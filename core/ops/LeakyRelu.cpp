@@ -76,7 +76,7 @@ void eval(const Graph &g, const Op &op, Buffers &b) {
 void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     const auto &p = std::any_cast<const LeakyParams &>(op.params);
     const Tensor &in = g.in(op, 0);
-    const std::string n = std::to_string(in.elements());
+    const std::string n = ctx.inputCount(0, in.shape);  // a literal unless --dim
     const std::string &x = ctx.inputs[0], &y = ctx.outputs[0];
     if (p.dtype == DType::Float32) {
         ctx.line("/* LEAKY_RELU float32 " + shapeString(in.shape) + ", alpha " + cFloat(p.alpha) + " */");

@@ -50,6 +50,22 @@ struct EmitContext {
     // order, so add dependencies first. Common helpers: see Common.h.
     void addHelper(const std::string &name, const std::string &code);
 
+    // Limited dynamic shapes (--dim). Per input/output, per axis: the C
+    // expression holding the axis' run-time extent (a parameter of the layer
+    // function), or "" when the axis is fixed. Empty vectors mean every axis
+    // is fixed. Only ops with a rule in passes/DynamicDims.cpp ever see a
+    // dynamic axis; they loop to these expressions instead of literals.
+    std::vector<std::vector<std::string>> inputDims, outputDims;
+    bool inputDynamic(size_t i) const;
+    bool outputDynamic(size_t j) const;
+    // C expression of the number of elements of input i / output j over the
+    // axes [from, to) of `shape` (to < 0: up to the last axis): a literal
+    // when those axes are fixed, e.g. "(in0_axis1 * 16)" otherwise.
+    std::string inputCount(size_t i, const Shape &shape, size_t from = 0, int to = -1) const;
+    std::string outputCount(size_t j, const Shape &shape, size_t from = 0, int to = -1) const;
+    // C expression of one axis' extent.
+    std::string inputExtent(size_t i, const Shape &shape, size_t axis) const;
+
     std::vector<ConstArray> constants;                       // collected by the generator
     std::vector<std::pair<std::string, std::string>> helpers;  // name, code
 };

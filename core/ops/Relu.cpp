@@ -123,7 +123,7 @@ void evalRelu6(const Graph &g, const Op &op, Buffers &b) { evalImpl(g, op, b, tr
 void emitImpl(const Graph &g, const Op &op, EmitContext &ctx, bool six) {
     const auto &p = std::any_cast<const ReluParams &>(op.params);
     const Tensor &in = g.in(op, 0);
-    const std::string n = std::to_string(in.elements());
+    const std::string n = ctx.inputCount(0, in.shape);  // a literal unless --dim
     const std::string name = six ? "RELU6" : "RELU";
     const std::string ct = dtypeCType(p.dtype);
     const std::string &x = ctx.inputs[0], &y = ctx.outputs[0];

@@ -164,7 +164,7 @@ void emitInt8(const Params &p, const Tensor &in, EmitContext &ctx) {
     ctx.line(std::string("/* ") + fnName(p.fn) + " int8 " + shapeString(in.shape) + ": table of TFLM's fixed-point " +
              "results (input zp " + std::to_string(p.zp) + ", Q4.27 multiplier " + std::to_string(p.multiplier) +
              " << " + std::to_string(p.shift) + ") */");
-    ctx.line("for (int32_t i = 0; i < " + std::to_string(in.elements()) + "; ++i)");
+    ctx.line("for (int32_t i = 0; i < " + ctx.inputCount(0, in.shape) + "; ++i)");
     ctx.line(ctx.outputs[0] + "[i] = " + table + "[(int32_t)" + ctx.inputs[0] + "[i] + 128];", 2);
 }
 
@@ -175,7 +175,7 @@ void emitInt16(const Params &p, const Tensor &in, EmitContext &ctx) {
     ctx.line(std::string("/* ") + fnName(p.fn) + " int16 " + shapeString(in.shape) + ": (x * " +
              std::to_string(p.multiplier) + ") >> " + std::to_string(p.shift) +
              ", interpolated sigmoid table, Q0.15 out */");
-    ctx.line("for (int32_t i = 0; i < " + std::to_string(in.elements()) + "; ++i) {");
+    ctx.line("for (int32_t i = 0; i < " + ctx.inputCount(0, in.shape) + "; ++i) {");
     ctx.line("int32_t v = ((int32_t)" + ctx.inputs[0] + "[i] * " + std::to_string(p.multiplier) + " + " + round +
                  ") >> " + std::to_string(p.shift) + ";",
              2);
@@ -204,7 +204,7 @@ void emitInt16(const Params &p, const Tensor &in, EmitContext &ctx) {
 
 void emitFloat(const Params &p, const Tensor &in, EmitContext &ctx) {
     ctx.line(std::string("/* ") + fnName(p.fn) + " float32 " + shapeString(in.shape) + " */");
-    ctx.line("for (int32_t i = 0; i < " + std::to_string(in.elements()) + "; ++i) {");
+    ctx.line("for (int32_t i = 0; i < " + ctx.inputCount(0, in.shape) + "; ++i) {");
     ctx.line("float v = " + ctx.inputs[0] + "[i];", 2);
     if (p.fn == Fn::Tanh)
         ctx.line(ctx.outputs[0] + "[i] = tanhf(v);", 2);

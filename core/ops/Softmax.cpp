@@ -181,10 +181,13 @@ void eval(const Graph &, const Op &op, Buffers &b) {
 }
 
 // Opens the per-row loop: `x`/`y` point at the row, `mx` is its maximum.
-void emitRowStart(const SoftmaxParams &p, EmitContext &ctx, const std::string &mxInit) {
+void emitRowStart(const SoftmaxParams &p, const Tensor &in, EmitContext &ctx, const std::string &mxInit) {
     const std::string it = dtypeCType(p.inType), ot = dtypeCType(p.outType);
     const std::string depth = std::to_string(p.depth);
-    ctx.line("for (int32_t r = 0; r < " + std::to_string(p.rows) + "; ++r) {");
+    // Rows are the leading axes; under --dim their count is a run-time value.
+    const std::string rows = ctx.inputDynamic(0) ? ctx.inputCount(0, in.shape, 0, int(in.shape.size()) - 1)
+                                                 : std::to_string(p.rows);
+    ctx.line("for (int32_t r = 0; r < " + rows + "; ++r) {");
     ctx.line("const " + it + " *x = " + ctx.inputs[0] + " + r * " + depth + ";", 2);
     ctx.line(ot + " *y = " + ctx.outputs[0] + " + r * " + depth + ";", 2);
     ctx.line((p.inType == DType::Float32 ? "float" : "int32_t") + std::string(" mx = ") + mxInit + ";", 2);
@@ -206,7 +209,7 @@ void emitInt8(const SoftmaxParams &p, const Tensor &in, EmitContext &ctx) {
     ctx.line("/* SOFTMAX int8 -> " + std::string(dtypeName(p.outType)) + " " + shapeString(in.shape) + ", beta " +
              cFloat(p.beta) + ": gemmlowp fixed point, exp table indexed by max - x (diff_min " +
              std::to_string(p.diffMin) + "), sum in Q12.19 */");
-    emitRowStart(p, ctx, "-128");
+    emitRowStart(p, in, ctx, "-128");
     ctx.line("int32_t sum = 0;", 2);
     ctx.line("for (int32_t c = 0; c < " + depth + "; ++c)", 2);
     ctx.line("sum += ember_rdbpot(" + exps + "[mx - x[c]], " + std::to_string(kAccumulationIntegerBits) + ");", 3);
@@ -236,7 +239,7 @@ void emitInt16(const SoftmaxParams &p, const Tensor &in, EmitContext &ctx) {
     const std::string depth = std::to_string(p.depth);
     ctx.line("/* SOFTMAX int16 " + shapeString(in.shape) + ", beta " + cFloat(p.beta) +
              ": exp and reciprocal lookup tables, Q0.15 out (exps cached in y) */");
-    emitRowStart(p, ctx, "-32768");
+    emitRowStart(p, in, ctx, "-32768");
     ctx.line("int32_t sum = 0;", 2);
     ctx.line("for (int32_t c = 0; c < " + depth + "; ++c) {", 2);
     ctx.line("int32_t d = ember_mbqm((int32_t)x[c] - mx, " + cInt(p.multiplier) + ", " + std::to_string(p.shift) +
@@ -260,7 +263,7 @@ void emitInt16(const SoftmaxParams &p, const Tensor &in, EmitContext &ctx) {
 void emitFloat(const SoftmaxParams &p, const Tensor &in, EmitContext &ctx) {
     const std::string depth = std::to_string(p.depth);
     ctx.line("/* SOFTMAX float32 " + shapeString(in.shape) + ", beta " + cFloat(p.beta) + " */");
-    emitRowStart(p, ctx, "-FLT_MAX");
+    emitRowStart(p, in, ctx, "-FLT_MAX");
     ctx.line("float sum = 0.0f;", 2);
     ctx.line("for (int32_t c = 0; c < " + depth + "; ++c) {", 2);
     ctx.line("y[c] = expf((x[c] - mx) * " + cFloat(p.beta) + ");", 3);

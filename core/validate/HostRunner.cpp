@@ -74,6 +74,20 @@ int runProcess(const std::vector<std::string> &argv, std::string *output, int ti
 
 namespace {
 
+// C expression of an input's/output's actual size in bytes: the size at the
+// bound scaled by the run-time extents (ext[d]) of its dynamic axes.
+std::string bytesExpr(const nlohmann::json &io) {
+    const size_t bytes = io["bytes"].get<size_t>();
+    if (!io.contains("dynamic_axes")) return std::to_string(bytes);
+    size_t unit = bytes;
+    std::string e;
+    for (const auto &a : io["dynamic_axes"]) {
+        unit /= io["shape"][a["axis"].get<size_t>()].get<size_t>();
+        e += " * (size_t)ext[" + std::to_string(a["dim"].get<int>()) + "]";
+    }
+    return "((size_t)" + std::to_string(unit) + e + ")";
+}
+
 // A main() that reads each input from a file named on the command line,
 // runs the model once and writes each output to a file. It follows the API
 // mode recorded in metadata.json, as an application would.
@@ -89,6 +103,7 @@ std::string harnessSource(const nlohmann::json &meta) {
     for (const auto &p : meta["pools"])
         if (p.value("app_provided", false)) appPools.push_back(p);
     const bool poolsStruct = !appPools.empty() || cpool;
+    const size_t ndims = meta.contains("dims") ? meta["dims"].size() : 0;
 
     std::ostringstream o;
     o << "#include <stdio.h>\n#include <stdlib.h>\n#include <stdint.h>\n#include <string.h>\n#include \"" << name << "/"
@@ -114,8 +129,24 @@ std::string harnessSource(const nlohmann::json &meta) {
       << "];\n";
     if (poolsStruct && !packedApi) o << "    struct " << name << "_workspace_pools pools;\n";
     if (!allocates) o << "    (void)aligned;\n";
-    o << "    if (argc != " << (1 + ins.size() + outs.size())
-      << ") { fprintf(stderr, \"usage: run INPUTS... OUTPUTS...\\n\"); return 2; }\n";
+    o << "    if (argc != " << (1 + ndims + ins.size() + outs.size())
+      << ") { fprintf(stderr, \"usage: run " << (ndims ? "EXTENTS... " : "")
+      << "INPUTS... OUTPUTS...\\n\"); return 2; }\n";
+    // --dim: the extents come first on the command line, then the files.
+    std::string extArgs;
+    if (ndims) {
+        o << "    int32_t ext[" << ndims << "];\n";
+        // An extent outside the bound is still passed to the model (whose
+        // own check must refuse it) but no data is read for it.
+        o << "    int inBound = 1;\n";
+        for (size_t k = 0; k < ndims; ++k) {
+            const auto &dm = meta["dims"][k];
+            o << "    ext[" << k << "] = (int32_t)atol(argv[" << (1 + k) << "]);\n";
+            o << "    if (ext[" << k << "] < " << dm["min"].get<int>() << " || ext[" << k << "] > "
+              << dm["max"].get<int>() << ") inBound = 0;\n";
+            extArgs += ", ext[" + std::to_string(k) + "]";
+        }
+    }
     // Pools first: with --io workspace the I/O pointers live inside them.
     std::vector<std::string> poolExprs;
     for (const auto &p : appPools) {
@@ -145,9 +176,13 @@ std::string harnessSource(const nlohmann::json &meta) {
         else
             o << "    out[" << j << "] = aligned(" << outs[j]["bytes"].get<size_t>() << ", 16);\n";
     }
-    size_t arg = 1;
+    if (ndims && !ioWs)
+        for (size_t j = 0; j < outs.size(); ++j)
+            o << "    memset(out[" << j << "], 0xA5, " << outs[j]["bytes"].get<size_t>() << ");\n";
+    size_t arg = 1 + ndims;
     for (size_t i = 0; i < ins.size(); ++i, ++arg)
-        o << "    if (load(argv[" << arg << "], in[" << i << "], " << ins[i]["bytes"].get<size_t>() << ")) return 3;\n";
+        o << "    if (" << (ndims ? "inBound && " : "") << "load(argv[" << arg << "], in[" << i << "], "
+          << bytesExpr(ins[i]) << ")) return 3;\n";
     if (packedApi) {
         const size_t n = ins.size() + outs.size() + appPools.size() + (cpool ? 1 : 0);
         o << "    {\n        DLTensor t[" << n << "];\n        EmberValue a[" << n << "];\n        int32_t c[" << n
@@ -166,18 +201,30 @@ std::string harnessSource(const nlohmann::json &meta) {
              "            c[i] = EMBER_ARG_DLTENSOR;\n        }\n";
         o << "        status = " << name << "_run(a, c, " << n << ", 0, 0, 0);\n    }\n";
     } else if (ioWs) {
-        o << "    status = " << name << "_run(" << pa << ");\n";
+        o << "    status = " << name << "_run(" << (pa.empty() && !extArgs.empty() ? extArgs.substr(2) : pa + extArgs)
+          << ");\n";
     } else {
         o << "    {\n        struct " << name << "_inputs inputs;\n        struct " << name << "_outputs outputs;\n";
         for (size_t i = 0; i < ins.size(); ++i)
             o << "        inputs." << ins[i]["c_name"].get<std::string>() << " = in[" << i << "];\n";
         for (size_t j = 0; j < outs.size(); ++j)
             o << "        outputs." << outs[j]["c_name"].get<std::string>() << " = out[" << j << "];\n";
-        o << "        status = " << name << "_run(&inputs, &outputs" << (poolsStruct ? ", &pools" : "") << ");\n    }\n";
+        o << "        status = " << name << "_run(&inputs, &outputs" << (poolsStruct ? ", &pools" : "") << extArgs
+          << ");\n    }\n";
     }
     o << "    if (status != 0) { fprintf(stderr, \"" << name << "_run returned %ld\\n\", (long)status); return 4; }\n";
+    // --dim: outputs are filled with a pattern first; the model must leave
+    // everything past the actual extent untouched (an application's buffer
+    // may end there). Not with --io workspace, where other tensors share it.
+    if (ndims && !ioWs)
+        for (size_t j = 0; j < outs.size(); ++j) {
+            const std::string n = std::to_string(outs[j]["bytes"].get<size_t>());
+            o << "    {\n        size_t k;\n        for (k = " << bytesExpr(outs[j]) << "; k < " << n << "; ++k)\n"
+              << "            if (((const uint8_t *)out[" << j << "])[k] != 0xA5) { fprintf(stderr, \"output " << j
+              << " written past its actual extent\\n\"); return 6; }\n    }\n";
+        }
     for (size_t j = 0; j < outs.size(); ++j, ++arg)
-        o << "    if (store(argv[" << arg << "], out[" << j << "], " << outs[j]["bytes"].get<size_t>() << ")) return 5;\n";
+        o << "    if (store(argv[" << arg << "], out[" << j << "], " << bytesExpr(outs[j]) << ")) return 5;\n";
     o << "    return 0;\n}\n";
     return o.str();
 }
@@ -191,7 +238,8 @@ bool writeBytes(const fs::path &p, const std::vector<uint8_t> &b) {
 
 HostProgram::HostProgram(HostProgram &&o) noexcept
     : dir_(std::move(o.dir_)), temporary_(o.temporary_), inputBytes_(std::move(o.inputBytes_)),
-      inputNames_(std::move(o.inputNames_)), outputs_(o.outputs_) {
+      inputNames_(std::move(o.inputNames_)), outputs_(o.outputs_), dims_(std::move(o.dims_)),
+      inputDims_(std::move(o.inputDims_)), inputUnit_(std::move(o.inputUnit_)) {
     o.temporary_ = false;
 }
 
@@ -226,11 +274,25 @@ Result<HostProgram> HostProgram::build(const Artifacts &a, const Graph &g, const
         std::error_code ec;
         fs::create_directories(prog.dir_, ec);
     }
-    for (int t : g.inputs) {
-        prog.inputBytes_.push_back(g.tensors[size_t(t)].bytes());
-        prog.inputNames_.push_back(g.tensors[size_t(t)].name);
+    // Sizes come from the package (at the bound under --dim), names from the graph.
+    for (int t : g.inputs) prog.inputNames_.push_back(g.tensors[size_t(t)].name);
+    for (const auto &in : meta["inputs"]) {
+        prog.inputBytes_.push_back(in.value("bytes", size_t(0)));
+        std::vector<int> dims;
+        size_t unit = prog.inputBytes_.back();
+        for (const auto &a : in.value("dynamic_axes", nlohmann::json::array())) {
+            dims.push_back(a["dim"].get<int>());
+            unit /= std::max<size_t>(1, in["shape"][a["axis"].get<size_t>()].get<size_t>());
+        }
+        prog.inputDims_.push_back(dims);
+        prog.inputUnit_.push_back(unit);
     }
-    prog.outputs_ = g.outputs.size();
+    for (const auto &dm : meta.value("dims", nlohmann::json::array()))
+        prog.dims_.push_back({dm["tensor"].get<std::string>() + ":" + std::to_string(dm["axis"].get<int>()) + "=" +
+                                  std::to_string(dm["min"].get<int>()) + ".." + std::to_string(dm["max"].get<int>()),
+                              dm["min"].get<int32_t>(), dm["max"].get<int32_t>()});
+    prog.inputNames_.resize(prog.inputBytes_.size());
+    prog.outputs_ = meta["outputs"].size();
     const fs::path dir = prog.dir_;
     if (!a.writeTo(dir.string(), d)) return d;
     {
@@ -257,22 +319,72 @@ Result<HostProgram> HostProgram::build(const Artifacts &a, const Graph &g, const
     return Result<HostProgram>(std::move(prog));
 }
 
-Result<std::vector<std::vector<uint8_t>>> HostProgram::run(const std::vector<std::vector<uint8_t>> &inputs) const {
+Result<std::vector<int32_t>> HostProgram::extentsFromSizes(const std::vector<std::vector<uint8_t>> &inputs) const {
+    Diagnostics d;
+    std::vector<int32_t> ext(dims_.size(), 0);
+    for (size_t k = 0; k < inputs.size(); ++k) {
+        if (inputDims_[k].empty()) continue;
+        if (inputDims_[k].size() > 1) {
+            d.error("input " + std::to_string(k) + " has several dynamic axes; give the extents explicitly")
+                .tensor = inputNames_[k];
+            return d;
+        }
+        const Dim &dim = dims_[size_t(inputDims_[k][0])];
+        const size_t unit = std::max<size_t>(1, inputUnit_[k]);
+        const size_t n = inputs[k].size() / unit;
+        if (inputs[k].size() % unit != 0 || n < size_t(dim.min) || n > size_t(dim.max)) {
+            d.error("input " + std::to_string(k) + " has " + std::to_string(inputs[k].size()) +
+                    " bytes, which is not a whole number of steps of " + std::to_string(unit) +
+                    " bytes inside the bound of --dim " + dim.text + "; give between " +
+                    std::to_string(size_t(dim.min) * unit) + " and " + std::to_string(size_t(dim.max) * unit) +
+                    " bytes in steps of " + std::to_string(unit))
+                .tensor = inputNames_[k];
+            return d;
+        }
+        ext[size_t(inputDims_[k][0])] = int32_t(n);
+    }
+    return ext;
+}
+
+Result<std::vector<std::vector<uint8_t>>> HostProgram::run(const std::vector<std::vector<uint8_t>> &inputs,
+                                                           const std::vector<int32_t> &extentsIn) const {
     Diagnostics d;
     if (inputs.size() != inputBytes_.size()) {
         d.error("the model has " + std::to_string(inputBytes_.size()) + " input(s) but " +
                 std::to_string(inputs.size()) + " were given");
         return d;
     }
-    for (size_t k = 0; k < inputs.size(); ++k)
-        if (inputs[k].size() != inputBytes_[k]) {
+    std::vector<int32_t> extents = extentsIn;
+    if (extents.empty() && !dims_.empty()) {
+        auto e = extentsFromSizes(inputs);
+        if (!e) return e.diagnostics();
+        extents = e.value();
+    }
+    if (extents.size() != dims_.size()) {
+        d.error("the package has " + std::to_string(dims_.size()) + " dynamic dim(s) but " +
+                std::to_string(extents.size()) + " extent(s) were given");
+        return d;
+    }
+    for (size_t k = 0; k < inputs.size(); ++k) {
+        // At the bound, scaled to the actual extents (an extent outside the
+        // bound is left for the generated code to refuse; read nothing then).
+        size_t want = inputDims_[k].empty() ? inputBytes_[k] : inputUnit_[k];
+        bool inBound = true;
+        for (int dim : inputDims_[k]) {
+            const int32_t e = extents[size_t(dim)];
+            inBound = inBound && e >= dims_[size_t(dim)].min && e <= dims_[size_t(dim)].max;
+            want *= size_t(std::max<int32_t>(0, e));
+        }
+        if (inBound && inputs[k].size() != want) {
             d.error("input " + std::to_string(k) + " has " + std::to_string(inputs[k].size()) +
-                    " bytes but the tensor needs " + std::to_string(inputBytes_[k]))
+                    " bytes but the tensor needs " + std::to_string(want))
                 .tensor = inputNames_[k];
             return d;
         }
+    }
     const fs::path dir = dir_;
     std::vector<std::string> run = {(dir / "model_run").string()};
+    for (int32_t e : extents) run.push_back(std::to_string(e));
     for (size_t k = 0; k < inputs.size(); ++k) {
         const fs::path p = dir / ("input" + std::to_string(k) + ".bin");
         writeBytes(p, inputs[k]);
@@ -295,10 +407,11 @@ Result<std::vector<std::vector<uint8_t>>> HostProgram::run(const std::vector<std
 
 Result<std::vector<std::vector<uint8_t>>> runGeneratedC(const Artifacts &a, const Graph &g,
                                                         const std::vector<std::vector<uint8_t>> &inputs,
-                                                        const HostRunOptions &opts) {
+                                                        const HostRunOptions &opts,
+                                                        const std::vector<int32_t> &extents) {
     auto prog = HostProgram::build(a, g, opts);
     if (!prog) return prog.diagnostics();
-    return prog->run(inputs);
+    return prog->run(inputs, extents);
 }
 
 }  // namespace ember

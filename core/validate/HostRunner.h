@@ -22,7 +22,12 @@ struct HostRunOptions {
 class HostProgram {
 public:
     static Result<HostProgram> build(const Artifacts &a, const Graph &g, const HostRunOptions &opts = {});
-    Result<std::vector<std::vector<uint8_t>>> run(const std::vector<std::vector<uint8_t>> &inputs) const;
+    // `extents`: one per --dim of the package, in order. Empty: taken from
+    // the input sizes (each dim's input holds extent * bytes-per-step); an
+    // explicit extent is passed to the generated code unchecked, so that its
+    // own bound check can be exercised.
+    Result<std::vector<std::vector<uint8_t>>> run(const std::vector<std::vector<uint8_t>> &inputs,
+                                                  const std::vector<int32_t> &extents = {}) const;
     HostProgram(HostProgram &&o) noexcept;
     HostProgram &operator=(HostProgram &&) = delete;
     ~HostProgram();
@@ -34,12 +39,23 @@ private:
     std::vector<size_t> inputBytes_;
     std::vector<std::string> inputNames_;
     size_t outputs_ = 0;
+    // --dim: per input, its dynamic dims and its bytes per unit of them.
+    struct Dim {
+        std::string text;  // "input:1=1..32"
+        int32_t min = 1, max = 1;
+    };
+    std::vector<Dim> dims_;
+    std::vector<std::vector<int>> inputDims_;
+    std::vector<size_t> inputUnit_;
+
+    Result<std::vector<int32_t>> extentsFromSizes(const std::vector<std::vector<uint8_t>> &inputs) const;
 };
 
-// Builds and runs once.
+// Builds and runs once (extents as in HostProgram::run).
 Result<std::vector<std::vector<uint8_t>>> runGeneratedC(const Artifacts &a, const Graph &g,
                                                         const std::vector<std::vector<uint8_t>> &inputs,
-                                                        const HostRunOptions &opts = {});
+                                                        const HostRunOptions &opts = {},
+                                                        const std::vector<int32_t> &extents = {});
 
 // Runs a program (argv[0] looked up in PATH) without a shell; captures
 // stdout+stderr. Returns the exit code, -1 if it could not start.
