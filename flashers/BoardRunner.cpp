@@ -14,7 +14,15 @@ BoardRunner::~BoardRunner() {
     }
 }
 
-bool BoardRunner::isRunning() const { return thread_ && thread_->isRunning(); }
+// Busy from start until `finished` is emitted on the runner's thread: the
+// worker thread itself may still be returning when a slot connected to
+// `finished` starts the next job.
+bool BoardRunner::isRunning() const { return busy_; }
+
+void BoardRunner::done() {
+    busy_ = false;
+    emit finished();
+}
 
 void BoardRunner::cancel() { cancel_ = true; }
 
@@ -28,6 +36,7 @@ bool BoardRunner::launch(std::function<void()> work) {
         delete thread_;
     }
     cancel_ = false;
+    busy_ = true;
     thread_ = QThread::create(std::move(work));
     thread_->start();
     return true;
@@ -47,7 +56,7 @@ bool BoardRunner::startProfile(ProfileRequest request) {
         post([this, p, cancelled] {
             if (p.ok()) emit profiled(p.value());
             else emit failed(QString::fromStdString(p.diagnostics().format()).trimmed(), cancelled ? "cancelled" : "error", {});
-            emit finished();
+            done();
         });
     });
 }
@@ -57,7 +66,7 @@ bool BoardRunner::startFlash(const QString &dir, const QString &boardKey) {
         auto fail = [this](const std::string &msg, const std::string &kind, const std::string &log) {
             post([this, m = QString::fromStdString(msg), k = QString::fromStdString(kind), l = QString::fromStdString(log)] {
                 emit failed(m, k, l);
-                emit finished();
+                done();
             });
         };
         Result<BoardCatalog> cat = BoardCatalog::load();
@@ -80,7 +89,7 @@ bool BoardRunner::startFlash(const QString &dir, const QString &boardKey) {
         if (!r.ok()) return fail(r.message, flashErrorName(r.error), r.log);
         post([this, m = QString::fromStdString(r.message)] {
             emit flashed(m);
-            emit finished();
+            done();
         });
     });
 }

@@ -52,6 +52,8 @@ private:
     void post(std::function<void()> f);
 
     QThread *thread_ = nullptr;
+    bool busy_ = false;  // touched on the runner's thread only
+    void done();
     std::atomic<bool> cancel_{false};
 };
 

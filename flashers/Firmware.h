@@ -2,12 +2,16 @@
 // script from the board's memory map, and a profiling harness; built with
 // arm-none-eabi-gcc into an ELF with a size and stack report.
 //
-// The harness copies the chosen inputs (baked into flash) into RAM, runs the
-// model `runs` times, reads a counter around every layer through the
-// EMBER_LAYER_BEGIN/END hooks, and leaves a results table (`ember_results`)
-// and the outputs (`ember_output<j>`) in RAM. It then calls
-// `ember_harness_done()`, where a debugger (gdb on QEMU's gdbstub or on
-// OpenOCD) stops and reads them.
+// The harness drives the model in the package's API mode (metadata.json
+// "options"), as an application would: it owns the app-provided pools as
+// static arrays in the linker section each names, copies the constants pool
+// from its image into RAM at start-up, writes the inputs (baked into flash)
+// into its own buffers or, with --io workspace, through the accessors, and
+// calls the C or the packed (DLTensor) entrypoint. It runs the model `runs`
+// times, reads a counter around every layer through the EMBER_LAYER_BEGIN/END
+// hooks, and leaves a results table (`ember_results`) and the outputs' addresses
+// (`ember_output_addr[j]`) in RAM. It then calls `ember_harness_done()`, where
+// a debugger (gdb on QEMU's gdbstub or on OpenOCD) stops and reads them.
 #pragma once
 
 #include <atomic>
@@ -38,12 +42,29 @@ struct PackageInfo {
         std::string name, section;
         size_t size = 0, align = 16;
         bool appProvided = false;
+        std::string cName;  // member of struct NAME_workspace_pools
+    };
+    // The generated-code API mode ("options" in metadata.json); the harness
+    // drives the model the way an application in that mode would.
+    struct Api {
+        bool packedInterface = false;  // --interface-api packed: NAME_run(args, codes, n, ...)
+        bool ioWorkspace = false;      // --io workspace: accessors NAME_input_X()/NAME_output_Y()
+        bool constantsPool = false;    // --constants pool: RAM copy of NAME_constants_image
+        std::string operators = "unpacked";
+        bool packedWrappers = false;
     };
     std::string name;
     std::vector<Io> inputs, outputs;
     std::vector<Layer> layers;
     std::vector<Pool> pools;
     size_t constantsBytes = 0;
+    Api api;
+    size_t constantsPoolBytes = 0, constantsPoolAlign = 16;  // with --constants pool
+    std::string constantsImage;                              // its initial contents (symbol)
+    std::vector<int> dimMax;                                 // --dim bounds, in NAME_run's order
+
+    bool hasAppPools() const;
+    bool poolsStruct() const { return hasAppPools() || api.constantsPool; }
 };
 Result<PackageInfo> readPackageInfo(const std::string &metadataJson, const std::string &source);
 
@@ -70,8 +91,9 @@ struct SizeReport {
     std::vector<RegionUsage> regions;
     uint64_t flashBytes = 0;      // everything loaded into the flash region
     uint64_t ramBytes = 0;        // every RAM region: data, bss, pools, I/O, stack
-    uint64_t workspaceBytes = 0;  // static workspace pools
+    uint64_t workspaceBytes = 0;  // workspace pools (the package's or, app-provided, the harness's)
     uint64_t ioBytes = 0;         // harness input and output buffers
+    uint64_t constantsPoolBytes = 0;  // RAM copy of the weights (--constants pool)
     uint64_t stackReserved = 0;
     uint64_t stackInference = 0;  // worst case of <name>_run from -fstack-usage
     uint64_t stackWorst = 0;      // harness + inference + exception frame

@@ -129,7 +129,9 @@ std::string SizeReport::format() const {
         s << line;
     }
     s << "flash " << flashBytes << " bytes; RAM " << ramBytes << " bytes = workspace " << workspaceBytes << " + I/O "
-      << ioBytes << " + stack " << stackReserved << " reserved + other " << (ramBytes - std::min(ramBytes, workspaceBytes + ioBytes + stackReserved))
+      << ioBytes << (constantsPoolBytes ? " + constants pool " + std::to_string(constantsPoolBytes) : std::string())
+      << " + stack " << stackReserved << " reserved + other "
+      << (ramBytes - std::min(ramBytes, workspaceBytes + ioBytes + constantsPoolBytes + stackReserved))
       << "\nstack: inference " << stackInference << " bytes, worst case with harness and interrupt " << stackWorst
       << " of " << stackReserved << " bytes" << (stackBounded ? "" : " (some frames are dynamic: estimate only)") << "\n";
     return s.str();
@@ -147,9 +149,13 @@ Result<SizeReport> sizeReport(const std::string &elfPath, const Board &b, const 
     SizeReport r;
     computeRegions(*elf, b, r);
     for (const PackageInfo::Pool &pool : p.pools) r.workspaceBytes += pool.size;
-    for (const ElfSymbol &s : elf->symbols)
-        if (s.name.rfind("ember_input", 0) == 0 || s.name.rfind("ember_output", 0) == 0)
-            if (s.name.find("_data") == std::string::npos) r.ioBytes += s.size;
+    // The harness's own I/O arrays (ember_input<i>, ember_output<j>; none
+    // with --io workspace) and its RAM copy of the constants pool.
+    static const std::regex ioSymbol("ember_(input|output)[0-9]+");
+    for (const ElfSymbol &s : elf->symbols) {
+        if (std::regex_match(s.name, ioSymbol)) r.ioBytes += s.size;
+        if (s.name == "ember_cpool") r.constantsPoolBytes += s.size;
+    }
     if (const ElfSection *st = elf->section(".stack")) r.stackReserved = st->size;
     computeStack(readStackUsage(objDir), b, p, r);
     for (const RegionUsage &u : r.regions)

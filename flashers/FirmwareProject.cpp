@@ -6,7 +6,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <sstream>
 
@@ -37,10 +39,6 @@ bool mapPoolSections(const Board &b, const PackageInfo &p, std::map<std::string,
     for (const MemoryRegion &r : b.memory)
         if (r.kind == "ram") out[r.name] = r.sections;
     for (const PackageInfo::Pool &pool : p.pools) {
-        if (pool.appProvided) {
-            d.error("pool '" + pool.name + "' is application-provided; the profiling harness needs static pools, so build the firmware without --app-pools");
-            return false;
-        }
         if (pool.section.empty()) continue;
         const MemoryRegion *r = b.regionForSection(pool.section);
         if (!r) {
@@ -158,14 +156,159 @@ std::string counterCode(const Board &b) {
            "    return (w << 24) + (0xFFFFFFu - v);\n}\n";
 }
 
+// DLPack type of a metadata dtype ("int8", "float32", ...), as code and bits.
+std::pair<std::string, int> dlType(const std::string &dtype) {
+    if (dtype == "float32") return {"kDLFloat", 32};
+    if (dtype == "bool") return {"kDLUInt", 8};
+    const size_t digits = dtype.find_first_of("0123456789");
+    const int bits = digits == std::string::npos ? 8 : std::atoi(dtype.c_str() + digits);
+    return {dtype.rfind("uint", 0) == 0 ? "kDLUInt" : "kDLInt", bits};
+}
+
+// Arguments of the packed entrypoint: inputs, outputs, app pools, constants pool.
+size_t packedArgCount(const PackageInfo &p) {
+    size_t n = p.inputs.size() + p.outputs.size() + (p.api.constantsPool ? 1 : 0);
+    for (const PackageInfo::Pool &pool : p.pools) n += pool.appProvided ? 1 : 0;
+    return n;
+}
+
+// "(&ember_pools)" or "(void)": the argument list of NAME_run and the accessors
+// in the C interface with --io workspace.
+std::string poolsArg(const PackageInfo &p) { return p.poolsStruct() ? "&ember_pools" : ""; }
+
+// Buffers the harness owns in place of the application: the model's I/O (not
+// with --io workspace, where it lives in the workspace), app-provided pools in
+// the linker section they name, and the RAM copy of the constants pool.
+std::string harnessBuffers(const PackageInfo &p) {
+    const bool ownIo = !p.api.ioWorkspace || p.api.packedInterface;
+    std::ostringstream s;
+    for (size_t i = 0; i < p.inputs.size(); ++i) {
+        s << "extern const uint8_t ember_input" << i << "_data[" << p.inputs[i].bytes << "];\n";
+        if (ownIo) s << "static uint8_t ember_input" << i << "[" << p.inputs[i].bytes << "] __attribute__((aligned(16)));\n";
+    }
+    if (ownIo)
+        for (size_t j = 0; j < p.outputs.size(); ++j)
+            s << "uint8_t ember_output" << j << "[" << p.outputs[j].bytes << "] __attribute__((aligned(16), used));\n";
+    s << "/* Where the debugger reads each output after the runs. */\n"
+      << "uint8_t *ember_output_addr[" << p.outputs.size() << "] __attribute__((used));\n";
+    for (const PackageInfo::Pool &pool : p.pools) {
+        if (!pool.appProvided) continue;
+        s << "/* Pool '" << pool.name << "', provided by the application (here: the harness)"
+          << (pool.section.empty() ? "" : ", in section " + pool.section) << ". */\n"
+          << "static uint8_t ember_pool_" << pool.cName << "[" << pool.size << "] __attribute__((aligned("
+          << std::max<size_t>(pool.align, 1) << ")))";
+        if (!pool.section.empty()) s << " __attribute__((section(\"" << pool.section << "\")))";
+        s << ";\n";
+    }
+    if (p.api.constantsPool)
+        s << "/* The constants pool: a RAM copy of " << p.constantsImage << ", made at start-up. */\n"
+          << "static uint8_t ember_cpool[" << p.constantsPoolBytes << "] __attribute__((aligned("
+          << std::max<size_t>(p.constantsPoolAlign, 1) << ")));\n";
+    if (p.poolsStruct() && !p.api.packedInterface) s << "static struct " << p.name << "_workspace_pools ember_pools;\n";
+    if (p.api.packedInterface) {
+        const size_t n = packedArgCount(p);
+        s << "/* Arguments of the packed entrypoint, each a DLTensor: inputs, outputs, app pools, constants. */\n"
+          << "static DLTensor ember_tensors[" << n << "];\nstatic EmberValue ember_args[" << n << "];\n"
+          << "static int32_t ember_codes[" << n << "];\n";
+        auto shape = [&](const std::string &v, const std::vector<int64_t> &dims) {
+            s << "static const int64_t " << v << "[" << std::max<size_t>(dims.size(), 1) << "] = {";
+            for (size_t k = 0; k < dims.size(); ++k) s << (k ? ", " : "") << dims[k];
+            s << (dims.empty() ? "1" : "") << "};\n";
+        };
+        for (size_t i = 0; i < p.inputs.size(); ++i) shape("ember_shape_in" + std::to_string(i), p.inputs[i].shape);
+        for (size_t j = 0; j < p.outputs.size(); ++j) shape("ember_shape_out" + std::to_string(j), p.outputs[j].shape);
+        for (const PackageInfo::Pool &pool : p.pools)
+            if (pool.appProvided) shape("ember_shape_pool_" + pool.cName, {int64_t(pool.size)});
+        if (p.api.constantsPool) shape("ember_shape_cpool", {int64_t(p.constantsPoolBytes)});
+    }
+    return s.str();
+}
+
+// Start-up work before the first run: constants pool copy, pools struct or
+// packed arguments, output addresses.
+std::string harnessSetup(const PackageInfo &p) {
+    std::ostringstream s;
+    if (p.api.constantsPool)
+        s << "    memcpy(ember_cpool, " << p.constantsImage << ", sizeof ember_cpool);\n";
+    if (p.poolsStruct() && !p.api.packedInterface) {
+        for (const PackageInfo::Pool &pool : p.pools)
+            if (pool.appProvided) s << "    ember_pools." << pool.cName << " = ember_pool_" << pool.cName << ";\n";
+        if (p.api.constantsPool) s << "    ember_pools.constants = ember_cpool;\n";
+    }
+    if (p.api.packedInterface) {
+        size_t k = 0;
+        auto add = [&](const std::string &data, int ndim, const std::string &shape, const std::pair<std::string, int> &t) {
+            s << "    ember_tensor(&ember_tensors[" << k << "], (void *)" << data << ", " << ndim << ", " << shape << ", "
+              << t.first << ", " << t.second << ");\n";
+            ++k;
+        };
+        for (size_t i = 0; i < p.inputs.size(); ++i)
+            add("ember_input" + std::to_string(i), int(std::max<size_t>(p.inputs[i].shape.size(), 1)),
+                "ember_shape_in" + std::to_string(i), dlType(p.inputs[i].dtype));
+        for (size_t j = 0; j < p.outputs.size(); ++j)
+            add("ember_output" + std::to_string(j), int(std::max<size_t>(p.outputs[j].shape.size(), 1)),
+                "ember_shape_out" + std::to_string(j), dlType(p.outputs[j].dtype));
+        for (const PackageInfo::Pool &pool : p.pools)
+            if (pool.appProvided) add("ember_pool_" + pool.cName, 1, "ember_shape_pool_" + pool.cName, {"kDLUInt", 8});
+        if (p.api.constantsPool) add("ember_cpool", 1, "ember_shape_cpool", {"kDLUInt", 8});
+        s << "    for (r = 0; r < " << k << "u; ++r) {\n        ember_args[r].v_handle = &ember_tensors[r];\n"
+          << "        ember_codes[r] = EMBER_ARG_DLTENSOR;\n    }\n";
+    }
+    const bool ownIo = !p.api.ioWorkspace || p.api.packedInterface;
+    for (size_t j = 0; j < p.outputs.size(); ++j)
+        s << "    ember_output_addr[" << j << "] = "
+          << (ownIo ? "ember_output" + std::to_string(j)
+                    : "(uint8_t *)" + p.name + "_output_" + p.outputs[j].cName + "(" + poolsArg(p) + ")")
+          << ";\n";
+    return s.str();
+}
+
+// One inference: inputs copied into the model's buffers (through the
+// accessors with --io workspace), then NAME_run in the package's API mode.
+std::string harnessRun(const PackageInfo &p) {
+    std::ostringstream s;
+    const bool ownIo = !p.api.ioWorkspace || p.api.packedInterface;
+    std::string ext;  // --dim: run at the bound the inputs were baked for
+    for (int m : p.dimMax) ext += ", " + std::to_string(m);
+    for (size_t i = 0; i < p.inputs.size(); ++i) {
+        const std::string dst = ownIo ? "ember_input" + std::to_string(i)
+                                      : p.name + "_input_" + p.inputs[i].cName + "(" + poolsArg(p) + ")";
+        s << "        memcpy(" << dst << ", ember_input" << i << "_data, " << p.inputs[i].bytes << ");\n";
+    }
+    std::string call;
+    if (p.api.packedInterface) {
+        call = p.name + "_run(ember_args, ember_codes, " + std::to_string(packedArgCount(p)) + ", 0, 0, 0)";
+    } else if (p.api.ioWorkspace) {
+        const std::string args = poolsArg(p) + ext;
+        call = p.name + "_run(" + (poolsArg(p).empty() && !ext.empty() ? args.substr(2) : args) + ")";
+    } else {
+        s << "        {\n            struct " << p.name << "_inputs in;\n            struct " << p.name << "_outputs out;\n";
+        for (size_t i = 0; i < p.inputs.size(); ++i)
+            s << "            in." << p.inputs[i].cName << " = (void *)ember_input" << i << ";\n";
+        for (size_t j = 0; j < p.outputs.size(); ++j)
+            s << "            out." << p.outputs[j].cName << " = (void *)ember_output" << j << ";\n";
+        s << "            __asm__ volatile(\"\" ::: \"memory\");\n            t0 = ember_now();\n"
+          << "            rc = " << p.name << "_run(&in, &out" << (p.poolsStruct() ? ", &ember_pools" : "") << ext
+          << ");\n            t1 = ember_now();\n        }\n";
+        return s.str();
+    }
+    s << "        __asm__ volatile(\"\" ::: \"memory\");\n        t0 = ember_now();\n"
+      << "        rc = " << call << ";\n        t1 = ember_now();\n";
+    return s.str();
+}
+
 std::string harnessC(const Board &b, const PackageInfo &p, const FirmwareOptions &o) {
     const std::string N = upper(p.name);
     std::ostringstream s;
     s << "/* Profiling harness for model '" << p.name << "' on " << b.name << ", generated by Ember.\n"
       << "   Runs the model EMBER_RUNS times on the inputs baked into flash, records per-layer\n"
-      << "   counts in ember_results, then stops in ember_harness_done() for the debugger. */\n"
+      << "   counts in ember_results, then stops in ember_harness_done() for the debugger.\n"
+      << "   API mode: " << (p.api.packedInterface ? "packed" : "C") << " entrypoint, " << p.api.operators
+      << " operators, I/O " << (p.api.ioWorkspace ? "in the workspace" : "separate") << ", constants "
+      << (p.api.constantsPool ? "pool" : "flash") << (p.hasAppPools() ? ", application-provided pools" : "")
+      << ". */\n"
       << "#include <stdint.h>\n#include <string.h>\n#include \"" << p.name << "/" << p.name << ".h\"\n"
-      << "#include \"ember_profile.h\"\n\n"
+      << (p.api.packedInterface ? "#include \"ember/ember_runtime.h\"\n" : "") << "#include \"ember_profile.h\"\n\n"
       << "#define EMBER_RUNS " << o.runs << "u\n#define EMBER_LAYERS ((" << N << "_LAYER_COUNT) > 0 ? (" << N
       << "_LAYER_COUNT) : 1)\n#define EMBER_MAGIC 0x454D4252u\n#define EMBER_PAINT 0xA5A5A5A5u\n\n"
       << counterCode(b) << "\n"
@@ -174,13 +317,9 @@ std::string harnessC(const Board &b, const PackageInfo &p, const FirmwareOptions
       << "    uint32_t magic, status, run_result, layer_count, runs, counter_kind;\n"
       << "    uint32_t stack_used, stack_size, fault_ipsr, completed_runs, reserved0, reserved1;\n"
       << "    uint64_t run_total[EMBER_RUNS];\n    uint64_t layer[EMBER_LAYERS];\n};\n"
-      << "volatile struct ember_results_table ember_results __attribute__((used));\n\n";
-    for (size_t i = 0; i < p.inputs.size(); ++i)
-        s << "extern const uint8_t ember_input" << i << "_data[" << p.inputs[i].bytes << "];\n"
-          << "static uint8_t ember_input" << i << "[" << p.inputs[i].bytes << "] __attribute__((aligned(16)));\n";
-    for (size_t j = 0; j < p.outputs.size(); ++j)
-        s << "uint8_t ember_output" << j << "[" << p.outputs[j].bytes << "] __attribute__((aligned(16), used));\n";
-    s << "\nextern uint32_t _sstack, _estack;\nstatic uint32_t ember_t0;\n\n"
+      << "volatile struct ember_results_table ember_results __attribute__((used));\n\n"
+      << harnessBuffers(p)
+      << "\nextern uint32_t _sstack, _estack;\nstatic uint32_t ember_t0;\n\n"
       << "void ember_layer_begin(uint32_t layer)\n{\n    (void)layer;\n    __asm__ volatile(\"\" ::: \"memory\");\n"
       << "    ember_t0 = ember_now();\n    __asm__ volatile(\"\" ::: \"memory\");\n}\n\n"
       << "void ember_layer_end(uint32_t layer)\n{\n    uint32_t t;\n    __asm__ volatile(\"\" ::: \"memory\");\n"
@@ -191,26 +330,21 @@ std::string harnessC(const Board &b, const PackageInfo &p, const FirmwareOptions
       << "    ember_results.fault_ipsr = ipsr;\n    ember_results.status = 2u;\n    ember_results.magic = EMBER_MAGIC;\n"
       << "    ember_harness_done();\n    for (;;) {\n    }\n}\n\n"
       << "/* Paints the unused stack so the high-water mark can be measured afterwards. */\n"
-      << "static void ember_stack_paint(void)\n{\n    volatile uint32_t here = 0;\n"
-      << "    uint32_t *p = &_sstack, *limit = (uint32_t *)(uintptr_t)&here - 32;\n"
+      << "static void ember_stack_paint(void)\n{\n    uint32_t sp, *p = &_sstack, *limit;\n"
+      << "    __asm__ volatile(\"mov %0, sp\" : \"=r\"(sp));\n"
+      << "    limit = (uint32_t *)(uintptr_t)(sp - 128u); /* keep clear of the live frame */\n"
       << "    while (p < limit) *p++ = EMBER_PAINT;\n}\n\n"
       << "static uint32_t ember_stack_used(void)\n{\n    const uint32_t *p = &_sstack;\n"
       << "    while (p < &_estack && *p == EMBER_PAINT) ++p;\n"
       << "    return (uint32_t)((uintptr_t)&_estack - (uintptr_t)p);\n}\n\n"
       << "int main(void)\n{\n    uint32_t r;\n    ember_stack_paint();\n    ember_counter_init();\n"
+      << harnessSetup(p)
       << "    ember_results.layer_count = " << N << "_LAYER_COUNT;\n    ember_results.runs = EMBER_RUNS;\n"
       << "    ember_results.counter_kind = EMBER_COUNTER_KIND;\n"
       << "    ember_results.stack_size = (uint32_t)((uintptr_t)&_estack - (uintptr_t)&_sstack);\n"
       << "    for (r = 0; r < EMBER_RUNS; ++r) {\n"
-      << "        struct " << p.name << "_inputs in;\n        struct " << p.name << "_outputs out;\n"
-      << "        uint32_t t0, t1;\n        int32_t rc;\n";
-    for (size_t i = 0; i < p.inputs.size(); ++i)
-        s << "        memcpy(ember_input" << i << ", ember_input" << i << "_data, sizeof ember_input" << i << ");\n"
-          << "        in." << p.inputs[i].cName << " = (void *)ember_input" << i << ";\n";
-    for (size_t j = 0; j < p.outputs.size(); ++j)
-        s << "        out." << p.outputs[j].cName << " = (void *)ember_output" << j << ";\n";
-    s << "        __asm__ volatile(\"\" ::: \"memory\");\n        t0 = ember_now();\n"
-      << "        rc = " << p.name << "_run(&in, &out);\n        t1 = ember_now();\n"
+      << "        uint32_t t0, t1;\n        int32_t rc;\n"
+      << harnessRun(p)
       << "        __asm__ volatile(\"\" ::: \"memory\");\n"
       << "        ember_results.run_total[r] = (uint32_t)(t1 - t0);\n"
       << "        ember_results.run_result = (uint32_t)rc;\n        if (rc != 0) break;\n"

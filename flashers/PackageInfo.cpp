@@ -30,6 +30,12 @@ std::vector<PackageInfo::Io> readIo(const QJsonArray &arr) {
 
 }  // namespace
 
+bool PackageInfo::hasAppPools() const {
+    for (const Pool &p : pools)
+        if (p.appProvided) return true;
+    return false;
+}
+
 Result<PackageInfo> readPackageInfo(const std::string &metadataJson, const std::string &source) {
     Diagnostics d;
     d.setFile(source);
@@ -54,12 +60,32 @@ Result<PackageInfo> readPackageInfo(const std::string &metadataJson, const std::
         const QJsonObject l = v.toObject();
         p.pools.push_back({l.value("name").toString().toStdString(), l.value("section").toString().toStdString(),
                            size_t(l.value("size").toInteger()), size_t(l.value("align").toInteger(16)),
-                           l.value("app_provided").toBool()});
+                           l.value("app_provided").toBool(), l.value("c_name").toString().toStdString()});
     }
+    const QJsonObject opt = o.value("options").toObject();
+    p.api.packedInterface = opt.value("interface_api").toString() == "packed";
+    p.api.ioWorkspace = opt.value("io").toString() == "workspace";
+    p.api.constantsPool = opt.value("constants").toString() == "pool";
+    p.api.operators = opt.value("operators").toString("unpacked").toStdString();
+    p.api.packedWrappers = opt.value("packed_wrappers").toBool();
+    const QJsonObject cpool = o.value("constants_pool").toObject();
+    p.constantsPoolBytes = size_t(cpool.value("bytes").toInteger());
+    p.constantsPoolAlign = size_t(cpool.value("align").toInteger(16));
+    p.constantsImage = cpool.value("image").toString().toStdString();
+    for (const QJsonValue &v : o.value("dims").toArray()) p.dimMax.push_back(v.toObject().value("max").toInt());
     if (p.name.empty() || p.inputs.empty() || p.outputs.empty()) {
         d.error("metadata.json lacks the model name, inputs or outputs; regenerate the package with `emberc compile`");
         return d;
     }
+    if (p.api.constantsPool && (p.constantsPoolBytes == 0 || p.constantsImage.empty())) {
+        d.error("metadata.json says --constants pool but has no constants_pool size and image; regenerate the package");
+        return d;
+    }
+    for (const PackageInfo::Pool &pool : p.pools)
+        if (pool.appProvided && (pool.cName.empty() || pool.size == 0)) {
+            d.error("metadata.json: application-provided pool '" + pool.name + "' has no c_name or size; regenerate the package");
+            return d;
+        }
     for (const auto *list : {&p.inputs, &p.outputs})
         for (const PackageInfo::Io &io : *list)
             if (io.cName.empty() || io.bytes == 0) {

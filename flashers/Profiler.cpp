@@ -54,9 +54,11 @@ std::string gdbScript(const std::string &elf, const Board &b, const PackageInfo 
       << "file " << elf << "\n" << connectCommands(elf, b, o, dir)
       << "break ember_harness_done\ncontinue\n"
       << "dump binary memory " << dir << "/results.bin &ember_results ((char *)&ember_results) + sizeof(ember_results)\n";
+    // Through the harness's address table: with --io workspace the outputs
+    // live inside a pool, not in arrays of their own.
     for (size_t j = 0; j < p.outputs.size(); ++j)
-        s << "dump binary memory " << dir << "/output" << j << ".bin ember_output" << j << " ((char *)ember_output" << j
-          << ") + sizeof(ember_output" << j << ")\n";
+        s << "dump binary memory " << dir << "/output" << j << ".bin ember_output_addr[" << j << "] ember_output_addr[" << j
+          << "] + " << p.outputs[j].bytes << "\n";
     s << "echo EMBER-RESULTS-READ\\n\nkill\nquit\n";
     return s.str();
 }
@@ -145,7 +147,9 @@ Result<BoardRun> runFirmware(const std::string &elfPath, const Board &b, const P
         d.error("qemu-system-arm not found; install the qemu-system-arm package");
         return d;
     }
-    QTemporaryDir tmp;
+    // gdb scripts name files unquoted: keep the temporary path free of spaces
+    // (QTemporaryDir's default template contains the application name).
+    QTemporaryDir tmp(QDir::tempPath() + "/ember-run-XXXXXX");
     const std::string dir = tmp.path().toStdString();
     const std::string elf = QDir(QString::fromStdString(elfPath)).absolutePath().toStdString();
     const std::string script = dir + "/run.gdb";
@@ -226,7 +230,7 @@ Result<ModelProfile> profileModel(const ProfileRequest &r) {
     }
     Result<FileList> files = generateFirmwareProject(*a, *board, fo);
     if (!files) return files.diagnostics();
-    QTemporaryDir tmp;
+    QTemporaryDir tmp(QDir::tempPath() + "/ember-firmware-XXXXXX");
     mp.firmwareDir = r.workDir.empty() ? tmp.path().toStdString() : r.workDir;
     if (!writeFiles(*files, mp.firmwareDir, d)) return d;
     progress(r, 15, "building firmware for " + board->name);

@@ -17,6 +17,45 @@
     </message>
 </context>
 <context>
+    <name>ember::studio::BoardJob</name>
+    <message>
+        <source>%1 (emulated)</source>
+        <translation>%1 (emuliert)</translation>
+    </message>
+    <message>
+        <source>firmware project kept in %1</source>
+        <translation>Firmware-Projekt in %1 aufbewahrt</translation>
+    </message>
+    <message>
+        <source>a board job is already running; wait for it or cancel it</source>
+        <translation>ein Board-Auftrag läuft bereits; warten Sie oder brechen Sie ihn ab</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary folder for the firmware: %1</source>
+        <translation>temporärer Ordner für die Firmware kann nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>the board runner is busy; try again when the current job has ended</source>
+        <translation>der Board-Runner ist beschäftigt; erneut versuchen, wenn der aktuelle Auftrag beendet ist</translation>
+    </message>
+    <message>
+        <source>cannot write the firmware project to a temporary folder: %1</source>
+        <translation>Firmware-Projekt kann nicht in einen temporären Ordner geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>firmware project: %1</source>
+        <translation>Firmware-Projekt: %1</translation>
+    </message>
+    <message>
+        <source>this studio was built without board support (flashers/)</source>
+        <translation>dieses Studio wurde ohne Board-Unterstützung gebaut (flashers/)</translation>
+    </message>
+    <message>
+        <source>this studio was built without board support; rebuild with the flashers library</source>
+        <translation>dieses Studio wurde ohne Board-Unterstützung gebaut; mit der flashers-Bibliothek neu bauen</translation>
+    </message>
+</context>
+<context>
     <name>ember::studio::CodeView</name>
     <message>
         <source>Package</source>
@@ -112,6 +151,10 @@
         <source>no model</source>
         <translation>kein Modell</translation>
     </message>
+    <message>
+        <source>%1 %2 (%3% of the run on %4)</source>
+        <translation>%1 %2 (%3 % des Laufs auf %4)</translation>
+    </message>
 </context>
 <context>
     <name>ember::studio::HistoryView</name>
@@ -140,10 +183,6 @@
         <translation>Optionen</translation>
     </message>
     <message>
-        <source>Every compile is recorded. Select two builds to compare their options and sizes.</source>
-        <translation>Jeder Übersetzungslauf wird aufgezeichnet. Zwei Builds auswählen, um Optionen und Größen zu vergleichen.</translation>
-    </message>
-    <message>
         <source>ok</source>
         <translation>ok</translation>
     </message>
@@ -157,7 +196,7 @@
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished" />
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <source>no option changed</source>
@@ -182,6 +221,86 @@
     <message>
         <source>Select two builds to compare them.</source>
         <translation>Zwei Builds auswählen, um sie zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>Board</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Time at clock</source>
+        <translation>Zeit bei Taktfrequenz</translation>
+    </message>
+    <message>
+        <source>Output check</source>
+        <translation>Ausgabeprüfung</translation>
+    </message>
+    <message>
+        <source>Every compile and profile run is recorded. Select two builds, or two profile runs, to compare them.</source>
+        <translation>Jeder Build und jeder Profiling-Lauf wird aufgezeichnet. Zwei Builds oder zwei Profiling-Läufe auswählen, um sie zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>Builds</source>
+        <translation>Builds</translation>
+    </message>
+    <message>
+        <source>Profile runs (double-click to show one in the Profile tab)</source>
+        <translation>Profiling-Läufe (Doppelklick zeigt einen im Reiter Profil)</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>bit-exact</source>
+        <translation>bitgenau</translation>
+    </message>
+    <message>
+        <source>mismatch</source>
+        <translation>Abweichung</translation>
+    </message>
+    <message>
+        <source>not compared</source>
+        <translation>nicht verglichen</translation>
+    </message>
+    <message>
+        <source>Profile %1 → %2</source>
+        <translation>Profil %1 → %2</translation>
+    </message>
+    <message>
+        <source>different boards: %1 → %2</source>
+        <translation>verschiedene Boards: %1 → %2</translation>
+    </message>
+    <message>
+        <source>the layers differ; rows pair up by position</source>
+        <translation>die Schichten unterscheiden sich; Zeilen werden nach Position gepaart</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>Delta</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <source>Select two profile runs to compare them.</source>
+        <translation>Zwei Profiling-Läufe auswählen, um sie zu vergleichen.</translation>
     </message>
 </context>
 <context>
@@ -212,7 +331,7 @@
     </message>
     <message>
         <source>&lt;b&gt;Ember Studio&lt;/b&gt;&lt;br&gt;Compiles TFLite models to dependency-free C for microcontrollers.</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;Ember Studio&lt;/b&gt;&lt;br&gt;Übersetzt TFLite-Modelle in abhängigkeitsfreies C für Mikrocontroller.</translation>
     </message>
     <message>
         <source>&amp;Open Model…</source>
@@ -340,7 +459,7 @@
     </message>
     <message>
         <source>the model file changed since the project was saved; its options were kept, check pins and names</source>
-        <translation type="unfinished" />
+        <translation>die Modelldatei hat sich seit dem Speichern des Projekts geändert; die Optionen wurden beibehalten, Pins und Namen prüfen</translation>
     </message>
     <message>
         <source>nothing to compile; open a model first</source>
@@ -348,7 +467,7 @@
     </message>
     <message>
         <source>%1 is not supported by this compiler build and was ignored</source>
-        <translation type="unfinished" />
+        <translation>%1 wird von diesem Compiler-Build nicht unterstützt und wurde ignoriert</translation>
     </message>
     <message>
         <source>compiling: %1</source>
@@ -360,7 +479,7 @@
     </message>
     <message>
         <source>compile failed without a diagnostic</source>
-        <translation type="unfinished" />
+        <translation>Kompilierung ohne Diagnose fehlgeschlagen</translation>
     </message>
     <message>
         <source>nothing to export; compile the model first</source>
@@ -368,15 +487,15 @@
     </message>
     <message>
         <source>Export package as archive</source>
-        <translation type="unfinished" />
+        <translation>Paket als Archiv exportieren</translation>
     </message>
     <message>
         <source>Tar archive (*.tar)</source>
-        <translation type="unfinished" />
+        <translation>Tar-Archiv (*.tar)</translation>
     </message>
     <message>
         <source>Export package to folder</source>
-        <translation type="unfinished" />
+        <translation>Paket in Ordner exportieren</translation>
     </message>
     <message>
         <source>package exported to %1</source>
@@ -384,23 +503,23 @@
     </message>
     <message>
         <source>nothing to check; compile the model first</source>
-        <translation type="unfinished" />
+        <translation>nichts zu prüfen; zuerst das Modell kompilieren</translation>
     </message>
     <message>
         <source>cannot write the package to a temporary folder: %1</source>
-        <translation type="unfinished" />
+        <translation>Paket kann nicht in einen temporären Ordner geschrieben werden: %1</translation>
     </message>
     <message>
         <source>the package compiles warning-free with the host compiler</source>
-        <translation type="unfinished" />
+        <translation>das Paket kompiliert mit dem Host-Compiler ohne Warnungen</translation>
     </message>
     <message>
         <source>the host compiler reported problems (see above)</source>
-        <translation type="unfinished" />
+        <translation>der Host-Compiler hat Probleme gemeldet (siehe oben)</translation>
     </message>
     <message>
         <source>no translation for '%1' is built in</source>
-        <translation type="unfinished" />
+        <translation>für '%1' ist keine Übersetzung eingebaut</translation>
     </message>
     <message>
         <source>%1 — Ember Studio</source>
@@ -429,6 +548,118 @@
     <message>
         <source>(none)</source>
         <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>flashed %1: %2</source>
+        <translation>%1 geflasht: %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 at %3 MHz%4</source>
+        <translation>%1 · %2 mit %3 MHz%4</translation>
+    </message>
+    <message>
+        <source> · emulated in QEMU: counts instructions, needs no hardware</source>
+        <translation> · in QEMU emuliert: zählt Instruktionen, braucht keine Hardware</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation>&amp;Profilieren</translation>
+    </message>
+    <message>
+        <source>Compile, build firmware, run it on the selected board and count every layer (Ctrl+R)</source>
+        <translation>Kompilieren, Firmware bauen, auf dem gewählten Board ausführen und jede Schicht zählen (Strg+R)</translation>
+    </message>
+    <message>
+        <source>&amp;Flash</source>
+        <translation>&amp;Flashen</translation>
+    </message>
+    <message>
+        <source>Build firmware for the last compile and program the selected board (Ctrl+U)</source>
+        <translation>Firmware für den letzten Build erzeugen und das gewählte Board programmieren (Strg+U)</translation>
+    </message>
+    <message>
+        <source>Board:</source>
+        <translation>Board:</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>nothing to %1; open a model first</source>
+        <translation>nichts zum %1; zuerst ein Modell öffnen</translation>
+    </message>
+    <message>
+        <source>a board job is running; wait for it or press Cancel</source>
+        <translation>ein Board-Auftrag läuft; warten oder Abbrechen drücken</translation>
+    </message>
+    <message>
+        <source>no board selected; choose one in the toolbar</source>
+        <translation>kein Board gewählt; eines in der Werkzeugleiste auswählen</translation>
+    </message>
+    <message>
+        <source>profile</source>
+        <translation>Profilieren</translation>
+    </message>
+    <message>
+        <source>profiling on %1: %2</source>
+        <translation>Profiling auf %1: %2</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>Flashen</translation>
+    </message>
+    <message>
+        <source>nothing to flash; compile the model first (Ctrl+B)</source>
+        <translation>nichts zu flashen; zuerst das Modell kompilieren (Strg+B)</translation>
+    </message>
+    <message>
+        <source>flashing %1 to %2</source>
+        <translation>%1 wird auf %2 geflasht</translation>
+    </message>
+    <message>
+        <source>cancelling…</source>
+        <translation>wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>a profile run of %1 ended after another model was opened; it was not recorded</source>
+        <translation>ein Profiling-Lauf von %1 endete, nachdem ein anderes Modell geöffnet wurde; er wurde nicht aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>outputs bit-exact with the host</source>
+        <translation>Ausgaben bitgenau wie auf dem Host</translation>
+    </message>
+    <message>
+        <source>outputs DIFFER from the host: %1</source>
+        <translation>Ausgaben WEICHEN vom Host AB: %1</translation>
+    </message>
+    <message>
+        <source>outputs not compared</source>
+        <translation>Ausgaben nicht verglichen</translation>
+    </message>
+    <message>
+        <source>profiled on %1: %2 %3 (%4 ms at %5 MHz), %6</source>
+        <translation>auf %1 profiliert: %2 %3 (%4 ms bei %5 MHz), %6</translation>
+    </message>
+    <message>
+        <source>flash cancelled</source>
+        <translation>Flashen abgebrochen</translation>
+    </message>
+    <message>
+        <source>profile run cancelled</source>
+        <translation>Profiling-Lauf abgebrochen</translation>
+    </message>
+    <message>
+        <source>flashing %1 failed</source>
+        <translation>Flashen von %1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>profiling on %1 failed</source>
+        <translation>Profiling auf %1 fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -459,15 +690,15 @@
     </message>
     <message>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation type="unfinished" />
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg)</translation>
     </message>
     <message>
         <source>memory picture saved to %1</source>
-        <translation type="unfinished" />
+        <translation>Speicherbild unter %1 gespeichert</translation>
     </message>
     <message>
         <source>cannot write '%1'; choose a writable folder</source>
-        <translation type="unfinished" />
+        <translation>'%1' kann nicht geschrieben werden; einen beschreibbaren Ordner wählen</translation>
     </message>
 </context>
 <context>
@@ -478,11 +709,11 @@
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 bytes (%3)&lt;br&gt;pool '%4', offset %5 – %6&lt;br&gt;live at steps %7–%8&lt;br&gt;produced by %9%10</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 Bytes (%3)&lt;br&gt;Pool '%4', Offset %5 – %6&lt;br&gt;lebendig in Schritten %7–%8&lt;br&gt;erzeugt von %9%10</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;i&gt;pinned&lt;/i&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;br&gt;&lt;i&gt;angeheftet&lt;/i&gt;</translation>
     </message>
     <message>
         <source>peak %1</source>
@@ -498,7 +729,7 @@
     </message>
     <message>
         <source>No memory plan: %1</source>
-        <translation type="unfinished" />
+        <translation>Kein Speicherplan: %1</translation>
     </message>
     <message>
         <source>Open a model to see its memory plan.</source>
@@ -543,6 +774,14 @@
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
+    <message numerus="yes">
+        <source>… %n earlier line(s) not shown</source>
+        <translation><numerusform>… %n frühere Zeile nicht angezeigt</numerusform><numerusform>… %n frühere Zeilen nicht angezeigt</numerusform></translation>
+    </message>
+    <message>
+        <source>Expand to see the raw tool log.</source>
+        <translation>Aufklappen, um das Roh-Log des Werkzeugs zu sehen.</translation>
+    </message>
 </context>
 <context>
     <name>ember::studio::OptionsPanel</name>
@@ -565,7 +804,8 @@
     <message>
         <source>Embedded: typed C entrypoint, unpacked operators, static pools — what most firmware wants.
 Host-driven: packed entrypoint and operators plus packed wrappers and a function table, so a host can call any layer by name.</source>
-        <translation type="unfinished" />
+        <translation>Eingebettet: typisierter C-Einstiegspunkt, entpackte Operatoren, statische Pools — was die meiste Firmware braucht.
+Host-gesteuert: gepackter Einstiegspunkt und Operatoren plus gepackte Wrapper und eine Funktionstabelle, damit ein Host jede Schicht per Name aufrufen kann.</translation>
     </message>
     <message>
         <source>Defaults</source>
@@ -685,59 +925,200 @@ Host-driven: packed entrypoint and operators plus packed wrappers and a function
     </message>
     <message>
         <source>--name: prefix of every generated identifier and file (include/&lt;name&gt;/&lt;name&gt;.h, &lt;name&gt;_run, ...). Default: the model file name, sanitised.</source>
-        <translation type="unfinished" />
+        <translation>--name: Präfix jedes erzeugten Bezeichners und jeder Datei (include/&lt;name&gt;/&lt;name&gt;.h, &lt;name&gt;_run, ...). Standard: der bereinigte Modelldateiname.</translation>
     </message>
     <message>
         <source>--interface-api: 'c' generates &lt;name&gt;_run(struct &lt;name&gt;_inputs *, struct &lt;name&gt;_outputs *) with named struct members; 'packed' generates one uniform packed-signature entrypoint for module loading.</source>
-        <translation type="unfinished" />
+        <translation>--interface-api: 'c' erzeugt &lt;name&gt;_run(struct &lt;name&gt;_inputs *, struct &lt;name&gt;_outputs *) mit benannten Struct-Feldern; 'packed' erzeugt einen einheitlichen Einstiegspunkt mit gepackter Signatur zum Laden als Modul.</translation>
     </message>
     <message>
         <source>--operators: 'unpacked' makes each layer a static function taking typed data pointers; 'packed' gives every layer the same signature with DLTensor-compatible descriptors.</source>
-        <translation type="unfinished" />
+        <translation>--operators: 'unpacked' macht jede Schicht zu einer statischen Funktion mit typisierten Datenzeigern; 'packed' gibt jeder Schicht dieselbe Signatur mit DLTensor-kompatiblen Deskriptoren.</translation>
     </message>
     <message>
         <source>--packed-wrappers: adds a packed wrapper beside each unpacked function and a name → function table, for host-driven inference and per-layer profiling. Default: off.</source>
-        <translation type="unfinished" />
+        <translation>--packed-wrappers: fügt jeder entpackten Funktion einen gepackten Wrapper und eine Tabelle Name → Funktion hinzu, für host-gesteuerte Inferenz und Profiling pro Schicht. Standard: aus.</translation>
     </message>
     <message>
         <source>--target: the core the kernels are written for; DSP/MVE variants use ACLE intrinsics. 'generic' is portable C.</source>
-        <translation type="unfinished" />
+        <translation>--target: der Kern, für den die Kernels geschrieben werden; DSP/MVE-Varianten nutzen ACLE-Intrinsics. 'generic' ist portables C.</translation>
     </message>
     <message>
         <source>--planner: the algorithm that assigns each activation an offset in its pool; changes the pool sizes in the header.</source>
-        <translation type="unfinished" />
+        <translation>--planner: der Algorithmus, der jeder Aktivierung einen Offset in ihrem Pool zuweist; ändert die Poolgrößen im Header.</translation>
     </message>
     <message>
         <source>--align: alignment of every buffer inside a pool (bytes, power of two).</source>
-        <translation type="unfinished" />
+        <translation>--align: Ausrichtung jedes Puffers innerhalb eines Pools (Bytes, Zweierpotenz).</translation>
     </message>
     <message>
         <source>--constants: 'flash' emits const arrays the linker keeps in flash; 'pool' expects the application to provide one constants pool (e.g. copied from external flash).</source>
-        <translation type="unfinished" />
+        <translation>--constants: 'flash' erzeugt const-Arrays, die der Linker im Flash hält; 'pool' erwartet, dass die Anwendung einen Konstanten-Pool bereitstellt (z. B. aus externem Flash kopiert).</translation>
     </message>
     <message>
         <source>--io: 'separate' leaves input/output buffers to the application; 'workspace' plans them inside the workspace and adds accessors returning the in-workspace pointers.</source>
-        <translation type="unfinished" />
+        <translation>--io: 'separate' überlässt Ein-/Ausgabepuffer der Anwendung; 'workspace' plant sie im Arbeitsspeicher ein und fügt Zugriffsfunktionen hinzu, die Zeiger in den Arbeitsspeicher liefern.</translation>
     </message>
     <message>
         <source>--app-pools: the application passes pool base pointers in struct &lt;name&gt;_workspace_pools instead of the generated static arrays. Default: off (static arrays).</source>
-        <translation type="unfinished" />
+        <translation>--app-pools: die Anwendung übergibt Pool-Basiszeiger in struct &lt;name&gt;_workspace_pools statt der erzeugten statischen Arrays. Standard: aus (statische Arrays).</translation>
     </message>
     <message>
         <source>--pool NAME:SIZE[:section=S][:align=A]: each pool becomes a uint8_t array (or an app-provided pointer). Size 0 = as large as the plan needs; sizes accept K/M suffixes.</source>
-        <translation type="unfinished" />
+        <translation>--pool NAME:SIZE[:section=S][:align=A]: jeder Pool wird ein uint8_t-Array (oder ein von der Anwendung gelieferter Zeiger). Größe 0 = so groß wie der Plan braucht; Größen akzeptieren K/M-Suffixe.</translation>
     </message>
     <message>
         <source>--pin TENSOR=POOL: place an activation in a given pool (e.g. a large buffer in external SRAM). Drag buffers between lanes in the Memory view to pin them.</source>
-        <translation type="unfinished" />
+        <translation>--pin TENSOR=POOL: legt eine Aktivierung in einen bestimmten Pool (z. B. einen großen Puffer in externes SRAM). In der Speicheransicht Puffer zwischen Bahnen ziehen, um sie anzuheften.</translation>
     </message>
     <message>
         <source>--dim TENSOR:AXIS=MIN..MAX, one per line: a dimension that varies at run time; memory is planned for MAX.</source>
-        <translation type="unfinished" />
+        <translation>--dim TENSOR:AXIS=MIN..MAX, eine pro Zeile: eine Dimension, die zur Laufzeit variiert; Speicher wird für MAX geplant.</translation>
     </message>
     <message>
         <source>%1 is not supported by this compiler build yet.</source>
         <translation>%1 wird von diesem Compiler noch nicht unterstützt.</translation>
+    </message>
+</context>
+<context>
+    <name>ember::studio::ProfileView</name>
+    <message>
+        <source>Profiling… %1</source>
+        <translation>Profiling… %1</translation>
+    </message>
+    <message>
+        <source>No profile run yet.
+Choose a board in the toolbar and press Profile (Ctrl+R): the model is compiled, built into firmware, run on the board and checked against the host.</source>
+        <translation>Noch kein Profiling-Lauf.
+In der Werkzeugleiste ein Board wählen und Profilieren drücken (Strg+R): das Modell wird kompiliert, in Firmware gebaut, auf dem Board ausgeführt und mit dem Host verglichen.</translation>
+    </message>
+    <message>
+        <source>Open a model, choose a board in the toolbar and press Profile (Ctrl+R).</source>
+        <translation>Ein Modell öffnen, in der Werkzeugleiste ein Board wählen und Profilieren drücken (Strg+R).</translation>
+    </message>
+    <message>
+        <source>cycles</source>
+        <translation>Takte</translation>
+    </message>
+    <message>
+        <source>%1 on %2 · %3</source>
+        <translation>%1 auf %2 · %3</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>Board</translation>
+    </message>
+    <message>
+        <source>emulated (QEMU -icount)</source>
+        <translation>emuliert (QEMU -icount)</translation>
+    </message>
+    <message>
+        <source>hardware</source>
+        <translation>Hardware</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n layer(s)</source>
+        <translation><numerusform>%1 · %n Schicht</numerusform><numerusform>%1 · %n Schichten</numerusform></translation>
+    </message>
+    <message>
+        <source>Time at clock</source>
+        <translation>Zeit bei Taktfrequenz</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>at %1 MHz</source>
+        <translation>bei %1 MHz</translation>
+    </message>
+    <message>
+        <source>at %1 MHz (≈ 1 instr./cycle)</source>
+        <translation>bei %1 MHz (≈ 1 Instr./Takt)</translation>
+    </message>
+    <message>
+        <source>Output check</source>
+        <translation>Ausgabeprüfung</translation>
+    </message>
+    <message>
+        <source>✓ bit-exact</source>
+        <translation>✓ bitgenau</translation>
+    </message>
+    <message>
+        <source>same bytes as the host run</source>
+        <translation>dieselben Bytes wie der Host-Lauf</translation>
+    </message>
+    <message>
+        <source>✗ mismatch</source>
+        <translation>✗ Abweichung</translation>
+    </message>
+    <message>
+        <source>not compared</source>
+        <translation>nicht verglichen</translation>
+    </message>
+    <message>
+        <source>no host run</source>
+        <translation>kein Host-Lauf</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>%1 flash</source>
+        <translation>%1 Flash</translation>
+    </message>
+    <message>
+        <source>RAM %1 · stack used %2</source>
+        <translation>RAM %1 · Stack belegt %2</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>MACs/cycle</source>
+        <translation>MACs/Takt</translation>
+    </message>
+    <message>
+        <source>MACs/instr.</source>
+        <translation>MACs/Instr.</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3 MACs</source>
+        <translation>%1 %2, %3 MACs</translation>
+    </message>
+    <message>
+        <source>The whole inference measured %1 %2: the layers plus %3 in the entry function around them. Shares and time are of the whole inference.</source>
+        <translation>Die gesamte Inferenz maß %1 %2: die Schichten plus %3 in der umgebenden Einstiegsfunktion. Anteile und Zeit beziehen sich auf die gesamte Inferenz.</translation>
+    </message>
+    <message>
+        <source>Shares and time are of the whole inference.</source>
+        <translation>Anteile und Zeit beziehen sich auf die gesamte Inferenz.</translation>
+    </message>
+    <message>
+        <source>Emulated board: counts are executed instructions (deterministic), not cycles; the time assumes one instruction per cycle.</source>
+        <translation>Emuliertes Board: gezählt werden ausgeführte Instruktionen (deterministisch), keine Takte; die Zeit nimmt eine Instruktion pro Takt an.</translation>
     </message>
 </context>
 <context>
@@ -788,15 +1169,15 @@ Host-driven: packed entrypoint and operators plus packed wrappers and a function
     </message>
     <message>
         <source>Beta</source>
-        <translation type="unfinished" />
+        <translation>Beta</translation>
     </message>
     <message>
         <source>Axis</source>
-        <translation type="unfinished" />
+        <translation>Achse</translation>
     </message>
     <message>
         <source>Alpha</source>
-        <translation type="unfinished" />
+        <translation>Alpha</translation>
     </message>
     <message>
         <source>Activation</source>
@@ -815,19 +1196,19 @@ Host-driven: packed entrypoint and operators plus packed wrappers and a function
     <name>ember::studio::Session</name>
     <message>
         <source>cannot open '%1': no such file; check the path or pick another model</source>
-        <translation type="unfinished" />
+        <translation>'%1' kann nicht geöffnet werden: Datei nicht vorhanden; Pfad prüfen oder ein anderes Modell wählen</translation>
     </message>
     <message>
         <source>cannot import '%1'; the file is not a supported model</source>
-        <translation type="unfinished" />
+        <translation>'%1' kann nicht importiert werden; die Datei ist kein unterstütztes Modell</translation>
     </message>
     <message>
         <source>opened %1 (%2 operators, %3 tensors)</source>
-        <translation type="unfinished" />
+        <translation>%1 geöffnet (%2 Operatoren, %3 Tensoren)</translation>
     </message>
     <message>
         <source>cannot write the example model to '%1'; check that the folder is writable</source>
-        <translation type="unfinished" />
+        <translation>Beispielmodell kann nicht nach '%1' geschrieben werden; prüfen, ob der Ordner beschreibbar ist</translation>
     </message>
 </context>
 <context>
@@ -842,11 +1223,11 @@ Host-driven: packed entrypoint and operators plus packed wrappers and a function
     </message>
     <message>
         <source>Used by Build ▸ Check with Host Compiler to compile the package warning-free.</source>
-        <translation type="unfinished" />
+        <translation>Wird von Build ▸ Mit Host-Compiler prüfen verwendet, um das Paket ohne Warnungen zu kompilieren.</translation>
     </message>
     <message>
         <source>arm-none-eabi-gcc</source>
-        <translation type="unfinished" />
+        <translation>arm-none-eabi-gcc</translation>
     </message>
     <message>
         <source>Cross compiler for board firmware.</source>
@@ -854,7 +1235,7 @@ Host-driven: packed entrypoint and operators plus packed wrappers and a function
     </message>
     <message>
         <source>OpenOCD</source>
-        <translation type="unfinished" />
+        <translation>OpenOCD</translation>
     </message>
     <message>
         <source>Flashes and debugs boards over SWD/JTAG.</source>
@@ -862,7 +1243,7 @@ Host-driven: packed entrypoint and operators plus packed wrappers and a function
     </message>
     <message>
         <source>QEMU</source>
-        <translation type="unfinished" />
+        <translation>QEMU</translation>
     </message>
     <message>
         <source>qemu-system-arm, runs emulated boards.</source>
@@ -916,7 +1297,7 @@ Host-driven: packed entrypoint and operators plus packed wrappers and a function
     <name>ember::studio::ToolRunner</name>
     <message>
         <source>cannot start '%1': %2; set its path in Settings</source>
-        <translation type="unfinished" />
+        <translation>'%1' kann nicht gestartet werden: %2; den Pfad in den Einstellungen setzen</translation>
     </message>
 </context>
 </TS>

@@ -17,6 +17,45 @@
     </message>
 </context>
 <context>
+    <name>ember::studio::BoardJob</name>
+    <message>
+        <source>%1 (emulated)</source>
+        <translation>%1（仿真）</translation>
+    </message>
+    <message>
+        <source>firmware project kept in %1</source>
+        <translation>固件工程保留在 %1</translation>
+    </message>
+    <message>
+        <source>a board job is already running; wait for it or cancel it</source>
+        <translation>已有开发板任务在运行；请等待或取消它</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary folder for the firmware: %1</source>
+        <translation>无法为固件创建临时文件夹：%1</translation>
+    </message>
+    <message>
+        <source>the board runner is busy; try again when the current job has ended</source>
+        <translation>开发板运行器正忙；请在当前任务结束后重试</translation>
+    </message>
+    <message>
+        <source>cannot write the firmware project to a temporary folder: %1</source>
+        <translation>无法将固件工程写入临时文件夹：%1</translation>
+    </message>
+    <message>
+        <source>firmware project: %1</source>
+        <translation>固件工程：%1</translation>
+    </message>
+    <message>
+        <source>this studio was built without board support (flashers/)</source>
+        <translation>此 Studio 构建时未包含开发板支持（flashers/）</translation>
+    </message>
+    <message>
+        <source>this studio was built without board support; rebuild with the flashers library</source>
+        <translation>此 Studio 构建时未包含开发板支持；请连同 flashers 库重新构建</translation>
+    </message>
+</context>
+<context>
     <name>ember::studio::CodeView</name>
     <message>
         <source>Package</source>
@@ -112,6 +151,10 @@
         <source>no model</source>
         <translation>无模型</translation>
     </message>
+    <message>
+        <source>%1 %2 (%3% of the run on %4)</source>
+        <translation>%1 %2（占 %4 上运行的 %3%）</translation>
+    </message>
 </context>
 <context>
     <name>ember::studio::HistoryView</name>
@@ -140,10 +183,6 @@
         <translation>选项</translation>
     </message>
     <message>
-        <source>Every compile is recorded. Select two builds to compare their options and sizes.</source>
-        <translation>每次编译都会被记录。选择两个构建以比较其选项和大小。</translation>
-    </message>
-    <message>
         <source>ok</source>
         <translation>成功</translation>
     </message>
@@ -157,7 +196,7 @@
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished" />
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <source>no option changed</source>
@@ -182,6 +221,86 @@
     <message>
         <source>Select two builds to compare them.</source>
         <translation>选择两个构建进行比较。</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>开发板</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <source>Time at clock</source>
+        <translation>按时钟计的时间</translation>
+    </message>
+    <message>
+        <source>Output check</source>
+        <translation>输出校验</translation>
+    </message>
+    <message>
+        <source>Every compile and profile run is recorded. Select two builds, or two profile runs, to compare them.</source>
+        <translation>每次编译和性能分析运行都会被记录。选择两次构建或两次性能分析运行进行比较。</translation>
+    </message>
+    <message>
+        <source>Builds</source>
+        <translation>构建</translation>
+    </message>
+    <message>
+        <source>Profile runs (double-click to show one in the Profile tab)</source>
+        <translation>性能分析运行（双击在“性能分析”标签页中显示）</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>bit-exact</source>
+        <translation>逐位一致</translation>
+    </message>
+    <message>
+        <source>mismatch</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <source>not compared</source>
+        <translation>未比较</translation>
+    </message>
+    <message>
+        <source>Profile %1 → %2</source>
+        <translation>性能分析 %1 → %2</translation>
+    </message>
+    <message>
+        <source>different boards: %1 → %2</source>
+        <translation>不同的开发板：%1 → %2</translation>
+    </message>
+    <message>
+        <source>the layers differ; rows pair up by position</source>
+        <translation>层不相同；按位置逐行对应</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>算子</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>之前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>之后</translation>
+    </message>
+    <message>
+        <source>Delta</source>
+        <translation>差值</translation>
+    </message>
+    <message>
+        <source>Select two profile runs to compare them.</source>
+        <translation>选择两次性能分析运行进行比较。</translation>
     </message>
 </context>
 <context>
@@ -212,7 +331,7 @@
     </message>
     <message>
         <source>&lt;b&gt;Ember Studio&lt;/b&gt;&lt;br&gt;Compiles TFLite models to dependency-free C for microcontrollers.</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;Ember Studio&lt;/b&gt;&lt;br&gt;将 TFLite 模型编译为适用于微控制器、无依赖的 C 代码。</translation>
     </message>
     <message>
         <source>&amp;Open Model…</source>
@@ -340,7 +459,7 @@
     </message>
     <message>
         <source>the model file changed since the project was saved; its options were kept, check pins and names</source>
-        <translation type="unfinished" />
+        <translation>自项目保存以来模型文件已更改；选项已保留，请检查固定项和名称</translation>
     </message>
     <message>
         <source>nothing to compile; open a model first</source>
@@ -348,7 +467,7 @@
     </message>
     <message>
         <source>%1 is not supported by this compiler build and was ignored</source>
-        <translation type="unfinished" />
+        <translation>此编译器版本不支持 %1，已忽略</translation>
     </message>
     <message>
         <source>compiling: %1</source>
@@ -360,7 +479,7 @@
     </message>
     <message>
         <source>compile failed without a diagnostic</source>
-        <translation type="unfinished" />
+        <translation>编译失败，但没有诊断信息</translation>
     </message>
     <message>
         <source>nothing to export; compile the model first</source>
@@ -368,15 +487,15 @@
     </message>
     <message>
         <source>Export package as archive</source>
-        <translation type="unfinished" />
+        <translation>将代码包导出为归档</translation>
     </message>
     <message>
         <source>Tar archive (*.tar)</source>
-        <translation type="unfinished" />
+        <translation>Tar 归档 (*.tar)</translation>
     </message>
     <message>
         <source>Export package to folder</source>
-        <translation type="unfinished" />
+        <translation>将代码包导出到文件夹</translation>
     </message>
     <message>
         <source>package exported to %1</source>
@@ -384,23 +503,23 @@
     </message>
     <message>
         <source>nothing to check; compile the model first</source>
-        <translation type="unfinished" />
+        <translation>没有可检查的内容；请先编译模型</translation>
     </message>
     <message>
         <source>cannot write the package to a temporary folder: %1</source>
-        <translation type="unfinished" />
+        <translation>无法将代码包写入临时文件夹：%1</translation>
     </message>
     <message>
         <source>the package compiles warning-free with the host compiler</source>
-        <translation type="unfinished" />
+        <translation>代码包可用主机编译器无警告编译</translation>
     </message>
     <message>
         <source>the host compiler reported problems (see above)</source>
-        <translation type="unfinished" />
+        <translation>主机编译器报告了问题（见上文）</translation>
     </message>
     <message>
         <source>no translation for '%1' is built in</source>
-        <translation type="unfinished" />
+        <translation>未内置 '%1' 的翻译</translation>
     </message>
     <message>
         <source>%1 — Ember Studio</source>
@@ -429,6 +548,118 @@
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+    <message>
+        <source>flashed %1: %2</source>
+        <translation>已烧录 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 at %3 MHz%4</source>
+        <translation>%1 · %2，%3 MHz%4</translation>
+    </message>
+    <message>
+        <source> · emulated in QEMU: counts instructions, needs no hardware</source>
+        <translation> · 在 QEMU 中仿真：统计指令数，无需硬件</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation>性能分析(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Compile, build firmware, run it on the selected board and count every layer (Ctrl+R)</source>
+        <translation>编译、构建固件、在所选开发板上运行并统计每一层（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>&amp;Flash</source>
+        <translation>烧录(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Build firmware for the last compile and program the selected board (Ctrl+U)</source>
+        <translation>为上次编译构建固件并烧录到所选开发板（Ctrl+U）</translation>
+    </message>
+    <message>
+        <source>Board:</source>
+        <translation>开发板：</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>性能分析</translation>
+    </message>
+    <message>
+        <source>nothing to %1; open a model first</source>
+        <translation>没有可%1的内容；请先打开模型</translation>
+    </message>
+    <message>
+        <source>a board job is running; wait for it or press Cancel</source>
+        <translation>开发板任务正在运行；请等待或按“取消”</translation>
+    </message>
+    <message>
+        <source>no board selected; choose one in the toolbar</source>
+        <translation>未选择开发板；请在工具栏中选择</translation>
+    </message>
+    <message>
+        <source>profile</source>
+        <translation>性能分析</translation>
+    </message>
+    <message>
+        <source>profiling on %1: %2</source>
+        <translation>正在 %1 上进行性能分析：%2</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>正在启动</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>烧录</translation>
+    </message>
+    <message>
+        <source>nothing to flash; compile the model first (Ctrl+B)</source>
+        <translation>没有可烧录的内容；请先编译模型（Ctrl+B）</translation>
+    </message>
+    <message>
+        <source>flashing %1 to %2</source>
+        <translation>正在将 %1 烧录到 %2</translation>
+    </message>
+    <message>
+        <source>cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>a profile run of %1 ended after another model was opened; it was not recorded</source>
+        <translation>%1 的性能分析运行在打开另一个模型后才结束；未记录</translation>
+    </message>
+    <message>
+        <source>outputs bit-exact with the host</source>
+        <translation>输出与主机逐位一致</translation>
+    </message>
+    <message>
+        <source>outputs DIFFER from the host: %1</source>
+        <translation>输出与主机不一致：%1</translation>
+    </message>
+    <message>
+        <source>outputs not compared</source>
+        <translation>未比较输出</translation>
+    </message>
+    <message>
+        <source>profiled on %1: %2 %3 (%4 ms at %5 MHz), %6</source>
+        <translation>已在 %1 上完成性能分析：%2 %3（%5 MHz 下 %4 毫秒），%6</translation>
+    </message>
+    <message>
+        <source>flash cancelled</source>
+        <translation>烧录已取消</translation>
+    </message>
+    <message>
+        <source>profile run cancelled</source>
+        <translation>性能分析运行已取消</translation>
+    </message>
+    <message>
+        <source>flashing %1 failed</source>
+        <translation>烧录 %1 失败</translation>
+    </message>
+    <message>
+        <source>profiling on %1 failed</source>
+        <translation>在 %1 上的性能分析失败</translation>
     </message>
 </context>
 <context>
@@ -459,15 +690,15 @@
     </message>
     <message>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation type="unfinished" />
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
         <source>memory picture saved to %1</source>
-        <translation type="unfinished" />
+        <translation>内存图已保存到 %1</translation>
     </message>
     <message>
         <source>cannot write '%1'; choose a writable folder</source>
-        <translation type="unfinished" />
+        <translation>无法写入 '%1'；请选择可写的文件夹</translation>
     </message>
 </context>
 <context>
@@ -478,11 +709,11 @@
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 bytes (%3)&lt;br&gt;pool '%4', offset %5 – %6&lt;br&gt;live at steps %7–%8&lt;br&gt;produced by %9%10</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 字节（%3）&lt;br&gt;内存池 '%4'，偏移 %5 – %6&lt;br&gt;存活于步骤 %7–%8&lt;br&gt;由 %9 产生%10</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;i&gt;pinned&lt;/i&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;br&gt;&lt;i&gt;已固定&lt;/i&gt;</translation>
     </message>
     <message>
         <source>peak %1</source>
@@ -498,7 +729,7 @@
     </message>
     <message>
         <source>No memory plan: %1</source>
-        <translation type="unfinished" />
+        <translation>没有内存规划：%1</translation>
     </message>
     <message>
         <source>Open a model to see its memory plan.</source>
@@ -543,6 +774,14 @@
         <source>Message</source>
         <translation>消息</translation>
     </message>
+    <message numerus="yes">
+        <source>… %n earlier line(s) not shown</source>
+        <translation><numerusform>… 未显示之前的 %n 行</numerusform></translation>
+    </message>
+    <message>
+        <source>Expand to see the raw tool log.</source>
+        <translation>展开以查看工具的原始日志。</translation>
+    </message>
 </context>
 <context>
     <name>ember::studio::OptionsPanel</name>
@@ -565,7 +804,8 @@
     <message>
         <source>Embedded: typed C entrypoint, unpacked operators, static pools — what most firmware wants.
 Host-driven: packed entrypoint and operators plus packed wrappers and a function table, so a host can call any layer by name.</source>
-        <translation type="unfinished" />
+        <translation>嵌入式：带类型的 C 入口函数、非打包算子、静态内存池——大多数固件所需。
+主机驱动：打包的入口函数和算子，加上打包包装函数和函数表，使主机可以按名称调用任意层。</translation>
     </message>
     <message>
         <source>Defaults</source>
@@ -685,59 +925,200 @@ Host-driven: packed entrypoint and operators plus packed wrappers and a function
     </message>
     <message>
         <source>--name: prefix of every generated identifier and file (include/&lt;name&gt;/&lt;name&gt;.h, &lt;name&gt;_run, ...). Default: the model file name, sanitised.</source>
-        <translation type="unfinished" />
+        <translation>--name：每个生成的标识符和文件的前缀（include/&lt;name&gt;/&lt;name&gt;.h、&lt;name&gt;_run 等）。默认：经过规整的模型文件名。</translation>
     </message>
     <message>
         <source>--interface-api: 'c' generates &lt;name&gt;_run(struct &lt;name&gt;_inputs *, struct &lt;name&gt;_outputs *) with named struct members; 'packed' generates one uniform packed-signature entrypoint for module loading.</source>
-        <translation type="unfinished" />
+        <translation>--interface-api：'c' 生成带命名结构体成员的 &lt;name&gt;_run(struct &lt;name&gt;_inputs *, struct &lt;name&gt;_outputs *)；'packed' 生成一个统一的打包签名入口函数，用于模块加载。</translation>
     </message>
     <message>
         <source>--operators: 'unpacked' makes each layer a static function taking typed data pointers; 'packed' gives every layer the same signature with DLTensor-compatible descriptors.</source>
-        <translation type="unfinished" />
+        <translation>--operators：'unpacked' 使每一层成为接收带类型数据指针的静态函数；'packed' 使每一层具有相同签名，使用兼容 DLTensor 的描述符。</translation>
     </message>
     <message>
         <source>--packed-wrappers: adds a packed wrapper beside each unpacked function and a name → function table, for host-driven inference and per-layer profiling. Default: off.</source>
-        <translation type="unfinished" />
+        <translation>--packed-wrappers：为每个非打包函数添加打包包装函数以及“名称 → 函数”表，用于主机驱动推理和逐层性能分析。默认：关闭。</translation>
     </message>
     <message>
         <source>--target: the core the kernels are written for; DSP/MVE variants use ACLE intrinsics. 'generic' is portable C.</source>
-        <translation type="unfinished" />
+        <translation>--target：内核所针对的处理器核；DSP/MVE 变体使用 ACLE 内建函数。'generic' 为可移植 C。</translation>
     </message>
     <message>
         <source>--planner: the algorithm that assigns each activation an offset in its pool; changes the pool sizes in the header.</source>
-        <translation type="unfinished" />
+        <translation>--planner：为每个激活在其内存池中分配偏移量的算法；会改变头文件中的内存池大小。</translation>
     </message>
     <message>
         <source>--align: alignment of every buffer inside a pool (bytes, power of two).</source>
-        <translation type="unfinished" />
+        <translation>--align：内存池中每个缓冲区的对齐（字节，2 的幂）。</translation>
     </message>
     <message>
         <source>--constants: 'flash' emits const arrays the linker keeps in flash; 'pool' expects the application to provide one constants pool (e.g. copied from external flash).</source>
-        <translation type="unfinished" />
+        <translation>--constants：'flash' 生成由链接器放在闪存中的 const 数组；'pool' 要求应用提供一个常量内存池（例如从外部闪存复制）。</translation>
     </message>
     <message>
         <source>--io: 'separate' leaves input/output buffers to the application; 'workspace' plans them inside the workspace and adds accessors returning the in-workspace pointers.</source>
-        <translation type="unfinished" />
+        <translation>--io：'separate' 将输入/输出缓冲区交给应用管理；'workspace' 将其规划在工作区内，并添加返回工作区内指针的访问函数。</translation>
     </message>
     <message>
         <source>--app-pools: the application passes pool base pointers in struct &lt;name&gt;_workspace_pools instead of the generated static arrays. Default: off (static arrays).</source>
-        <translation type="unfinished" />
+        <translation>--app-pools：应用通过 struct &lt;name&gt;_workspace_pools 传入内存池基址指针，而不是使用生成的静态数组。默认：关闭（静态数组）。</translation>
     </message>
     <message>
         <source>--pool NAME:SIZE[:section=S][:align=A]: each pool becomes a uint8_t array (or an app-provided pointer). Size 0 = as large as the plan needs; sizes accept K/M suffixes.</source>
-        <translation type="unfinished" />
+        <translation>--pool NAME:SIZE[:section=S][:align=A]：每个内存池成为一个 uint8_t 数组（或由应用提供的指针）。大小 0 表示按规划所需；大小可使用 K/M 后缀。</translation>
     </message>
     <message>
         <source>--pin TENSOR=POOL: place an activation in a given pool (e.g. a large buffer in external SRAM). Drag buffers between lanes in the Memory view to pin them.</source>
-        <translation type="unfinished" />
+        <translation>--pin TENSOR=POOL：将激活放入指定内存池（例如把大缓冲区放到外部 SRAM）。在内存视图中在通道之间拖动缓冲区即可固定。</translation>
     </message>
     <message>
         <source>--dim TENSOR:AXIS=MIN..MAX, one per line: a dimension that varies at run time; memory is planned for MAX.</source>
-        <translation type="unfinished" />
+        <translation>--dim TENSOR:AXIS=MIN..MAX，每行一个：运行时可变的维度；内存按 MAX 规划。</translation>
     </message>
     <message>
         <source>%1 is not supported by this compiler build yet.</source>
         <translation>此编译器版本尚不支持 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>ember::studio::ProfileView</name>
+    <message>
+        <source>Profiling… %1</source>
+        <translation>正在进行性能分析… %1</translation>
+    </message>
+    <message>
+        <source>No profile run yet.
+Choose a board in the toolbar and press Profile (Ctrl+R): the model is compiled, built into firmware, run on the board and checked against the host.</source>
+        <translation>尚无性能分析运行。
+在工具栏中选择开发板并按“性能分析”（Ctrl+R）：模型将被编译、构建为固件、在开发板上运行，并与主机结果对照。</translation>
+    </message>
+    <message>
+        <source>Open a model, choose a board in the toolbar and press Profile (Ctrl+R).</source>
+        <translation>打开模型，在工具栏中选择开发板，然后按“性能分析”（Ctrl+R）。</translation>
+    </message>
+    <message>
+        <source>cycles</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>%1 on %2 · %3</source>
+        <translation>%1 在 %2 上 · %3</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>开发板</translation>
+    </message>
+    <message>
+        <source>emulated (QEMU -icount)</source>
+        <translation>仿真（QEMU -icount）</translation>
+    </message>
+    <message>
+        <source>hardware</source>
+        <translation>硬件</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总计</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n layer(s)</source>
+        <translation><numerusform>%1 · %n 层</numerusform></translation>
+    </message>
+    <message>
+        <source>Time at clock</source>
+        <translation>按时钟计的时间</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>at %1 MHz</source>
+        <translation>在 %1 MHz 下</translation>
+    </message>
+    <message>
+        <source>at %1 MHz (≈ 1 instr./cycle)</source>
+        <translation>在 %1 MHz 下（≈ 每周期 1 条指令）</translation>
+    </message>
+    <message>
+        <source>Output check</source>
+        <translation>输出校验</translation>
+    </message>
+    <message>
+        <source>✓ bit-exact</source>
+        <translation>✓ 逐位一致</translation>
+    </message>
+    <message>
+        <source>same bytes as the host run</source>
+        <translation>与主机运行的字节完全相同</translation>
+    </message>
+    <message>
+        <source>✗ mismatch</source>
+        <translation>✗ 不一致</translation>
+    </message>
+    <message>
+        <source>not compared</source>
+        <translation>未比较</translation>
+    </message>
+    <message>
+        <source>no host run</source>
+        <translation>无主机运行</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>%1 flash</source>
+        <translation>闪存 %1</translation>
+    </message>
+    <message>
+        <source>RAM %1 · stack used %2</source>
+        <translation>RAM %1 · 已用栈 %2</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>算子</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>MACs/cycle</source>
+        <translation>MAC/周期</translation>
+    </message>
+    <message>
+        <source>MACs/instr.</source>
+        <translation>MAC/指令</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3 MACs</source>
+        <translation>%1 %2，%3 次 MAC</translation>
+    </message>
+    <message>
+        <source>The whole inference measured %1 %2: the layers plus %3 in the entry function around them. Shares and time are of the whole inference.</source>
+        <translation>整个推理测得 %1 %2：各层之和再加上外层入口函数中的 %3。占比和时间均以整个推理计。</translation>
+    </message>
+    <message>
+        <source>Shares and time are of the whole inference.</source>
+        <translation>占比和时间均以整个推理计。</translation>
+    </message>
+    <message>
+        <source>Emulated board: counts are executed instructions (deterministic), not cycles; the time assumes one instruction per cycle.</source>
+        <translation>仿真开发板：统计的是已执行指令数（确定性），而不是周期数；时间按每周期一条指令估算。</translation>
     </message>
 </context>
 <context>
@@ -788,15 +1169,15 @@ Host-driven: packed entrypoint and operators plus packed wrappers and a function
     </message>
     <message>
         <source>Beta</source>
-        <translation type="unfinished" />
+        <translation>Beta 系数</translation>
     </message>
     <message>
         <source>Axis</source>
-        <translation type="unfinished" />
+        <translation>轴</translation>
     </message>
     <message>
         <source>Alpha</source>
-        <translation type="unfinished" />
+        <translation>Alpha 系数</translation>
     </message>
     <message>
         <source>Activation</source>
@@ -815,19 +1196,19 @@ Host-driven: packed entrypoint and operators plus packed wrappers and a function
     <name>ember::studio::Session</name>
     <message>
         <source>cannot open '%1': no such file; check the path or pick another model</source>
-        <translation type="unfinished" />
+        <translation>无法打开 '%1'：文件不存在；请检查路径或选择其他模型</translation>
     </message>
     <message>
         <source>cannot import '%1'; the file is not a supported model</source>
-        <translation type="unfinished" />
+        <translation>无法导入 '%1'；该文件不是受支持的模型</translation>
     </message>
     <message>
         <source>opened %1 (%2 operators, %3 tensors)</source>
-        <translation type="unfinished" />
+        <translation>已打开 %1（%2 个算子，%3 个张量）</translation>
     </message>
     <message>
         <source>cannot write the example model to '%1'; check that the folder is writable</source>
-        <translation type="unfinished" />
+        <translation>无法将示例模型写入 '%1'；请检查文件夹是否可写</translation>
     </message>
 </context>
 <context>
@@ -842,11 +1223,11 @@ Host-driven: packed entrypoint and operators plus packed wrappers and a function
     </message>
     <message>
         <source>Used by Build ▸ Check with Host Compiler to compile the package warning-free.</source>
-        <translation type="unfinished" />
+        <translation>供“构建 ▸ 用主机编译器检查”使用，以无警告方式编译代码包。</translation>
     </message>
     <message>
         <source>arm-none-eabi-gcc</source>
-        <translation type="unfinished" />
+        <translation>arm-none-eabi-gcc</translation>
     </message>
     <message>
         <source>Cross compiler for board firmware.</source>
@@ -854,7 +1235,7 @@ Host-driven: packed entrypoint and operators plus packed wrappers and a function
     </message>
     <message>
         <source>OpenOCD</source>
-        <translation type="unfinished" />
+        <translation>OpenOCD</translation>
     </message>
     <message>
         <source>Flashes and debugs boards over SWD/JTAG.</source>
@@ -862,7 +1243,7 @@ Host-driven: packed entrypoint and operators plus packed wrappers and a function
     </message>
     <message>
         <source>QEMU</source>
-        <translation type="unfinished" />
+        <translation>QEMU</translation>
     </message>
     <message>
         <source>qemu-system-arm, runs emulated boards.</source>
@@ -916,7 +1297,7 @@ Host-driven: packed entrypoint and operators plus packed wrappers and a function
     <name>ember::studio::ToolRunner</name>
     <message>
         <source>cannot start '%1': %2; set its path in Settings</source>
-        <translation type="unfinished" />
+        <translation>无法启动 '%1'：%2；请在设置中指定其路径</translation>
     </message>
 </context>
 </TS>

@@ -11,10 +11,12 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QWheelEvent>
+#include <algorithm>
 #include <cmath>
 
 #include "OpStyle.h"
 #include "Session.h"
+#include "SummaryPanel.h"
 
 namespace ember::studio {
 
@@ -30,8 +32,22 @@ public:
         setToolTip(n.title + QLatin1Char('\n') + n.subtitle);
         setZValue(2);
     }
-    QRectF boundingRect() const override { return QRectF(QPointF(-3, -3), node_.rect.size() + QSizeF(6, 6)); }
+    QRectF boundingRect() const override
+    {
+        const QRectF box(QPointF(-3, -3), node_.rect.size() + QSizeF(6, 6));
+        return badge_.isEmpty() ? box : box.united(badgeRect().adjusted(-2, -2, 2, 2));
+    }
     const LayoutNode &node() const { return node_; }
+    // Profile overlay: a heat-coloured pill left of the node ("" removes it).
+    void setBadge(const QString &text, const QColor &heat, const QFont &font)
+    {
+        prepareGeometryChange();
+        badge_ = text;
+        heat_ = heat;
+        badgeFont_ = font;
+        update();
+    }
+    QString badge() const { return badge_; }
     int index() const { return index_; }
     std::function<void(int)> onDoubleClick;
 
@@ -63,6 +79,7 @@ public:
         p->setPen(io ? QColor(0x55, 0x5f, 0x6a) : QColor(255, 255, 255, 225));
         p->drawText(QRectF(8, 6 + fm.height(), r.width() - 12, r.height() - fm.height() - 10),
                     Qt::AlignHCenter | Qt::AlignVCenter, node_.subtitle);
+        if (!badge_.isEmpty()) paintBadge(p);
     }
 
 protected:
@@ -74,7 +91,29 @@ protected:
     }
 
 private:
+    QRectF badgeRect() const
+    {
+        const QFontMetricsF fm(badgeFont_);
+        const qreal w = fm.horizontalAdvance(badge_) + 14, h = fm.height() + 6;
+        return QRectF(-w - 10, (node_.rect.height() - h) / 2, w, h);
+    }
+    void paintBadge(QPainter *p) const
+    {
+        const QRectF b = badgeRect();
+        p->setPen(QPen(heat_.darker(135), 1));
+        p->setBrush(heat_);
+        p->drawRoundedRect(b, b.height() / 2, b.height() / 2);
+        // A short tick ties the pill to its node.
+        p->drawLine(QPointF(b.right(), b.center().y()), QPointF(0, b.center().y()));
+        p->setPen(heat_.lightness() > 150 ? QColor(0x25, 0x2b, 0x33) : QColor(Qt::white));
+        p->setFont(badgeFont_);
+        p->drawText(b, Qt::AlignCenter, badge_);
+    }
+
     LayoutNode node_;
+    QString badge_;
+    QColor heat_;
+    QFont badgeFont_;
     int index_;
     QColor fill_;
     QFont title_, text_;
@@ -166,6 +205,7 @@ GraphView::GraphView(Session *session, QWidget *parent)
     connect(scene_, &QGraphicsScene::selectionChanged, this, &GraphView::onSceneSelection);
     connect(session_, &Session::modelChanged, this, &GraphView::rebuild);
     connect(session_, &Session::selectionChanged, this, &GraphView::syncSelectionFromSession);
+    connect(session_, &Session::profileChanged, this, &GraphView::applyProfile);
     retranslate();
     rebuild();
 }
@@ -239,8 +279,54 @@ void GraphView::rebuild()
         scene_->addItem(item);
         items_ << item;
     }
-    scene_->setSceneRect(layout_.bounds.adjusted(-30, -30, 30, 30));
+    applyProfile();
     resetView();
+}
+
+void GraphView::applyProfile()
+{
+    const ProfileRecord *p = session_->profile();
+    const ember::Graph *g = session_->graph();
+    // Layer k is op k only when the run profiled this graph.
+    const bool match = p && g && p->layers.size() == qsizetype(g->ops.size());
+    qint64 hottest = 1;
+    if (match)
+        for (const ProfileLayer &l : p->layers) hottest = std::max(hottest, l.count);
+    QFont f = font();
+    f.setPointSizeF(8);
+    f.setBold(true);
+    for (OpNodeItem *item : items_) {
+        const LayoutNode &n = item->node();
+        if (!match || n.kind != LayoutNode::Kind::Op || n.op < 0 || n.op >= p->layers.size()) {
+            item->setBadge({}, {}, f);
+            continue;
+        }
+        const ProfileLayer &l = p->layers[n.op];
+        const double share = p->total ? 100.0 * double(l.count) / double(p->total) : 0.0;
+        item->setBadge(QStringLiteral("%1 · %2%").arg(compactCount(l.count), QString::number(share, 'f', share < 10 ? 1 : 0)),
+                       heatColor(double(l.count) / double(hottest)), f);
+        item->setToolTip(n.title + QLatin1Char('\n') + n.subtitle + QLatin1Char('\n') +
+                         tr("%1 %2 (%3% of the run on %4)").arg(groupDigits(l.count), p->unit,
+                                                                QString::number(share, 'f', 1), p->boardName));
+    }
+    // Badges extend left of the nodes: keep them inside the scene.
+    QRectF bounds = layout_.bounds;
+    for (OpNodeItem *item : items_) bounds = bounds.united(item->mapRectToScene(item->boundingRect()));
+    scene_->setSceneRect(bounds.adjusted(-30, -30, 30, 30));
+}
+
+int GraphView::profileBadgeCount() const
+{
+    int n = 0;
+    for (OpNodeItem *item : items_) n += item->badge().isEmpty() ? 0 : 1;
+    return n;
+}
+
+QString GraphView::profileBadge(int op) const
+{
+    for (OpNodeItem *item : items_)
+        if (item->node().kind == LayoutNode::Kind::Op && item->node().op == op) return item->badge();
+    return {};
 }
 
 void GraphView::fitAll()

@@ -1,6 +1,7 @@
 // The model as a laid-out graph: Graphviz `dot` layout (GraphLayout) drawn in
 // a QGraphicsView. Nodes are coloured by op type, edges carry tensor shapes.
 // Zoom (wheel, buttons), pan (drag), fit, and search by layer/tensor name.
+// After a profile run each layer carries a heat-coloured badge with its count.
 #pragma once
 
 #include <QGraphicsView>
@@ -46,6 +47,9 @@ public:
     void fitAll();
     // Initial view: readable zoom, top of the graph.
     void resetView();
+    // Profile overlay: nodes carrying a per-layer count badge, and one badge's text.
+    int profileBadgeCount() const;
+    QString profileBadge(int op) const;
 
 signals:
     void layerActivated(int op);  // double-click: jump to the generated function
@@ -55,6 +59,7 @@ protected:
 
 private:
     void rebuild();
+    void applyProfile();
     void syncSelectionFromSession();
     void onSceneSelection();
     void retranslate();

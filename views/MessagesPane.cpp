@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QEvent>
+#include <QFontDatabase>
 #include <QHeaderView>
 #include <QStyle>
 
@@ -17,7 +18,8 @@ enum Role { OpRole = Qt::UserRole + 1, TensorRole };
 MessagesPane::MessagesPane(Session *session, QWidget *parent) : QTreeWidget(parent), session_(session)
 {
     setColumnCount(4);
-    setRootIsDecorated(false);
+    // Decorated: messages with a raw log show an expander.
+    setRootIsDecorated(true);
     setUniformRowHeights(true);
     setAlternatingRowColors(true);
     header()->setStretchLastSection(true);
@@ -47,6 +49,16 @@ QString MessagesPane::lastText() const
     return n ? topLevelItem(n - 1)->text(3) : QString();
 }
 
+QString MessagesPane::lastDetails() const
+{
+    const int n = topLevelItemCount();
+    if (!n) return {};
+    QStringList lines;
+    const QTreeWidgetItem *it = topLevelItem(n - 1);
+    for (int i = 0; i < it->childCount(); ++i) lines << it->child(i)->text(3);
+    return lines.join('\n');
+}
+
 void MessagesPane::add(const StudioMessage &m)
 {
     auto *item = new QTreeWidgetItem(this);
@@ -70,7 +82,29 @@ void MessagesPane::add(const StudioMessage &m)
     } else if (m.level == StudioMessage::Level::Warning) {
         item->setForeground(3, QColor(0x9a, 0x67, 0x00));
     }
+    if (!m.details.isEmpty()) addDetails(item, m.details);
     scrollToItem(item);
+}
+
+void MessagesPane::addDetails(QTreeWidgetItem *item, const QString &details)
+{
+    // The tail is what explains a failure; very long logs keep their last lines.
+    constexpr int kMaxLines = 400;
+    QStringList lines = details.split('\n');
+    if (lines.size() > kMaxLines) {
+        const int cut = int(lines.size()) - kMaxLines;
+        lines = lines.mid(cut);
+        lines.prepend(tr("… %n earlier line(s) not shown", nullptr, cut));
+    }
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    for (const QString &l : lines) {
+        auto *c = new QTreeWidgetItem(item);
+        c->setText(3, l);
+        c->setFont(3, mono);
+        c->setForeground(3, QColor(0x4a, 0x55, 0x62));
+        c->setData(0, OpRole, -1);
+    }
+    item->setToolTip(3, item->toolTip(3) + QLatin1Char('\n') + tr("Expand to see the raw tool log."));
 }
 
 void MessagesPane::onActivated(QTreeWidgetItem *item)

@@ -1,5 +1,6 @@
-// The Messages pane: errors, warnings and notes from import, planning and
-// compile, each with the op/tensor it concerns; clicking one selects it.
+// The Messages pane: errors, warnings and notes from import, planning,
+// compile and board jobs, each with the op/tensor it concerns; clicking one
+// selects it. A message with a raw tool log (flash, profile) expands to it.
 #pragma once
 
 #include <QTreeWidget>
@@ -16,6 +17,8 @@ public:
 
     int errorCount() const { return errors_; }
     QString lastText() const;
+    // Raw log under the last message ("" if it has none).
+    QString lastDetails() const;
 
 signals:
     void activatedLocation(int op, const QString &tensor);
@@ -25,6 +28,7 @@ protected:
 
 private:
     void add(const StudioMessage &m);
+    void addDetails(QTreeWidgetItem *item, const QString &details);
     void onActivated(QTreeWidgetItem *item);
     void retranslate();
 

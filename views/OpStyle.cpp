@@ -1,5 +1,8 @@
 #include "OpStyle.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace ember::studio {
 
 QColor opColor(ember::OpType t)
@@ -62,6 +65,30 @@ QString tensorLabel(const ember::Tensor &t)
     const QString q = quantLabel(t.quant);
     if (!q.isEmpty()) s += QStringLiteral("  ") + q;
     return s;
+}
+
+QColor heatColor(double fraction)
+{
+    // Hue runs from green-yellow (cheap) to red (hot); saturation rises with
+    // the share so cheap layers stay quiet next to the op colours.
+    const double f = std::clamp(fraction, 0.0, 1.0);
+    const int hue = int(std::lround(75.0 * (1.0 - f)));
+    const int sat = int(std::lround(110 + 130 * f));
+    const int light = int(std::lround(175 - 55 * f));
+    return QColor::fromHsl(hue, sat, light);
+}
+
+QString compactCount(qint64 v)
+{
+    const double a = double(v < 0 ? -v : v);
+    auto fmt = [&](double scaled, const char *suffix) {
+        const int decimals = scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2;
+        return QString::number(v < 0 ? -scaled : scaled, 'f', decimals) + QLatin1String(suffix);
+    };
+    if (a >= 1e9) return fmt(a / 1e9, "G");
+    if (a >= 1e6) return fmt(a / 1e6, "M");
+    if (a >= 1e4) return fmt(a / 1e3, "k");
+    return QString::number(v);
 }
 
 }  // namespace ember::studio

@@ -20,5 +20,9 @@ QString quantLabel(const ember::Quant &q);
 // TFLite tensor names list every fused op ("a/Relu;a/BiasAdd;..."): the
 // first entry names the layer well enough for labels.
 QString shortName(const std::string &name);
+// Heat colour for a share of the hottest layer (0 = cool grey-green, 1 = hot red).
+QColor heatColor(double fraction);
+// Compact count: 3493680 → "3.49M", 39640 → "39.6k", 80 → "80".
+QString compactCount(qint64 v);
 
 }  // namespace ember::studio

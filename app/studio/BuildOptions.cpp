@@ -81,6 +81,87 @@ QStringList BuildOptions::toArgs() const
     return args;
 }
 
+namespace {
+
+// "NAME:SIZE[:section=S][:align=N]", as argGroups writes it.
+bool parsePoolSpec(const QString &spec, int defaultAlign, PoolOption *p, QString *error)
+{
+    const QStringList parts = spec.split(QLatin1Char(':'));
+    if (parts.size() < 2 || parts[0].isEmpty()) {
+        *error = QStringLiteral("--pool '%1': expected NAME:SIZE[:section=S][:align=N]").arg(spec);
+        return false;
+    }
+    p->name = parts[0];
+    p->size = parseBytes(parts[1]);
+    p->align = defaultAlign;
+    if (p->size < 0) {
+        *error = QStringLiteral("--pool '%1': size '%2' is not a number of bytes (e.g. 4096, 64K, 1M)").arg(spec, parts[1]);
+        return false;
+    }
+    for (const QString &kv : parts.mid(2)) {
+        if (kv.startsWith(QLatin1String("section="))) p->section = kv.mid(8);
+        else if (kv.startsWith(QLatin1String("align="))) p->align = kv.mid(6).toInt();
+        else {
+            *error = QStringLiteral("--pool '%1': unknown field '%2'; use section= or align=").arg(spec, kv);
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+bool BuildOptions::fromArgs(const QStringList &args, BuildOptions *out, QString *error)
+{
+    BuildOptions o;
+    QList<PoolOption> pools;
+    QStringList poolSpecs;
+    const QStringList valued{"--name", "--interface-api", "--operators", "--planner", "--align", "--pool",
+                             "--pin", "--constants", "--io", "--dim", "--target"};
+    for (int i = 0; i < args.size(); ++i) {
+        const QString flag = args[i];
+        if (flag == QLatin1String("--packed-wrappers")) { o.packedWrappers = true; continue; }
+        if (flag == QLatin1String("--app-pools")) { o.appPools = true; continue; }
+        if (!valued.contains(flag)) {
+            *error = QStringLiteral("unknown compile option '%1'").arg(flag);
+            return false;
+        }
+        if (i + 1 >= args.size()) {
+            *error = QStringLiteral("%1 needs a value").arg(flag);
+            return false;
+        }
+        const QString v = args[++i];
+        if (flag == QLatin1String("--name")) o.name = v;
+        else if (flag == QLatin1String("--interface-api")) o.interfaceApi = v;
+        else if (flag == QLatin1String("--operators")) o.operators = v;
+        else if (flag == QLatin1String("--planner")) o.planner = v;
+        else if (flag == QLatin1String("--align")) o.align = v.toInt();
+        else if (flag == QLatin1String("--pool")) poolSpecs << v;
+        else if (flag == QLatin1String("--constants")) o.constants = v;
+        else if (flag == QLatin1String("--io")) o.io = v;
+        else if (flag == QLatin1String("--dim")) o.dims << v;
+        else if (flag == QLatin1String("--target")) o.target = v;
+        else if (flag == QLatin1String("--pin")) {
+            const qsizetype eq = v.lastIndexOf(QLatin1Char('='));
+            if (eq <= 0 || eq == v.size() - 1) {
+                *error = QStringLiteral("--pin '%1': expected TENSOR=POOL").arg(v);
+                return false;
+            }
+            o.pins.insert(v.left(eq), v.mid(eq + 1));
+        }
+    }
+    // Pools inherit --align wherever it appears, as in emberc.
+    for (const QString &spec : poolSpecs) {
+        PoolOption p;
+        if (!parsePoolSpec(spec, o.align, &p, error)) return false;
+        pools << p;
+    }
+    if (!pools.isEmpty()) o.pools = pools;
+    else for (PoolOption &p : o.pools) p.align = o.align;
+    *out = o;
+    return true;
+}
+
 QJsonObject BuildOptions::toJson() const
 {
     QJsonArray pools;

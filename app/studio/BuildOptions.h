@@ -54,6 +54,9 @@ struct BuildOptions {
     // The emberc command-line arguments for these options; defaults are
     // omitted so the list reads as "what differs from a plain compile".
     QStringList toArgs() const;
+    // The inverse of toArgs(): emberc compile flags → options (defaults for
+    // flags not given). False + `error` on an unknown flag or a bad value.
+    static bool fromArgs(const QStringList &args, BuildOptions *out, QString *error);
     QJsonObject toJson() const;
     static BuildOptions fromJson(const QJsonObject &o);
 

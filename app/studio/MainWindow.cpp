@@ -4,6 +4,8 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
+#include <QSignalBlocker>
 #include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
@@ -30,6 +32,7 @@
 #include "MessagesPane.h"
 #include "OptionsPanel.h"
 #include "PackageExport.h"
+#include "ProfileView.h"
 #include "SettingsDialog.h"
 #include "SettingsKeys.h"
 #include "SummaryPanel.h"
@@ -41,15 +44,15 @@ namespace ember::studio {
 
 struct MainWindow::Actions {
     QAction *open, *openExample, *exportFolder, *exportArchive, *saveProject, *quit;
-    QAction *compile, *cancel, *checkHost;
-    QAction *tabGraph, *tabMemory, *tabCode, *tabHistory, *fit;
+    QAction *compile, *cancel, *checkHost, *profile, *flash;
+    QAction *tabGraph, *tabMemory, *tabCode, *tabProfile, *tabHistory, *fit;
     QAction *settings, *about;
     QList<QAction *> languages;
 };
 
 MainWindow::MainWindow(const QString &storePath, QWidget *parent)
     : QMainWindow(parent), session_(new Session(this)), store_(std::make_unique<ProjectStore>(storePath)),
-      job_(new CompileJob(this)), a_(std::make_unique<Actions>()), saveTimer_(new QTimer(this))
+      job_(new CompileJob(this)), boardJob_(new BoardJob(this)), a_(std::make_unique<Actions>()), saveTimer_(new QTimer(this))
 {
     setAcceptDrops(true);
     setDocumentMode(true);
@@ -59,9 +62,11 @@ MainWindow::MainWindow(const QString &storePath, QWidget *parent)
     memory_ = new MemoryPanel(session_);
     code_ = new CodeView(session_);
     history_ = new HistoryView(store_.get());
+    profileView_ = new ProfileView(session_);
     tabs_->addTab(graph_, QString());
     tabs_->addTab(memory_, QString());
     tabs_->addTab(code_, QString());
+    tabs_->addTab(profileView_, QString());
     tabs_->addTab(history_, QString());
     setCentralWidget(tabs_);
     createDocks();
@@ -103,6 +108,25 @@ MainWindow::MainWindow(const QString &storePath, QWidget *parent)
     connect(session_, &Session::modelChanged, this, [this] {
         updateTitle();
         updateActions();
+    });
+    connect(boardJob_, &BoardJob::progress, this, [this](int pct, const QString &stage) {
+        progress_->setRange(0, 100);
+        progress_->setValue(pct);
+        stage_->setText(stage);
+        profileView_->setRunning(stage);
+    });
+    connect(boardJob_, &BoardJob::profiled, this, &MainWindow::onProfiled);
+    connect(boardJob_, &BoardJob::flashed, this, [this](const QString &m) {
+        session_->info(tr("flashed %1: %2").arg(boardJobTarget_, m));
+    });
+    connect(boardJob_, &BoardJob::failed, this, &MainWindow::onBoardFailed);
+    connect(boardJob_, &BoardJob::finished, this, [this] {
+        profileView_->setRunning({});
+        updateActions();
+    });
+    connect(history_, &HistoryView::profileActivated, this, [this](const ProfileRecord &p) {
+        session_->setProfile(p);
+        showTab(Tab::Profile);
     });
     connect(session_, &Session::planChanged, this, &MainWindow::updateStatus);
     // Options are saved shortly after each edit: a crash loses at most the
@@ -201,7 +225,16 @@ void MainWindow::createActions()
     connect(a.compile, &QAction::triggered, this, &MainWindow::compile);
     a.cancel = new QAction(icon(QStyle::SP_BrowserStop), QString(), this);
     a.cancel->setShortcut(QKeySequence(Qt::Key_Escape));
-    connect(a.cancel, &QAction::triggered, this, &MainWindow::cancelCompile);
+    connect(a.cancel, &QAction::triggered, this, [this] {
+        if (boardJob_->isRunning()) cancelBoardJob();
+        else cancelCompile();
+    });
+    a.profile = new QAction(icon(QStyle::SP_MediaSeekForward), QString(), this);
+    a.profile->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    connect(a.profile, &QAction::triggered, this, &MainWindow::profileOnBoard);
+    a.flash = new QAction(icon(QStyle::SP_ArrowDown), QString(), this);
+    a.flash->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_U));
+    connect(a.flash, &QAction::triggered, this, &MainWindow::flashBoard);
     a.checkHost = new QAction(QString(), this);
     connect(a.checkHost, &QAction::triggered, this, &MainWindow::checkWithHostCompiler);
 
@@ -214,7 +247,8 @@ void MainWindow::createActions()
     a.tabGraph = tabAction(Tab::Graph, "Ctrl+1");
     a.tabMemory = tabAction(Tab::Memory, "Ctrl+2");
     a.tabCode = tabAction(Tab::Code, "Ctrl+3");
-    a.tabHistory = tabAction(Tab::History, "Ctrl+4");
+    a.tabProfile = tabAction(Tab::Profile, "Ctrl+4");
+    a.tabHistory = tabAction(Tab::History, "Ctrl+5");
     a.fit = new QAction(QString(), this);
     a.fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     connect(a.fit, &QAction::triggered, graph_, &GraphView::fitAll);
@@ -243,8 +277,11 @@ void MainWindow::createActions()
     buildMenu_->addAction(a.cancel);
     buildMenu_->addSeparator();
     buildMenu_->addAction(a.checkHost);
+    buildMenu_->addSeparator();
+    buildMenu_->addAction(a.profile);
+    buildMenu_->addAction(a.flash);
     viewMenu_ = menuBar()->addMenu(QString());
-    viewMenu_->addActions({a.tabGraph, a.tabMemory, a.tabCode, a.tabHistory});
+    viewMenu_->addActions({a.tabGraph, a.tabMemory, a.tabCode, a.tabProfile, a.tabHistory});
     viewMenu_->addSeparator();
     viewMenu_->addAction(a.fit);
     viewMenu_->addSeparator();
@@ -277,7 +314,56 @@ void MainWindow::createActions()
     tb->addAction(a.cancel);
     tb->addSeparator();
     tb->addAction(a.exportFolder);
+    tb->addSeparator();
+    boardLabel_ = new QLabel;
+    boardLabel_->setContentsMargins(4, 0, 4, 0);
+    tb->addWidget(boardLabel_);
+    boardCombo_ = new QComboBox;
+    boardCombo_->setObjectName("boardSelector");
+    boardCombo_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    boardCombo_->setMinimumContentsLength(30);
+    tb->addWidget(boardCombo_);
+    tb->addAction(a.profile);
+    tb->addAction(a.flash);
+    fillBoards();
+    connect(boardCombo_, &QComboBox::currentIndexChanged, this, [this] {
+        QSettings().setValue(keys::kBoard, currentBoard());
+        updateActions();
+    });
 }
+
+void MainWindow::fillBoards()
+{
+    QString error;
+    const QList<BoardChoice> boards = BoardJob::boards(&error);
+    if (!error.isEmpty()) session_->report({StudioMessage::Level::Error, error});
+    // Emulated boards first: they work without hardware.
+    QList<BoardChoice> sorted = boards;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const BoardChoice &a, const BoardChoice &b) { return a.emulated > b.emulated; });
+    QSignalBlocker block(boardCombo_);
+    boardCombo_->clear();
+    for (const BoardChoice &b : sorted) {
+        boardCombo_->addItem(b.label(), b.id);
+        const int i = boardCombo_->count() - 1;
+        boardCombo_->setItemData(i, tr("%1 · %2 at %3 MHz%4").arg(b.id, b.core).arg(double(b.clockHz) / 1e6)
+                                        .arg(b.emulated ? tr(" · emulated in QEMU: counts instructions, needs no hardware") : QString()),
+                                 Qt::ToolTipRole);
+        if (b.emulated) boardCombo_->setItemData(i, QColor(0x1f, 0x5f, 0x99), Qt::ForegroundRole);
+    }
+    const QString saved = QSettings().value(keys::kBoard).toString();
+    const int i = boardCombo_->findData(saved.isEmpty() ? BoardJob::defaultBoard() : saved);
+    boardCombo_->setCurrentIndex(i >= 0 ? i : 0);
+}
+
+bool MainWindow::selectBoard(const QString &id)
+{
+    const int i = boardCombo_->findData(id);
+    if (i < 0) return false;
+    boardCombo_->setCurrentIndex(i);
+    return true;
+}
+
+QString MainWindow::currentBoard() const { return boardCombo_->currentData().toString(); }
 
 void MainWindow::retranslate()
 {
@@ -291,6 +377,12 @@ void MainWindow::retranslate()
     a.compile->setText(tr("&Compile"));
     a.compile->setToolTip(tr("Plan memory and generate the C package (Ctrl+B)"));
     a.cancel->setText(tr("Cancel"));
+    a.profile->setText(tr("&Profile"));
+    a.profile->setToolTip(tr("Compile, build firmware, run it on the selected board and count every layer (Ctrl+R)"));
+    a.flash->setText(tr("&Flash"));
+    a.flash->setToolTip(tr("Build firmware for the last compile and program the selected board (Ctrl+U)"));
+    a.tabProfile->setText(tr("&Profile"));
+    boardLabel_->setText(tr("Board:"));
     a.checkHost->setText(tr("Check with &Host Compiler"));
     a.tabGraph->setText(tr("&Graph"));
     a.tabMemory->setText(tr("&Memory"));
@@ -309,7 +401,8 @@ void MainWindow::retranslate()
     tabs_->setTabText(0, tr("Graph"));
     tabs_->setTabText(1, tr("Memory"));
     tabs_->setTabText(2, tr("Code"));
-    tabs_->setTabText(3, tr("History"));
+    tabs_->setTabText(3, tr("Profile"));
+    tabs_->setTabText(4, tr("History"));
     modelDock_->setWindowTitle(tr("Model"));
     optionsDock_->setWindowTitle(tr("Options"));
     messagesDock_->setWindowTitle(tr("Messages"));
@@ -348,6 +441,7 @@ void MainWindow::showTab(Tab t) { tabs_->setCurrentIndex(int(t)); }
 bool MainWindow::openModel(const QString &path)
 {
     if (job_->isRunning()) cancelCompile();
+    if (boardJob_->isRunning()) cancelBoardJob();
     if (saveTimer_->isActive()) saveProject();
     if (!session_->openModel(path)) {
         messagesDock_->show();
@@ -572,9 +666,13 @@ void MainWindow::applyLanguage(const QString &code)
 
 void MainWindow::updateActions()
 {
-    const bool model = session_->hasModel(), running = job_->isRunning();
-    a_->compile->setEnabled(model && !running);
+    const bool model = session_->hasModel(), board = boardJob_->isRunning(), running = job_->isRunning() || board;
+    const bool haveBoard = !currentBoard().isEmpty();
+    a_->compile->setEnabled(model && !job_->isRunning());
     a_->cancel->setEnabled(running);
+    a_->profile->setEnabled(model && haveBoard && !board);
+    a_->flash->setEnabled(bool(session_->build()) && haveBoard && !board);
+    boardCombo_->setEnabled(!board);
     a_->exportFolder->setEnabled(bool(session_->build()));
     a_->exportArchive->setEnabled(bool(session_->build()));
     a_->checkHost->setEnabled(bool(session_->build()));
@@ -622,6 +720,116 @@ void MainWindow::fillRecentMenu()
     for (const QString &p : r)
         recentMenu_->addAction(QFileInfo(p).fileName(), this, [this, p] { openModel(p); })->setToolTip(p);
     if (r.isEmpty()) recentMenu_->addAction(tr("(none)"))->setEnabled(false);
+}
+
+bool MainWindow::readyToRun(const QString &what)
+{
+    if (!session_->hasModel()) {
+        session_->report({StudioMessage::Level::Error, tr("nothing to %1; open a model first").arg(what)});
+        return false;
+    }
+    if (boardJob_->isRunning()) {
+        session_->report({StudioMessage::Level::Error, tr("a board job is running; wait for it or press Cancel")});
+        return false;
+    }
+    if (currentBoard().isEmpty()) {
+        session_->report({StudioMessage::Level::Error, tr("no board selected; choose one in the toolbar")});
+        return false;
+    }
+    return true;
+}
+
+bool MainWindow::profileOnBoard()
+{
+    if (!readyToRun(tr("profile"))) return false;
+    const QList<OptionError> errs = session_->options().validateAgainst(*session_->graph());
+    if (!errs.isEmpty()) {
+        for (const OptionError &e : errs) session_->report({StudioMessage::Level::Error, e.message});
+        return false;
+    }
+    QString error;
+    if (!boardJob_->startProfile(session_->modelPath(), currentBoard(), session_->options(), &error)) {
+        session_->report({StudioMessage::Level::Error, error});
+        messagesDock_->show();
+        return false;
+    }
+    profiledOptions_ = session_->options();
+    profiledModel_ = session_->modelPath();
+    boardJobTarget_ = boardCombo_->currentText();
+    session_->info(tr("profiling on %1: %2").arg(boardJobTarget_, ToolRunner::commandLine("emberc",
+        QStringList{"profile", QFileInfo(session_->modelPath()).fileName(), "--board", currentBoard()} + session_->options().toArgs())));
+    profileView_->setRunning(tr("starting"));
+    updateActions();
+    return true;
+}
+
+bool MainWindow::flashBoard()
+{
+    if (!readyToRun(tr("flash"))) return false;
+    auto build = session_->build();
+    if (!build) {
+        session_->report({StudioMessage::Level::Error, tr("nothing to flash; compile the model first (Ctrl+B)")});
+        return false;
+    }
+    QString error;
+    if (!boardJob_->startFlash(*build, currentBoard(), &error)) {
+        session_->report({StudioMessage::Level::Error, error});
+        messagesDock_->show();
+        return false;
+    }
+    boardJobTarget_ = boardCombo_->currentText();
+    session_->info(tr("flashing %1 to %2").arg(QString::fromStdString(build->name), boardJobTarget_));
+    updateActions();
+    return true;
+}
+
+void MainWindow::cancelBoardJob()
+{
+    boardJob_->cancel();
+    stage_->setText(tr("cancelling…"));
+}
+
+void MainWindow::onProfiled(const ProfileRecord &record)
+{
+    if (profiledModel_ != session_->modelPath()) {
+        session_->info(tr("a profile run of %1 ended after another model was opened; it was not recorded")
+                           .arg(QFileInfo(profiledModel_).fileName()));
+        return;
+    }
+    ProfileRecord r = record;
+    r.projectId = projectId_;
+    r.options = profiledOptions_;
+    r.time = QDateTime::currentDateTimeUtc();
+    if (projectId_ >= 0 && store_->isOpen()) {
+        if (!store_->recordProfile(r)) session_->report({StudioMessage::Level::Error, store_->lastError()});
+        history_->refresh();
+    }
+    session_->setProfile(r);
+    QString check = r.outputCheck == QLatin1String("bit-exact") ? tr("outputs bit-exact with the host")
+                    : r.outputCheck == QLatin1String("mismatch") ? tr("outputs DIFFER from the host: %1").arg(r.mismatch)
+                                                                 : tr("outputs not compared");
+    session_->report({r.outputCheck == QLatin1String("mismatch") ? StudioMessage::Level::Error : StudioMessage::Level::Info,
+                      tr("profiled on %1: %2 %3 (%4 ms at %5 MHz), %6")
+                          .arg(r.boardName, groupDigits(r.total), r.unit, QString::number(r.millisAtClock(), 'f', 2))
+                          .arg(double(r.clockHz) / 1e6).arg(check),
+                      {}, -1, {}, {}, boardJob_->log()});
+    showTab(Tab::Profile);
+}
+
+void MainWindow::onBoardFailed(const QString &message, const QString &kind, const QString &log)
+{
+    const bool flash = boardJob_->kind() == BoardJob::Kind::Flash;
+    if (kind == QLatin1String("cancelled")) {
+        session_->info(flash ? tr("flash cancelled") : tr("profile run cancelled"));
+        return;
+    }
+    // The classified kind ("no-probe", "verify-mismatch", …) leads, so the
+    // cause is readable at a glance; the raw tool log expands below.
+    const QString what = flash ? tr("flashing %1 failed").arg(boardJobTarget_) : tr("profiling on %1 failed").arg(boardJobTarget_);
+    const QString text = kind.isEmpty() || kind == QLatin1String("error") ? QStringLiteral("%1: %2").arg(what, message)
+                                                                          : QStringLiteral("%1 [%2]: %3").arg(what, kind, message);
+    session_->report({StudioMessage::Level::Error, text, {}, -1, {}, {}, log});
+    messagesDock_->show();
 }
 
 }  // namespace ember::studio

@@ -1,11 +1,13 @@
 // The studio's main window: menus and command wiring around the Session.
-// Tabs: Graph, Memory, Code, History. Docks: Model (summary + properties),
-// Options, Messages. Long work runs in CompileJob; the UI never blocks.
+// Tabs: Graph, Memory, Code, Profile, History. Docks: Model (summary +
+// properties), Options, Messages. A board selector with Profile and Flash in
+// the toolbar. Long work runs in CompileJob / BoardJob; the UI never blocks.
 #pragma once
 
 #include <QMainWindow>
 #include <memory>
 
+#include "BoardJob.h"
 #include "CompileJob.h"
 #include "ProjectStore.h"
 #include "Session.h"
@@ -16,6 +18,7 @@ class QLabel;
 class QToolButton;
 class QDockWidget;
 class QMenu;
+class QComboBox;
 
 namespace ember::studio {
 
@@ -28,6 +31,7 @@ class MessagesPane;
 class SummaryPanel;
 class PropertiesPanel;
 class ToolRunner;
+class ProfileView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -36,7 +40,7 @@ public:
     explicit MainWindow(const QString &storePath = {}, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    enum class Tab { Graph, Memory, Code, History };
+    enum class Tab { Graph, Memory, Code, Profile, History };
     void showTab(Tab t);
 
     bool openModel(const QString &path);
@@ -50,6 +54,19 @@ public:
     // Compiles the last build with the host C compiler (ToolRunner).
     void checkWithHostCompiler();
 
+    // Board work on the board chosen in the toolbar. Both return false (with
+    // the reason in Messages) when they cannot start; results and errors
+    // arrive later (profile view, history, Messages).
+    bool profileOnBoard();
+    bool flashBoard();
+    void cancelBoardJob();
+    bool isBoardBusy() const { return boardJob_->isRunning(); }
+    BoardJob *boardJob() const { return boardJob_; }
+    // Board selector: select by id (false if unknown), current id.
+    bool selectBoard(const QString &id);
+    QString currentBoard() const;
+    QComboBox *boardSelector() const { return boardCombo_; }
+
     Session *session() const { return session_; }
     ProjectStore *store() const { return store_.get(); }
     qint64 projectId() const { return projectId_; }
@@ -59,6 +76,7 @@ public:
     MemoryPanel *memoryPanel() const { return memory_; }
     CodeView *codeView() const { return code_; }
     HistoryView *historyView() const { return history_; }
+    ProfileView *profileView() const { return profileView_; }
     OptionsPanel *optionsPanel() const { return options_; }
     MessagesPane *messages() const { return messages_; }
 
@@ -83,11 +101,19 @@ private:
     void recordBuild(const CompileOutcome *ok, const ember::Diagnostics *failed, qint64 ms);
     void exportPackage(bool archive);
     void showSettings();
+    void fillBoards();
+    void onProfiled(const ProfileRecord &r);
+    void onBoardFailed(const QString &message, const QString &kind, const QString &log);
+    bool readyToRun(const QString &what);
     void applyLanguage(const QString &code);
 
     Session *session_;
     std::unique_ptr<ProjectStore> store_;
     CompileJob *job_;
+    BoardJob *boardJob_;
+    BuildOptions profiledOptions_;
+    QString profiledModel_;
+    QString boardJobTarget_;  // label of the board the running job uses
     qint64 projectId_ = -1;
     BuildOptions compiledOptions_;
 
@@ -96,6 +122,9 @@ private:
     MemoryPanel *memory_;
     CodeView *code_;
     HistoryView *history_;
+    ProfileView *profileView_;
+    QComboBox *boardCombo_;
+    QLabel *boardLabel_;
     OptionsPanel *options_;
     MessagesPane *messages_;
     SummaryPanel *summary_;

@@ -1,6 +1,7 @@
 #include "ProjectStore.h"
 
 #include <QDir>
+#include <algorithm>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -33,6 +34,18 @@ const QList<QStringList> &migrations()
          "CREATE TABLE build_pools (build_id INTEGER NOT NULL REFERENCES builds(id) ON DELETE CASCADE,"
          " pool TEXT NOT NULL, peak_bytes INTEGER NOT NULL, PRIMARY KEY (build_id, pool))",
          "CREATE INDEX builds_by_project ON builds(project_id, time)"},
+        {// 2 → 3: profile runs on boards, one row per layer.
+         "CREATE TABLE profiles (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+         " project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE, time TEXT NOT NULL,"
+         " board TEXT NOT NULL, board_name TEXT NOT NULL DEFAULT '', emulated INTEGER NOT NULL DEFAULT 0,"
+         " clock_hz INTEGER NOT NULL DEFAULT 0, unit TEXT NOT NULL, total INTEGER NOT NULL,"
+         " output_check TEXT NOT NULL DEFAULT '', mismatch TEXT NOT NULL DEFAULT '',"
+         " flash_bytes INTEGER NOT NULL DEFAULT 0, ram_bytes INTEGER NOT NULL DEFAULT 0,"
+         " stack_used INTEGER NOT NULL DEFAULT 0, options TEXT NOT NULL DEFAULT '{}')",
+         "CREATE TABLE profile_layers (profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,"
+         " layer INTEGER NOT NULL, name TEXT NOT NULL, op TEXT NOT NULL, count INTEGER NOT NULL,"
+         " macs INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (profile_id, layer))",
+         "CREATE INDEX profiles_by_project ON profiles(project_id, time)"},
     };
     return m;
 }
@@ -81,7 +94,12 @@ ProjectStore::~ProjectStore()
 
 QString ProjectStore::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/ember-studio.sqlite");
+    const QString path = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/ember-studio.sqlite");
+    // Studio 0.1 named the application "Ember Studio": keep using a database
+    // left in that folder rather than starting an empty history.
+    const QString old = QFileInfo(path).absolutePath() + QStringLiteral("/../Ember Studio/ember-studio.sqlite");
+    if (!QFileInfo::exists(path) && QFileInfo::exists(old)) return QFileInfo(old).canonicalFilePath();
+    return path;
 }
 
 QSqlDatabase ProjectStore::database() const { return QSqlDatabase::database(connection_, false); }
@@ -324,6 +342,112 @@ BuildComparison ProjectStore::compare(const BuildRecord &a, const BuildRecord &b
     for (const QString &p : pools) c.poolDelta.insert(p, b.poolPeaks.value(p) - a.poolPeaks.value(p));
     c.constantsDelta = b.constantsBytes - a.constantsBytes;
     c.codeDelta = b.codeBytes - a.codeBytes;
+    return c;
+}
+
+qint64 ProfileRecord::layerSum() const
+{
+    qint64 sum = 0;
+    for (const ProfileLayer &l : layers) sum += l.count;
+    return sum;
+}
+
+bool ProjectStore::recordProfile(ProfileRecord &p)
+{
+    if (!open_) return fail(QStringLiteral("the project database is not open"));
+    QSqlDatabase db = database();
+    if (!db.transaction()) return fail(db.lastError().text());
+    auto abort = [&](const QSqlQuery &q) {
+        const QString why = q.lastError().text();
+        db.rollback();
+        return fail(QStringLiteral("recording the profile run failed and was rolled back: %1").arg(why));
+    };
+    if (!p.time.isValid()) p.time = QDateTime::currentDateTimeUtc();
+    QSqlQuery q(db);
+    q.prepare("INSERT INTO profiles(project_id, time, board, board_name, emulated, clock_hz, unit, total,"
+              " output_check, mismatch, flash_bytes, ram_bytes, stack_used, options)"
+              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    q.addBindValue(p.projectId);
+    q.addBindValue(p.time.toUTC().toString(Qt::ISODateWithMs));
+    q.addBindValue(nonNull(p.boardId)); q.addBindValue(nonNull(p.boardName));
+    q.addBindValue(p.emulated ? 1 : 0); q.addBindValue(p.clockHz);
+    q.addBindValue(nonNull(p.unit)); q.addBindValue(p.total);
+    q.addBindValue(nonNull(p.outputCheck)); q.addBindValue(nonNull(p.mismatch));
+    q.addBindValue(p.flashBytes); q.addBindValue(p.ramBytes); q.addBindValue(p.stackUsed);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(p.options.toJson()).toJson(QJsonDocument::Compact)));
+    if (!q.exec()) return abort(q);
+    const qint64 id = q.lastInsertId().toLongLong();
+    for (int i = 0; i < p.layers.size(); ++i) {
+        const ProfileLayer &l = p.layers[i];
+        QSqlQuery ins(db);
+        ins.prepare("INSERT INTO profile_layers(profile_id, layer, name, op, count, macs) VALUES (?, ?, ?, ?, ?, ?)");
+        ins.addBindValue(id); ins.addBindValue(i); ins.addBindValue(nonNull(l.name)); ins.addBindValue(nonNull(l.op));
+        ins.addBindValue(l.count); ins.addBindValue(l.macs);
+        if (!ins.exec()) return abort(ins);
+    }
+    if (!db.commit()) {
+        db.rollback();
+        return fail(db.lastError().text());
+    }
+    p.id = id;
+    return true;
+}
+
+QList<ProfileRecord> ProjectStore::profiles(qint64 projectId) const
+{
+    QList<ProfileRecord> out;
+    QSqlQuery q(database());
+    q.prepare("SELECT id, time, board, board_name, emulated, clock_hz, unit, total, output_check, mismatch,"
+              " flash_bytes, ram_bytes, stack_used, options FROM profiles WHERE project_id = ? ORDER BY time DESC, id DESC");
+    q.addBindValue(projectId);
+    if (!q.exec()) return out;
+    while (q.next()) {
+        ProfileRecord p;
+        p.id = q.value(0).toLongLong();
+        p.projectId = projectId;
+        p.time = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
+        p.boardId = q.value(2).toString();
+        p.boardName = q.value(3).toString();
+        p.emulated = q.value(4).toInt() != 0;
+        p.clockHz = q.value(5).toLongLong();
+        p.unit = q.value(6).toString();
+        p.total = q.value(7).toLongLong();
+        p.outputCheck = q.value(8).toString();
+        p.mismatch = q.value(9).toString();
+        p.flashBytes = q.value(10).toLongLong();
+        p.ramBytes = q.value(11).toLongLong();
+        p.stackUsed = q.value(12).toLongLong();
+        p.options = BuildOptions::fromJson(QJsonDocument::fromJson(q.value(13).toString().toUtf8()).object());
+        out << p;
+    }
+    for (ProfileRecord &p : out) {
+        QSqlQuery l(database());
+        l.prepare("SELECT name, op, count, macs FROM profile_layers WHERE profile_id = ? ORDER BY layer");
+        l.addBindValue(p.id);
+        if (l.exec())
+            while (l.next())
+                p.layers << ProfileLayer{l.value(0).toString(), l.value(1).toString(), l.value(2).toLongLong(), l.value(3).toLongLong()};
+    }
+    return out;
+}
+
+ProfileComparison ProjectStore::compareProfiles(const ProfileRecord &a, const ProfileRecord &b)
+{
+    ProfileComparison c;
+    c.totalDelta = b.total - a.total;
+    c.sameBoard = a.boardId == b.boardId;
+    c.sameUnit = a.unit == b.unit;
+    c.sameLayers = a.layers.size() == b.layers.size();
+    // Layers pair up by position (layer k is the k-th generated function);
+    // a run with more layers shows the extra ones against zero.
+    const int n = int(std::max(a.layers.size(), b.layers.size()));
+    for (int i = 0; i < n; ++i) {
+        const ProfileLayer *la = i < a.layers.size() ? &a.layers[i] : nullptr;
+        const ProfileLayer *lb = i < b.layers.size() ? &b.layers[i] : nullptr;
+        if (la && lb && (la->name != lb->name || la->op != lb->op)) c.sameLayers = false;
+        const ProfileLayer *named = lb ? lb : la;
+        c.layers << LayerDelta{i, named->name, named->op, la ? la->count : 0, lb ? lb->count : 0};
+    }
     return c;
 }
 

@@ -1,4 +1,4 @@
-// Projects and build history in one SQLite database (QtSql, QSQLITE).
+// Projects, build history and profile runs in one SQLite database (QtSql, QSQLITE).
 //
 // WAL journal, schema migrations recorded in `schema_version`, and every save
 // in one transaction: a failure half-way (disk full, crash, a failing
@@ -46,9 +46,52 @@ struct BuildComparison {
     qint64 codeDelta = 0;
 };
 
+// One layer of a profile run: what the board counted between the layer hooks.
+struct ProfileLayer {
+    QString name, op;
+    qint64 count = 0;   // in the run's unit (cycles or instructions)
+    qint64 macs = 0;
+};
+
+// One profile run on a board, as stored in the history.
+struct ProfileRecord {
+    qint64 id = -1;
+    qint64 projectId = -1;
+    QDateTime time;
+    QString boardId, boardName;
+    bool emulated = false;
+    qint64 clockHz = 0;
+    QString unit;                        // "cycles" (hardware) or "instructions" (QEMU -icount)
+    qint64 total = 0;                    // last run, as the board measured it
+    QList<ProfileLayer> layers;
+    QString outputCheck;                 // "bit-exact", "mismatch" or "" (not compared)
+    QString mismatch;                    // first differing byte when outputCheck is "mismatch"
+    qint64 flashBytes = 0, ramBytes = 0, stackUsed = 0;
+    BuildOptions options;
+
+    qint64 layerSum() const;
+    // Time at the board's clock; on emulated boards one instruction counts as
+    // one cycle, so it is an estimate there.
+    double millisAtClock() const { return clockHz > 0 ? double(total) * 1000.0 / double(clockHz) : 0.0; }
+};
+
+struct LayerDelta {
+    int index = 0;
+    QString name, op;
+    qint64 a = 0, b = 0;                 // counts in the older and newer run (0 = layer absent)
+    qint64 delta() const { return b - a; }
+};
+
+// What changed between two profile runs (b - a).
+struct ProfileComparison {
+    qint64 totalDelta = 0;
+    QList<LayerDelta> layers;
+    bool sameBoard = true, sameUnit = true, sameLayers = true;
+};
+
 class ProjectStore {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // Opens (and creates / migrates) the database at `path`; empty = the
     // default file in QStandardPaths::AppDataLocation.
@@ -76,6 +119,10 @@ public:
     QList<BuildRecord> builds(qint64 projectId) const;  // newest first
 
     static BuildComparison compare(const BuildRecord &a, const BuildRecord &b);
+
+    bool recordProfile(ProfileRecord &p);
+    QList<ProfileRecord> profiles(qint64 projectId) const;  // newest first
+    static ProfileComparison compareProfiles(const ProfileRecord &a, const ProfileRecord &b);
 
 private:
     bool migrate();

@@ -33,6 +33,7 @@ bool Session::openModel(const QString &path)
     modelHash_ = sha256Of(path);
     build_.reset();
     previous_.reset();
+    profile_.reset();
     selectedOp_ = selectedTensor_ = -1;
     // Pins name tensors of the previous model; they mean nothing here.
     options_.pins.clear();
@@ -43,6 +44,7 @@ bool Session::openModel(const QString &path)
     emit optionsChanged();
     replan();
     emit buildChanged();
+    emit profileChanged();
     emit selectionChanged();
     return true;
 }
@@ -77,10 +79,12 @@ void Session::closeModel()
     plan_.reset();
     build_.reset();
     previous_.reset();
+    profile_.reset();
     selectedOp_ = selectedTensor_ = -1;
     emit modelChanged();
     emit planChanged();
     emit buildChanged();
+    emit profileChanged();
     emit selectionChanged();
 }
 
@@ -194,6 +198,18 @@ QString Session::sha256Of(const QString &path)
     QCryptographicHash h(QCryptographicHash::Sha256);
     h.addData(&f);
     return QString::fromLatin1(h.result().toHex());
+}
+
+void Session::setProfile(const ProfileRecord &p)
+{
+    profile_ = p;
+    emit profileChanged();
+}
+
+void Session::clearProfile()
+{
+    profile_.reset();
+    emit profileChanged();
 }
 
 }  // namespace ember::studio

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "BuildOptions.h"
+#include "ProjectStore.h"
 #include "core/Compiler.h"
 
 namespace ember::studio {
@@ -22,6 +23,7 @@ struct StudioMessage {
     int opIndex = -1;
     QString opName;
     QString tensor;
+    QString details;  // raw tool output (shown on demand under the message)
 };
 
 class Session : public QObject {
@@ -60,6 +62,12 @@ public:
     std::shared_ptr<const ember::Artifacts> previousBuild() const { return previous_; }
     void setBuild(std::shared_ptr<const ember::Artifacts> a);
 
+    // The last profile run of this model on a board (null: none yet). The
+    // profile view and the graph's per-layer overlay show it.
+    const ProfileRecord *profile() const { return profile_ ? &*profile_ : nullptr; }
+    void setProfile(const ProfileRecord &p);
+    void clearProfile();
+
     // Selection shared by graph, properties, memory and messages.
     int selectedOp() const { return selectedOp_; }
     int selectedTensor() const { return selectedTensor_; }
@@ -79,6 +87,7 @@ signals:
     void optionsChanged();
     void planChanged();
     void buildChanged();
+    void profileChanged();
     void selectionChanged();
     void message(const ember::studio::StudioMessage &m);
 
@@ -92,6 +101,7 @@ private:
     std::optional<ember::MemoryPlan> plan_;
     ember::Diagnostics planDiags_;
     std::shared_ptr<const ember::Artifacts> build_, previous_;
+    std::optional<ProfileRecord> profile_;
     int selectedOp_ = -1, selectedTensor_ = -1;
 };
 

@@ -14,6 +14,7 @@ inline const QString kRecentFiles = QStringLiteral("ui/recentFiles");
 inline const QString kGeometry = QStringLiteral("ui/geometry");
 inline const QString kWindowState = QStringLiteral("ui/windowState");
 inline const QString kLastDir = QStringLiteral("ui/lastDirectory");
+inline const QString kBoard = QStringLiteral("boards/current");        // board id for Profile/Flash
 inline const QString kExportDir = QStringLiteral("ui/exportDirectory");
 
 inline constexpr int kMaxRecentFiles = 8;

@@ -18,7 +18,11 @@ void setupApplication(QApplication &app)
 {
     initStudioResources();
     QApplication::setOrganizationName(QStringLiteral("Ember"));
-    QApplication::setApplicationName(QStringLiteral("Ember Studio"));
+    // No space in the application name: it names temporary folders
+    // (QTemporaryDir's default template), and the board tools' scripts (gdb,
+    // linker) do not survive a space in a path. The display name keeps it.
+    QApplication::setApplicationName(QStringLiteral("ember-studio"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Ember Studio"));
     QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
     app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QFont f(QStringLiteral("DejaVu Sans"));

@@ -1,13 +1,18 @@
-// ember-studio [MODEL] [--example [NAME]] [--screenshot FILE [--tab graph|memory|code|history]]
+// ember-studio [MODEL] [--example] [--screenshot FILE [--tab TAB]] [--board ID]
+//              [--pool SPEC]... [--pin TENSOR=POOL]... [--planner NAME]
 //
 // --screenshot renders the main window for MODEL to a PNG and exits (works
-// with QT_QPA_PLATFORM=offscreen); memory and code tabs compile first.
+// with QT_QPA_PLATFORM=offscreen); memory, code and history compile first,
+// profile (or any tab with an explicit --board) runs a profile on the board
+// first (default: the first emulated board). --pool/--pin/--planner are
+// emberc's compile flags, applied to the project's options.
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
 
 #include <cstdio>
 
+#include "BoardJob.h"
 #include "GraphView.h"
 #include "MainWindow.h"
 #include "StudioApp.h"
@@ -16,7 +21,9 @@ using namespace ember::studio;
 
 namespace {
 
-int screenshot(MainWindow &w, const QString &file, const QString &tab)
+const QStringList kTabs{"graph", "memory", "code", "profile", "history"};
+
+int screenshot(MainWindow &w, const QString &file, const QString &tab, bool profile)
 {
     w.resize(1440, 900);
     w.show();
@@ -25,10 +32,11 @@ int screenshot(MainWindow &w, const QString &file, const QString &tab)
         w.compile();
         w.waitForCompile();
     }
-    if (tab == "memory") w.showTab(MainWindow::Tab::Memory);
-    else if (tab == "code") w.showTab(MainWindow::Tab::Code);
-    else if (tab == "history") w.showTab(MainWindow::Tab::History);
-    else w.showTab(MainWindow::Tab::Graph);
+    if (profile && w.session()->hasModel() && w.profileOnBoard()) {
+        if (!w.boardJob()->waitForFinished())
+            std::fprintf(stderr, "ember-studio: the profile run did not finish in time\n");
+    }
+    w.showTab(MainWindow::Tab(kTabs.indexOf(tab)));
     // Select a representative layer so the properties panel is not empty.
     if (w.session()->hasModel() && !w.session()->graph()->ops.empty()) {
         const int op = int(w.session()->graph()->ops.size()) / 3;
@@ -57,26 +65,55 @@ int main(int argc, char **argv)
     p.addHelpOption();
     p.addVersionOption();
     QCommandLineOption shot(QStringLiteral("screenshot"), QStringLiteral("Render the main window to FILE (PNG) and exit."), QStringLiteral("FILE"));
-    QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Tab for --screenshot: graph, memory, code or history."), QStringLiteral("TAB"), QStringLiteral("graph"));
+    QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Tab for --screenshot: graph, memory, code, profile or history."),
+                           QStringLiteral("TAB"), QStringLiteral("graph"));
     QCommandLineOption example(QStringLiteral("example"), QStringLiteral("Open the built-in example model (ember_demo)."));
     QCommandLineOption db(QStringLiteral("database"), QStringLiteral("Project database file (default: in the user data dir)."), QStringLiteral("FILE"));
-    p.addOptions({shot, tab, example, db});
+    QCommandLineOption board(QStringLiteral("board"),
+                             QStringLiteral("Board for Profile/Flash (id, e.g. qemu-mps2-an386). With --screenshot: profile on it first."),
+                             QStringLiteral("ID"));
+    QCommandLineOption pool(QStringLiteral("pool"), QStringLiteral("Workspace pool NAME:SIZE[:section=S][:align=N] (repeatable), as in emberc."),
+                            QStringLiteral("SPEC"));
+    QCommandLineOption pin(QStringLiteral("pin"), QStringLiteral("Pin an activation tensor to a pool, TENSOR=POOL (repeatable)."),
+                           QStringLiteral("PIN"));
+    QCommandLineOption planner(QStringLiteral("planner"), QStringLiteral("Memory planner, as in emberc."), QStringLiteral("NAME"));
+    p.addOptions({shot, tab, example, db, board, pool, pin, planner});
     p.addPositionalArgument(QStringLiteral("model"), QStringLiteral("Model file to open (.tflite)."));
     p.process(app);
 
     const QString tabName = p.value(tab).toLower();
-    if (!QStringList{"graph", "memory", "code", "history"}.contains(tabName)) {
-        std::fprintf(stderr, "ember-studio: unknown tab '%s'; use graph, memory, code or history\n", qPrintable(tabName));
+    if (!kTabs.contains(tabName)) {
+        std::fprintf(stderr, "ember-studio: unknown tab '%s'; use %s\n", qPrintable(tabName), qPrintable(kTabs.join(", ")));
         return 2;
     }
+    // Compile flags go through the same parser as saved projects' emberc arguments.
+    QStringList compileArgs;
+    for (const QString &v : p.values(planner)) compileArgs << "--planner" << v;
+    for (const QString &v : p.values(pool)) compileArgs << "--pool" << v;
+    for (const QString &v : p.values(pin)) compileArgs << "--pin" << v;
+    BuildOptions options;
+    QString error;
+    if (!BuildOptions::fromArgs(compileArgs, &options, &error)) {
+        std::fprintf(stderr, "ember-studio: %s\n", qPrintable(error));
+        return 2;
+    }
+
     MainWindow w(p.value(db));
+    if (p.isSet(board) && !w.selectBoard(p.value(board))) {
+        QStringList ids;
+        for (const BoardChoice &b : BoardJob::boards()) ids << b.id;
+        std::fprintf(stderr, "ember-studio: unknown board '%s'; known boards: %s\n", qPrintable(p.value(board)), qPrintable(ids.join(", ")));
+        return 2;
+    }
+    if (p.isSet(shot) && tabName == "profile" && !p.isSet(board)) w.selectBoard(BoardJob::defaultBoard());
     bool opened = true;
     if (!p.positionalArguments().isEmpty()) opened = w.openModel(p.positionalArguments().first());
     else if (p.isSet(example) || p.isSet(shot)) opened = w.openExample();
+    if (opened && !compileArgs.isEmpty()) w.session()->setOptions(options);
 
     if (p.isSet(shot)) {
         if (!opened) std::fprintf(stderr, "ember-studio: the model could not be opened; the screenshot shows the error\n");
-        return screenshot(w, p.value(shot), tabName);
+        return screenshot(w, p.value(shot), tabName, tabName == "profile" || p.isSet(board));
     }
     w.show();
     return app.exec();

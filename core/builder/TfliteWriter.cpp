@@ -368,17 +368,24 @@ public:
         return out;
     }
 
-    int fullyConnected(const std::string &name, int in, int units, Activation act, const std::string &outName = "") {
+    int fullyConnected(const std::string &name, int in, int units, Activation act, const std::string &outName = "",
+                       bool keepDims = false) {
         const Tensor x = g_.tensors[size_t(in)];  // a copy: adding tensors moves them
         int inC = x.shape.back();
         float inScale = x.quant.sc();
         Weights w = weights(int64_t(units) * inC, units, inC, false, false);
         int wt = tensor(name + "/weights", DType::Int8, {units, inC}, quant(w.scale[0], 0), bytesOf(w.q));
         int bt = bias(name + "/bias", units, inScale, w.scale);
-        int out = tensor(outName.empty() ? name + "/out" : outName, DType::Int8, {1, units},
+        Shape outShape = {1, units};
+        if (keepDims) {  // keep_num_dims: [.., T, in] -> [.., T, units]
+            outShape = x.shape;
+            outShape.back() = units;
+        }
+        int out = tensor(outName.empty() ? name + "/out" : outName, DType::Int8, outShape,
                          outQuant(act == Activation::Relu));
         OpAttrs attrs;
         attrs.activation = act;
+        attrs.keepDims = keepDims;
         op(OpType::FullyConnected, {in, wt, bt}, {out}, attrs);
         return out;
     }
@@ -463,15 +470,28 @@ Graph makeTinyFc() {
     return m.finish(x);
 }
 
+// A per-frame classifier over a sequence: [1, 16 frames, 16 features] → two
+// dense layers applied to every frame → softmax over 8 classes per frame.
+// The frame axis can be made dynamic (`--dim input:1=1..16`).
+Graph makeSeq() {
+    ModelMaker m("ember_seq", 0x534551ull);  // "SEQ"
+    int x = m.input({1, 16, 16}, 0.05f, 0);
+    x = m.fullyConnected("fc1", x, 24, Activation::Relu, "", true);
+    x = m.fullyConnected("fc2", x, 8, Activation::None, "", true);
+    x = m.softmax("output", x);
+    return m.finish(x);
+}
+
 }  // namespace
 
 std::vector<uint8_t> writeTflite(const Graph &g) { return Writer(g).run(); }
 
-std::vector<std::string> exampleModelNames() { return {"ember_demo", "ember_tiny_fc"}; }
+std::vector<std::string> exampleModelNames() { return {"ember_demo", "ember_tiny_fc", "ember_seq"}; }
 
 Result<Graph> makeExampleModel(const std::string &name) {
     if (name == "ember_demo") return makeDemo();
     if (name == "ember_tiny_fc") return makeTinyFc();
+    if (name == "ember_seq") return makeSeq();
     Diagnostics d;
     std::string known;
     for (const std::string &n : exampleModelNames()) known += (known.empty() ? "" : ", ") + n;

@@ -3,6 +3,7 @@
 // int16x8 variant with a 64-bit accumulator) and reference_ops::Conv (float).
 // Grouped convolution (input channels a multiple of the filter's) as TFLM.
 #include "ConvCommon.h"
+#include "ConvFast.h"
 
 namespace ember {
 namespace {
@@ -113,6 +114,7 @@ std::string n(int64_t v) { return std::to_string(v); }
 
 void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     const auto &p = std::any_cast<const ConvParams &>(op.params);
+    if (emitConvInt8Fast(g, op, p, ctx)) return;  // int8 fast path (ConvFast.cpp)
     const Requant &rq = p.rq;
     const std::string T = actCType(rq), W = weightCType(rq), A = accCType(rq);
     const EpilogueNames names = emitRequantConstants(ctx, rq, ctx.inputs.size() > 2 ? ctx.inputs[2] : "0");

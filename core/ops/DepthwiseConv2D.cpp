@@ -3,6 +3,7 @@
 // channel c. Bit-exact with TFLM's reference_integer_ops::DepthwiseConvPerChannel
 // (int8 and int16x8) and reference_ops::DepthwiseConv (float).
 #include "ConvCommon.h"
+#include "ConvFast.h"
 
 namespace ember {
 namespace {
@@ -129,6 +130,7 @@ int channelBlock(int inC, int mult) {
 // channels of both input and filter so that it vectorises.
 void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     const auto &p = std::any_cast<const ConvParams &>(op.params);
+    if (emitDepthwiseInt8Fast(g, op, p, ctx)) return;  // int8 fast path (ConvFast.cpp)
     const Requant &rq = p.rq;
     const std::string T = actCType(rq), W = weightCType(rq), A = accCType(rq);
     const int M = p.depthMultiplier, BC = channelBlock(p.inC, M), BO = BC * M;

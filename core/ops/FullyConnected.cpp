@@ -2,7 +2,7 @@
 // optional bias, fused activation; keep_num_dims keeps the input's leading
 // dimensions. Bit-exact with TFLM's reference_integer_ops::FullyConnected /
 // FullyConnectedPerChannel (int8, int16x8) and reference_ops::FullyConnected.
-#include "ConvCommon.h"
+#include "ConvFast.h"
 
 namespace ember {
 namespace {
@@ -110,11 +110,12 @@ std::string rowCount(const Graph &g, const Op &op, const EmitContext &ctx, const
 void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     const auto &p = std::any_cast<const ConvParams &>(op.params);
     const Requant &rq = p.rq;
+    const std::string rows = rowCount(g, op, ctx, p);
+    if (emitFullyConnectedInt8Fast(g, op, p, rows, ctx)) return;  // int8 fast path (ConvFast.cpp)
     const std::string T = actCType(rq), W = weightCType(rq), A = accCType(rq);
     const EpilogueNames names = emitRequantConstants(ctx, rq, ctx.inputs.size() > 2 ? ctx.inputs[2] : "0");
     ctx.line("/* FULLY_CONNECTED input " + shapeString(g.in(op, 0).shape) + " as [" + n(p.batches) + "," + n(p.inC) +
              "] x weights " + shapeString(g.in(op, 1).shape) + " -> output " + shapeString(g.out(op).shape) + ";");
-    const std::string rows = rowCount(g, op, ctx, p);
     if (rows != n(p.batches)) ctx.line(" * dynamic: shapes are at the bound, the row count is " + rows + ";");
     ctx.line(" * " + requantComment(rq) + " */");
     int ind = 1;

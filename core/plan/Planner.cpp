@@ -345,8 +345,29 @@ size_t activationLowerBound(const Graph &g) {
     return liveBytesBound(items, int(g.ops.size()));
 }
 
-Result<MemoryPlan> planMemory(const Graph &g, const PlanRequest &req) {
-    const std::vector<Lifetime> lts = computeLifetimes(g, req.ioInWorkspace);
+// A pin may name a tensor by its full name or, when unambiguous, by the short
+// form messages show (the first of TFLite's ';'-joined names).
+PlanRequest resolvePinNames(const Graph &g, const PlanRequest &req, const std::vector<Lifetime> &lts) {
+    PlanRequest r = req;
+    r.pins.clear();
+    for (const auto &[key, pool] : req.pins) {
+        std::string name = key;
+        bool exact = false;
+        std::vector<std::string> shortMatches;
+        for (const Lifetime &lt : lts) {
+            const std::string &full = g.tensors[size_t(lt.tensor)].name;
+            if (full == key) exact = true;
+            else if (shortTensorName(full) == key) shortMatches.push_back(full);
+        }
+        if (!exact && shortMatches.size() == 1) name = shortMatches[0];
+        r.pins[name] = pool;
+    }
+    return r;
+}
+
+Result<MemoryPlan> planMemory(const Graph &g, const PlanRequest &request) {
+    const std::vector<Lifetime> lts = computeLifetimes(g, request.ioInWorkspace);
+    const PlanRequest req = resolvePinNames(g, request, lts);
     Diagnostics d;
     checkRequest(g, req, lts, d);
     if (!d.ok()) return d;
@@ -418,14 +439,14 @@ const PlannedBuffer *MemoryPlan::find(int tensor) const {
 
 std::string MemoryPlan::dump() const {
     size_t wName = 6, wPool = 4;
-    for (const PlannedBuffer &b : buffers) wName = std::max(wName, b.name.size());
+    for (const PlannedBuffer &b : buffers) wName = std::max(wName, shortTensorName(b.name).size());
     for (const PoolSpec &p : pools) wPool = std::max(wPool, p.name.size());
     std::string s = "memory plan (" + planner + ", " + std::to_string(steps) + " steps)\n";
     s += pad("tensor", wName) + "  " + pad("pool", wPool) + "  " + pad("offset", 8, true) + "  " +
          pad("bytes", 8, true) + "  lifetime\n";
     for (const PlannedBuffer &b : buffers) {
         const std::string pool = b.pool >= 0 && size_t(b.pool) < pools.size() ? pools[size_t(b.pool)].name : "?";
-        s += pad(b.name, wName) + "  " + pad(pool, wPool) + "  " + pad(std::to_string(b.offset), 8, true) + "  " +
+        s += pad(shortTensorName(b.name), wName) + "  " + pad(pool, wPool) + "  " + pad(std::to_string(b.offset), 8, true) + "  " +
              pad(std::to_string(b.bytes), 8, true) + "  " + std::to_string(b.first) + ".." + std::to_string(b.last) +
              "\n";
     }

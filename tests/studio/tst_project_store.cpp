@@ -35,6 +35,25 @@ class TestProjectStore : public QObject {
         return p;
     }
 
+    static ProfileRecord sampleProfile(qint64 projectId, const QList<qint64> &counts)
+    {
+        ProfileRecord r;
+        r.projectId = projectId;
+        r.boardId = "qemu-mps2-an386";
+        r.boardName = "QEMU MPS2-AN386 (Cortex-M4, emulated)";
+        r.emulated = true;
+        r.clockHz = 25000000;
+        r.unit = "instructions";
+        r.outputCheck = "bit-exact";
+        r.stackUsed = 460;
+        r.options = sample().options;
+        const QStringList ops{"CONV_2D", "DEPTHWISE_CONV_2D", "SOFTMAX", "RESHAPE"};
+        for (int i = 0; i < counts.size(); ++i)
+            r.layers << ProfileLayer{QStringLiteral("layer%1").arg(i), ops[i % ops.size()], counts[i], counts[i] / 2};
+        r.total = r.layerSum() + 40;
+        return r;
+    }
+
 private slots:
     void initTestCase() { test::isolate(*qApp, tmp_); }
 
@@ -82,12 +101,121 @@ private slots:
         QSqlDatabase::removeDatabase("v1");
         ProjectStore s(path);
         QVERIFY2(s.isOpen(), qPrintable(s.lastError()));
-        QCOMPARE(s.schemaVersion(), 2);
+        QCOMPARE(s.schemaVersion(), ProjectStore::kSchemaVersion);
         const std::optional<Project> p = s.projectForModel("/m/old.tflite");
         QVERIFY(p);
         QCOMPARE(p->name, QString("old"));
         QCOMPARE(p->options.planner, QString("greedy-size"));
         QVERIFY(s.builds(p->id).isEmpty());
+    }
+
+    void migratesFromVersionTwoKeepingBuilds()
+    {
+        const QString path = fresh();
+        {
+            // A database as schema 2 left it (before profile runs): one project, one build.
+            QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "v2");
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (const char *sql : {
+                     "CREATE TABLE schema_version (version INTEGER NOT NULL)",
+                     "INSERT INTO schema_version VALUES (2)",
+                     "CREATE TABLE projects (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL,"
+                     " model_path TEXT NOT NULL UNIQUE, model_hash TEXT NOT NULL DEFAULT '', updated TEXT NOT NULL)",
+                     "CREATE TABLE project_options (project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,"
+                     " key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (project_id, key))",
+                     "CREATE TABLE builds (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                     " project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE, time TEXT NOT NULL,"
+                     " options TEXT NOT NULL, status TEXT NOT NULL, message TEXT NOT NULL DEFAULT '',"
+                     " constants_bytes INTEGER NOT NULL DEFAULT 0, code_bytes INTEGER NOT NULL DEFAULT 0,"
+                     " elapsed_ms INTEGER NOT NULL DEFAULT 0)",
+                     "CREATE TABLE build_pools (build_id INTEGER NOT NULL REFERENCES builds(id) ON DELETE CASCADE,"
+                     " pool TEXT NOT NULL, peak_bytes INTEGER NOT NULL, PRIMARY KEY (build_id, pool))",
+                     "CREATE INDEX builds_by_project ON builds(project_id, time)",
+                     "INSERT INTO projects(name, model_path, updated) VALUES ('v2', '/m/v2.tflite', '2024-02-01T00:00:00.000Z')",
+                     "INSERT INTO project_options VALUES (1, 'align', '[32]')",
+                     "INSERT INTO builds(project_id, time, options, status, constants_bytes, code_bytes, elapsed_ms)"
+                     " VALUES (1, '2024-02-01T10:00:00.000Z', '{\"planner\":\"linear\"}', 'ok', 1234, 5678, 42)",
+                     "INSERT INTO build_pools VALUES (1, 'workspace', 16000)"})
+                QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase("v2");
+        ProjectStore s(path);
+        QVERIFY2(s.isOpen(), qPrintable(s.lastError()));
+        QCOMPARE(s.schemaVersion(), 3);
+        const std::optional<Project> p = s.projectForModel("/m/v2.tflite");
+        QVERIFY(p);
+        QCOMPARE(p->options.align, 32);
+        const QList<BuildRecord> builds = s.builds(p->id);
+        QCOMPARE(builds.size(), 1);
+        QCOMPARE(builds[0].constantsBytes, qint64(1234));
+        QCOMPARE(builds[0].codeBytes, qint64(5678));
+        QCOMPARE(builds[0].options.planner, QString("linear"));
+        QCOMPARE(builds[0].poolPeaks.value("workspace"), qint64(16000));
+        // The new table works on the migrated database.
+        QVERIFY(s.profiles(p->id).isEmpty());
+        ProfileRecord r = sampleProfile(p->id, {100, 200});
+        QVERIFY2(s.recordProfile(r), qPrintable(s.lastError()));
+        QCOMPARE(s.profiles(p->id).size(), 1);
+    }
+
+    void profileRoundTripAndCompare()
+    {
+        ProjectStore s(fresh());
+        Project p = sample();
+        QVERIFY(s.saveProject(p));
+        ProfileRecord a = sampleProfile(p.id, {1000, 250, 40});
+        a.time = QDateTime::fromString("2024-03-01T10:00:00.000Z", Qt::ISODateWithMs);
+        QVERIFY2(s.recordProfile(a), qPrintable(s.lastError()));
+        ProfileRecord b = sampleProfile(p.id, {900, 250, 60});
+        b.time = QDateTime::fromString("2024-03-01T11:00:00.000Z", Qt::ISODateWithMs);
+        b.outputCheck = "mismatch";
+        b.mismatch = "output 0 byte 3: 12 vs 13";
+        QVERIFY(s.recordProfile(b));
+        const QList<ProfileRecord> runs = s.profiles(p.id);
+        QCOMPARE(runs.size(), 2);
+        const ProfileRecord &newest = runs[0], &oldest = runs[1];
+        QCOMPARE(newest.id, b.id);
+        QCOMPARE(newest.outputCheck, QString("mismatch"));
+        QCOMPARE(newest.mismatch, b.mismatch);
+        QCOMPARE(oldest.boardId, QString("qemu-mps2-an386"));
+        QCOMPARE(oldest.boardName, a.boardName);
+        QVERIFY(oldest.emulated);
+        QCOMPARE(oldest.clockHz, qint64(25000000));
+        QCOMPARE(oldest.unit, QString("instructions"));
+        QCOMPARE(oldest.total, a.total);
+        QCOMPARE(oldest.layers.size(), 3);
+        QCOMPARE(oldest.layers[1].name, QString("layer1"));
+        QCOMPARE(oldest.layers[1].op, QString("DEPTHWISE_CONV_2D"));
+        QCOMPARE(oldest.layers[2].count, qint64(40));
+        QCOMPARE(oldest.layers[2].macs, qint64(20));
+        QCOMPARE(oldest.stackUsed, qint64(460));
+        QCOMPARE(oldest.options.planner, QString("greedy-size"));
+        QCOMPARE(oldest.millisAtClock(), double(a.total) * 1000.0 / 25e6);
+
+        const ProfileComparison c = ProjectStore::compareProfiles(oldest, newest);
+        QCOMPARE(c.totalDelta, b.total - a.total);
+        QCOMPARE(c.layers.size(), 3);
+        QCOMPARE(c.layers[0].delta(), qint64(-100));
+        QCOMPARE(c.layers[1].delta(), qint64(0));
+        QCOMPARE(c.layers[2].delta(), qint64(20));
+        QVERIFY(c.sameBoard && c.sameLayers);
+
+        // A run with an extra layer: compared against zero, flagged.
+        ProfileRecord d = sampleProfile(p.id, {900, 250, 60, 7});
+        const ProfileComparison e = ProjectStore::compareProfiles(newest, d);
+        QVERIFY(!e.sameLayers);
+        QCOMPARE(e.layers.size(), 4);
+        QCOMPARE(e.layers[3].a, qint64(0));
+        QCOMPARE(e.layers[3].delta(), qint64(7));
+        // Deleting the project deletes its runs (and their layers).
+        QVERIFY(s.removeProject(p.id));
+        QVERIFY(s.profiles(p.id).isEmpty());
+        QSqlQuery q(s.database());
+        QVERIFY(q.exec("SELECT COUNT(*) FROM profile_layers") && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
     }
 
     void refusesNewerSchema()

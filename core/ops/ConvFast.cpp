@@ -1,0 +1,630 @@
+#include "ConvFast.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ember {
+
+int32_t multiplyByQuantizedMultiplierFast(int32_t x, int32_t qm, int shift) {
+    const int left = shift > 0 ? shift : 0, right = shift > 0 ? 0 : -shift;
+    const int64_t ab = int64_t(int32_t(uint32_t(x) << left)) * qm;
+    // SRDHM: (ab + nudge) / 2^31 truncated equals floor((ab + 2^30) / 2^31)
+    // for both signs of ab (the negative nudge 1 - 2^30 plus truncation
+    // towards zero is the same as adding 2^30 and flooring).
+    const auto high = int32_t((ab + (int64_t(1) << 30)) >> 31);
+    if (right == 0) return high;
+    // RoundingDivideByPOT: round half away from zero = floor((x + h - [x<0]) / 2^e).
+    return int32_t((int64_t(high) + (int64_t(1) << (right - 1)) - (high < 0 ? 1 : 0)) >> right);
+}
+
+bool singleRoundingFor(int32_t qm, int shift, int32_t outputOffset, SingleRounding *r) {
+    // Both roundings in one: with high = floor((ab + 2^30) / 2^31) and e >= 1,
+    // floor((high + 2^(e-1) - [high<0] + off) / 2^e)
+    //   = floor((ab + 2^30 + 2^(30+e) - [high<0] 2^31 + off 2^(31+e)) / 2^(31+e))
+    // (nested floors of integer divisions merge), and for qm > 2^30 (or 0)
+    // high < 0 exactly when x < 0. The result is the high word shifted by e-1.
+    const int e = -shift;
+    if (e < 1 || e > 31 || qm < 0 || qm == (1 << 30)) return false;
+    const long double round =
+        std::ldexp(1.0L, 30) + std::ldexp(1.0L, 30 + e) + std::ldexp(static_cast<long double>(outputOffset), 31 + e);
+    // |x * qm| < 2^62 and the sign correction 2^31: keep the sum inside int64.
+    if (std::fabs(round) + std::ldexp(1.0L, 62) + std::ldexp(1.0L, 31) >= std::ldexp(1.0L, 63)) return false;
+    r->multiplier = qm;
+    r->shift = e - 1;
+    r->round = (int64_t(1) << 30) + (int64_t(1) << (30 + e)) + int64_t(outputOffset) * (int64_t(1) << (31 + e));
+    return true;
+}
+
+int32_t singleRounding(const SingleRounding &r, int32_t x) {
+    int64_t t = int64_t(x) * r.multiplier + r.round;
+    if (x < 0) t -= int64_t(1) << 31;
+    return int32_t(t >> 32) >> r.shift;
+}
+
+namespace {
+
+std::string n(int64_t v) { return std::to_string(v); }
+
+// Which filter taps are inside the input, per output index along one axis.
+// Output indices with the same valid range form a class (interior, each
+// border row/column).
+struct AxisPlan {
+    std::vector<int> cls;                   // class of each output index
+    std::vector<std::pair<int, int>> taps;  // per class: valid taps [lo, hi)
+};
+
+AxisPlan planAxis(int in, int filter, int stride, int pad, int out) {
+    AxisPlan a;
+    for (int o = 0; o < out; ++o) {
+        const int origin = o * stride - pad;
+        const std::pair<int, int> r{std::max(0, -origin), std::min(filter, in - origin)};
+        auto it = std::find(a.taps.begin(), a.taps.end(), r);
+        if (it == a.taps.end()) it = a.taps.insert(a.taps.end(), r);
+        a.cls.push_back(int(it - a.taps.begin()));
+    }
+    return a;
+}
+
+bool allNonEmpty(const AxisPlan &a) {
+    return std::all_of(a.taps.begin(), a.taps.end(), [](auto r) { return r.first < r.second; });
+}
+
+// Runs of consecutive output columns with the same class.
+struct Segment {
+    int begin, end, cls;
+};
+
+std::vector<Segment> segmentsOf(const AxisPlan &a) {
+    std::vector<Segment> s;
+    for (int o = 0; o < int(a.cls.size()); ++o) {
+        if (!s.empty() && s.back().cls == a.cls[size_t(o)])
+            s.back().end = o + 1;
+        else
+            s.push_back({o, o + 1, a.cls[size_t(o)]});
+    }
+    return s;
+}
+
+// Constant weights (and bias) are needed to fold the input offset.
+bool foldable(const Graph &g, const Op &op, const ConvParams &p) {
+    if (p.rq.dtype != DType::Int8 || p.rq.acc64 || p.dilationH != 1 || p.dilationW != 1) return false;
+    const Tensor &w = g.in(op, 1);
+    if (!w.isConst || w.data.size() != size_t(w.elements())) return false;
+    if (g.hasInput(op, 2)) {
+        const Tensor &b = g.in(op, 2);
+        if (!b.isConst || b.dtype != DType::Int32 || b.data.size() != size_t(p.outC) * 4) return false;
+    }
+    return true;
+}
+
+// bias[oc] + inputOffset * (sum of the weights a pixel of row class cy and
+// column class cx reads), laid out [cy][cx][oc]. `weightAt(oc, ky, kx)`
+// sums the weights of one tap for one output channel.
+template <class F>
+std::vector<int32_t> foldBias(const Graph &g, const Op &op, const ConvParams &p, const AxisPlan &ay,
+                              const AxisPlan &ax, F weightAt) {
+    std::vector<int32_t> t;
+    const bool hasBias = g.hasInput(op, 2);
+    for (auto ry : ay.taps)
+        for (auto rx : ax.taps)
+            for (int oc = 0; oc < p.outC; ++oc) {
+                int64_t sum = 0;
+                for (int ky = ry.first; ky < ry.second; ++ky)
+                    for (int kx = rx.first; kx < rx.second; ++kx) sum += weightAt(oc, ky, kx);
+                const int64_t bias = hasBias ? g.in(op, 2).at<int32_t>(size_t(oc)) : 0;
+                // The reference accumulates in int32; wrap the same way.
+                t.push_back(int32_t(uint32_t(uint64_t(bias + p.rq.inputOffset * sum))));
+            }
+    return t;
+}
+
+// The DSP feature switch and load helpers, once per generated file.
+void useDspHelpers(EmitContext &ctx) {
+    ctx.addHelper("ember_dsp",
+                  "/* Cortex-M DSP extension: SXTB16/SMLAD int8 dot products. Cores without it\n"
+                  " * (and host builds) use the portable C branches. */\n"
+                  "#if defined(__ARM_FEATURE_DSP) && defined(__ARM_FEATURE_SIMD32) && defined(__ARM_FEATURE_SAT) && \\\n"
+                  "    defined(__GNUC__)\n"
+                  "#include <arm_acle.h>\n"
+                  "#define EMBER_DSP 1\n"
+                  "static inline int32_t ember_ld32(const int8_t *p)\n"
+                  "{\n"
+                  "    int32_t v;\n"
+                  "    memcpy(&v, p, 4);\n"
+                  "    return v;\n"
+                  "}\n"
+                  "/* bytes 1 and 3 sign-extended to two halfwords (SXTB16 with ROR #8) */\n"
+                  "static inline int32_t ember_sxtb16_hi(int32_t v)\n"
+                  "{\n"
+                  "    int32_t r;\n"
+                  "    __asm__(\"sxtb16 %0, %1, ror #8\" : \"=r\"(r) : \"r\"(v));\n"
+                  "    return r;\n"
+                  "}\n"
+                  "#else\n"
+                  "#define EMBER_DSP 0\n"
+                  "#endif\n");
+}
+
+void useRequantHelper(EmitContext &ctx) {
+    ctx.addHelper("ember_requant",
+                  "/* tflite MultiplyByQuantizedMultiplier for multipliers in [0, 2^31): the\n"
+                  " * rounding doubling high multiply is floor((x*qm + 2^30) / 2^31) for both\n"
+                  " * signs, the rounding shift floor((v + 2^(e-1) - [v<0]) / 2^e); same bits. */\n"
+                  "static inline int32_t ember_requant(int32_t x, int32_t qm, int32_t shift)\n"
+                  "{\n"
+                  "    int32_t left = shift > 0 ? shift : 0;\n"
+                  "    int32_t right = shift > 0 ? 0 : -shift;\n"
+                  "    int64_t ab = (int64_t)(int32_t)((uint32_t)x << left) * qm;\n"
+                  "    int32_t high = (int32_t)((ab + ((int64_t)1 << 30)) >> 31);\n"
+                  "    if (right == 0) return high;\n"
+                  "    return (int32_t)(((int64_t)high + ((int64_t)1 << (right - 1)) - (high < 0)) >> right);\n"
+                  "}\n");
+}
+
+// How the accumulators of one op become int8 outputs: the single-rounding
+// form when every channel allows it, else the generic helper.
+struct StorePlan {
+    Requant rq;
+    EpilogueNames names;  // multiplier/shift arrays of the generic form
+    bool single = false;
+    std::vector<SingleRounding> channels;
+    std::string table;  // per channel {multiplier, shift, round low, round high} when not uniform
+};
+
+StorePlan planStores(EmitContext &ctx, const Requant &rq) {
+    StorePlan sp;
+    sp.rq = rq;
+    sp.rq.hasBias = false;  // folded into the accumulator start values
+    sp.single = true;
+    for (size_t c = 0; c < rq.multiplier.size() && sp.single; ++c) {
+        SingleRounding r;
+        sp.single = singleRoundingFor(rq.multiplier[c], rq.shift[c], rq.outputOffset, &r);
+        sp.channels.push_back(r);
+    }
+    if (!sp.single) {
+        useRequantHelper(ctx);
+        sp.names = emitRequantConstants(ctx, sp.rq, "0");
+        return sp;
+    }
+    ctx.addHelper("ember_rq1",
+                  "/* tflite MultiplyByQuantizedMultiplier + output offset in one multiply-add:\n"
+                  " * round = 2^30 + 2^(30+e) + offset * 2^(31+e), shift = e - 1 (see ConvFast.h) */\n"
+                  "static inline int32_t ember_rq1(int32_t x, int32_t qm, int64_t round, int32_t shift)\n"
+                  "{\n"
+                  "    int64_t t = (int64_t)x * qm + round;\n"
+                  "    t -= (int64_t)((uint32_t)x >> 31) << 31;\n"
+                  "    return (int32_t)(t >> 32) >> shift;\n"
+                  "}\n");
+    if (!rq.uniform()) {
+        std::vector<int32_t> t;
+        for (const SingleRounding &r : sp.channels) {
+            const auto u = uint64_t(r.round);
+            t.insert(t.end(), {r.multiplier, r.shift, int32_t(uint32_t(u)), int32_t(uint32_t(u >> 32))});
+        }
+        sp.table = ctx.constantI32("requant", t, "per channel: multiplier, shift, rounding term low/high word");
+    }
+    return sp;
+}
+
+// Requantize + output offset + clamp of one accumulator into `out`.
+void emitStore(EmitContext &ctx, const StorePlan &sp, const std::string &acc, const std::string &ch,
+               const std::string &out, int ind) {
+    const Requant &rq = sp.rq;
+    const std::string lo = cInt(rq.actMin), hi = cInt(rq.actMax);
+    ctx.line("{", ind);
+    if (!sp.single) {
+        const std::string m = sp.names.multiplier.empty() ? cInt(rq.multiplier[0]) : sp.names.multiplier + "[" + ch + "]";
+        const std::string s = sp.names.shift.empty() ? cInt(rq.shift[0]) : sp.names.shift + "[" + ch + "]";
+        ctx.line("int32_t v = ember_requant(" + acc + ", " + m + ", " + s + ")" + cAdd(rq.outputOffset) + ";", ind + 1);
+    } else if (sp.table.empty()) {
+        const SingleRounding &r = sp.channels[0];
+        ctx.line("int32_t v = ember_rq1(" + acc + ", " + cInt(r.multiplier) + ", " + cInt(r.round) + ", " +
+                     cInt(r.shift) + ");",
+                 ind + 1);
+    } else {
+        ctx.line("const int32_t *q = " + sp.table + " + 4 * (" + ch + ");", ind + 1);
+        ctx.line("int32_t v = ember_rq1(" + acc + ", q[0], (int64_t)q[3] * 4294967296 + (uint32_t)q[2], q[1]);",
+                 ind + 1);
+    }
+    const bool full = rq.actMin == -128 && rq.actMax == 127;
+    if (full) ctx.line("#if EMBER_DSP", 0);
+    if (full) ctx.line(out + " = (int8_t)__ssat(v, 8);", ind + 1);
+    if (full) ctx.line("#else", 0);
+    ctx.line("v = v < " + lo + " ? " + lo + " : v;", ind + 1);
+    ctx.line(out + " = (int8_t)(v > " + hi + " ? " + hi + " : v);", ind + 1);
+    if (full) ctx.line("#endif", 0);
+    ctx.line("}", ind);
+}
+
+std::string acc(int pix, int ch) { return "a" + n(pix) + n(ch); }
+
+// acc[p][c] += the 4 products of the int8 word at byte `off` of xp/wp, for P
+// pixels (xp + p * xStep) and C channels (wp + c * wStep).
+void emitDotWord(EmitContext &ctx, int P, int C, int64_t xStep, int64_t wStep, int64_t off, int ind) {
+    const auto at = [&](const std::string &ptr, int64_t o) { return ptr + (o ? " + " + n(o) : ""); };
+    ctx.line("#if EMBER_DSP", 0);
+    ctx.line("{", ind++);
+    for (int p = 0; p < P; ++p) {
+        const std::string xv = "xv" + n(p);
+        ctx.line("const int32_t " + xv + " = ember_ld32(" + at("xp", p * xStep + off) + ");", ind);
+        ctx.line("const int32_t " + xv + "e = __sxtb16(" + xv + "), " + xv + "o = ember_sxtb16_hi(" + xv + ");", ind);
+    }
+    for (int c = 0; c < C; ++c) {
+        ctx.line("{", ind);
+        ctx.line("const int32_t wv = ember_ld32(" + at("wp", c * wStep + off) + ");", ind + 1);
+        ctx.line("const int32_t we = __sxtb16(wv), wo = ember_sxtb16_hi(wv);", ind + 1);
+        for (int p = 0; p < P; ++p) {
+            const std::string a = acc(p, c), xv = "xv" + n(p);
+            ctx.line(a + " = __smlad(" + xv + "e, we, " + a + ");", ind + 1);
+            ctx.line(a + " = __smlad(" + xv + "o, wo, " + a + ");", ind + 1);
+        }
+        ctx.line("}", ind);
+    }
+    ctx.line("}", --ind);
+    ctx.line("#else", 0);
+    for (int p = 0; p < P; ++p)
+        for (int c = 0; c < C; ++c) {
+            std::string sum;
+            for (int j = 0; j < 4; ++j)
+                sum += std::string(j ? " + " : "") + "xp[" + n(p * xStep + off + j) + "] * wp[" + n(c * wStep + off + j) +
+                       "]";
+            ctx.line(acc(p, c) + " += " + sum + ";", ind);
+        }
+    ctx.line("#endif", 0);
+}
+
+// acc[p][c] += sum_{k < len} xp[p * xStep + k] * wp[c * wStep + k] for P
+// pixels and C channels over `len` contiguous int8 (len a literal). (A loop
+// over 8 bytes per step was measured slower on Cortex-M4: register spills.)
+void emitDot(EmitContext &ctx, int P, int C, const std::string &x, int64_t xStep, const std::string &w,
+             int64_t wStep, int len, int ind) {
+    ctx.line("{", ind++);
+    ctx.line("const int8_t *xp = " + x + ";", ind);
+    ctx.line("const int8_t *wp = " + w + ";", ind);
+    const int words = len / 4;
+    int64_t off = 0;  // byte offset of the tail from xp/wp
+    if (words > 1) {
+        ctx.line("for (int32_t k = 0; k < " + n(words) + "; ++k) {", ind++);
+        emitDotWord(ctx, P, C, xStep, wStep, 0, ind);
+        ctx.line("xp += 4;", ind);
+        ctx.line("wp += 4;", ind);
+        ctx.line("}", --ind);
+    } else if (words == 1) {
+        emitDotWord(ctx, P, C, xStep, wStep, 0, ind);
+        off = 4;
+    }
+    for (int j = 0; j < len % 4; ++j)
+        for (int p = 0; p < P; ++p)
+            for (int c = 0; c < C; ++c)
+                ctx.line(acc(p, c) + " += xp[" + n(p * xStep + off + j) + "] * wp[" + n(c * wStep + off + j) + "];",
+                         ind);
+    if (len % 4 == 0) {
+        ctx.line("(void)xp;", ind);
+        ctx.line("(void)wp;", ind);
+    }
+    ctx.line("}", --ind);
+}
+
+// Shared per-row set-up of both emitters: iy0, the valid tap rows, the row
+// class's folded bias. Returns the C expression of the number of tap rows.
+struct RowSetup {
+    std::string rows;   // literal or "rows"
+    bool rowLoop;       // more than one tap row
+};
+
+RowSetup emitRowSetup(EmitContext &ctx, const ConvParams &p, const AxisPlan &ay, const std::string &tab,
+                      const std::string &rowTab, int64_t inRow, int64_t wRow, const std::string &W, int ind) {
+    ctx.line("const int32_t iy0 = " + cMul("oy", p.strideH) + cAdd(-p.padTop) + ";", ind);
+    RowSetup r;
+    if (ay.taps.size() == 1) {
+        const auto t = ay.taps[0];
+        r.rows = n(t.second - t.first);
+        r.rowLoop = t.second - t.first > 1;
+        ctx.line("const int8_t *xr = xin + " + cMul("(iy0" + cAdd(t.first) + ")", inRow) + ";", ind);
+        ctx.line("const int8_t *wr = " + W + cAdd(int64_t(t.first) * wRow) + ";", ind);
+        ctx.line("const int32_t *by = " + tab + ";", ind);
+    } else {
+        const auto ky = emitTapRange(ctx, "ky", "iy0", p.inH, p.filterH, 1, true, ind);
+        r.rows = "rows";
+        r.rowLoop = true;
+        ctx.line("const int32_t rows = " + ky.second + " - " + ky.first + ";", ind);
+        ctx.line("const int8_t *xr = xin + (iy0 + " + ky.first + ") * " + n(inRow) + ";", ind);
+        ctx.line("const int8_t *wr = " + W + " + " + ky.first + " * " + n(wRow) + ";", ind);
+        ctx.line("const int32_t *by = " + tab + " + " + rowTab + "[oy];", ind);
+    }
+    return r;
+}
+
+std::vector<int32_t> rowOffsets(const AxisPlan &ay, const AxisPlan &ax, int outC) {
+    std::vector<int32_t> v;
+    for (int c : ay.cls) v.push_back(int32_t(int64_t(c) * int64_t(ax.taps.size()) * outC));
+    return v;
+}
+
+// Opens the batch loop and declares xin/yout; returns the indent inside.
+int emitBatchHead(EmitContext &ctx, const ConvParams &p) {
+    int ind = 1;
+    if (p.batches > 1) {
+        ctx.line("for (int32_t n = 0; n < " + n(p.batches) + "; ++n) {", ind++);
+        ctx.line("const int8_t *xin = " + ctx.inputs[0] + " + n * " + n(int64_t(p.inH) * p.inW * p.inC) + ";", ind);
+        ctx.line("int8_t *yout = " + ctx.outputs[0] + " + n * " + n(int64_t(p.outH) * p.outW * p.outC) + ";", ind);
+    } else {
+        ctx.line("const int8_t *xin = " + ctx.inputs[0] + ";", ind);
+        ctx.line("int8_t *yout = " + ctx.outputs[0] + ";", ind);
+    }
+    return ind;
+}
+
+// ---- CONV_2D ----
+
+struct ConvEmit {
+    EmitContext &ctx;
+    const ConvParams &p;
+    StorePlan stores;
+    RowSetup rows;
+    int64_t K = 0, KK = 0;  // (kx, ic) run per tap row, weights per output channel
+
+    // P pixels starting at column `ox` (a C expression) of column class tap range [lo, hi).
+    void pixels(int P, const std::string &ox, int cls, std::pair<int, int> t, int ind) {
+        const int64_t pixStep = int64_t(p.strideW) * p.inC, len = int64_t(t.second - t.first) * p.inC;
+        ctx.line("{", ind++);
+        ctx.line("const int8_t *x0 = xr + " + cMul("(" + cMul(ox, p.strideW) + cAdd(t.first - p.padLeft) + ")", p.inC) +
+                     ";",
+                 ind);
+        ctx.line("int8_t *y0 = yr + " + cMul(ox, p.outC) + ";", ind);
+        ctx.line("const int32_t *bx = by" + cAdd(int64_t(cls) * p.outC) + ";", ind);
+        const int pairs = p.outC / 2;
+        if (pairs > 0) {
+            ctx.line("for (int32_t oc = 0; oc < " + n(pairs * 2) + "; oc += 2) {", ind);
+            channels(P, 2, t, pixStep, int(len), ind + 1);
+            ctx.line("}", ind);
+        }
+        if (p.outC % 2) {
+            ctx.line("{", ind);
+            ctx.line("const int32_t oc = " + n(p.outC - 1) + ";", ind + 1);
+            channels(P, 1, t, pixStep, int(len), ind + 1);
+            ctx.line("}", ind);
+        }
+        ctx.line("}", --ind);
+    }
+
+    void channels(int P, int C, std::pair<int, int> t, int64_t pixStep, int len, int ind) {
+        ctx.line("const int8_t *wc = wr + " + cMul("oc", KK) + cAdd(int64_t(t.first) * p.inC) + ";", ind);
+        for (int c = 0; c < C; ++c) {
+            std::string decl = "int32_t " + acc(0, c) + " = bx[oc" + (c ? " + " + n(c) : "") + "]";
+            for (int q = 1; q < P; ++q) decl += ", " + acc(q, c) + " = " + acc(0, c);
+            ctx.line(decl + ";", ind);
+        }
+        if (rows.rowLoop) {
+            ctx.line("for (int32_t r = 0; r < " + rows.rows + "; ++r) {", ind);
+            emitDot(ctx, P, C, "x0 + r * " + n(int64_t(p.inW) * p.inC), pixStep, "wc + r * " + n(K), KK, len, ind + 1);
+            ctx.line("}", ind);
+        } else {
+            emitDot(ctx, P, C, "x0", pixStep, "wc", KK, len, ind);
+        }
+        for (int q = 0; q < P; ++q)
+            for (int c = 0; c < C; ++c) {
+                const std::string ch = c ? "oc + " + n(c) : "oc";
+                emitStore(ctx, stores, acc(q, c), ch, "y0[" + (q ? n(int64_t(q) * p.outC) + " + " : "") + ch + "]",
+                          ind);
+            }
+    }
+
+    void segment(const Segment &s, std::pair<int, int> t, int ind) {
+        const int count = s.end - s.begin, pairs = count / 2;
+        if (pairs > 1) {
+            ctx.line("for (int32_t ox = " + n(s.begin) + "; ox < " + n(s.begin + 2 * pairs) + "; ox += 2)", ind);
+            pixels(2, "ox", s.cls, t, ind);
+        } else if (pairs == 1) {
+            pixels(2, n(s.begin), s.cls, t, ind);
+        }
+        if (count % 2) pixels(1, n(s.end - 1), s.cls, t, ind);
+    }
+};
+
+// ---- DEPTHWISE_CONV_2D (depth multiplier 1) ----
+
+struct DepthwiseEmit {
+    EmitContext &ctx;
+    const ConvParams &p;
+    StorePlan stores;
+    RowSetup rows;
+
+    void pixel(const std::string &ox, int cls, std::pair<int, int> t, int ind) {
+        const int C = p.inC;
+        ctx.line("{", ind++);
+        ctx.line("const int8_t *x0 = xr + " + cMul("(" + cMul(ox, p.strideW) + cAdd(t.first - p.padLeft) + ")", C) + ";",
+                 ind);
+        ctx.line("const int8_t *w0 = wr" + cAdd(int64_t(t.first) * C) + ";", ind);
+        ctx.line("int8_t *y0 = yr + " + cMul(ox, C) + ";", ind);
+        ctx.line("const int32_t *bx = by" + cAdd(int64_t(cls) * C) + ";", ind);
+        const int quads = C / 4;
+        if (quads > 0) {
+            ctx.line("for (int32_t c = 0; c < " + n(quads * 4) + "; c += 4) {", ind);
+            channels(4, t, ind + 1);
+            ctx.line("}", ind);
+        }
+        for (int c = quads * 4; c < C; ++c) {
+            ctx.line("{", ind);
+            ctx.line("const int32_t c = " + n(c) + ";", ind + 1);
+            channels(1, t, ind + 1);
+            ctx.line("}", ind);
+        }
+        ctx.line("}", --ind);
+    }
+
+    // Q (4 or 1) channels from c on, every valid tap.
+    void channels(int Q, std::pair<int, int> t, int ind) {
+        const int64_t C = p.inC;
+        for (int q = 0; q < Q; ++q) ctx.line("int32_t a" + n(q) + " = bx[c" + (q ? " + " + n(q) : "") + "];", ind);
+        int in = ind;
+        if (rows.rowLoop) ctx.line("for (int32_t r = 0; r < " + rows.rows + "; ++r) {", in++);
+        const std::string r = rows.rowLoop ? "r" : "0";
+        ctx.line("const int8_t *xp = x0 + " + cMul(r, int64_t(p.inW) * C) + " + c;", in);
+        ctx.line("const int8_t *wp = w0 + " + cMul(r, int64_t(p.filterW) * C) + " + c;", in);
+        if (Q == 4) ctx.line("#if EMBER_DSP", 0);
+        for (int k = 0; k < t.second - t.first && Q == 4; ++k) {
+            const std::string off = k ? " + " + n(k * C) : "";
+            ctx.line("{", in);
+            ctx.line("const int32_t xv = ember_ld32(xp" + off + "), wv = ember_ld32(wp" + off + ");", in + 1);
+            ctx.line("const int32_t xe = __sxtb16(xv), we = __sxtb16(wv);", in + 1);
+            ctx.line("const int32_t xo = ember_sxtb16_hi(xv), wo = ember_sxtb16_hi(wv);", in + 1);
+            ctx.line("a0 = __smlabb(xe, we, a0);", in + 1);
+            ctx.line("a2 = __smlatt(xe, we, a2);", in + 1);
+            ctx.line("a1 = __smlabb(xo, wo, a1);", in + 1);
+            ctx.line("a3 = __smlatt(xo, wo, a3);", in + 1);
+            ctx.line("}", in);
+        }
+        if (Q == 4) ctx.line("#else", 0);
+        for (int k = 0; k < t.second - t.first; ++k)
+            for (int q = 0; q < Q; ++q)
+                ctx.line("a" + n(q) + " += xp[" + n(k * C + q) + "] * wp[" + n(k * C + q) + "];", in);
+        if (Q == 4) ctx.line("#endif", 0);
+        if (rows.rowLoop) ctx.line("}", --in);
+        for (int q = 0; q < Q; ++q) {
+            const std::string ch = q ? "c + " + n(q) : "c";
+            emitStore(ctx, stores, "a" + n(q), ch, "y0[" + ch + "]", ind);
+        }
+    }
+};
+
+}  // namespace
+
+bool emitConvInt8Fast(const Graph &g, const Op &op, const ConvParams &params, EmitContext &ctx) {
+    if (!foldable(g, op, params) || params.groups != 1) return false;
+    ConvParams p = params;
+    if (p.filterH == 1 && p.filterW == 1 && p.strideH == 1 && p.strideW == 1 && p.padTop == 0 && p.padLeft == 0 &&
+        p.inH == p.outH && p.inW == p.outW) {
+        // Pointwise: every pixel is independent, so the image is one long row
+        // (pixel pairs then run across row ends).
+        p.inW = p.outW = p.inH * p.inW;
+        p.inH = p.outH = 1;
+    }
+    const AxisPlan ay = planAxis(p.inH, p.filterH, p.strideH, p.padTop, p.outH);
+    const AxisPlan ax = planAxis(p.inW, p.filterW, p.strideW, p.padLeft, p.outW);
+    if (!allNonEmpty(ay) || !allNonEmpty(ax)) return false;
+    const Tensor &w = g.in(op, 1);
+    const int64_t K = int64_t(p.filterW) * p.filterC, KK = K * p.filterH;
+    const std::vector<int32_t> folded = foldBias(g, op, p, ay, ax, [&](int oc, int ky, int kx) {
+        int64_t s = 0;
+        const auto *wd = reinterpret_cast<const int8_t *>(w.data.data()) + oc * KK + ky * K + int64_t(kx) * p.filterC;
+        for (int ic = 0; ic < p.filterC; ++ic) s += wd[ic];
+        return s;
+    });
+
+    useDspHelpers(ctx);
+    ConvEmit e{ctx, p, planStores(ctx, p.rq), {}, K, KK};
+    const std::string tab =
+        ctx.constantI32("bias_folded", folded, "bias + input offset x weight sums, per border class and channel");
+    const std::string rowTab =
+        ay.taps.size() > 1 ? ctx.constantI32("bias_row", rowOffsets(ay, ax, p.outC), "folded bias row per output row")
+                           : "";
+    ctx.line("/* CONV_2D input " + shapeString(g.in(op, 0).shape) + ", filter " + shapeString(w.shape) + ", stride " +
+             n(p.strideH) + "x" + n(p.strideW) + " -> output " + shapeString(g.out(op).shape) + ";");
+    ctx.line(" * padding top " + n(p.padTop) + " left " + n(p.padLeft) + "; " + requantComment(p.rq) + ".");
+    ctx.line(" * Input offset folded into the bias; 2 pixels x 2 channels per inner loop. */");
+    int ind = emitBatchHead(ctx, p);
+    ctx.line("for (int32_t oy = 0; oy < " + n(p.outH) + "; ++oy) {", ind++);
+    e.rows = emitRowSetup(ctx, p, ay, tab, rowTab, int64_t(p.inW) * p.inC, K, ctx.inputs[1], ind);
+    ctx.line("int8_t *yr = yout + " + cMul("oy", int64_t(p.outW) * p.outC) + ";", ind);
+    for (const Segment &s : segmentsOf(ax)) e.segment(s, ax.taps[size_t(s.cls)], ind);
+    while (ind > 1) ctx.line("}", --ind);
+    return true;
+}
+
+bool emitDepthwiseInt8Fast(const Graph &g, const Op &op, const ConvParams &p, EmitContext &ctx) {
+    if (!foldable(g, op, p) || p.depthMultiplier != 1) return false;
+    const AxisPlan ay = planAxis(p.inH, p.filterH, p.strideH, p.padTop, p.outH);
+    const AxisPlan ax = planAxis(p.inW, p.filterW, p.strideW, p.padLeft, p.outW);
+    if (!allNonEmpty(ay) || !allNonEmpty(ax)) return false;
+    const Tensor &w = g.in(op, 1);
+    const auto *wd = reinterpret_cast<const int8_t *>(w.data.data());
+    const std::vector<int32_t> folded = foldBias(g, op, p, ay, ax, [&](int oc, int ky, int kx) {
+        return int64_t(wd[(int64_t(ky) * p.filterW + kx) * p.outC + oc]);
+    });
+
+    useDspHelpers(ctx);
+    DepthwiseEmit e{ctx, p, planStores(ctx, p.rq), {}};
+    const std::string tab =
+        ctx.constantI32("bias_folded", folded, "bias + input offset x weight sums, per border class and channel");
+    const std::string rowTab =
+        ay.taps.size() > 1 ? ctx.constantI32("bias_row", rowOffsets(ay, ax, p.outC), "folded bias row per output row")
+                           : "";
+    ctx.line("/* DEPTHWISE_CONV_2D input " + shapeString(g.in(op, 0).shape) + ", filter " + shapeString(w.shape) +
+             ", stride " + n(p.strideH) + "x" + n(p.strideW) + " -> output " + shapeString(g.out(op).shape) + ";");
+    ctx.line(" * padding top " + n(p.padTop) + " left " + n(p.padLeft) + "; " + requantComment(p.rq) + ".");
+    ctx.line(" * Input offset folded into the bias; 4 channels per step, border columns split off. */");
+    int ind = emitBatchHead(ctx, p);
+    ctx.line("for (int32_t oy = 0; oy < " + n(p.outH) + "; ++oy) {", ind++);
+    e.rows = emitRowSetup(ctx, p, ay, tab, rowTab, int64_t(p.inW) * p.inC, int64_t(p.filterW) * p.outC, ctx.inputs[1],
+                          ind);
+    ctx.line("int8_t *yr = yout + " + cMul("oy", int64_t(p.outW) * p.outC) + ";", ind);
+    for (const Segment &s : segmentsOf(ax)) {
+        const auto t = ax.taps[size_t(s.cls)];
+        if (s.end - s.begin > 1) {
+            ctx.line("for (int32_t ox = " + n(s.begin) + "; ox < " + n(s.end) + "; ++ox)", ind);
+            e.pixel("ox", s.cls, t, ind);
+        } else {
+            e.pixel(n(s.begin), s.cls, t, ind);
+        }
+    }
+    while (ind > 1) ctx.line("}", --ind);
+    return true;
+}
+
+bool emitFullyConnectedInt8Fast(const Graph &g, const Op &op, const ConvParams &p, const std::string &rows,
+                                EmitContext &ctx) {
+    if (!foldable(g, op, p)) return false;
+    const int64_t depth = p.inC;
+    const auto *wd = reinterpret_cast<const int8_t *>(g.in(op, 1).data.data());
+    // One "border class": every unit reads the whole row.
+    const AxisPlan one{{0}, {{0, 1}}};
+    const std::vector<int32_t> folded = foldBias(g, op, p, one, one, [&](int oc, int, int) {
+        int64_t s = 0;
+        for (int64_t k = 0; k < depth; ++k) s += wd[oc * depth + k];
+        return s;
+    });
+    useDspHelpers(ctx);
+    const StorePlan stores = planStores(ctx, p.rq);
+    const std::string tab = ctx.constantI32("bias_folded", folded, "bias + input offset x weight row sums, per unit");
+    ctx.line("/* FULLY_CONNECTED input " + shapeString(g.in(op, 0).shape) + " as [" + rows + "," + n(depth) +
+             "] x weights " + shapeString(g.in(op, 1).shape) + " -> output " + shapeString(g.out(op).shape) + ";");
+    ctx.line(" * " + requantComment(p.rq) + ".");
+    ctx.line(" * Input offset folded into the bias; 4 units share each input load. */");
+    int ind = 1;
+    if (rows != "1") {
+        ctx.line("for (int32_t b = 0; b < " + rows + "; ++b) {", ind++);
+        ctx.line("const int8_t *x = " + ctx.inputs[0] + " + b * " + n(depth) + ";", ind);
+        ctx.line("int8_t *y = " + ctx.outputs[0] + " + b * " + n(p.outC) + ";", ind);
+    } else {
+        ctx.line("const int8_t *x = " + ctx.inputs[0] + ";", ind);
+        ctx.line("int8_t *y = " + ctx.outputs[0] + ";", ind);
+    }
+    // `units` output units from o on (o a C name in scope).
+    auto block = [&](int units, int in) {
+        ctx.line("const int8_t *wc = " + ctx.inputs[1] + " + " + cMul("o", depth) + ";", in);
+        for (int c = 0; c < units; ++c)
+            ctx.line("int32_t " + acc(0, c) + " = " + tab + "[o" + (c ? " + " + n(c) : "") + "];", in);
+        emitDot(ctx, 1, units, "x", 0, "wc", depth, int(depth), in);
+        for (int c = 0; c < units; ++c) {
+            const std::string ch = c ? "o + " + n(c) : "o";
+            emitStore(ctx, stores, acc(0, c), ch, "y[" + ch + "]", in);
+        }
+    };
+    const int quads = p.outC / 4;
+    if (quads > 0) {
+        ctx.line("for (int32_t o = 0; o < " + n(quads * 4) + "; o += 4) {", ind);
+        block(4, ind + 1);
+        ctx.line("}", ind);
+    }
+    if (p.outC % 4) {
+        ctx.line("{", ind);
+        ctx.line("const int32_t o = " + n(quads * 4) + ";", ind + 1);
+        block(p.outC % 4, ind + 1);
+        ctx.line("}", ind);
+    }
+    while (ind > 1) ctx.line("}", --ind);
+    return true;
+}
+
+}  // namespace ember
