@@ -129,6 +129,22 @@ private slots:
         QVERIFY(r.out.contains("bit-exact required"));
     }
 
+    // A dynamic time axis: one package, checked at the bound's minimum,
+    // middle and maximum; a dim on a reduced axis is refused.
+    void validateDynamicDims() {
+        QTemporaryDir dir;
+        const QString model = dir.filePath("seq.tflite");
+        Run r = emberc({"example", "ember_seq", "-o", model});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = emberc({"validate", model, "--cases", "1", "--dim", "input:1=1..16"});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        for (const char *e : {"extent 1 ", "extent 8 ", "extent 16 "}) QVERIFY2(r.out.contains(e), e);
+        QVERIFY(r.out.contains("matches the reference executor on 3 seeded case(s)"));
+        r = emberc({"compile", model, "-o", dir.filePath("pkg"), "--dim", "input:2=1..16"});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("FULLY_CONNECTED") && r.err.contains("axis 2"), qPrintable(r.err));
+    }
+
     // Bad input files: one clear error line naming the file, exit code 1, no crash.
     void badInputs_data() {
         QTest::addColumn<QByteArray>("content");
