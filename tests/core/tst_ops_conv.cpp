@@ -20,6 +20,7 @@
 #include <cctype>
 
 #include "TestUtil.h"
+#include "core/OpsCheck.h"
 #include "core/import/TfliteImporter.h"
 #include "core/ops/OpKernel.h"
 #include "core/passes/Passes.h"
@@ -97,20 +98,10 @@ OpAttrs conv(Padding p, int stride = 1, int dilation = 1, Activation act = Activ
 
 // prepare + eval called directly (no passes, no executor).
 TensorData runKernels(Graph g, const std::vector<TensorData> &inputs, QString *error) {
-    Diagnostics d;
-    for (Op &op : g.ops) {
-        const OpKernel *k = findKernel(op.type);
-        if (!k || !k->prepare(g, op, d)) {
-            *error = QString::fromStdString("prepare: " + d.format());
-            return {};
-        }
-    }
-    Buffers b(g.tensors.size());
-    for (size_t t = 0; t < g.tensors.size(); ++t)
-        b[t] = g.tensors[t].isConst ? g.tensors[t].data : std::vector<uint8_t>(g.tensors[t].bytes(), 0xA5);
-    for (size_t i = 0; i < g.inputs.size(); ++i) b[size_t(g.inputs[i])] = inputs[i];
-    for (const Op &op : g.ops) findKernel(op.type)->eval(g, op, b);
-    return b[size_t(g.outputs[0])];
+    std::string e;
+    TensorData out = ember::test::runKernels(std::move(g), inputs, &e);
+    *error = QString::fromStdString(e);
+    return out;
 }
 
 QString describeMismatch(const TensorData &got, const TensorData &want, DType t) {
