@@ -31,6 +31,17 @@ Result<Graph> loadModel(const std::string &path) {
 }
 
 Result<Artifacts> compile(const Graph &g, const CompileOptions &opts) {
+    // Kernels read their prepared params: a graph that skipped the passes
+    // is a caller error, reported rather than thrown.
+    for (const Op &op : g.ops)
+        if (!op.params.has_value()) {
+            Diagnostics d;
+            d.setFile(g.sourcePath);
+            Diagnostic &e = d.error("the graph has not been prepared; run the passes first (ember::loadModel does)");
+            e.opIndex = op.index;
+            e.opName = op.typeName;
+            return d;
+        }
     // import → check → passes happened in loadModel; here: plan → emit.
     if (!opts.dims.empty()) {
         // Dynamic dims: plan and generate the graph resized to its bound.

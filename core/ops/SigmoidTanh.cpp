@@ -88,16 +88,8 @@ bool prepareInt16(const Graph &g, const Op &op, Diagnostics &d, Params &p) {
 }  // namespace
 
 bool prepare(Graph &g, Op &op, Diagnostics &d, Fn fn) {
-    if (!unary::checkShape(g, op, d)) return false;
+    if (!unary::checkActivationTypes(g, op, d)) return false;
     const Tensor &in = g.in(op, 0);
-    const Tensor &out = g.out(op);
-    if (!unary::isOneOf(in.dtype, {DType::Float32, DType::Int8, DType::Int16}))
-        return unary::fail(g, op, d, std::string("input type ") + dtypeName(in.dtype) +
-                                         " is not supported; use float32, int8 or int16", op.inputs[0]);
-    if (out.dtype != in.dtype)
-        return unary::fail(g, op, d, std::string("output type ") + dtypeName(out.dtype) +
-                                         " differs from input type " + dtypeName(in.dtype) + "; re-export the model",
-                           op.outputs[0]);
     Params p;
     p.fn = fn;
     p.dtype = in.dtype;

@@ -35,6 +35,24 @@ inline bool checkShape(const Graph &g, const Op &op, Diagnostics &d) {
     return true;
 }
 
+inline bool isOneOf(DType t, std::initializer_list<DType> allowed);
+
+// checkShape, plus: float32/int8/int16 input and the same type out — the
+// contract of the activations (RELU, LEAKY_RELU, LOGISTIC, TANH).
+inline bool checkActivationTypes(const Graph &g, const Op &op, Diagnostics &d) {
+    if (!checkShape(g, op, d)) return false;
+    const Tensor &in = g.in(op, 0);
+    const Tensor &out = g.out(op);
+    if (!isOneOf(in.dtype, {DType::Float32, DType::Int8, DType::Int16}))
+        return fail(g, op, d, std::string("input type ") + dtypeName(in.dtype) +
+                                  " is not supported; use float32, int8 or int16", op.inputs[0]);
+    if (out.dtype != in.dtype)
+        return fail(g, op, d, std::string("output type ") + dtypeName(out.dtype) + " differs from input type " +
+                                  dtypeName(in.dtype) + "; re-export the model",
+                    op.outputs[0]);
+    return true;
+}
+
 inline bool isOneOf(DType t, std::initializer_list<DType> allowed) {
     for (DType a : allowed)
         if (a == t) return true;
