@@ -120,24 +120,9 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     const EpilogueNames names = emitRequantConstants(ctx, rq, ctx.inputs.size() > 2 ? ctx.inputs[2] : "0");
     ctx.line("/* CONV_2D " + describe(g, op) + " -> output " + shapeString(g.out(op).shape) + ";");
     ctx.line(" * padding top " + n(p.padTop) + " left " + n(p.padLeft) + "; " + requantComment(rq) + " */");
-    int ind = 1;
-    if (p.batches > 1) {
-        ctx.line("for (int32_t n = 0; n < " + n(p.batches) + "; ++n) {", ind++);
-        ctx.line("const " + T + " *xin = " + ctx.inputs[0] + " + n * " + n(int64_t(p.inH) * p.inW * p.inC) + ";", ind);
-        ctx.line(T + " *yout = " + ctx.outputs[0] + " + n * " + n(int64_t(p.outH) * p.outW * p.outC) + ";", ind);
-    } else {
-        ctx.line("const " + T + " *xin = " + ctx.inputs[0] + ";", ind);
-        ctx.line(T + " *yout = " + ctx.outputs[0] + ";", ind);
-    }
-    ctx.line("for (int32_t oy = 0; oy < " + n(p.outH) + "; ++oy) {", ind++);
-    ctx.line("const int32_t iy0 = " + cMul("oy", p.strideH) + cAdd(-p.padTop) + ";", ind);
-    const auto ky = emitTapRange(ctx, "ky", "iy0", p.inH, p.filterH, p.dilationH,
-                                 needsClipping(p.inH, p.filterH, p.strideH, p.dilationH, p.padTop, p.outH), ind);
-    ctx.line("for (int32_t ox = 0; ox < " + n(p.outW) + "; ++ox) {", ind++);
-    ctx.line("const int32_t ix0 = " + cMul("ox", p.strideW) + cAdd(-p.padLeft) + ";", ind);
-    const auto kx = emitTapRange(ctx, "kx", "ix0", p.inW, p.filterW, p.dilationW,
-                                 needsClipping(p.inW, p.filterW, p.strideW, p.dilationW, p.padLeft, p.outW), ind);
-    ctx.line(T + " *y = yout + " + cMul("(oy * " + n(p.outW) + " + ox)", p.outC) + ";", ind);
+    const OutputLoops loops = emitOutputLoops(ctx, p, T);
+    const auto &ky = loops.ky, &kx = loops.kx;
+    int ind = loops.indent;
     ctx.line("for (int32_t oc = 0; oc < " + n(p.outC) + "; ++oc) {", ind++);
     ctx.line("const " + W + " *w = " + ctx.inputs[1] + " + " +
                  cMul("oc", int64_t(p.filterH) * p.filterW * p.filterC) + ";",

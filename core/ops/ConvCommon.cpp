@@ -307,4 +307,28 @@ std::string requantComment(const Requant &rq) {
     return s;
 }
 
+OutputLoops emitOutputLoops(EmitContext &ctx, const ConvParams &p, const std::string &T) {
+    auto n = [](int64_t v) { return std::to_string(v); };
+    OutputLoops L;
+    int &ind = L.indent;
+    if (p.batches > 1) {
+        ctx.line("for (int32_t n = 0; n < " + n(p.batches) + "; ++n) {", ind++);
+        ctx.line("const " + T + " *xin = " + ctx.inputs[0] + " + n * " + n(int64_t(p.inH) * p.inW * p.inC) + ";", ind);
+        ctx.line(T + " *yout = " + ctx.outputs[0] + " + n * " + n(int64_t(p.outH) * p.outW * p.outC) + ";", ind);
+    } else {
+        ctx.line("const " + T + " *xin = " + ctx.inputs[0] + ";", ind);
+        ctx.line(T + " *yout = " + ctx.outputs[0] + ";", ind);
+    }
+    ctx.line("for (int32_t oy = 0; oy < " + n(p.outH) + "; ++oy) {", ind++);
+    ctx.line("const int32_t iy0 = " + cMul("oy", p.strideH) + cAdd(-p.padTop) + ";", ind);
+    L.ky = emitTapRange(ctx, "ky", "iy0", p.inH, p.filterH, p.dilationH,
+                        needsClipping(p.inH, p.filterH, p.strideH, p.dilationH, p.padTop, p.outH), ind);
+    ctx.line("for (int32_t ox = 0; ox < " + n(p.outW) + "; ++ox) {", ind++);
+    ctx.line("const int32_t ix0 = " + cMul("ox", p.strideW) + cAdd(-p.padLeft) + ";", ind);
+    L.kx = emitTapRange(ctx, "kx", "ix0", p.inW, p.filterW, p.dilationW,
+                        needsClipping(p.inW, p.filterW, p.strideW, p.dilationW, p.padLeft, p.outW), ind);
+    ctx.line(T + " *y = yout + " + cMul("(oy * " + n(p.outW) + " + ox)", p.outC) + ";", ind);
+    return L;
+}
+
 }  // namespace ember

@@ -105,6 +105,16 @@ std::pair<std::string, std::string> emitTapRange(EmitContext &ctx, const std::st
 // Whether any output position along an axis reads outside the input.
 bool needsClipping(int in, int filter, int stride, int dilation, int pad, int out);
 
+// The loops CONV_2D and DEPTHWISE_CONV_2D share: batch (when > 1), output
+// row and column with their valid tap ranges, and `y` pointing at the output
+// pixel. `T` is the activation C type. Opens the loops (the caller closes
+// `indent - 1` braces) and returns the tap ranges and the body's indent.
+struct OutputLoops {
+    std::pair<std::string, std::string> ky, kx;
+    int indent = 1;
+};
+OutputLoops emitOutputLoops(EmitContext &ctx, const ConvParams &p, const std::string &T);
+
 // Readable C arithmetic: "x * k" (just "x" when k is 1, "0" when k is 0) and
 // " + v" / " - v" (nothing when v is 0).
 std::string cMul(const std::string &x, int64_t k);
