@@ -156,7 +156,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     ctx.line("/* PAD " + std::string(dtypeName(in.dtype)) + " " + shapeString(in.shape) + " -> " +
              shapeString(g.out(op).shape) + ", paddings " + pairs + ", pad value " +
              std::to_string(p.padValue) + " */");
-    ctx.line("(void)" + ctx.inputs[1] + ";");
     const std::string ctype = dtypeCType(in.dtype);
     ctx.line("memset(" + dst + ", " + std::to_string(int(p.fillByte)) + ", " +
              std::to_string(p.outElements) + " * sizeof(" + ctype + "));");

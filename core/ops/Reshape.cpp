@@ -124,7 +124,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     const Tensor &out = g.out(op);
     ctx.line("/* RESHAPE " + std::string(dtypeName(in.dtype)) + " " + shapeString(in.shape) + " -> " +
              shapeString(out.shape) + ": a plain copy (no copy when the buffers are shared) */");
-    if (g.hasInput(op, 1)) ctx.line("(void)" + ctx.inputs[1] + ";");
     if (p.bytes == 0) {
         ctx.line("(void)" + ctx.inputs[0] + "; (void)" + ctx.outputs[0] + ";");
         return;

@@ -179,7 +179,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     const std::string &src = ctx.inputs[0], &dst = ctx.outputs[0];
     const std::string ctype = dtypeCType(g.in(op, 0).dtype);
     ctx.line("/* " + describe(g, op) + " (start:stop:step per input dim) */");
-    for (size_t i = 1; i < 4; ++i) ctx.line("(void)" + ctx.inputs[i] + ";");
     if (p.elements == 0) {
         ctx.line("(void)" + src + "; (void)" + dst + ";");
         return;

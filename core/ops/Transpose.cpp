@@ -125,7 +125,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     std::vector<int32_t> perm(permT.as<int32_t>(), permT.as<int32_t>() + permT.elements());
     ctx.line("/* TRANSPOSE " + std::string(dtypeName(in.dtype)) + " " + shapeString(in.shape) + " -> " +
              shapeString(g.out(op).shape) + ", perm " + shapeString(perm) + " */");
-    ctx.line("(void)" + ctx.inputs[1] + ";");
     const std::string ctype = dtypeCType(in.dtype);
     if (p.elements == 0) {
         ctx.line("(void)" + src + "; (void)" + dst + ";");
