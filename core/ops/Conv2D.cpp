@@ -8,13 +8,6 @@
 namespace ember {
 namespace {
 
-std::string describe(const Graph &g, const Op &op) {
-    const OpAttrs &a = op.attrs;
-    return "input " + shapeString(g.in(op, 0).shape) + ", filter " + shapeString(g.in(op, 1).shape) + ", stride " +
-           std::to_string(a.strideH) + "x" + std::to_string(a.strideW) + ", dilation " + std::to_string(a.dilationH) +
-           "x" + std::to_string(a.dilationW) + ", padding " + (a.padding == Padding::Same ? "same" : "valid");
-}
-
 bool prepare(Graph &g, Op &op, Diagnostics &d) {
     const OpErrors e{g, op, d};
     if (!checkConvTypes(e)) return false;
@@ -43,14 +36,7 @@ bool prepare(Graph &g, Op &op, Diagnostics &d) {
         return e.fail(std::to_string(p.outC) + " output channels cannot be split into " + std::to_string(p.groups) +
                           " groups",
                       op.inputs[1]);
-    p.outH = computeOutSize(a.padding, p.inH, p.filterH, p.strideH, p.dilationH);
-    p.outW = computeOutSize(a.padding, p.inW, p.filterW, p.strideW, p.dilationW);
-    if (p.outH <= 0 || p.outW <= 0)
-        return e.fail("the dilated filter is larger than the input (" + describe(g, op) + ")", op.inputs[1]);
-    if (!checkOutputShape(e, {p.batches, p.outH, p.outW, p.outC}, describe(g, op))) return false;
-    p.padTop = computePadding(p.strideH, p.dilationH, p.inH, p.filterH, p.outH);
-    p.padLeft = computePadding(p.strideW, p.dilationW, p.inW, p.filterW, p.outW);
-    if (!deriveRequant(e, 0, p.outC, false, &p.rq)) return false;
+    if (!prepareConvOutput(e, 0, p)) return false;
     op.params = p;
     return true;
 }
@@ -118,7 +104,7 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     const Requant &rq = p.rq;
     const std::string T = actCType(rq), W = weightCType(rq), A = accCType(rq);
     const EpilogueNames names = emitRequantConstants(ctx, rq, ctx.inputs.size() > 2 ? ctx.inputs[2] : "0");
-    ctx.line("/* CONV_2D " + describe(g, op) + " -> output " + shapeString(g.out(op).shape) + ";");
+    ctx.line("/* CONV_2D " + describeConv(g, op) + " -> output " + shapeString(g.out(op).shape) + ";");
     ctx.line(" * padding top " + n(p.padTop) + " left " + n(p.padLeft) + "; " + requantComment(rq) + " */");
     const OutputLoops loops = emitOutputLoops(ctx, p, T);
     const auto &ky = loops.ky, &kx = loops.kx;

@@ -331,4 +331,24 @@ OutputLoops emitOutputLoops(EmitContext &ctx, const ConvParams &p, const std::st
     return L;
 }
 
+std::string describeConv(const Graph &g, const Op &op) {
+    const OpAttrs &a = op.attrs;
+    return "input " + shapeString(g.in(op, 0).shape) + ", filter " + shapeString(g.in(op, 1).shape) + ", stride " +
+           std::to_string(a.strideH) + "x" + std::to_string(a.strideW) + ", dilation " + std::to_string(a.dilationH) +
+           "x" + std::to_string(a.dilationW) + ", padding " + (a.padding == Padding::Same ? "same" : "valid");
+}
+
+bool prepareConvOutput(const OpErrors &e, int quantAxis, ConvParams &p) {
+    const OpAttrs &a = e.op.attrs;
+    p.outH = computeOutSize(a.padding, p.inH, p.filterH, p.strideH, p.dilationH);
+    p.outW = computeOutSize(a.padding, p.inW, p.filterW, p.strideW, p.dilationW);
+    if (p.outH <= 0 || p.outW <= 0)
+        return e.fail("the dilated filter is larger than the input (" + describeConv(e.g, e.op) + ")",
+                      e.op.inputs[1]);
+    if (!checkOutputShape(e, {p.batches, p.outH, p.outW, p.outC}, describeConv(e.g, e.op))) return false;
+    p.padTop = computePadding(p.strideH, p.dilationH, p.inH, p.filterH, p.outH);
+    p.padLeft = computePadding(p.strideW, p.dilationW, p.inW, p.filterW, p.outW);
+    return deriveRequant(e, quantAxis, p.outC, false, &p.rq);
+}
+
 }  // namespace ember

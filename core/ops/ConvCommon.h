@@ -63,6 +63,15 @@ bool checkConvTypes(const OpErrors &e);
 // double.
 bool deriveRequant(const OpErrors &e, int quantAxis, int outChannels, bool floatProductScale, Requant *rq);
 
+// "input [..], filter [..], stride 2x2, dilation 1x1, padding same": how
+// CONV_2D and DEPTHWISE_CONV_2D describe themselves in errors and comments.
+std::string describeConv(const Graph &g, const Op &op);
+
+// The end of CONV_2D / DEPTHWISE_CONV_2D prepare, once p's input, filter and
+// channel fields are set: output size (checked against the model), padding,
+// and requantization with per-channel scales along `quantAxis`.
+bool prepareConvOutput(const OpErrors &e, int quantAxis, ConvParams &p);
+
 // Checks the model's output shape against the computed one; `how` describes
 // the computation for the message ("input [..], filter [..], stride 2x2").
 bool checkOutputShape(const OpErrors &e, const Shape &computed, const std::string &how);
