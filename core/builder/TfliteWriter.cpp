@@ -49,6 +49,10 @@ struct OpCodeKey {
 
 OpCodeKey opCodeKey(const Op &op) {
     OpCodeKey k;
+    if (op.type == OpType::DetectionPostProcess) {
+        k.custom = "TFLite_Detection_PostProcess";
+        return k;
+    }
     if (op.type != OpType::Unsupported) {
         k.code = tflitecodes::codeForOpType(op.type);
         return k;
@@ -129,8 +133,9 @@ private:
     Offset<tflite::Operator> writeOp(const Op &op) {
         uint32_t code = codeIndex(op);
         auto [type, options] = writeOptions(op);
+        auto custom = op.attrs.customOptions.empty() ? 0 : fbb_.CreateVector(op.attrs.customOptions);
         return tflite::CreateOperator(fbb_, code, fbb_.CreateVector(toI32(op.inputs)),
-                                      fbb_.CreateVector(toI32(op.outputs)), type, options);
+                                      fbb_.CreateVector(toI32(op.outputs)), type, options, custom);
     }
 
     std::pair<tflite::BuiltinOptions, Offset<void>> writeOptions(const Op &op) {
@@ -193,6 +198,70 @@ private:
             return {BO::TransposeOptions, tflite::CreateTransposeOptions(fbb_).Union()};
         case OpType::Dequantize:
             return {BO::DequantizeOptions, tflite::CreateDequantizeOptions(fbb_).Union()};
+        default:
+            return writeWiderOptions(op);
+        }
+    }
+
+    // Options of the wider operator set, as TFLite's converter writes them.
+    std::pair<tflite::BuiltinOptions, Offset<void>> writeWiderOptions(const Op &op) {
+        using BO = tflite::BuiltinOptions;
+        const OpAttrs &a = op.attrs;
+        switch (op.type) {
+        case OpType::Sum:
+        case OpType::ReduceMax:
+        case OpType::ReduceMin:
+            return {BO::ReducerOptions, tflite::CreateReducerOptions(fbb_, a.keepDims).Union()};
+        case OpType::L2Pool2D:
+            return {BO::Pool2DOptions,
+                    tflite::CreatePool2DOptions(fbb_, padding(a.padding), a.strideW, a.strideH, a.filterW, a.filterH,
+                                                activation(a.activation)).Union()};
+        case OpType::L2Normalization:
+            return {BO::L2NormOptions, tflite::CreateL2NormOptions(fbb_, activation(a.activation)).Union()};
+        case OpType::Div:
+            return {BO::DivOptions, tflite::CreateDivOptions(fbb_, activation(a.activation)).Union()};
+        case OpType::ResizeBilinear:
+            return {BO::ResizeBilinearOptions,
+                    tflite::CreateResizeBilinearOptions(fbb_, a.alignCorners, a.halfPixelCenters).Union()};
+        case OpType::ResizeNearestNeighbor:
+            return {BO::ResizeNearestNeighborOptions,
+                    tflite::CreateResizeNearestNeighborOptions(fbb_, a.alignCorners, a.halfPixelCenters).Union()};
+        case OpType::SpaceToDepth:
+            return {BO::SpaceToDepthOptions, tflite::CreateSpaceToDepthOptions(fbb_, a.blockSize).Union()};
+        case OpType::DepthToSpace:
+            return {BO::DepthToSpaceOptions, tflite::CreateDepthToSpaceOptions(fbb_, a.blockSize).Union()};
+        case OpType::Gather:
+            return {BO::GatherOptions, tflite::CreateGatherOptions(fbb_, a.axis, a.batchDims).Union()};
+        case OpType::Squeeze:
+            return {BO::SqueezeOptions, tflite::CreateSqueezeOptions(fbb_, fbb_.CreateVector(a.squeezeDims)).Union()};
+        case OpType::Split:
+            return {BO::SplitOptions, tflite::CreateSplitOptions(fbb_, a.numSplits).Union()};
+        case OpType::SplitV:
+            return {BO::SplitVOptions, tflite::CreateSplitVOptions(fbb_, a.numSplits).Union()};
+        case OpType::Cast: {
+            const DType in = op.inputs.empty() || op.inputs[0] < 0 ? a.outType : g_.in(op, 0).dtype;
+            return {BO::CastOptions, tflite::CreateCastOptions(fbb_, tensorType(in), tensorType(a.outType)).Union()};
+        }
+        case OpType::ArgMax:
+            return {BO::ArgMaxOptions, tflite::CreateArgMaxOptions(fbb_, tensorType(a.outType)).Union()};
+        case OpType::ArgMin:
+            return {BO::ArgMinOptions, tflite::CreateArgMinOptions(fbb_, tensorType(a.outType)).Union()};
+        case OpType::Shape:
+            return {BO::ShapeOptions, tflite::CreateShapeOptions(fbb_, tensorType(a.outType)).Union()};
+        case OpType::TransposeConv:
+            return {BO::TransposeConvOptions,
+                    tflite::CreateTransposeConvOptions(fbb_, padding(a.padding), a.strideW, a.strideH,
+                                                       activation(a.activation)).Union()};
+        case OpType::Pack:
+            return {BO::PackOptions, tflite::CreatePackOptions(fbb_, a.count, a.axis).Union()};
+        case OpType::Unpack:
+            return {BO::UnpackOptions, tflite::CreateUnpackOptions(fbb_, a.count, a.axis).Union()};
+        case OpType::MirrorPad:
+            return {BO::MirrorPadOptions, tflite::CreateMirrorPadOptions(fbb_, tflite::MirrorPadMode(a.mirrorMode)).Union()};
+        case OpType::BatchMatMul:
+            return {BO::BatchMatMulOptions, tflite::CreateBatchMatMulOptions(fbb_, a.adjX, a.adjY).Union()};
+        case OpType::Cumsum:
+            return {BO::CumsumOptions, tflite::CreateCumsumOptions(fbb_, a.exclusive, a.reverse).Union()};
         default:
             return {BO::NONE, 0};
         }

@@ -332,7 +332,10 @@ private:
         int32_t code = std::max<int32_t>(int32_t(c->builtin_code()), c->deprecated_builtin_code());
         op.typeName = opName(&src);
         where.opName = op.typeName;
-        if (code == tflitecodes::kCustom || !tflitecodes::opTypeForCode(code, &op.type))
+        if (code == tflitecodes::kCustom)
+            op.type = op.typeName == "CUSTOM:TFLite_Detection_PostProcess" ? OpType::DetectionPostProcess
+                                                                            : OpType::Unsupported;
+        else if (!tflitecodes::opTypeForCode(code, &op.type))
             op.type = OpType::Unsupported;
         if (!readIndices(src.inputs(), op.inputs, true, where) ||
             !readIndices(src.outputs(), op.outputs, false, where))
@@ -430,12 +433,16 @@ private:
             return readActivation(o->fused_activation_function(), &a.activation, where);
         }
         case OpType::Add:
-            if (const auto *o = src.builtin_options_as_AddOptions())
+            if (const auto *o = src.builtin_options_as_AddOptions()) {
+                a.potScaleInt16 = o->pot_scale_int16();
                 return readActivation(o->fused_activation_function(), &a.activation, where);
+            }
             return true;
         case OpType::Sub:
-            if (const auto *o = src.builtin_options_as_SubOptions())
+            if (const auto *o = src.builtin_options_as_SubOptions()) {
+                a.potScaleInt16 = o->pot_scale_int16();
                 return readActivation(o->fused_activation_function(), &a.activation, where);
+            }
             return true;
         case OpType::Mul:
             if (const auto *o = src.builtin_options_as_MulOptions())
@@ -476,9 +483,110 @@ private:
                 a.shrinkAxisMask = o->shrink_axis_mask(), a.offset = o->offset();
             }
             break;
-        default: break;  // no options (QUANTIZE, PAD, TRANSPOSE, ...) or unsupported op
+        default: readWiderAttrs(src, op); break;
         }
         return true;
+    }
+
+    // Options of the wider operator set. Absent options keep the defaults
+    // TFLite's runtime uses.
+    void readWiderAttrs(const tflite::Operator &src, Op &op) {
+        OpAttrs &a = op.attrs;
+        auto act = [&](tflite::ActivationFunctionType t) {
+            const int v = int(t);
+            if (v >= 0 && v <= int(tflite::ActivationFunctionType::SIGN_BIT)) a.activation = Activation(v);
+        };
+        auto type = [&](tflite::TensorType t) {
+            DType d;
+            if (mapTensorType(t, &d)) a.outType = d;
+        };
+        switch (op.type) {
+        case OpType::Sum:
+        case OpType::ReduceMax:
+        case OpType::ReduceMin:
+            if (const auto *o = src.builtin_options_as_ReducerOptions()) a.keepDims = o->keep_dims();
+            break;
+        case OpType::L2Pool2D:
+            if (const auto *o = src.builtin_options_as_Pool2DOptions()) {
+                a.strideW = o->stride_w(), a.strideH = o->stride_h();
+                a.filterW = o->filter_width(), a.filterH = o->filter_height();
+                a.padding = o->padding() == tflite::Padding::SAME ? Padding::Same : Padding::Valid;
+                act(o->fused_activation_function());
+            }
+            break;
+        case OpType::L2Normalization:
+            if (const auto *o = src.builtin_options_as_L2NormOptions()) act(o->fused_activation_function());
+            break;
+        case OpType::Div:
+            if (const auto *o = src.builtin_options_as_DivOptions()) act(o->fused_activation_function());
+            break;
+        case OpType::ResizeBilinear:
+            if (const auto *o = src.builtin_options_as_ResizeBilinearOptions())
+                a.alignCorners = o->align_corners(), a.halfPixelCenters = o->half_pixel_centers();
+            break;
+        case OpType::ResizeNearestNeighbor:
+            if (const auto *o = src.builtin_options_as_ResizeNearestNeighborOptions())
+                a.alignCorners = o->align_corners(), a.halfPixelCenters = o->half_pixel_centers();
+            break;
+        case OpType::SpaceToDepth:
+            if (const auto *o = src.builtin_options_as_SpaceToDepthOptions()) a.blockSize = o->block_size();
+            break;
+        case OpType::DepthToSpace:
+            if (const auto *o = src.builtin_options_as_DepthToSpaceOptions()) a.blockSize = o->block_size();
+            break;
+        case OpType::Gather:
+            if (const auto *o = src.builtin_options_as_GatherOptions()) a.axis = o->axis(), a.batchDims = o->batch_dims();
+            break;
+        case OpType::Squeeze:
+            if (const auto *o = src.builtin_options_as_SqueezeOptions(); o && o->squeeze_dims())
+                a.squeezeDims.assign(o->squeeze_dims()->begin(), o->squeeze_dims()->end());
+            break;
+        case OpType::Split:
+            if (const auto *o = src.builtin_options_as_SplitOptions()) a.numSplits = o->num_splits();
+            break;
+        case OpType::SplitV:
+            if (const auto *o = src.builtin_options_as_SplitVOptions()) a.numSplits = o->num_splits();
+            break;
+        case OpType::Cast:
+            if (const auto *o = src.builtin_options_as_CastOptions()) type(o->out_data_type());
+            break;
+        case OpType::ArgMax:
+            if (const auto *o = src.builtin_options_as_ArgMaxOptions()) type(o->output_type());
+            break;
+        case OpType::ArgMin:
+            if (const auto *o = src.builtin_options_as_ArgMinOptions()) type(o->output_type());
+            break;
+        case OpType::Shape:
+            if (const auto *o = src.builtin_options_as_ShapeOptions()) type(o->out_type());
+            break;
+        case OpType::TransposeConv:
+            if (const auto *o = src.builtin_options_as_TransposeConvOptions()) {
+                a.strideW = o->stride_w(), a.strideH = o->stride_h();
+                a.padding = o->padding() == tflite::Padding::SAME ? Padding::Same : Padding::Valid;
+                act(o->fused_activation_function());
+            }
+            break;
+        case OpType::Pack:
+            if (const auto *o = src.builtin_options_as_PackOptions()) a.count = o->values_count(), a.axis = o->axis();
+            break;
+        case OpType::Unpack:
+            if (const auto *o = src.builtin_options_as_UnpackOptions()) a.count = o->num(), a.axis = o->axis();
+            break;
+        case OpType::MirrorPad:
+            if (const auto *o = src.builtin_options_as_MirrorPadOptions()) a.mirrorMode = int(o->mode());
+            break;
+        case OpType::BatchMatMul:
+            if (const auto *o = src.builtin_options_as_BatchMatMulOptions()) a.adjX = o->adj_x(), a.adjY = o->adj_y();
+            break;
+        case OpType::Cumsum:
+            if (const auto *o = src.builtin_options_as_CumsumOptions())
+                a.exclusive = o->exclusive(), a.reverse = o->reverse();
+            break;
+        case OpType::DetectionPostProcess:
+            if (const auto *o = src.custom_options()) a.customOptions.assign(o->begin(), o->end());
+            break;
+        default: break;  // no options (QUANTIZE, PAD, TRANSPOSE, ...) or unsupported op
+        }
     }
 
     bool readIO() {

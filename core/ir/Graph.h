@@ -80,6 +80,76 @@ enum class OpType {
     LeakyRelu,
     Transpose,
     StridedSlice,
+    Abs,
+    AddN,
+    ArgMax,
+    ArgMin,
+    BatchMatMul,
+    BatchToSpaceNd,
+    BroadcastArgs,
+    BroadcastTo,
+    Cast,
+    Ceil,
+    Cos,
+    Cumsum,
+    DepthToSpace,
+    Div,
+    DynamicUpdateSlice,
+    Elu,
+    EmbeddingLookup,
+    Equal,
+    Exp,
+    ExpandDims,
+    Fill,
+    Floor,
+    FloorDiv,
+    FloorMod,
+    Gather,
+    GatherNd,
+    Greater,
+    GreaterEqual,
+    HardSwish,
+    L2Normalization,
+    L2Pool2D,
+    Less,
+    LessEqual,
+    Log,
+    LogicalAnd,
+    LogicalNot,
+    LogicalOr,
+    LogSoftmax,
+    Maximum,
+    Minimum,
+    MirrorPad,
+    Neg,
+    NotEqual,
+    Pack,
+    PadV2,
+    Prelu,
+    ReduceMax,
+    ReduceMin,
+    ResizeBilinear,
+    ResizeNearestNeighbor,
+    ReverseV2,
+    Round,
+    Rsqrt,
+    SelectV2,
+    Shape,
+    Sin,
+    Slice,
+    SpaceToBatchNd,
+    SpaceToDepth,
+    Split,
+    SplitV,
+    Sqrt,
+    Square,
+    SquaredDifference,
+    Squeeze,
+    Sum,
+    TransposeConv,
+    Unpack,
+    ZerosLike,
+    DetectionPostProcess,  // custom op TFLite_Detection_PostProcess
     Unsupported,  // imported so that it can be reported with context; never compiled
 };
 
@@ -107,6 +177,20 @@ struct OpAttrs {
     int beginMask = 0, endMask = 0, ellipsisMask = 0, newAxisMask = 0, shrinkAxisMask = 0;
     bool offset = false;     // strided slice
     std::vector<int32_t> newShape;  // reshape options (when present)
+    // Options of the wider operator set (each op reads what it needs).
+    int blockSize = 0;                 // SPACE_TO_DEPTH, DEPTH_TO_SPACE block_size
+    int numSplits = 0;                 // SPLIT, SPLIT_V num_splits
+    int count = 0;                     // PACK values_count, UNPACK num
+    int batchDims = 0;                 // GATHER batch_dims (axis: `axis`)
+    bool alignCorners = false;         // RESIZE_BILINEAR, RESIZE_NEAREST_NEIGHBOR
+    bool halfPixelCenters = false;
+    bool adjX = false, adjY = false;   // BATCH_MATMUL
+    bool exclusive = false, reverse = false;  // CUMSUM
+    bool potScaleInt16 = true;         // ADD, SUB (int16)
+    int mirrorMode = 0;                // MIRROR_PAD: 0 REFLECT, 1 SYMMETRIC
+    std::vector<int32_t> squeezeDims;  // SQUEEZE
+    DType outType = DType::Int32;      // ARG_MAX/ARG_MIN output_type, SHAPE out_type, CAST out_data_type
+    std::vector<uint8_t> customOptions;  // custom ops' options (flexbuffer), e.g. detection post-processing
 };
 
 struct Op {

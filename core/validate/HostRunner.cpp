@@ -91,7 +91,7 @@ std::string bytesExpr(const nlohmann::json &io) {
 // A main() that reads each input from a file named on the command line,
 // runs the model once and writes each output to a file. It follows the API
 // mode recorded in metadata.json, as an application would.
-std::string harnessSource(const nlohmann::json &meta) {
+std::string harnessSource(const nlohmann::json &meta, const std::string &mainName = "main") {
     const std::string name = meta["name"];
     const auto &opt = meta["options"];
     const bool packedApi = opt.value("interface_api", "c") == "packed";
@@ -123,7 +123,7 @@ std::string harnessSource(const nlohmann::json &meta) {
          "    uint8_t *p = malloc(n + align + 1);\n"
          "    if (!p) exit(3);\n"
          "    return p + (align - (size_t)((uintptr_t)p % align)) % align;\n}\n\n";
-    o << "int main(int argc, char **argv)\n{\n    int32_t status;\n";
+    o << "int " << mainName << "(int argc, char **argv)\n{\n    int32_t status;\n";
     const bool allocates = !appPools.empty() || cpool || !ioWs || packedApi;
     o << "    void *in[" << std::max<size_t>(1, ins.size()) << "];\n    void *out[" << std::max<size_t>(1, outs.size())
       << "];\n";
@@ -235,6 +235,12 @@ bool writeBytes(const fs::path &p, const std::vector<uint8_t> &b) {
 }
 
 }  // namespace
+
+std::string hostHarnessSource(const std::string &metadataJson, const std::string &mainName) {
+    const auto meta = nlohmann::json::parse(metadataJson, nullptr, false);
+    if (meta.is_discarded()) return {};
+    return harnessSource(meta, mainName);
+}
 
 HostProgram::HostProgram(HostProgram &&o) noexcept
     : dir_(std::move(o.dir_)), temporary_(o.temporary_), inputBytes_(std::move(o.inputBytes_)),

@@ -57,6 +57,14 @@ Result<std::vector<std::vector<uint8_t>>> runGeneratedC(const Artifacts &a, cons
                                                         const HostRunOptions &opts = {},
                                                         const std::vector<int32_t> &extents = {});
 
+// The host harness HostProgram builds, as C source: a function `mainName`
+// with main's signature that loads the inputs named on its command line,
+// runs the package once in the mode its metadata.json records and stores the
+// outputs. With another name than "main", several packages' harnesses link
+// into one program (the differential tests batch their builds so). Empty if
+// the metadata is not valid JSON.
+std::string hostHarnessSource(const std::string &metadataJson, const std::string &mainName = "main");
+
 // Runs a program (argv[0] looked up in PATH) without a shell; captures
 // stdout+stderr. Returns the exit code, -1 if it could not start.
 int runProcess(const std::vector<std::string> &argv, std::string *output, int timeoutSeconds = 600);
