@@ -457,7 +457,7 @@ QString MemoryPanel::totalsText() const
 void MemoryPanel::refresh()
 {
     QSignalBlocker b(planner_);
-    const int i = planner_->findData(session_->options().planner);
+    const int i = planner_->findData(session_->options().planner());
     if (i >= 0) planner_->setCurrentIndex(i);
     totals_->setText(totalsText());
     view_->update();

@@ -32,8 +32,58 @@ QColor opColor(ember::OpType t)
     case OpType::Quantize:
     case OpType::Dequantize: return QColor(0xd4, 0xb1, 0x06);
     case OpType::Unsupported: return QColor(0xd3, 0x2f, 0x2f);
+    default: break;
     }
-    return QColor(0x9e, 0x9e, 0x9e);
+    // The wider operator set by family: spatial, reductions, element-wise
+    // arithmetic, activations, and data movement (the rest).
+    switch (t) {
+    case OpType::TransposeConv:
+    case OpType::BatchMatMul: return QColor(0x5b, 0x8d, 0xd6);
+    case OpType::L2Pool2D:
+    case OpType::Sum:
+    case OpType::ReduceMax:
+    case OpType::ReduceMin:
+    case OpType::ArgMax:
+    case OpType::ArgMin:
+    case OpType::Cumsum: return QColor(0x7c, 0xb3, 0x42);
+    case OpType::AddN:
+    case OpType::Div:
+    case OpType::FloorDiv:
+    case OpType::FloorMod:
+    case OpType::Maximum:
+    case OpType::Minimum:
+    case OpType::SquaredDifference:
+    case OpType::Equal:
+    case OpType::NotEqual:
+    case OpType::Greater:
+    case OpType::GreaterEqual:
+    case OpType::Less:
+    case OpType::LessEqual:
+    case OpType::LogicalAnd:
+    case OpType::LogicalOr:
+    case OpType::LogicalNot:
+    case OpType::SelectV2: return QColor(0xf0, 0x9a, 0x3e);
+    case OpType::HardSwish:
+    case OpType::Elu:
+    case OpType::Prelu:
+    case OpType::LogSoftmax:
+    case OpType::L2Normalization:
+    case OpType::Abs:
+    case OpType::Neg:
+    case OpType::Exp:
+    case OpType::Log:
+    case OpType::Sqrt:
+    case OpType::Rsqrt:
+    case OpType::Square:
+    case OpType::Sin:
+    case OpType::Cos:
+    case OpType::Floor:
+    case OpType::Ceil:
+    case OpType::Round: return QColor(0xe5, 0x73, 0x95);
+    case OpType::Cast: return QColor(0xd4, 0xb1, 0x06);
+    case OpType::DetectionPostProcess: return QColor(0x95, 0x75, 0xcd);
+    default: return QColor(0x90, 0xa4, 0xae);
+    }
 }
 
 QColor layerColor(int step)

@@ -16,6 +16,7 @@
 #include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <cstring>
 
 #include "Session.h"
 
@@ -96,30 +97,22 @@ void OptionsPanel::build()
     apiGroup_ = new QGroupBox;
     apiForm_ = new QFormLayout(apiGroup_);
     apiForm_->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    name_ = new QLineEdit;
-    name_->setObjectName("name");
-    interfaceApi_ = mkCombo("interfaceApi");
-    operators_ = mkCombo("operators");
-    packedWrappers_ = new QCheckBox;
-    packedWrappers_->setObjectName("packedWrappers");
-    target_ = mkCombo("target");
-    for (QWidget *w : {static_cast<QWidget *>(name_), static_cast<QWidget *>(interfaceApi_), static_cast<QWidget *>(operators_),
-                       static_cast<QWidget *>(packedWrappers_), static_cast<QWidget *>(target_)})
-        apiForm_->addRow(new QLabel, w);
     lay->addWidget(apiGroup_);
-
     memGroup_ = new QGroupBox;
     memForm_ = new QFormLayout(memGroup_);
     memForm_->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    planner_ = mkCombo("planner");
-    align_ = mkCombo("align");
-    constants_ = mkCombo("constants");
-    io_ = mkCombo("io");
-    appPools_ = new QCheckBox;
-    appPools_->setObjectName("appPools");
-    for (QWidget *w : {static_cast<QWidget *>(planner_), static_cast<QWidget *>(align_), static_cast<QWidget *>(constants_),
-                       static_cast<QWidget *>(io_), static_cast<QWidget *>(appPools_)})
-        memForm_->addRow(new QLabel, w);
+    // One widget per single-valued row of the option table, in its group.
+    for (const ember::OptionSpec &spec : ember::compileOptionTable()) {
+        if (spec.kind == ember::OptionKind::List) continue;
+        QWidget *w = nullptr;
+        if (spec.kind == ember::OptionKind::Flag) w = new QCheckBox;
+        else if (spec.kind == ember::OptionKind::Text) w = new QLineEdit;
+        else w = mkCombo(spec.key);
+        w->setObjectName(QString::fromLatin1(spec.key));
+        QFormLayout *form = spec.group == ember::OptionGroup::Api ? apiForm_ : memForm_;
+        form->addRow(new QLabel, w);
+        fields_ << Field{&spec, w, form};
+    }
     poolsLabel_ = new QLabel;
     memForm_->addRow(poolsLabel_);
     pools_ = new QTableWidget(0, 4);
@@ -188,11 +181,11 @@ void OptionsPanel::build()
     lay->addStretch();
 
     auto changed = [this] { edited(); };
-    connect(name_, &QLineEdit::textEdited, this, changed);
-    for (QComboBox *c : {interfaceApi_, operators_, target_, planner_, align_, constants_, io_})
-        connect(c, &QComboBox::currentIndexChanged, this, changed);
-    connect(packedWrappers_, &QCheckBox::toggled, this, changed);
-    connect(appPools_, &QCheckBox::toggled, this, changed);
+    for (const Field &f : fields_) {
+        if (auto *c = qobject_cast<QComboBox *>(f.widget)) connect(c, &QComboBox::currentIndexChanged, this, changed);
+        if (auto *b = qobject_cast<QCheckBox *>(f.widget)) connect(b, &QCheckBox::toggled, this, changed);
+        if (auto *e = qobject_cast<QLineEdit *>(f.widget)) connect(e, &QLineEdit::textEdited, this, changed);
+    }
     connect(pools_, &QTableWidget::cellChanged, this, changed);
     connect(pins_, &QTableWidget::cellChanged, this, changed);
     connect(dims_, &QPlainTextEdit::textChanged, this, changed);
@@ -224,19 +217,42 @@ void OptionsPanel::build()
     });
 }
 
-void OptionsPanel::fillCombo(QComboBox *c, const QStringList &values, const QString &def)
+void OptionsPanel::fillCombo(QComboBox *c, const ember::OptionSpec &spec)
 {
-    const QString cur = comboValue(c);
+    const QString cur = comboValue(c), def = QString::fromLatin1(spec.defaultValue);
     QSignalBlocker b(c);
     c->clear();
-    for (const QString &v : values)
+    for (const std::string &s : spec.choices) {
+        const QString v = QString::fromStdString(s);
         c->addItem(v == def ? v + QLatin1Char(' ') + tr(kDefaultSuffix) : v, v);
+    }
     setComboValue(c, cur.isEmpty() ? def : cur);
+}
+
+QWidget *OptionsPanel::widgetFor(const char *flag) const
+{
+    for (const Field &f : fields_)
+        if (std::strcmp(f.spec->flag, flag) == 0) return f.widget;
+    return nullptr;
+}
+
+QString OptionsPanel::fieldValue(const Field &f) const
+{
+    if (auto *c = qobject_cast<QComboBox *>(f.widget)) return comboValue(c);
+    if (auto *b = qobject_cast<QCheckBox *>(f.widget)) return b->isChecked() ? QStringLiteral("on") : QString();
+    if (auto *e = qobject_cast<QLineEdit *>(f.widget)) return e->text().trimmed();
+    return {};
+}
+
+void OptionsPanel::setFieldValue(const Field &f, const QString &v)
+{
+    if (auto *c = qobject_cast<QComboBox *>(f.widget)) setComboValue(c, v);
+    if (auto *b = qobject_cast<QCheckBox *>(f.widget)) b->setChecked(v == QLatin1String("on"));
+    if (auto *e = qobject_cast<QLineEdit *>(f.widget)) e->setText(v);
 }
 
 void OptionsPanel::retranslate()
 {
-    const BuildOptions d;
     {
         QSignalBlocker b(preset_);
         const int i = preset_->currentIndex();
@@ -262,60 +278,28 @@ void OptionsPanel::retranslate()
     pools_->setHorizontalHeaderLabels({tr("Name"), tr("Size"), tr("Align"), tr("Section")});
     pins_->setHorizontalHeaderLabels({tr("Tensor"), tr("Pool")});
 
-    auto label = [](QFormLayout *f, QWidget *w, const QString &text) {
-        if (auto *l = qobject_cast<QLabel *>(f->labelForField(w))) l->setText(text);
-    };
-    label(apiForm_, name_, tr("Name"));
-    label(apiForm_, interfaceApi_, tr("Entrypoint API"));
-    label(apiForm_, operators_, tr("Operators"));
-    label(apiForm_, packedWrappers_, tr("Wrappers"));
-    label(apiForm_, target_, tr("Target core"));
-    label(memForm_, planner_, tr("Planner"));
-    label(memForm_, align_, tr("Alignment"));
-    label(memForm_, constants_, tr("Constants"));
-    label(memForm_, io_, tr("Inputs/outputs"));
-    label(memForm_, appPools_, tr("Pools"));
-    packedWrappers_->setText(tr("Packed wrappers"));
-    appPools_->setText(tr("Application-provided"));
-    name_->setPlaceholderText(session_->hasModel() ? ember::sanitizeIdentifier(QFileInfo(session_->modelPath()).completeBaseName().toStdString()).c_str()
-                                                   : tr("model file name"));
-
-    fillCombo(interfaceApi_, {"c", "packed"}, d.interfaceApi);
-    fillCombo(operators_, {"unpacked", "packed"}, d.operators);
-    fillCombo(target_, {"generic", "cortex-m0plus", "cortex-m4", "cortex-m7", "cortex-m33", "cortex-m55"}, d.target);
-    QStringList planners;
-    for (const std::string &p : ember::plannerNames()) planners << QString::fromStdString(p);
-    fillCombo(planner_, planners, d.planner);
-    fillCombo(align_, {"1", "4", "8", "16", "32", "64"}, QString::number(d.align));
-    fillCombo(constants_, {"flash", "pool"}, d.constants);
-    fillCombo(io_, {"separate", "workspace"}, d.io);
-
-    auto tip = [](QWidget *w, const QString &t) {
+    // Labels and tooltips come from the option table; the strings are looked
+    // up in this class's translation context.
+    for (const Field &f : fields_) {
+        if (auto *l = qobject_cast<QLabel *>(f.form->labelForField(f.widget))) l->setText(tr(f.spec->label));
+        if (auto *c = qobject_cast<QComboBox *>(f.widget)) fillCombo(c, *f.spec);
+        const QString t = tr((std::string(f.spec->flag) + ": " + f.spec->details).c_str());
+        f.widget->setProperty("baseToolTip", t);
+        f.widget->setToolTip(t);
+    }
+    if (auto *name = qobject_cast<QLineEdit *>(widgetFor("--name")))
+        name->setPlaceholderText(session_->hasModel()
+                                     ? ember::sanitizeIdentifier(QFileInfo(session_->modelPath()).completeBaseName().toStdString()).c_str()
+                                     : tr("model file name"));
+    auto tip = [](QWidget *w, const char *flag) {
+        const ember::OptionSpec *s = ember::findCompileOption(flag);
+        const QString t = tr((std::string(flag) + " " + s->metavar + ": " + s->details).c_str());
         w->setProperty("baseToolTip", t);
         w->setToolTip(t);
     };
-    tip(name_, tr("--name: prefix of every generated identifier and file (include/<name>/<name>.h, <name>_run, ...). "
-                  "Default: the model file name, sanitised."));
-    tip(interfaceApi_, tr("--interface-api: 'c' generates <name>_run(struct <name>_inputs *, struct <name>_outputs *) with named "
-                          "struct members; 'packed' generates one uniform packed-signature entrypoint for module loading."));
-    tip(operators_, tr("--operators: 'unpacked' makes each layer a static function taking typed data pointers; 'packed' gives every "
-                       "layer the same signature with DLTensor-compatible descriptors."));
-    tip(packedWrappers_, tr("--packed-wrappers: adds a packed wrapper beside each unpacked function and a name → function table, "
-                            "for host-driven inference and per-layer profiling. Default: off."));
-    tip(target_, tr("--target: the core the kernels are written for; DSP/MVE variants use ACLE intrinsics. 'generic' is portable C."));
-    tip(planner_, tr("--planner: the algorithm that assigns each activation an offset in its pool; changes the pool sizes in the header."));
-    tip(align_, tr("--align: alignment of every buffer inside a pool (bytes, power of two)."));
-    tip(constants_, tr("--constants: 'flash' emits const arrays the linker keeps in flash; 'pool' expects the application to "
-                       "provide one constants pool (e.g. copied from external flash)."));
-    tip(io_, tr("--io: 'separate' leaves input/output buffers to the application; 'workspace' plans them inside the workspace "
-                "and adds accessors returning the in-workspace pointers."));
-    tip(appPools_, tr("--app-pools: the application passes pool base pointers in struct <name>_workspace_pools instead of the "
-                      "generated static arrays. Default: off (static arrays)."));
-    tip(pools_, tr("--pool NAME:SIZE[:section=S][:align=A]: each pool becomes a uint8_t array (or an app-provided pointer). "
-                   "Size 0 = as large as the plan needs; sizes accept K/M suffixes."));
-    tip(pins_, tr("--pin TENSOR=POOL: place an activation in a given pool (e.g. a large buffer in external SRAM). "
-                  "Drag buffers between lanes in the Memory view to pin them."));
-    tip(dims_, tr("--dim TENSOR:AXIS=MIN..MAX, one per line: a dimension that varies at run time; memory is planned for MAX."));
+    tip(pools_, "--pool");
+    tip(pins_, "--pin");
+    tip(dims_, "--dim");
     setOptions(options());
 }
 
@@ -327,11 +311,8 @@ void OptionsPanel::changeEvent(QEvent *e)
 
 void OptionsPanel::markUnsupported()
 {
-    const QList<QPair<QWidget *, QString>> flags{
-        {name_, "--name"}, {interfaceApi_, "--interface-api"}, {operators_, "--operators"},
-        {packedWrappers_, "--packed-wrappers"}, {target_, "--target"}, {planner_, "--planner"},
-        {align_, "--align"}, {constants_, "--constants"}, {io_, "--io"}, {appPools_, "--app-pools"},
-        {pools_, "--pool"}, {pins_, "--pin"}, {dims_, "--dim"}};
+    QList<QPair<QWidget *, QString>> flags{{pools_, "--pool"}, {pins_, "--pin"}, {dims_, "--dim"}};
+    for (const Field &f : fields_) flags << qMakePair(f.widget, QString::fromLatin1(f.spec->flag));
     for (const auto &[w, flag] : flags) {
         if (coreSupportsFlag(flag)) continue;
         // Shown but disabled: the option exists in the design, this core does not implement it yet.
@@ -362,20 +343,11 @@ void OptionsPanel::addPinRow(const QString &tensor, const QString &pool)
 void OptionsPanel::setOptions(const BuildOptions &o)
 {
     filling_ = true;
-    const QList<QWidget *> all{name_, interfaceApi_, operators_, packedWrappers_, target_, planner_, align_,
-                               constants_, io_, appPools_, pools_, pins_, dims_};
+    QList<QWidget *> all{pools_, pins_, dims_};
+    for (const Field &f : fields_) all << f.widget;
     QList<QSignalBlocker *> blockers;
     for (QWidget *w : all) blockers << new QSignalBlocker(w);
-    name_->setText(o.name);
-    setComboValue(interfaceApi_, o.interfaceApi);
-    setComboValue(operators_, o.operators);
-    packedWrappers_->setChecked(o.packedWrappers);
-    setComboValue(target_, o.target);
-    setComboValue(planner_, o.planner);
-    setComboValue(align_, QString::number(o.align));
-    setComboValue(constants_, o.constants);
-    setComboValue(io_, o.io);
-    appPools_->setChecked(o.appPools);
+    for (const Field &f : fields_) setFieldValue(f, o.get(QString::fromLatin1(f.spec->flag)));
     pools_->setRowCount(0);
     for (const PoolOption &p : o.pools) addPoolRow(p);
     pins_->setRowCount(0);
@@ -391,16 +363,7 @@ void OptionsPanel::setOptions(const BuildOptions &o)
 BuildOptions OptionsPanel::options() const
 {
     BuildOptions o;
-    o.name = name_->text().trimmed();
-    o.interfaceApi = comboValue(interfaceApi_);
-    o.operators = comboValue(operators_);
-    o.packedWrappers = packedWrappers_->isChecked();
-    o.target = comboValue(target_);
-    o.planner = comboValue(planner_);
-    o.align = comboValue(align_).toInt();
-    o.constants = comboValue(constants_);
-    o.io = comboValue(io_);
-    o.appPools = appPools_->isChecked();
+    for (const Field &f : fields_) o.set(QString::fromLatin1(f.spec->flag), fieldValue(f));
     o.pools.clear();
     auto cell = [](const QTableWidget *t, int r, int c) { return t->item(r, c) ? t->item(r, c)->text().trimmed() : QString(); };
     for (int r = 0; r < pools_->rowCount(); ++r) {
@@ -423,10 +386,10 @@ void OptionsPanel::applyPreset(BuildOptions::Preset p)
     BuildOptions o = BuildOptions::preset(p);
     // A preset sets the API shape; the memory layout the user built stays.
     const BuildOptions cur = options();
-    o.name = cur.name;
+    o.set(QStringLiteral("--name"), cur.name());
     o.pools = cur.pools;
     o.pins = cur.pins;
-    o.planner = cur.planner;
+    o.set(QStringLiteral("--planner"), cur.planner());
     o.dims = cur.dims;
     setOptions(o);
     emit optionsEdited(o);
@@ -448,8 +411,8 @@ void OptionsPanel::edited()
 
 QWidget *OptionsPanel::fieldFor(const QString &field) const
 {
-    if (field == "name") return name_;
-    if (field == "align") return align_;
+    if (field == "name") return widgetFor("--name");
+    if (field == "align") return widgetFor("--align");
     if (field.startsWith("pool")) return pools_;
     if (field.startsWith("pin")) return pins_;
     if (field.startsWith("dim")) return dims_;
@@ -461,7 +424,7 @@ void OptionsPanel::showErrors(const QList<OptionError> &errs)
     errors_.clear();
     // Colouring cells emits cellChanged; that must not count as an edit.
     const QSignalBlocker bp(pools_), bn(pins_);
-    for (QWidget *w : {static_cast<QWidget *>(name_), static_cast<QWidget *>(align_), static_cast<QWidget *>(pools_),
+    for (QWidget *w : {widgetFor("--name"), widgetFor("--align"), static_cast<QWidget *>(pools_),
                        static_cast<QWidget *>(pins_), static_cast<QWidget *>(dims_)})
         setInvalid(w, QString());
     // Table cells: colour the offending cell itself.

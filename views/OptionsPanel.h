@@ -1,5 +1,8 @@
 // Every compile option of emberc, grouped, each with a tooltip saying what it
-// changes in the generated code. The panel only fills and reads widgets
+// changes in the generated code. The single-valued options' widgets, labels,
+// tooltips and choices come from ember::compileOptionTable() (a new row shows
+// up here without code); pools, pins and dims have tables of their own.
+// The panel only fills and reads widgets
 // (setOptions under QSignalBlocker, options()); the BuildOptions value and its
 // validation live in app/studio/BuildOptions.
 #pragma once
@@ -45,10 +48,20 @@ private:
     void edited();
     void showErrors(const QList<OptionError> &errs);
     void markUnsupported();
-    void fillCombo(QComboBox *c, const QStringList &values, const QString &def);
+    void fillCombo(QComboBox *c, const ember::OptionSpec &spec);
     void addPoolRow(const PoolOption &p);
     void addPinRow(const QString &tensor, const QString &pool);
     QWidget *fieldFor(const QString &field) const;
+
+    // The widget of one single-valued option of the table.
+    struct Field {
+        const ember::OptionSpec *spec;
+        QWidget *widget;  // QCheckBox (flag), QComboBox (choice, number) or QLineEdit (text)
+        QFormLayout *form;
+    };
+    QString fieldValue(const Field &f) const;
+    void setFieldValue(const Field &f, const QString &v);
+    QWidget *widgetFor(const char *flag) const;
 
     Session *session_;
     bool filling_ = false;
@@ -57,9 +70,7 @@ private:
     QComboBox *preset_;
     QGroupBox *apiGroup_, *memGroup_, *pinGroup_, *dimGroup_;
     QFormLayout *apiForm_, *memForm_;
-    QLineEdit *name_;
-    QComboBox *interfaceApi_, *operators_, *target_, *planner_, *align_, *constants_, *io_;
-    QCheckBox *packedWrappers_, *appPools_;
+    QList<Field> fields_;  // table order
     QTableWidget *pools_, *pins_;
     QToolButton *addPool_, *removePool_, *addPin_, *removePin_, *reset_;
     QPlainTextEdit *dims_;

@@ -26,6 +26,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/Compiler.h"
+#include "core/OptionTable.h"
 #include "core/builder/TfliteWriter.h"
 #include "core/passes/DynamicDims.h"
 #include "core/ops/OpKernel.h"
@@ -56,6 +57,7 @@ const char *kUsage =
     "  validate MODEL [--seed N] [--cases K] [options]\n"
     "                                     generated C vs the reference executor on seeded inputs\n"
     "  example [NAME] -o FILE             write one of Ember's own example models (.tflite)\n"
+    "  options [--markdown]               the compile options (as a Markdown table)\n"
 #ifdef EMBER_HAVE_BOARDS
     "  boards | firmware | flash | profile  board commands (emberc boards --help)\n"
 #endif
@@ -532,6 +534,13 @@ int main(int argc, char **argv) {
     if (cmd == "run") return cmdRun(args);
     if (cmd == "validate") return cmdValidate(args);
     if (cmd == "example") return cmdExample(args);
+    if (cmd == "options") {
+        // The compile option table: --help's text, or Markdown (README).
+        if (args.size() > 1 || (args.size() == 1 && args[0] != "--markdown"))
+            return usageError("options: the only argument is --markdown");
+        std::cout << (args.empty() ? compileOptionsHelp() : compileOptionsMarkdown());
+        return 0;
+    }
 #ifdef EMBER_HAVE_BOARDS
     if (isBoardCommand(cmd)) return runBoardCommand(cmd, args, std::cout, std::cerr);
 #endif

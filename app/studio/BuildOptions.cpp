@@ -23,33 +23,37 @@ const QRegularExpression &dimRe()
 
 bool isPowerOfTwo(qint64 v) { return v > 0 && (v & (v - 1)) == 0; }
 
-// Groups of arguments, one per flag, so unsupported flags can be dropped whole.
+const ember::OptionSpec *spec(const QString &flag) { return ember::findCompileOption(flag.toStdString()); }
+
+bool isList(const ember::OptionSpec &o) { return o.kind == ember::OptionKind::List; }
+
+// Groups of arguments, one per flag, in the table's order (so --align comes
+// before the pools that inherit it), so unsupported flags can be dropped whole.
 QList<QStringList> argGroups(const BuildOptions &o)
 {
     const BuildOptions d;
     QList<QStringList> g;
-    if (!o.name.isEmpty()) g << QStringList{"--name", o.name};
-    if (o.interfaceApi != d.interfaceApi) g << QStringList{"--interface-api", o.interfaceApi};
-    if (o.operators != d.operators) g << QStringList{"--operators", o.operators};
-    if (o.packedWrappers) g << QStringList{"--packed-wrappers"};
-    if (o.planner != d.planner) g << QStringList{"--planner", o.planner};
-    // --align first: pools given after it inherit the alignment.
-    if (o.align != d.align) g << QStringList{"--align", QString::number(o.align)};
-    if (o.pools != d.pools) {
-        for (const PoolOption &p : o.pools) {
-            QString spec = p.name + QLatin1Char(':') + QString::number(p.size);
-            if (!p.section.isEmpty()) spec += QStringLiteral(":section=") + p.section;
-            if (p.align != o.align) spec += QStringLiteral(":align=") + QString::number(p.align);
-            g << QStringList{"--pool", spec};
+    for (const ember::OptionSpec &s : ember::compileOptionTable()) {
+        const QString flag = QString::fromLatin1(s.flag);
+        if (!isList(s)) {
+            if (!o.values.contains(flag)) continue;
+            if (s.kind == ember::OptionKind::Flag) g << QStringList{flag};
+            else g << QStringList{flag, o.values.value(flag)};
+        } else if (flag == QLatin1String("--pool")) {
+            if (o.pools == d.pools) continue;
+            for (const PoolOption &p : o.pools) {
+                QString spec = p.name + QLatin1Char(':') + QString::number(p.size);
+                if (!p.section.isEmpty()) spec += QStringLiteral(":section=") + p.section;
+                if (p.align != o.align()) spec += QStringLiteral(":align=") + QString::number(p.align);
+                g << QStringList{flag, spec};
+            }
+        } else if (flag == QLatin1String("--pin")) {
+            for (auto it = o.pins.cbegin(); it != o.pins.cend(); ++it)
+                g << QStringList{flag, it.key() + QLatin1Char('=') + it.value()};
+        } else if (flag == QLatin1String("--dim")) {
+            for (const QString &dim : o.dims) g << QStringList{flag, dim};
         }
     }
-    if (o.appPools) g << QStringList{"--app-pools"};
-    for (auto it = o.pins.cbegin(); it != o.pins.cend(); ++it)
-        g << QStringList{"--pin", it.key() + QLatin1Char('=') + it.value()};
-    if (o.constants != d.constants) g << QStringList{"--constants", o.constants};
-    if (o.io != d.io) g << QStringList{"--io", o.io};
-    for (const QString &dim : o.dims) g << QStringList{"--dim", dim};
-    if (o.target != d.target) g << QStringList{"--target", o.target};
     return g;
 }
 
@@ -62,14 +66,29 @@ std::vector<std::string> toStd(const QStringList &l)
 
 }  // namespace
 
+QString BuildOptions::get(const QString &flag) const
+{
+    if (values.contains(flag)) return values.value(flag);
+    const ember::OptionSpec *s = spec(flag);
+    return s ? QString::fromLatin1(s->defaultValue) : QString();
+}
+
+void BuildOptions::set(const QString &flag, const QString &value)
+{
+    const ember::OptionSpec *s = spec(flag);
+    const QString def = s ? QString::fromLatin1(s->defaultValue) : QString();
+    if (value == def || value.isEmpty()) values.remove(flag);
+    else values.insert(flag, value);
+}
+
 BuildOptions BuildOptions::preset(Preset p)
 {
     BuildOptions o;
     if (p == Preset::HostDriven) {
         // Host-driven execution calls layers by name through one signature.
-        o.interfaceApi = QStringLiteral("packed");
-        o.operators = QStringLiteral("packed");
-        o.packedWrappers = true;
+        o.set(QStringLiteral("--interface-api"), QStringLiteral("packed"));
+        o.set(QStringLiteral("--operators"), QStringLiteral("packed"));
+        o.set(QStringLiteral("--packed-wrappers"), QStringLiteral("on"));
     }
     return o;
 }
@@ -116,31 +135,25 @@ bool BuildOptions::fromArgs(const QStringList &args, BuildOptions *out, QString 
     BuildOptions o;
     QList<PoolOption> pools;
     QStringList poolSpecs;
-    const QStringList valued{"--name", "--interface-api", "--operators", "--planner", "--align", "--pool",
-                             "--pin", "--constants", "--io", "--dim", "--target"};
     for (int i = 0; i < args.size(); ++i) {
         const QString flag = args[i];
-        if (flag == QLatin1String("--packed-wrappers")) { o.packedWrappers = true; continue; }
-        if (flag == QLatin1String("--app-pools")) { o.appPools = true; continue; }
-        if (!valued.contains(flag)) {
+        const ember::OptionSpec *s = spec(flag);
+        if (!s) {
             *error = QStringLiteral("unknown compile option '%1'").arg(flag);
             return false;
+        }
+        if (s->kind == ember::OptionKind::Flag) {
+            o.set(flag, QStringLiteral("on"));
+            continue;
         }
         if (i + 1 >= args.size()) {
             *error = QStringLiteral("%1 needs a value").arg(flag);
             return false;
         }
         const QString v = args[++i];
-        if (flag == QLatin1String("--name")) o.name = v;
-        else if (flag == QLatin1String("--interface-api")) o.interfaceApi = v;
-        else if (flag == QLatin1String("--operators")) o.operators = v;
-        else if (flag == QLatin1String("--planner")) o.planner = v;
-        else if (flag == QLatin1String("--align")) o.align = v.toInt();
+        if (!isList(*s)) o.set(flag, v);
         else if (flag == QLatin1String("--pool")) poolSpecs << v;
-        else if (flag == QLatin1String("--constants")) o.constants = v;
-        else if (flag == QLatin1String("--io")) o.io = v;
         else if (flag == QLatin1String("--dim")) o.dims << v;
-        else if (flag == QLatin1String("--target")) o.target = v;
         else if (flag == QLatin1String("--pin")) {
             const qsizetype eq = v.lastIndexOf(QLatin1Char('='));
             if (eq <= 0 || eq == v.size() - 1) {
@@ -153,39 +166,52 @@ bool BuildOptions::fromArgs(const QStringList &args, BuildOptions *out, QString 
     // Pools inherit --align wherever it appears, as in emberc.
     for (const QString &spec : poolSpecs) {
         PoolOption p;
-        if (!parsePoolSpec(spec, o.align, &p, error)) return false;
+        if (!parsePoolSpec(spec, o.align(), &p, error)) return false;
         pools << p;
     }
     if (!pools.isEmpty()) o.pools = pools;
-    else for (PoolOption &p : o.pools) p.align = o.align;
+    else for (PoolOption &p : o.pools) p.align = o.align();
     *out = o;
     return true;
 }
 
 QJsonObject BuildOptions::toJson() const
 {
+    QJsonObject j;
+    for (const ember::OptionSpec &s : ember::compileOptionTable()) {
+        const QString flag = QString::fromLatin1(s.flag), key = QString::fromLatin1(s.key);
+        switch (s.kind) {
+        case ember::OptionKind::Flag: j.insert(key, isOn(flag)); break;
+        case ember::OptionKind::Integer: j.insert(key, get(flag).toInt()); break;
+        case ember::OptionKind::List: break;
+        default: j.insert(key, get(flag)); break;
+        }
+    }
     QJsonArray pools;
     for (const PoolOption &p : this->pools)
         pools.append(QJsonObject{{"name", p.name}, {"size", p.size}, {"section", p.section}, {"align", p.align}});
     QJsonObject pinObj;
     for (auto it = pins.cbegin(); it != pins.cend(); ++it) pinObj.insert(it.key(), it.value());
-    return QJsonObject{{"name", name},           {"interfaceApi", interfaceApi},
-                       {"operators", operators}, {"packedWrappers", packedWrappers},
-                       {"planner", planner},     {"pools", pools},
-                       {"appPools", appPools},   {"pins", pinObj},
-                       {"align", align},         {"constants", constants},
-                       {"io", io},               {"dims", QJsonArray::fromStringList(dims)},
-                       {"target", target}};
+    j.insert("pools", pools);
+    j.insert("pins", pinObj);
+    j.insert("dims", QJsonArray::fromStringList(dims));
+    return j;
 }
 
 BuildOptions BuildOptions::fromJson(const QJsonObject &o)
 {
     BuildOptions b;
-    b.name = o.value("name").toString();
-    b.interfaceApi = o.value("interfaceApi").toString(b.interfaceApi);
-    b.operators = o.value("operators").toString(b.operators);
-    b.packedWrappers = o.value("packedWrappers").toBool(false);
-    b.planner = o.value("planner").toString(b.planner);
+    for (const ember::OptionSpec &s : ember::compileOptionTable()) {
+        const QString flag = QString::fromLatin1(s.flag), key = QString::fromLatin1(s.key);
+        if (!o.contains(key)) continue;
+        const QJsonValue v = o.value(key);
+        switch (s.kind) {
+        case ember::OptionKind::Flag: b.set(flag, v.toBool() ? QStringLiteral("on") : QString()); break;
+        case ember::OptionKind::Integer: b.set(flag, v.isString() ? v.toString() : QString::number(v.toInt())); break;
+        case ember::OptionKind::List: break;
+        default: b.set(flag, v.toString()); break;
+        }
+    }
     if (o.contains("pools")) {
         b.pools.clear();
         for (const QJsonValue &v : o.value("pools").toArray()) {
@@ -194,23 +220,18 @@ BuildOptions BuildOptions::fromJson(const QJsonObject &o)
                                       p.value("section").toString(), p.value("align").toInt(16)});
         }
     }
-    b.appPools = o.value("appPools").toBool(false);
     const QJsonObject pins = o.value("pins").toObject();
     for (auto it = pins.begin(); it != pins.end(); ++it) b.pins.insert(it.key(), it.value().toString());
-    b.align = o.value("align").toInt(16);
-    b.constants = o.value("constants").toString(b.constants);
-    b.io = o.value("io").toString(b.io);
     for (const QJsonValue &v : o.value("dims").toArray()) b.dims << v.toString();
-    b.target = o.value("target").toString(b.target);
     return b;
 }
 
 QList<OptionError> BuildOptions::validate() const
 {
     QList<OptionError> errs;
-    if (!name.isEmpty() && !identRe().match(name).hasMatch())
+    if (!name().isEmpty() && !identRe().match(name()).hasMatch())
         errs << OptionError{"name", QStringLiteral("name must be a C identifier (letters, digits, '_', not starting with a digit)")};
-    if (!isPowerOfTwo(align) || align > 4096)
+    if (!isPowerOfTwo(align()) || align() > 4096)
         errs << OptionError{"align", QStringLiteral("alignment must be a power of two between 1 and 4096")};
     if (pools.isEmpty())
         errs << OptionError{"pools", QStringLiteral("add at least one workspace pool")};
@@ -276,25 +297,9 @@ QList<OptionError> BuildOptions::validateAgainst(const ember::Graph &g) const
 
 bool coreSupportsFlag(const QString &flag)
 {
-    // A sample value per flag; the core consumes flags it knows (even when it
-    // rejects the value) and leaves unknown ones in `rest`.
-    static const QMap<QString, QString> samples{
-        {"--name", "m"},           {"--interface-api", "c"}, {"--operators", "unpacked"},
-        {"--packed-wrappers", ""}, {"--planner", "greedy-conflicts"}, {"--pool", "workspace:0"},
-        {"--app-pools", ""},       {"--pin", "t=workspace"}, {"--align", "16"},
-        {"--constants", "flash"},  {"--io", "separate"},    {"--dim", "t:0=1..2"},
-        {"--target", "generic"}};
-    static QMap<QString, bool> cache;
-    if (cache.contains(flag)) return cache.value(flag);
-    std::vector<std::string> args{flag.toStdString()};
-    if (!samples.value(flag).isEmpty()) args.push_back(samples.value(flag).toStdString());
-    ember::CompileOptions opts;
-    std::vector<std::string> rest;
-    ember::Diagnostics diags;
-    ember::parseCompileArgs(args, opts, rest, diags);
-    const bool known = std::find(rest.begin(), rest.end(), flag.toStdString()) == rest.end();
-    cache.insert(flag, known);
-    return known;
+    // Rows without an implementation are designed but not in this core yet.
+    const ember::OptionSpec *s = spec(flag);
+    return s && s->apply;
 }
 
 bool toCompileOptions(const BuildOptions &o, ember::CompileOptions *out, ember::Diagnostics *diags,

@@ -14,6 +14,7 @@
 #include <QStringList>
 
 #include "core/Compiler.h"
+#include "core/OptionTable.h"
 
 namespace ember::studio {
 
@@ -32,31 +33,39 @@ struct OptionError {
 };
 
 struct BuildOptions {
-    QString name;                                        // --name (empty: model stem)
-    QString interfaceApi = QStringLiteral("c");          // --interface-api c|packed
-    QString operators = QStringLiteral("unpacked");      // --operators unpacked|packed
-    bool packedWrappers = false;                         // --packed-wrappers
-    QString planner = QStringLiteral("greedy-conflicts");  // --planner
+    // The single-valued options (flags, choices, text, numbers: every row of
+    // ember::compileOptionTable() that is not a list), by flag. A flag that
+    // is absent has the table's default; set() removes defaults, so two
+    // option sets compare equal exactly when they mean the same build.
+    // Flags hold "on".
+    QMap<QString, QString> values;
     QList<PoolOption> pools{PoolOption{}};               // --pool (repeatable)
-    bool appPools = false;                               // --app-pools
     QMap<QString, QString> pins;                         // --pin TENSOR=POOL
-    int align = 16;                                      // --align
-    QString constants = QStringLiteral("flash");         // --constants flash|pool
-    QString io = QStringLiteral("separate");             // --io separate|workspace
     QStringList dims;                                    // --dim TENSOR:AXIS=MIN..MAX
-    QString target = QStringLiteral("generic");          // --target
 
     bool operator==(const BuildOptions &) const = default;
+
+    // The value of a single-valued option (the table's default when unset;
+    // flags: "on"/"off").
+    QString get(const QString &flag) const;
+    void set(const QString &flag, const QString &value);
+    bool isOn(const QString &flag) const { return get(flag) == QLatin1String("on"); }
+    // Shorthands for the options the studio itself reads.
+    QString name() const { return get(QStringLiteral("--name")); }
+    QString planner() const { return get(QStringLiteral("--planner")); }
+    int align() const { return get(QStringLiteral("--align")).toInt(); }
 
     enum class Preset { EmbeddedC, HostDriven };
     static BuildOptions preset(Preset p);
 
-    // The emberc command-line arguments for these options; defaults are
-    // omitted so the list reads as "what differs from a plain compile".
+    // The emberc command-line arguments for these options, in the table's
+    // order; defaults are omitted so the list reads as "what differs from a
+    // plain compile".
     QStringList toArgs() const;
     // The inverse of toArgs(): emberc compile flags → options (defaults for
     // flags not given). False + `error` on an unknown flag or a bad value.
     static bool fromArgs(const QStringList &args, BuildOptions *out, QString *error);
+    // Project JSON: one key per table row (OptionSpec::key).
     QJsonObject toJson() const;
     static BuildOptions fromJson(const QJsonObject &o);
 

@@ -107,7 +107,7 @@ void Session::pinTensor(const QString &tensor, const QString &pool)
 void Session::setPlanner(const QString &planner)
 {
     BuildOptions o = options_;
-    o.planner = planner;
+    o.set(QStringLiteral("--planner"), planner);
     setOptions(o);
 }
 

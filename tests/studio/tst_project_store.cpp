@@ -27,8 +27,8 @@ class TestProjectStore : public QObject {
         p.name = "kws";
         p.modelPath = "/models/kws.tflite";
         p.modelHash = "abc123";
-        p.options.name = "kws";
-        p.options.planner = "greedy-size";
+        p.options.set("--name", "kws");
+        p.options.set("--planner", "greedy-size");
         p.options.pools = {PoolOption{"sram", 65536, ".sram", 16}, PoolOption{"dtcm", 0, {}, 8}};
         p.options.pins.insert("conv1/out", "dtcm");
         p.options.dims << "input:0=1..4";
@@ -105,7 +105,7 @@ private slots:
         const std::optional<Project> p = s.projectForModel("/m/old.tflite");
         QVERIFY(p);
         QCOMPARE(p->name, QString("old"));
-        QCOMPARE(p->options.planner, QString("greedy-size"));
+        QCOMPARE(p->options.planner(), QString("greedy-size"));
         QVERIFY(s.builds(p->id).isEmpty());
     }
 
@@ -147,12 +147,12 @@ private slots:
         QCOMPARE(s.schemaVersion(), 3);
         const std::optional<Project> p = s.projectForModel("/m/v2.tflite");
         QVERIFY(p);
-        QCOMPARE(p->options.align, 32);
+        QCOMPARE(p->options.align(), 32);
         const QList<BuildRecord> builds = s.builds(p->id);
         QCOMPARE(builds.size(), 1);
         QCOMPARE(builds[0].constantsBytes, qint64(1234));
         QCOMPARE(builds[0].codeBytes, qint64(5678));
-        QCOMPARE(builds[0].options.planner, QString("linear"));
+        QCOMPARE(builds[0].options.planner(), QString("linear"));
         QCOMPARE(builds[0].poolPeaks.value("workspace"), qint64(16000));
         // The new table works on the migrated database.
         QVERIFY(s.profiles(p->id).isEmpty());
@@ -192,7 +192,7 @@ private slots:
         QCOMPARE(oldest.layers[2].count, qint64(40));
         QCOMPARE(oldest.layers[2].macs, qint64(20));
         QCOMPARE(oldest.stackUsed, qint64(460));
-        QCOMPARE(oldest.options.planner, QString("greedy-size"));
+        QCOMPARE(oldest.options.planner(), QString("greedy-size"));
         QCOMPARE(oldest.millisAtClock(), double(a.total) * 1000.0 / 25e6);
 
         const ProfileComparison c = ProjectStore::compareProfiles(oldest, newest);
@@ -239,7 +239,7 @@ private slots:
             ProjectStore s(path);
             QVERIFY(s.saveProject(p));
             QVERIFY(p.id > 0);
-            p.options.align = 32;
+            p.options.set("--align", "32");
             p.name = "kws-renamed";
             QVERIFY(s.saveProject(p));  // update in place
             QCOMPARE(s.projects().size(), 1);
@@ -273,7 +273,7 @@ private slots:
         QVERIFY(s.recordBuild(a));
         BuildRecord b = a;
         b.time = a.time.addSecs(60);
-        b.options.planner = "greedy-conflicts";
+        b.options.set("--planner", "greedy-conflicts");
         b.poolPeaks = {{"sram", 12000}, {"dtcm", 4000}};
         b.codeBytes = 161000;
         QVERIFY(s.recordBuild(b));
@@ -342,7 +342,7 @@ private slots:
                 Project changed = p;
                 changed.name = "half-written";
                 changed.modelHash = "ffff";
-                changed.options.planner = "hill-climb";
+                changed.options.set("--planner", "hill-climb");
                 QVERIFY(!s.saveProject(changed));
                 QVERIFY(s.lastError().contains("rolled back"));
             } else {
@@ -376,8 +376,8 @@ private slots:
             id = w.projectId();
             QVERIFY(id > 0);
             BuildOptions o = w.session()->options();
-            o.planner = "greedy-size";
-            o.name = "kws";
+            o.set("--planner", "greedy-size");
+            o.set("--name", "kws");
             w.session()->setOptions(o);
             QVERIFY(w.compile());
             w.waitForCompile();
@@ -387,14 +387,14 @@ private slots:
         MainWindow w(db);
         QVERIFY(w.openModel(model));
         QCOMPARE(w.projectId(), id);
-        QCOMPARE(w.session()->options().planner, QString("greedy-size"));
-        QCOMPARE(w.session()->options().name, QString("kws"));
+        QCOMPARE(w.session()->options().planner(), QString("greedy-size"));
+        QCOMPARE(w.session()->options().name(), QString("kws"));
         const QList<BuildRecord> builds = w.store()->builds(id);
         QCOMPARE(builds.size(), 1);
         QCOMPARE(builds[0].status, QString("ok"));
         QVERIFY(builds[0].poolPeaks.value("workspace") > 0);
         QVERIFY(builds[0].codeBytes > 0);
-        QCOMPARE(builds[0].options.planner, QString("greedy-size"));
+        QCOMPARE(builds[0].options.planner(), QString("greedy-size"));
     }
 };
 

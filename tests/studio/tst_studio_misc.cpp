@@ -57,11 +57,11 @@ private slots:
     void optionsJsonRoundTrip()
     {
         BuildOptions o = BuildOptions::preset(BuildOptions::Preset::HostDriven);
-        o.name = "net";
+        o.set("--name", "net");
         o.pools = {PoolOption{"sram", 1024, ".sram", 32}, PoolOption{"dtcm", 0, {}, 16}};
         o.pins.insert("a/b", "dtcm");
         o.dims << "x:1=1..8";
-        o.align = 8;
+        o.set("--align", "8");
         QVERIFY(BuildOptions::fromJson(o.toJson()) == o);
         QCOMPARE(o.toArgs(), (QStringList{"--name", "net", "--interface-api", "packed", "--operators", "packed",
                                           "--packed-wrappers", "--align", "8", "--pool", "sram:1024:section=.sram:align=32",

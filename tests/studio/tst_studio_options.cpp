@@ -206,8 +206,8 @@ private slots:
         MainWindow w(db());
         QVERIFY(w.openModel(kws_));
         BuildOptions o = w.session()->options();
-        o.name = "kws";
-        if (packedApi) o = [&] { BuildOptions h = BuildOptions::preset(BuildOptions::Preset::HostDriven); h.name = "kws"; return h; }();
+        o.set("--name", "kws");
+        if (packedApi) o = [&] { BuildOptions h = BuildOptions::preset(BuildOptions::Preset::HostDriven); h.set("--name", "kws"); return h; }();
         w.optionsPanel()->setOptions(o);
         w.session()->setOptions(o);
         QVERIFY(w.compile());
@@ -235,8 +235,8 @@ private slots:
         // A rebuild with another planner marks what changed.
         QVERIFY(w.codeView()->changedFiles().isEmpty());
         BuildOptions o2 = w.session()->options();
-        o2.planner = "greedy-size";
-        o2.align = 64;
+        o2.set("--planner", "greedy-size");
+        o2.set("--align", "64");
         w.session()->setOptions(o2);
         QVERIFY(w.compile());
         w.waitForCompile();

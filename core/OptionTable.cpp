@@ -1,0 +1,303 @@
+#include "OptionTable.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "Compiler.h"
+#include "plan/Planner.h"
+
+namespace ember {
+namespace {
+
+// Largest buffer alignment accepted: a page; more only wastes memory.
+constexpr size_t kMaxAlign = 4096;
+
+bool parseSize(const std::string &s, size_t *out) {
+    if (s.empty()) return false;
+    size_t mult = 1;
+    std::string num = s;
+    const char last = char(std::toupper(static_cast<unsigned char>(s.back())));
+    if (last == 'K' || last == 'M') {
+        mult = last == 'K' ? 1024 : 1024 * 1024;
+        num.pop_back();
+    }
+    if (num.empty() || num.find_first_not_of("0123456789") != std::string::npos || num.size() > 12) return false;
+    *out = std::stoull(num) * mult;
+    return true;
+}
+
+bool validAlign(size_t a) { return a != 0 && (a & (a - 1)) == 0 && a <= kMaxAlign; }
+
+bool parsePool(const std::string &spec, PoolSpec &p, Diagnostics &d) {
+    // NAME:SIZE[:section=S][:align=A]
+    std::vector<std::string> parts;
+    size_t start = 0;
+    for (size_t i = 0; i <= spec.size(); ++i)
+        if (i == spec.size() || spec[i] == ':') {
+            parts.push_back(spec.substr(start, i - start));
+            start = i + 1;
+        }
+    if (parts.size() < 2 || parts[0].empty()) {
+        d.error("--pool '" + spec + "': expected NAME:SIZE[:section=S][:align=A], e.g. --pool dtcm:64K:section=.dtcm");
+        return false;
+    }
+    p.name = parts[0];
+    if (!parseSize(parts[1], &p.size)) {
+        d.error("--pool '" + spec + "': size '" + parts[1] + "' is not a number of bytes (suffix K or M allowed)");
+        return false;
+    }
+    for (size_t i = 2; i < parts.size(); ++i) {
+        const std::string &kv = parts[i];
+        if (kv.rfind("section=", 0) == 0) {
+            p.section = kv.substr(8);
+        } else if (kv.rfind("align=", 0) == 0) {
+            size_t a = 0;
+            if (!parseSize(kv.substr(6), &a) || !validAlign(a)) {
+                d.error("--pool '" + spec + "': align must be a power of two up to " + std::to_string(kMaxAlign));
+                return false;
+            }
+            p.align = a;
+        } else {
+            d.error("--pool '" + spec + "': unknown field '" + kv + "' (expected section=S or align=A)");
+            return false;
+        }
+    }
+    return true;
+}
+
+// A Choice option's value must be one of its row's choices.
+bool checkChoice(const char *flag, const std::string &v, Diagnostics &d) {
+    const OptionSpec *s = findCompileOption(flag);
+    if (s && std::find(s->choices.begin(), s->choices.end(), v) != s->choices.end()) return true;
+    std::string list;
+    for (size_t i = 0; s && i < s->choices.size(); ++i) list += (i == 0 ? "" : ", ") + s->choices[i];
+    d.error("unknown " + std::string(flag + 2) + " '" + v + "'; choose one of: " + list);
+    return false;
+}
+
+std::vector<std::string> plannerChoices() { return plannerNames(); }
+
+std::vector<OptionSpec> makeTable() {
+    using K = OptionKind;
+    using G = OptionGroup;
+    return {
+        {"--name", "name", K::Text, G::Api, "NAME", "", {}, "Name",
+         "C prefix of every generated identifier (default: model file stem)",
+         "prefix of every generated identifier and file (include/<name>/<name>.h, <name>_run, ...). "
+         "Default: the model file name, sanitised.",
+         "",
+         [](const std::string &v, CompileOptions &o, OptionParseState &, Diagnostics &) {
+             o.name = v;
+             return true;
+         }},
+        {"--interface-api", "interfaceApi", K::Choice, G::Api, "c|packed", "c", {"c", "packed"}, "Entrypoint API",
+         "entrypoint with named structs (default) or packed",
+         "'c' generates <name>_run(struct <name>_inputs *, struct <name>_outputs *) with named "
+         "struct members; 'packed' generates one uniform packed-signature entrypoint for module loading.",
+         "packed: no --dim",
+         [](const std::string &v, CompileOptions &o, OptionParseState &, Diagnostics &d) {
+             if (!checkChoice("--interface-api", v, d)) return false;
+             o.interfaceApi = v == "packed" ? InterfaceApi::Packed : InterfaceApi::C;
+             return true;
+         }},
+        {"--operators", "operators", K::Choice, G::Api, "unpacked|packed", "unpacked", {"unpacked", "packed"},
+         "Operators", "layer functions with typed pointers (default) or the uniform packed signature with DLTensor arguments",
+         "'unpacked' makes each layer a static function taking typed data pointers; 'packed' gives every "
+         "layer the same signature with DLTensor-compatible descriptors.",
+         "packed: no --dim",
+         [](const std::string &v, CompileOptions &o, OptionParseState &, Diagnostics &d) {
+             if (!checkChoice("--operators", v, d)) return false;
+             o.operators = v == "packed" ? OperatorsMode::Packed : OperatorsMode::Unpacked;
+             return true;
+         }},
+        {"--packed-wrappers", "packedWrappers", K::Flag, G::Api, "", "off", {}, "Packed wrappers",
+         "packed wrappers for the entrypoint and every layer, and a name -> function table (NAME_functions, NAME_lookup)",
+         "adds a packed wrapper beside each unpacked function and a name → function table, "
+         "for host-driven inference and per-layer profiling. Default: off.",
+         "no --dim",
+         [](const std::string &, CompileOptions &o, OptionParseState &, Diagnostics &) {
+             o.packedWrappers = true;
+             return true;
+         }},
+        {"--target", "target", K::Choice, G::Api, "CORE", "generic",
+         {"generic", "cortex-m0plus", "cortex-m4", "cortex-m7", "cortex-m33", "cortex-m55"}, "Target core",
+         "the core the kernels are written for (not implemented yet: kernels pick DSP code by compiler macros)",
+         "the core the kernels are written for; DSP/MVE variants use ACLE intrinsics. 'generic' is portable C.", "",
+         nullptr},
+        {"--planner", "planner", K::Choice, G::Memory, "P", "greedy-conflicts", plannerChoices(), "Planner",
+         "memory planner: greedy-size, greedy-conflicts (default), hill-climb",
+         "the algorithm that assigns each activation an offset in its pool; changes the pool sizes in the header.", "",
+         [](const std::string &v, CompileOptions &o, OptionParseState &, Diagnostics &d) {
+             if (!checkChoice("--planner", v, d)) return false;
+             o.plan.planner = v;
+             return true;
+         }},
+        {"--align", "align", K::Integer, G::Memory, "N", "16", {"1", "4", "8", "16", "32", "64"}, "Alignment",
+         "alignment of every buffer in a pool (default 16; a power of two up to 4096)",
+         "alignment of every buffer inside a pool (bytes, power of two).", "",
+         [](const std::string &v, CompileOptions &o, OptionParseState &, Diagnostics &d) {
+             size_t al = 0;
+             if (!parseSize(v, &al) || !validAlign(al)) {
+                 d.error("--align " + v + ": must be a power of two up to " + std::to_string(kMaxAlign) +
+                         " (e.g. 4, 8, 16)");
+                 return false;
+             }
+             o.plan.align = al;
+             for (auto &p : o.plan.pools) p.align = std::max(p.align, al);
+             return true;
+         }},
+        {"--constants", "constants", K::Choice, G::Memory, "flash|pool", "flash", {"flash", "pool"}, "Constants",
+         "weights as const arrays (default) or in one pool the application provides (copied from NAME_constants_image)",
+         "'flash' emits const arrays the linker keeps in flash; 'pool' expects the application to "
+         "provide one constants pool (e.g. copied from external flash).",
+         "",
+         [](const std::string &v, CompileOptions &o, OptionParseState &, Diagnostics &d) {
+             if (!checkChoice("--constants", v, d)) return false;
+             o.constants = v == "pool" ? ConstantsPlacement::Pool : ConstantsPlacement::Flash;
+             return true;
+         }},
+        {"--io", "io", K::Choice, G::Memory, "separate|workspace", "separate", {"separate", "workspace"},
+         "Inputs/outputs",
+         "inputs/outputs owned by the application (default) or placed in the workspace, reached through "
+         "NAME_input_X()/NAME_output_Y()",
+         "'separate' leaves input/output buffers to the application; 'workspace' plans them inside the workspace "
+         "and adds accessors returning the in-workspace pointers.",
+         "",
+         [](const std::string &v, CompileOptions &o, OptionParseState &, Diagnostics &d) {
+             if (!checkChoice("--io", v, d)) return false;
+             o.plan.ioInWorkspace = v == "workspace";
+             return true;
+         }},
+        {"--app-pools", "appPools", K::Flag, G::Memory, "", "off", {}, "App-provided pools",
+         "pools are provided by the application at run time (struct NAME_workspace_pools) instead of static arrays",
+         "the application passes pool base pointers in struct <name>_workspace_pools instead of the "
+         "generated static arrays. Default: off (static arrays).",
+         "",
+         [](const std::string &, CompileOptions &, OptionParseState &st, Diagnostics &) {
+             st.appPools = true;
+             return true;
+         }},
+        {"--pool", "pools", K::List, G::Memory, "NAME:SIZE[:section=S][:align=A]", "workspace:0", {}, "Workspace pools",
+         "workspace pool (repeatable; default: one pool 'workspace'); the first pool takes every tensor that is not pinned",
+         "each pool becomes a uint8_t array (or an app-provided pointer). "
+         "Size 0 = as large as the plan needs; sizes accept K/M suffixes.",
+         "",
+         [](const std::string &v, CompileOptions &o, OptionParseState &st, Diagnostics &d) {
+             PoolSpec p;
+             p.align = o.plan.align;
+             if (!parsePool(v, p, d)) return false;
+             if (!st.poolsGiven) o.plan.pools.clear();
+             st.poolsGiven = true;
+             for (const auto &q : o.plan.pools)
+                 if (q.name == p.name) {
+                     d.error("--pool " + p.name + " is given twice");
+                     return false;
+                 }
+             o.plan.pools.push_back(p);
+             return true;
+         }},
+        {"--pin", "pins", K::List, G::Pins, "TENSOR=POOL", "", {}, "Pins (tensor → pool)",
+         "place a tensor in a given pool (repeatable)",
+         "place an activation in a given pool (e.g. a large buffer in external SRAM). "
+         "Drag buffers between lanes in the Memory view to pin them.",
+         "",
+         [](const std::string &v, CompileOptions &o, OptionParseState &, Diagnostics &d) {
+             const auto eq = v.rfind('=');
+             if (eq == std::string::npos || eq == 0 || eq + 1 == v.size()) {
+                 d.error("--pin '" + v + "': expected TENSOR=POOL");
+                 return false;
+             }
+             o.plan.pins[v.substr(0, eq)] = v.substr(eq + 1);
+             return true;
+         }},
+        {"--dim", "dims", K::List, G::Dims, "TENSOR:AXIS=MIN..MAX", "", {}, "Dynamic dimensions",
+         "an input axis that varies at run time (repeatable): memory is planned for MAX, NAME_run takes the actual extent",
+         "TENSOR:AXIS=MIN..MAX, one per line: a dimension that varies at run time; memory is planned for MAX.",
+         "elementwise ops, FULLY_CONNECTED over leading axes and SOFTMAX only; not with the packed modes",
+         [](const std::string &v, CompileOptions &o, OptionParseState &, Diagnostics &d) {
+             DimSpec spec;
+             if (!parseDimSpec(v, &spec, d)) return false;
+             o.dims.push_back(spec);
+             return true;
+         }},
+    };
+}
+
+}  // namespace
+
+const std::vector<OptionSpec> &compileOptionTable() {
+    static const std::vector<OptionSpec> table = makeTable();
+    return table;
+}
+
+const OptionSpec *findCompileOption(const std::string &flag) {
+    for (const OptionSpec &s : compileOptionTable())
+        if (flag == s.flag) return &s;
+    return nullptr;
+}
+
+bool parseCompileArgs(const std::vector<std::string> &args, CompileOptions &opts, std::vector<std::string> &rest,
+                      Diagnostics &d) {
+    OptionParseState st;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string &a = args[i];
+        // "--flag=value" or "--flag value".
+        const auto eq = a.find('=');
+        const std::string flag = a.rfind("--", 0) == 0 && eq != std::string::npos ? a.substr(0, eq) : a;
+        const OptionSpec *s = findCompileOption(flag);
+        if (!s || !s->apply) {
+            rest.push_back(a);
+            continue;
+        }
+        std::string v;
+        if (s->kind == OptionKind::Flag) {
+            if (flag != a) {
+                d.error("option " + flag + " takes no value");
+                return false;
+            }
+        } else if (flag != a) {
+            v = a.substr(eq + 1);
+        } else if (i + 1 >= args.size()) {
+            d.error("option " + a + " needs a value (" + s->metavar + ")");
+            return false;
+        } else {
+            v = args[++i];
+        }
+        if (!s->apply(v, opts, st, d)) return false;
+    }
+    if (st.appPools)
+        for (auto &p : opts.plan.pools) p.appProvided = true;
+    return true;
+}
+
+std::string compileOptionsHelp() {
+    std::string s = "compile options:\n";
+    for (const OptionSpec &o : compileOptionTable()) {
+        if (!o.apply) continue;
+        std::string head = "  " + std::string(o.flag) + (*o.metavar ? " " + std::string(o.metavar) : "");
+        if (head.size() >= 28) s += head + "\n" + std::string(28, ' ');
+        else s += head + std::string(28 - head.size(), ' ');
+        s += std::string(o.help) + "\n";
+    }
+    return s;
+}
+
+std::string compileOptionsMarkdown() {
+    std::string s = "| option | default | what it changes in the generated code | constraints |\n|---|---|---|---|\n";
+    auto cell = [](std::string t) {
+        for (size_t p = 0; (p = t.find('|', p)) != std::string::npos; p += 2) t.replace(p, 1, "\\|");
+        return t;
+    };
+    for (const OptionSpec &o : compileOptionTable()) {
+        if (!o.apply) continue;
+        std::string name = "`" + std::string(o.flag) + (*o.metavar ? " " + std::string(o.metavar) : "") + "`";
+        std::string def = *o.defaultValue ? std::string(o.defaultValue) : "none";
+        if (std::string(o.flag) == "--name") def = "model file stem";
+        if (std::string(o.flag) == "--pool") def = "one pool `workspace`, as large as needed";
+        s += "| " + cell(name) + " | " + cell(def) + " | " + cell(o.details) + " | " +
+             cell(*o.constraints ? o.constraints : "") + " |\n";
+    }
+    return s;
+}
+
+}  // namespace ember
