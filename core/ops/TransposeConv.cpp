@@ -12,7 +12,8 @@
 //
 // As in TFLM, the output size comes from the output tensor's shape; the
 // output_shape input is not read (it may even be a run-time input). The
-// fused activation applies to float32 only (TFLM ignores it when quantized).
+// fused activation clamps every dtype (newer TFLM; older ones ignored it when
+// quantized).
 #include "ConvCommon.h"
 
 namespace ember {
@@ -42,10 +43,6 @@ bool prepare(Graph &g, Op &op, Diagnostics &d) {
     Op view = op;
     view.inputs = {op.inputs[2], op.inputs[1]};
     if (g.hasInput(op, 3)) view.inputs.push_back(op.inputs[3]);
-    // TFLM applies the fused activation to float only; quantized outputs
-    // clamp to the type's range (PopulateConvolutionQuantizationParams is
-    // called with kTfLiteActNone).
-    if (g.hasInput(op, 2) && g.in(op, 2).dtype != DType::Float32) view.attrs.activation = Activation::None;
     const OpErrors ev{g, view, d};
     if (!checkConvTypes(ev)) return false;
     const Tensor &in = g.in(op, 2), &w = g.in(op, 1), &out = g.out(op);
