@@ -23,6 +23,7 @@ struct Params {
     int batches = 1, inH = 1, inW = 1, inC = 1;
     int filterH = 1, filterW = 1, outH = 1, outW = 1, outC = 1;
     int strideH = 1, strideW = 1, padTop = 0, padLeft = 0;
+    bool bias16 = false;  // int16 bias (int16x8), widened to int64 like TFLM
     Requant rq;
 };
 
@@ -40,16 +41,20 @@ bool prepare(Graph &g, Op &op, Diagnostics &d) {
         return e.fail("expects inputs (output_shape, weights, input, optional bias) and one output; the model is "
                       "malformed, re-export it");
     // The shared conv checks see the op as (input, weights, bias).
+    // TFLM also takes int16 bias with int16 activations (widened to int64);
+    // those checks run without the bias, which is then checked here.
+    const bool bias16 = g.hasInput(op, 3) && g.in(op, 3).dtype == DType::Int16 &&
+                        g.in(op, 2).dtype == DType::Int16;
     Op view = op;
     view.inputs = {op.inputs[2], op.inputs[1]};
-    if (g.hasInput(op, 3)) view.inputs.push_back(op.inputs[3]);
+    if (g.hasInput(op, 3) && !bias16) view.inputs.push_back(op.inputs[3]);
     const OpErrors ev{g, view, d};
     if (!checkConvTypes(ev)) return false;
     const Tensor &in = g.in(op, 2), &w = g.in(op, 1), &out = g.out(op);
-    if (in.dtype == DType::Int16 && g.hasInput(op, 3) && g.in(op, 3).dtype != DType::Int64)
+    if (in.dtype == DType::Int16 && g.hasInput(op, 3) && !bias16 && g.in(op, 3).dtype != DType::Int64)
         return e.fail(std::string(dtypeName(g.in(op, 3).dtype)) +
-                          " bias is not supported with int16 activations here; TFLite Micro's transpose "
-                          "convolution reads int64 bias, re-export the model with int64 bias",
+                          " bias is not supported with int16 activations; TFLite Micro's transpose "
+                          "convolution reads int64 (or int16) bias, re-export the model with int64 bias",
                       op.inputs[3]);
     if (in.shape.size() != 4)
         return e.fail("input must be 4-D NHWC but has shape " + shapeString(in.shape), op.inputs[2]);
@@ -82,6 +87,14 @@ bool prepare(Graph &g, Op &op, Diagnostics &d) {
     p.padTop = computePadding(p.strideH, 1, p.outH, p.filterH, computeOutSize(a.padding, p.outH, p.filterH, p.strideH, 1));
     p.padLeft = computePadding(p.strideW, 1, p.outW, p.filterW, computeOutSize(a.padding, p.outW, p.filterW, p.strideW, 1));
     if (!deriveRequant(ev, 0, p.outC, false, &p.rq)) return false;
+    if (bias16) {
+        if (g.in(op, 3).elements() != p.outC)
+            return e.fail("bias has " + std::to_string(g.in(op, 3).elements()) + " elements but the op has " +
+                              std::to_string(p.outC) + " output channels; they must match",
+                          op.inputs[3]);
+        p.rq.hasBias = true;  // acc64 stays set: the int16 bias adds to the 64-bit accumulator
+        p.bias16 = true;
+    }
     op.params = p;
     return true;
 }
@@ -129,6 +142,12 @@ void eval(const Graph &g, const Op &op, Buffers &b) {
     const auto &p = std::any_cast<const Params &>(op.params);
     const uint8_t *in = b[size_t(op.inputs[2])].data(), *w = b[size_t(op.inputs[1])].data();
     const uint8_t *bias = g.hasInput(op, 3) ? b[size_t(op.inputs[3])].data() : nullptr;
+    std::vector<int64_t> wide;
+    if (p.bias16) {
+        const auto *b16 = reinterpret_cast<const int16_t *>(bias);
+        wide.assign(b16, b16 + p.outC);
+        bias = reinterpret_cast<const uint8_t *>(wide.data());
+    }
     uint8_t *out = b[size_t(op.outputs[0])].data();
     switch (p.rq.dtype) {
     case DType::Float32: evalTyped<float, float>(p, reinterpret_cast<const float *>(in), w, bias, out); break;

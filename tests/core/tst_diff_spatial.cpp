@@ -98,6 +98,8 @@ DiffCase transposeConvCase(DiffRng &r, DType dt, int k) {
             inputs.push_back(addTensor(g, "b", DType::Float32, {oc}, {}, bytesOf(b)));
         } else if (dt == DType::Int8) {
             inputs.push_back(addTensor(g, "b", DType::Int32, {oc}, {}, randomInts<int32_t>(r, nb, -20000, 20000)));
+        } else if (r.range(0, 3) == 0) {  // int16 bias, which TFLM widens to int64
+            inputs.push_back(addTensor(g, "b", DType::Int16, {oc}, {}, randomInts<int16_t>(r, nb, -32768, 32767)));
         } else {
             inputs.push_back(addTensor(g, "b", DType::Int64, {oc}, {}, randomInts<int64_t>(r, nb, -2000000, 2000000)));
         }
