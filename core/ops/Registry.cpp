@@ -3,11 +3,17 @@
 
 namespace ember {
 
+// Kernels added after OpKernel.h's list (declared here so that only this
+// table recompiles when one is added).
+extern const OpKernel kResizeNearestNeighbor, kResizeBilinear, kTransposeConv, kBatchMatMul, kL2Pool2D,
+    kL2Normalization;
+
 static const OpKernel *const kKernels[] = {
     &kConv2D,   &kDepthwiseConv2D, &kFullyConnected, &kAveragePool2D, &kMaxPool2D, &kAdd,
     &kSub,      &kMul,             &kSoftmax,        &kReshape,       &kQuantize,  &kDequantize,
     &kPad,      &kMean,            &kConcatenation,  &kLogistic,      &kTanh,      &kRelu,
     &kRelu6,    &kLeakyRelu,       &kTranspose,      &kStridedSlice,
+    &kResizeNearestNeighbor, &kResizeBilinear, &kTransposeConv, &kBatchMatMul, &kL2Pool2D, &kL2Normalization,
 };
 
 const OpKernel *findKernel(OpType type) {
