@@ -3,11 +3,16 @@
 
 namespace ember {
 
+// Kernels of the wider operator set (declared here, not in OpKernel.h).
+extern const OpKernel kSum, kReduceMax, kReduceMin, kArgMax, kArgMin, kPrelu, kAddN, kCumsum;
+
 static const OpKernel *const kKernels[] = {
     &kConv2D,   &kDepthwiseConv2D, &kFullyConnected, &kAveragePool2D, &kMaxPool2D, &kAdd,
     &kSub,      &kMul,             &kSoftmax,        &kReshape,       &kQuantize,  &kDequantize,
     &kPad,      &kMean,            &kConcatenation,  &kLogistic,      &kTanh,      &kRelu,
     &kRelu6,    &kLeakyRelu,       &kTranspose,      &kStridedSlice,
+    &kSum,      &kReduceMax,       &kReduceMin,      &kArgMax,        &kArgMin,    &kPrelu,
+    &kAddN,     &kCumsum,
 };
 
 const OpKernel *findKernel(OpType type) {
