@@ -4,7 +4,8 @@
 namespace ember {
 
 // Kernels of the wider operator set (declared here, not in OpKernel.h).
-extern const OpKernel kSum, kReduceMax, kReduceMin, kArgMax, kArgMin, kPrelu, kAddN, kCumsum;
+extern const OpKernel kSum, kReduceMax, kReduceMin, kArgMax, kArgMin, kPrelu, kAddN, kCumsum,
+    kDetectionPostProcess;
 
 static const OpKernel *const kKernels[] = {
     &kConv2D,   &kDepthwiseConv2D, &kFullyConnected, &kAveragePool2D, &kMaxPool2D, &kAdd,
@@ -12,7 +13,7 @@ static const OpKernel *const kKernels[] = {
     &kPad,      &kMean,            &kConcatenation,  &kLogistic,      &kTanh,      &kRelu,
     &kRelu6,    &kLeakyRelu,       &kTranspose,      &kStridedSlice,
     &kSum,      &kReduceMax,       &kReduceMin,      &kArgMax,        &kArgMin,    &kPrelu,
-    &kAddN,     &kCumsum,
+    &kAddN,     &kCumsum,          &kDetectionPostProcess,
 };
 
 const OpKernel *findKernel(OpType type) {
