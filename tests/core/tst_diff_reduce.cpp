@@ -100,6 +100,14 @@ private slots:
                                        std::string("SUM ") + dtypeName(dt) + " #" + std::to_string(k),
                                        axes.size() == 1 && r.coin()));
         }
+        // More than two reduced axes (TFLM resolves them into a two-entry array for SUM).
+        for (int k = 0; k < 4; ++k) {
+            const DType dt = k % 2 ? DType::Int8 : DType::Float32;
+            const Quant qi = randomQuant(r, dt), qo = randomQuant(r, dt);
+            const std::vector<int32_t> axes = k < 2 ? std::vector<int32_t>{0, 2, 3} : std::vector<int32_t>{-1, 0, 1, 2};
+            cases.push_back(reduceCase(OpType::Sum, dt, {3, 2, 4, 5}, axes, k == 1, qi, qo,
+                                       std::string("SUM 3+ axes ") + dtypeName(dt) + " #" + std::to_string(k)));
+        }
         // Refused by TFLM: int32 data, an axis out of range.
         cases.push_back(reduceCase(OpType::Sum, DType::Int32, {2, 3}, {1}, false, {}, {}, "SUM int32 refused"));
         cases.push_back(reduceCase(OpType::Sum, DType::Float32, {2, 3}, {2}, false, {}, {}, "SUM bad axis"));
