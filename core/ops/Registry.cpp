@@ -7,6 +7,9 @@ namespace ember {
 // table recompiles when one is added).
 extern const OpKernel kResizeNearestNeighbor, kResizeBilinear, kTransposeConv, kBatchMatMul, kL2Pool2D,
     kL2Normalization;
+// Kernels of the wider operator set (declared here, not in OpKernel.h).
+extern const OpKernel kSum, kReduceMax, kReduceMin, kArgMax, kArgMin, kPrelu, kAddN, kCumsum,
+    kDetectionPostProcess;
 
 static const OpKernel *const kKernels[] = {
     &kConv2D,   &kDepthwiseConv2D, &kFullyConnected, &kAveragePool2D, &kMaxPool2D, &kAdd,
@@ -14,6 +17,8 @@ static const OpKernel *const kKernels[] = {
     &kPad,      &kMean,            &kConcatenation,  &kLogistic,      &kTanh,      &kRelu,
     &kRelu6,    &kLeakyRelu,       &kTranspose,      &kStridedSlice,
     &kResizeNearestNeighbor, &kResizeBilinear, &kTransposeConv, &kBatchMatMul, &kL2Pool2D, &kL2Normalization,
+    &kSum,      &kReduceMax,       &kReduceMin,      &kArgMax,        &kArgMin,    &kPrelu,
+    &kAddN,     &kCumsum,          &kDetectionPostProcess,
 };
 
 const OpKernel *findKernel(OpType type) {
