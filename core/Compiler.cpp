@@ -5,13 +5,72 @@
 #include <filesystem>
 #include <fstream>
 
+#include "Text.h"
 #include "import/TfliteImporter.h"
 #include "ops/OpKernel.h"
 #include "passes/Passes.h"
 
 namespace ember {
 
-Result<Graph> loadModel(const std::string &path) {
+namespace {
+
+// Nothing may throw through the core API (Diagnostics.h): an exception from
+// inside (a library, a broken invariant, out of memory) becomes one
+// "internal error" diagnostic at the entry point instead of std::terminate.
+std::string internalErrorMessage(const char *what) {
+    return "internal error: " + utf8Safe(what ? what : "unknown exception") + "; please report it with the model";
+}
+
+template <class F>
+auto guarded(const std::string &file, F &&body) -> decltype(body()) {
+    try {
+        return body();
+    } catch (const std::exception &e) {
+        Diagnostics d;
+        d.setFile(utf8Safe(file));
+        d.error(internalErrorMessage(e.what()));
+        return d;
+    } catch (...) {
+        Diagnostics d;
+        d.setFile(utf8Safe(file));
+        d.error(internalErrorMessage(nullptr));
+        return d;
+    }
+}
+
+// What the generated C can hold on a 32-bit microcontroller: loops index
+// tensors with int32_t and pools are single static arrays, so no tensor may
+// reach 2^31 elements or bytes and no pool may pass 2^31 - 1 bytes.
+constexpr uint64_t kMaxObjectBytes = 0x7FFFFFFFull;
+
+bool checkTensorSizes(const Graph &g, Diagnostics &d) {
+    for (const Tensor &t : g.tensors) {
+        const int64_t n = t.elements();
+        if (n < 0) continue;
+        const uint64_t bytes = uint64_t(n) * uint64_t(dtypeSize(t.dtype));
+        if (uint64_t(n) > kMaxObjectBytes || bytes > kMaxObjectBytes) {
+            d.error("the tensor has " + std::to_string(n) + " elements (" + std::to_string(bytes) +
+                    " bytes); generated code holds at most 2147483647 elements and bytes per tensor "
+                    "(int32_t indices, 32-bit targets); reduce the model's tensor sizes")
+                .tensor = t.name;
+            return false;
+        }
+    }
+    return true;
+}
+
+bool checkPoolSizes(const MemoryPlan &plan, Diagnostics &d) {
+    for (size_t p = 0; p < plan.pools.size() && p < plan.poolUsed.size(); ++p)
+        if (plan.poolUsed[p] > kMaxObjectBytes) {
+            d.error("pool '" + plan.pools[p].name + "' needs " + std::to_string(plan.poolUsed[p]) +
+                    " bytes; a pool holds at most 2147483647 bytes (one array on a 32-bit target); "
+                    "reduce the model's activations or split them over several pools (--pool, --pin)");
+            return false;
+        }
+    return true;
+}
+
+Result<Graph> loadModelImpl(const std::string &path) {
     Diagnostics d;
     d.setFile(path);
     std::error_code ec;
@@ -30,7 +89,7 @@ Result<Graph> loadModel(const std::string &path) {
     return g;
 }
 
-Result<Artifacts> compile(const Graph &g, const CompileOptions &opts) {
+Result<Artifacts> compileImpl(const Graph &g, const CompileOptions &opts) {
     // Kernels read their prepared params: a graph that skipped the passes
     // is a caller error, reported rather than thrown.
     for (const Op &op : g.ops)
@@ -47,16 +106,36 @@ Result<Artifacts> compile(const Graph &g, const CompileOptions &opts) {
         // Dynamic dims: plan and generate the graph resized to its bound.
         auto bounded = boundDynamicDims(g, opts.dims, nullptr);
         if (!bounded) return bounded.diagnostics();
+        Diagnostics d;
+        d.setFile(g.sourcePath);
+        if (!checkTensorSizes(bounded.value(), d)) return d;
         auto plan = planMemory(bounded.value(), opts.plan);
         if (!plan) return plan.diagnostics();
+        if (!checkPoolSizes(plan.value(), d)) return d;
         return generateC(bounded.value(), plan.value(), opts);
     }
+    Diagnostics d;
+    d.setFile(g.sourcePath);
+    if (!checkTensorSizes(g, d)) return d;
     auto plan = planMemory(g, opts.plan);
     if (!plan) return plan.diagnostics();
+    if (!checkPoolSizes(plan.value(), d)) return d;
     return generateC(g, plan.value(), opts);
 }
 
-ModelSummary summarize(const Graph &g) {
+}  // namespace
+
+Result<Graph> loadModel(const std::string &path) {
+    return guarded(path, [&] { return loadModelImpl(path); });
+}
+
+Result<Artifacts> compile(const Graph &g, const CompileOptions &opts) {
+    return guarded(g.sourcePath, [&] { return compileImpl(g, opts); });
+}
+
+namespace {
+
+ModelSummary summarizeImpl(const Graph &g) {
     ModelSummary s;
     for (const Tensor &t : g.tensors)
         if (t.isConst) {
@@ -72,7 +151,22 @@ ModelSummary summarize(const Graph &g) {
     return s;
 }
 
+}  // namespace
+
+ModelSummary summarize(const Graph &g) {
+    try {
+        return summarizeImpl(g);
+    } catch (...) {
+        return ModelSummary{};  // statistics are informative only; compile reports the error
+    }
+}
+
+
 namespace {
+
+// Beyond a page, alignment only wastes memory (and --align 1G would pad
+// every buffer to a gigabyte).
+constexpr size_t kMaxAlign = 4096;
 
 bool parseSize(const std::string &s, size_t *out) {
     if (s.empty()) return false;
@@ -101,9 +195,14 @@ bool parsePool(const std::string &spec, PoolSpec &p, Diagnostics &d) {
         d.error("--pool '" + spec + "': expected NAME:SIZE[:section=S][:align=A], e.g. --pool dtcm:64K:section=.dtcm");
         return false;
     }
-    p.name = parts[0];
+    p.name = utf8Safe(parts[0]);
     if (!parseSize(parts[1], &p.size)) {
         d.error("--pool '" + spec + "': size '" + parts[1] + "' is not a number of bytes (suffix K or M allowed)");
+        return false;
+    }
+    if (p.size > kMaxObjectBytes) {
+        d.error("--pool '" + spec + "': size " + std::to_string(p.size) +
+                " is larger than a pool can be (2147483647 bytes, one array on a 32-bit target)");
         return false;
     }
     for (size_t i = 2; i < parts.size(); ++i) {
@@ -112,8 +211,8 @@ bool parsePool(const std::string &spec, PoolSpec &p, Diagnostics &d) {
             p.section = kv.substr(8);
         } else if (kv.rfind("align=", 0) == 0) {
             size_t a = 0;
-            if (!parseSize(kv.substr(6), &a) || a == 0 || (a & (a - 1))) {
-                d.error("--pool '" + spec + "': align must be a power of two");
+            if (!parseSize(kv.substr(6), &a) || a == 0 || (a & (a - 1)) || a > kMaxAlign) {
+                d.error("--pool '" + spec + "': align must be a power of two between 1 and " + std::to_string(kMaxAlign));
                 return false;
             }
             p.align = a;
@@ -127,8 +226,10 @@ bool parsePool(const std::string &spec, PoolSpec &p, Diagnostics &d) {
 
 }  // namespace
 
-bool parseCompileArgs(const std::vector<std::string> &args, CompileOptions &opts, std::vector<std::string> &rest,
-                      Diagnostics &d) {
+namespace {
+
+bool parseCompileArgsImpl(const std::vector<std::string> &args, CompileOptions &opts, std::vector<std::string> &rest,
+                          Diagnostics &d) {
     bool poolsGiven = false, appPools = false;
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string &a = args[i];
@@ -163,8 +264,9 @@ bool parseCompileArgs(const std::vector<std::string> &args, CompileOptions &opts
         } else if (is("--align")) {
             if (!value(&v)) return false;
             size_t al = 0;
-            if (!parseSize(v, &al) || al == 0 || (al & (al - 1))) {
-                d.error("--align " + v + ": must be a power of two (e.g. 4, 8, 16)");
+            if (!parseSize(v, &al) || al == 0 || (al & (al - 1)) || al > kMaxAlign) {
+                d.error("--align " + v + ": must be a power of two between 1 and " + std::to_string(kMaxAlign) +
+                        " (e.g. 4, 8, 16)");
                 return false;
             }
             opts.plan.align = al;
@@ -189,7 +291,8 @@ bool parseCompileArgs(const std::vector<std::string> &args, CompileOptions &opts
                 d.error("--pin '" + v + "': expected TENSOR=POOL");
                 return false;
             }
-            opts.plan.pins[v.substr(0, eq)] = v.substr(eq + 1);
+            // Tensor names are carried as utf8Safe text (import): so are the pins.
+            opts.plan.pins[utf8Safe(v.substr(0, eq))] = utf8Safe(v.substr(eq + 1));
         } else if (is("--operators")) {
             if (!value(&v)) return false;
             if (v != "unpacked" && v != "packed") {
@@ -234,6 +337,20 @@ bool parseCompileArgs(const std::vector<std::string> &args, CompileOptions &opts
     if (appPools)
         for (auto &p : opts.plan.pools) p.appProvided = true;
     return true;
+}
+
+}  // namespace
+
+bool parseCompileArgs(const std::vector<std::string> &args, CompileOptions &opts, std::vector<std::string> &rest,
+                      Diagnostics &d) {
+    try {
+        return parseCompileArgsImpl(args, opts, rest, d);
+    } catch (const std::exception &e) {
+        d.error(internalErrorMessage(e.what()));
+    } catch (...) {
+        d.error(internalErrorMessage(nullptr));
+    }
+    return false;
 }
 
 std::string compileOptionsHelp() {
