@@ -3,13 +3,72 @@
 #include <filesystem>
 #include <fstream>
 
+#include "Text.h"
 #include "import/TfliteImporter.h"
 #include "ops/OpKernel.h"
 #include "passes/Passes.h"
 
 namespace ember {
 
-Result<Graph> loadModel(const std::string &path) {
+namespace {
+
+// Nothing may throw through the core API (Diagnostics.h): an exception from
+// inside (a library, a broken invariant, out of memory) becomes one
+// "internal error" diagnostic at the entry point instead of std::terminate.
+std::string internalErrorMessage(const char *what) {
+    return "internal error: " + utf8Safe(what ? what : "unknown exception") + "; please report it with the model";
+}
+
+template <class F>
+auto guarded(const std::string &file, F &&body) -> decltype(body()) {
+    try {
+        return body();
+    } catch (const std::exception &e) {
+        Diagnostics d;
+        d.setFile(utf8Safe(file));
+        d.error(internalErrorMessage(e.what()));
+        return d;
+    } catch (...) {
+        Diagnostics d;
+        d.setFile(utf8Safe(file));
+        d.error(internalErrorMessage(nullptr));
+        return d;
+    }
+}
+
+// What the generated C can hold on a 32-bit microcontroller: loops index
+// tensors with int32_t and pools are single static arrays, so no tensor may
+// reach 2^31 elements or bytes and no pool may pass 2^31 - 1 bytes.
+constexpr uint64_t kMaxObjectBytes = 0x7FFFFFFFull;
+
+bool checkTensorSizes(const Graph &g, Diagnostics &d) {
+    for (const Tensor &t : g.tensors) {
+        const int64_t n = t.elements();
+        if (n < 0) continue;
+        const uint64_t bytes = uint64_t(n) * uint64_t(dtypeSize(t.dtype));
+        if (uint64_t(n) > kMaxObjectBytes || bytes > kMaxObjectBytes) {
+            d.error("the tensor has " + std::to_string(n) + " elements (" + std::to_string(bytes) +
+                    " bytes); generated code holds at most 2147483647 elements and bytes per tensor "
+                    "(int32_t indices, 32-bit targets); reduce the model's tensor sizes")
+                .tensor = t.name;
+            return false;
+        }
+    }
+    return true;
+}
+
+bool checkPoolSizes(const MemoryPlan &plan, Diagnostics &d) {
+    for (size_t p = 0; p < plan.pools.size() && p < plan.poolUsed.size(); ++p)
+        if (plan.poolUsed[p] > kMaxObjectBytes) {
+            d.error("pool '" + plan.pools[p].name + "' needs " + std::to_string(plan.poolUsed[p]) +
+                    " bytes; a pool holds at most 2147483647 bytes (one array on a 32-bit target); "
+                    "reduce the model's activations or split them over several pools (--pool, --pin)");
+            return false;
+        }
+    return true;
+}
+
+Result<Graph> loadModelImpl(const std::string &path) {
     Diagnostics d;
     d.setFile(path);
     std::error_code ec;
@@ -28,7 +87,7 @@ Result<Graph> loadModel(const std::string &path) {
     return g;
 }
 
-Result<Artifacts> compile(const Graph &g, const CompileOptions &opts) {
+Result<Artifacts> compileImpl(const Graph &g, const CompileOptions &opts) {
     // Kernels read their prepared params: a graph that skipped the passes
     // is a caller error, reported rather than thrown.
     for (const Op &op : g.ops)
@@ -45,16 +104,36 @@ Result<Artifacts> compile(const Graph &g, const CompileOptions &opts) {
         // Dynamic dims: plan and generate the graph resized to its bound.
         auto bounded = boundDynamicDims(g, opts.dims, nullptr);
         if (!bounded) return bounded.diagnostics();
+        Diagnostics d;
+        d.setFile(g.sourcePath);
+        if (!checkTensorSizes(bounded.value(), d)) return d;
         auto plan = planMemory(bounded.value(), opts.plan);
         if (!plan) return plan.diagnostics();
+        if (!checkPoolSizes(plan.value(), d)) return d;
         return generateC(bounded.value(), plan.value(), opts);
     }
+    Diagnostics d;
+    d.setFile(g.sourcePath);
+    if (!checkTensorSizes(g, d)) return d;
     auto plan = planMemory(g, opts.plan);
     if (!plan) return plan.diagnostics();
+    if (!checkPoolSizes(plan.value(), d)) return d;
     return generateC(g, plan.value(), opts);
 }
 
-ModelSummary summarize(const Graph &g) {
+}  // namespace
+
+Result<Graph> loadModel(const std::string &path) {
+    return guarded(path, [&] { return loadModelImpl(path); });
+}
+
+Result<Artifacts> compile(const Graph &g, const CompileOptions &opts) {
+    return guarded(g.sourcePath, [&] { return compileImpl(g, opts); });
+}
+
+namespace {
+
+ModelSummary summarizeImpl(const Graph &g) {
     ModelSummary s;
     for (const Tensor &t : g.tensors)
         if (t.isConst) {
@@ -68,6 +147,16 @@ ModelSummary summarize(const Graph &g) {
     }
     s.lowerBound = activationLowerBound(g);
     return s;
+}
+
+}  // namespace
+
+ModelSummary summarize(const Graph &g) {
+    try {
+        return summarizeImpl(g);
+    } catch (...) {
+        return ModelSummary{};  // statistics are informative only; compile reports the error
+    }
 }
 
 }  // namespace ember

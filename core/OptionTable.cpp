@@ -4,13 +4,17 @@
 #include <cctype>
 
 #include "Compiler.h"
+#include "Text.h"
 #include "plan/Planner.h"
 
 namespace ember {
 namespace {
 
-// Largest buffer alignment accepted: a page; more only wastes memory.
+// Largest buffer alignment accepted: a page; more only wastes memory (and
+// --align 1G would pad every buffer to a gigabyte).
 constexpr size_t kMaxAlign = 4096;
+// A pool is one array on a 32-bit target.
+constexpr size_t kMaxPoolBytes = 0x7FFFFFFF;
 
 bool parseSize(const std::string &s, size_t *out) {
     if (s.empty()) return false;
@@ -41,9 +45,14 @@ bool parsePool(const std::string &spec, PoolSpec &p, Diagnostics &d) {
         d.error("--pool '" + spec + "': expected NAME:SIZE[:section=S][:align=A], e.g. --pool dtcm:64K:section=.dtcm");
         return false;
     }
-    p.name = parts[0];
+    p.name = utf8Safe(parts[0]);
     if (!parseSize(parts[1], &p.size)) {
         d.error("--pool '" + spec + "': size '" + parts[1] + "' is not a number of bytes (suffix K or M allowed)");
+        return false;
+    }
+    if (p.size > kMaxPoolBytes) {
+        d.error("--pool '" + spec + "': size " + std::to_string(p.size) +
+                " is larger than a pool can be (2147483647 bytes, one array on a 32-bit target)");
         return false;
     }
     for (size_t i = 2; i < parts.size(); ++i) {
@@ -207,7 +216,8 @@ std::vector<OptionSpec> makeTable() {
                  d.error("--pin '" + v + "': expected TENSOR=POOL");
                  return false;
              }
-             o.plan.pins[v.substr(0, eq)] = v.substr(eq + 1);
+             // Tensor names are carried as utf8Safe text (import): so are the pins.
+             o.plan.pins[utf8Safe(v.substr(0, eq))] = utf8Safe(v.substr(eq + 1));
              return true;
          }},
         {"--dim", "dims", K::List, G::Dims, "TENSOR:AXIS=MIN..MAX", "", {}, "Dynamic dimensions",
@@ -236,8 +246,10 @@ const OptionSpec *findCompileOption(const std::string &flag) {
     return nullptr;
 }
 
-bool parseCompileArgs(const std::vector<std::string> &args, CompileOptions &opts, std::vector<std::string> &rest,
-                      Diagnostics &d) {
+namespace {
+
+bool parseCompileArgsImpl(const std::vector<std::string> &args, CompileOptions &opts, std::vector<std::string> &rest,
+                          Diagnostics &d) {
     OptionParseState st;
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string &a = args[i];
@@ -268,6 +280,21 @@ bool parseCompileArgs(const std::vector<std::string> &args, CompileOptions &opts
     if (st.appPools)
         for (auto &p : opts.plan.pools) p.appProvided = true;
     return true;
+}
+
+}  // namespace
+
+bool parseCompileArgs(const std::vector<std::string> &args, CompileOptions &opts, std::vector<std::string> &rest,
+                      Diagnostics &d) {
+    // Nothing throws through the core API: a failure inside becomes one error.
+    try {
+        return parseCompileArgsImpl(args, opts, rest, d);
+    } catch (const std::exception &e) {
+        d.error("internal error: " + utf8Safe(e.what()) + "; please report it with the command line");
+    } catch (...) {
+        d.error("internal error: unknown exception; please report it with the command line");
+    }
+    return false;
 }
 
 std::string compileOptionsHelp() {

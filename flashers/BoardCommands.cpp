@@ -12,6 +12,7 @@
 #include "OpenOcdFlasher.h"
 #include "Profiler.h"
 #include "core/Compiler.h"
+#include "core/Text.h"
 
 namespace ember {
 
@@ -23,7 +24,8 @@ struct BoardArgs {
     std::string board, outDir, outputDir;
     std::vector<std::string> inputs;
     int runs = 2;
-    bool json = false, noVerify = false;
+    int timeoutS = 300;  // a run on the board or the emulator
+    bool json = false, noVerify = false, keepTemp = false;
 };
 
 bool parseBoardArgs(const std::vector<std::string> &args, BoardArgs &a, std::ostream &err) {
@@ -49,9 +51,17 @@ bool parseBoardArgs(const std::vector<std::string> &args, BoardArgs &a, std::ost
         }
         else if (s == "--runs") {
             if (!value(v)) return false;
-            a.runs = std::atoi(v.c_str());
-            if (a.runs < 1 || a.runs > 100) { err << "emberc: --runs must be between 1 and 100\n"; return false; }
+            long long n = 0;
+            if (!parseInteger(v, 1, 100, &n)) { err << "emberc: --runs must be between 1 and 100 (got '" << v << "')\n"; return false; }
+            a.runs = int(n);
         }
+        else if (s == "--timeout") {
+            if (!value(v)) return false;
+            long long n = 0;
+            if (!parseInteger(v, 1, 86400, &n)) { err << "emberc: --timeout must be a whole number of seconds between 1 and 86400 (got '" << v << "')\n"; return false; }
+            a.timeoutS = int(n);
+        }
+        else if (s == "--keep-temp") a.keepTemp = true;
         else if (s == "--json") a.json = true;
         else if (s == "--no-verify") a.noVerify = true;
         else if (s.rfind("-", 0) == 0 && s.size() > 1) { err << "emberc: unknown option " << s << "\n"; return false; }
@@ -161,7 +171,9 @@ int cmdFlash(const BoardArgs &a, std::ostream &out, std::ostream &err) {
     if (!fb) return fail(fb.diagnostics(), err);
     out << fb->size.format();
     if (b->emulated()) {
-        Result<BoardRun> run = runFirmware(fb->elfPath, *b, *info);
+        RunOptions ro;
+        ro.timeoutMs = a.timeoutS * 1000;
+        Result<BoardRun> run = runFirmware(fb->elfPath, *b, *info, ro);
         if (!run) return fail(run.diagnostics(), err);
         out << "booted on " << b->name << ": " << run->total << " " << run->unit << " per inference\n";
         return 0;
@@ -188,6 +200,11 @@ int cmdProfile(const BoardArgs &a, const CompileOptions &co, std::ostream &out, 
     r.board = a.board;
     r.compile = co;
     r.runs = a.runs;
+    r.run.timeoutMs = a.timeoutS * 1000;
+    r.keepTemp = a.keepTemp;
+    if (a.keepTemp) r.onLine = [&](const std::string &line) {
+        if (line.rfind("keeping ", 0) == 0) err << line << "\n";
+    };
     if (!readInputs(a.inputs, r.inputs, err)) return 1;
     if (!a.json) r.onProgress = [&](int, const std::string &stage) { err << stage << "\n"; };
     Result<ModelProfile> p = profileModel(r);
@@ -218,6 +235,8 @@ std::string boardCommandsHelp() {
            "  emberc flash DIR --board B [--no-verify]       build, check the size, program through OpenOCD (emulated: boot it)\n"
            "  emberc profile MODEL --board B [--input FILE...] [--output-dir DIR] [--json] [--runs N] [opts]\n"
            "                                                 build, flash or boot, run, print per-layer cycles, check outputs\n"
+           "  --timeout S (profile, flash): give up a run after S seconds (default 300); every tool\n"
+           "  started is ended with it. --keep-temp (profile): keep the temporary firmware project.\n"
            "  firmware and profile accept the compile options of `emberc compile`.\n"
            "  EMBER_BOARDS_DIR adds board files; EMBER_OPENOCD, EMBER_QEMU_SYSTEM_ARM, EMBER_GDB_MULTIARCH pick tools.\n";
 }

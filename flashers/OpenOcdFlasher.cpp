@@ -123,7 +123,8 @@ int openocdProgress(const std::string &line, std::string *stage) {
         {"** Verify Started **", 75, "verifying"},
         {"** Verified OK **", 90, "verified"},
         {"** Resetting Target **", 95, "resetting"},
-        {"shutdown command invoked", 99, "done"},
+        // "shutdown command invoked" is printed on failures too: "done" (100)
+        // is only reported once the result is known to be good.
     };
     for (const Step &s : steps)
         if (line.find(s.text) != std::string::npos) {

@@ -5,7 +5,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QElapsedTimer>
+#include <QFileInfo>
 #include <QTemporaryDir>
+#include <QThread>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -14,6 +17,7 @@
 #include "OpenOcdFlasher.h"
 #include "ToolProcess.h"
 #include "core/Compiler.h"
+#include "core/validate/ChildProcesses.h"
 #include "core/validate/HostRunner.h"
 
 namespace ember {
@@ -29,15 +33,14 @@ std::string shellQuote(const std::string &s) {
     return q + "'";
 }
 
-// How gdb reaches the board: QEMU started on a pipe (no TCP port to pick or
-// leak), or OpenOCD in pipe mode which then loads the ELF and resets.
-std::string connectCommands(const std::string &elf, const Board &b, const RunOptions &o, const std::string &dir) {
+// How gdb reaches the board: QEMU, started by runFirmware itself in a process
+// group of its own, serves gdb on a Unix socket in the run's folder (no TCP
+// port to pick or leak; ending the run ends QEMU); OpenOCD runs in pipe mode
+// and then loads the ELF and resets.
+std::string connectCommands(const Board &b, const RunOptions &o, const std::string &dir) {
     std::string s;
     if (b.emulated()) {
-        const std::string qemu = o.qemu.empty() ? findTool("qemu-system-arm") : o.qemu;
-        s += "target remote | exec " + shellQuote(qemu) + " -M " + b.qemuMachine +
-             " -nographic -serial none -monitor none -icount shift=0,align=off,sleep=off -kernel " + shellQuote(elf) +
-             " -gdb stdio -S\n";
+        s += "target remote " + dir + "/qemu.sock\n";
         return s;
     }
     const std::string ocd = o.openocd.empty() ? findTool("openocd") : o.openocd;
@@ -47,11 +50,31 @@ std::string connectCommands(const std::string &elf, const Board &b, const RunOpt
     return s;
 }
 
+// A temporary folder that an interrupted emberc removes too.
+class RunDir {
+public:
+    explicit RunDir(const QString &pattern) : dir_(pattern) {
+        if (dir_.isValid()) children::addTempDir(dir_.path().toStdString());
+    }
+    ~RunDir() {
+        if (dir_.isValid()) children::removeTempDir(dir_.path().toStdString());
+    }
+    bool isValid() const { return dir_.isValid(); }
+    std::string path() const { return dir_.path().toStdString(); }
+    void keep() {
+        dir_.setAutoRemove(false);
+        if (dir_.isValid()) children::removeTempDir(dir_.path().toStdString());
+    }
+
+private:
+    QTemporaryDir dir_;
+};
+
 std::string gdbScript(const std::string &elf, const Board &b, const PackageInfo &p, const RunOptions &o,
                       const std::string &dir) {
     std::ostringstream s;
     s << "set pagination off\nset confirm off\nset height 0\nset width 0\n"
-      << "file " << elf << "\n" << connectCommands(elf, b, o, dir)
+      << "file " << elf << "\n" << connectCommands(b, o, dir)
       << "break ember_harness_done\ncontinue\n"
       << "dump binary memory " << dir << "/results.bin &ember_results ((char *)&ember_results) + sizeof(ember_results)\n";
     // Through the harness's address table: with --io workspace the outputs
@@ -139,18 +162,24 @@ void progress(const ProfileRequest &r, int pct, const std::string &stage) {
 Result<BoardRun> runFirmware(const std::string &elfPath, const Board &b, const PackageInfo &p, const RunOptions &o) {
     Diagnostics d;
     const std::string gdb = o.gdb.empty() ? findTool("gdb-multiarch") : o.gdb;
-    if (gdb.empty()) {
-        d.error("gdb-multiarch not found; install the gdb-multiarch package");
+    if (const std::string why = toolProblem("gdb-multiarch", gdb); !why.empty()) {
+        d.error(why);
         return d;
     }
-    if (b.emulated() && (o.qemu.empty() ? findTool("qemu-system-arm") : o.qemu).empty()) {
-        d.error("qemu-system-arm not found; install the qemu-system-arm package");
-        return d;
-    }
+    const std::string qemu = b.emulated() ? (o.qemu.empty() ? findTool("qemu-system-arm") : o.qemu) : "";
+    if (b.emulated())
+        if (const std::string why = toolProblem("qemu-system-arm", qemu); !why.empty()) {
+            d.error(why);
+            return d;
+        }
     // gdb scripts name files unquoted: keep the temporary path free of spaces
     // (QTemporaryDir's default template contains the application name).
-    QTemporaryDir tmp(QDir::tempPath() + "/ember-run-XXXXXX");
-    const std::string dir = tmp.path().toStdString();
+    RunDir tmp(QDir::tempPath() + "/ember-run-XXXXXX");
+    if (!tmp.isValid()) {
+        d.error("cannot create a temporary folder in " + QDir::tempPath().toStdString());
+        return d;
+    }
+    const std::string dir = tmp.path();
     const std::string elf = QDir(QString::fromStdString(elfPath)).absolutePath().toStdString();
     const std::string script = dir + "/run.gdb";
     QFile f(QString::fromStdString(script));
@@ -160,20 +189,59 @@ Result<BoardRun> runFirmware(const std::string &elfPath, const Board &b, const P
         return d;
     }
     f.close();
+    BackgroundTool emulator;  // declared before the gdb run: ends after it, on every path
+    if (b.emulated()) {
+        const std::string sock = dir + "/qemu.sock";
+        const std::vector<std::string> argv = {qemu, "-M", b.qemuMachine, "-nographic", "-serial", "none", "-monitor",
+                                               "none", "-icount", "shift=0,align=off,sleep=off", "-kernel", elf,
+                                               "-gdb", "unix:" + sock + ",server=on,wait=off", "-S"};
+        std::string why;
+        if (o.onLine) o.onLine("$ " + commandLine(argv));
+        if (!emulator.start(argv, dir + "/qemu.log", &why)) {
+            d.error("cannot start qemu-system-arm: " + why);
+            return d;
+        }
+        // QEMU creates the socket once it is ready for gdb.
+        QElapsedTimer wait;
+        wait.start();
+        while (!QFileInfo::exists(QString::fromStdString(sock))) {
+            std::vector<uint8_t> log;
+            if (!emulator.running()) {
+                readAll(dir + "/qemu.log", log);
+                d.error("qemu-system-arm '" + qemu + "' ended before serving the debugger:\n" + std::string(log.begin(), log.end()));
+                return d;
+            }
+            if (wait.elapsed() > 20000 || (o.cancel && o.cancel->load()) || children::interrupted().load()) {
+                d.error(wait.elapsed() > 20000 ? "qemu-system-arm did not start within 20 s" : "the run was cancelled");
+                return d;
+            }
+            QThread::msleep(20);
+        }
+    }
     ToolOptions t;
     t.timeoutMs = o.timeoutMs;
     t.cancel = o.cancel;
     t.onLine = o.onLine;
     const ToolRun run = runTool({gdb, "-batch", "-nx", "-x", script}, t);
+    emulator.stop();
     BoardRun br;
     br.log = "$ " + run.command + "\n" + text + run.output;
+    if (b.emulated()) {
+        std::vector<uint8_t> qemuLog;
+        if (readAll(dir + "/qemu.log", qemuLog) && !qemuLog.empty())
+            br.log += "--- qemu-system-arm ---\n" + std::string(qemuLog.begin(), qemuLog.end());
+    }
     if (run.end == ToolRun::End::Cancelled) {
         d.error("the run was cancelled");
         return d;
     }
     if (run.end == ToolRun::End::TimedOut) {
-        d.error("the firmware did not finish within " + std::to_string(o.timeoutMs / 1000) +
-                " s on " + b.name + "; raise the timeout or check that the model runs");
+        d.error("the firmware did not finish within " + std::to_string((o.timeoutMs + 999) / 1000) + " s on " + b.name +
+                "; raise the timeout (--timeout S) or check that the model runs");
+        return d;
+    }
+    if (run.end == ToolRun::End::FailedToStart) {
+        d.error("gdb-multiarch '" + gdb + "' could not be started: " + run.output);
         return d;
     }
     if (!b.emulated()) {
@@ -209,6 +277,20 @@ Result<ModelProfile> profileModel(const ProfileRequest &r) {
     if (!cat) return cat.diagnostics();
     Result<Board> board = cat->find(r.board);
     if (!board) return board.diagnostics();
+    // The debugger (and the emulator) are needed at the end: a missing or
+    // mis-set tool is reported now, naming it, not after the build.
+    const std::string gdb = r.run.gdb.empty() ? findTool("gdb-multiarch") : r.run.gdb;
+    if (const std::string why = toolProblem("gdb-multiarch", gdb); !why.empty()) {
+        d.error(why);
+        return d;
+    }
+    if (board->emulated()) {
+        const std::string qemu = r.run.qemu.empty() ? findTool("qemu-system-arm") : r.run.qemu;
+        if (const std::string why = toolProblem("qemu-system-arm", qemu); !why.empty()) {
+            d.error(why);
+            return d;
+        }
+    }
     ModelProfile mp;
     mp.board = *board;
     progress(r, 2, "compiling " + r.modelPath);
@@ -230,8 +312,12 @@ Result<ModelProfile> profileModel(const ProfileRequest &r) {
     }
     Result<FileList> files = generateFirmwareProject(*a, *board, fo);
     if (!files) return files.diagnostics();
-    QTemporaryDir tmp(QDir::tempPath() + "/ember-firmware-XXXXXX");
-    mp.firmwareDir = r.workDir.empty() ? tmp.path().toStdString() : r.workDir;
+    RunDir tmp(QDir::tempPath() + "/ember-firmware-XXXXXX");
+    if (r.keepTemp && r.workDir.empty()) {
+        tmp.keep();
+        if (r.onLine) r.onLine("keeping the firmware project in " + tmp.path());
+    }
+    mp.firmwareDir = r.workDir.empty() ? tmp.path() : r.workDir;
     if (!writeFiles(*files, mp.firmwareDir, d)) return d;
     progress(r, 15, "building firmware for " + board->name);
     BuildOptions bo;

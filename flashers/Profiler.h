@@ -41,7 +41,8 @@ struct ProfileRequest {
     std::string board;                     // id or name
     CompileOptions compile;
     std::vector<std::vector<uint8_t>> inputs;  // raw bytes per input (empty = zero point)
-    std::string workDir;                   // firmware project; default: a temp dir (kept only on failure)
+    std::string workDir;                   // firmware project; default: a temp dir, removed after
+    bool keepTemp = false;                 // keep that temp dir (its path is ModelProfile::firmwareDir)
     int runs = 2;
     bool compareWithHost = true;
     RunOptions run;

@@ -4,8 +4,14 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <cctype>
+#include <cerrno>
 #include <csignal>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include "core/validate/ChildProcesses.h"
 
 namespace ember {
 
@@ -14,9 +20,16 @@ namespace {
 // Ends the whole process group (the child called setsid()).
 void killGroup(QProcess &p) {
     const qint64 pid = p.processId();
-    if (pid > 0) ::kill(-pid_t(pid), SIGKILL);
+    if (pid > 0) children::killGroup(int(pid));
     p.kill();
     p.waitForFinished(2000);
+    if (pid > 0) children::remove(int(pid));
+}
+
+std::string envKey(const std::string &name) {
+    std::string key = "EMBER_";
+    for (char c : name) key += c == '-' ? '_' : char(std::toupper(static_cast<unsigned char>(c)));
+    return key;
 }
 
 void drainLines(QProcess &p, std::string &pending, ToolRun &run, const ToolOptions &opts) {
@@ -54,9 +67,84 @@ std::string commandLine(const std::vector<std::string> &argv) {
     return s;
 }
 
+std::string toolProblem(const std::string &name, const std::string &path) {
+    const std::string key = envKey(name);
+    const char *over = std::getenv(key.c_str());
+    const bool fromEnv = over && *over && path == over;
+    if (path.empty())
+        return name + " not found; install it or set " + key + " to its path";
+    // A bare name is looked up in PATH when started.
+    const std::string resolved = path.find('/') == std::string::npos
+                                     ? QStandardPaths::findExecutable(QString::fromStdString(path)).toStdString()
+                                     : path;
+    struct stat st {};
+    if (!resolved.empty() && ::stat(resolved.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::access(resolved.c_str(), X_OK) == 0)
+        return "";
+    return name + " '" + path + "'" + (fromEnv ? " (from " + key + ")" : "") +
+           " is not an executable program; " + (fromEnv ? "fix or unset " + key : "check the path");
+}
+
+bool BackgroundTool::start(const std::vector<std::string> &argv, const std::string &logPath, std::string *error) {
+    stop();
+    if (argv.empty()) return false;
+    const int log = ::open(logPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (log < 0) {
+        if (error) *error = "cannot create " + logPath;
+        return false;
+    }
+    std::vector<char *> args;
+    for (const auto &a : argv) args.push_back(const_cast<char *>(a.c_str()));
+    args.push_back(nullptr);
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+        ::close(log);
+        if (error) *error = "cannot start " + argv[0];
+        return false;
+    }
+    if (pid == 0) {
+        ::setpgid(0, 0);
+        const int null = ::open("/dev/null", O_RDONLY);
+        if (null >= 0) ::dup2(null, STDIN_FILENO);
+        ::dup2(log, STDOUT_FILENO);
+        ::dup2(log, STDERR_FILENO);
+        ::execvp(args[0], args.data());
+        _exit(127);
+    }
+    ::close(log);
+    ::setpgid(pid, pid);
+    pid_ = int(pid);
+    reaped_ = false;
+    children::add(pid_);
+    return true;
+}
+
+bool BackgroundTool::running() {
+    if (pid_ <= 0 || reaped_) return false;
+    int status = 0;
+    if (::waitpid(pid_t(pid_), &status, WNOHANG) == pid_t(pid_)) {
+        reaped_ = true;
+        ::kill(-pid_t(pid_), SIGKILL);  // anything it left in its group
+        children::remove(pid_);
+        return false;
+    }
+    return true;
+}
+
+void BackgroundTool::stop() {
+    if (pid_ <= 0) return;
+    if (!reaped_) {
+        children::killGroup(pid_);
+        int status = 0;
+        while (::waitpid(pid_t(pid_), &status, 0) < 0 && errno == EINTR) {
+        }
+    }
+    children::remove(pid_);
+    pid_ = -1;
+    reaped_ = true;
+}
+
 std::string findTool(const std::string &name) {
-    std::string key = "EMBER_";
-    for (char c : name) key += c == '-' ? '_' : char(std::toupper(static_cast<unsigned char>(c)));
+    const std::string key = envKey(name);
     if (const char *over = std::getenv(key.c_str()); over && *over) return over;
     return QStandardPaths::findExecutable(QString::fromStdString(name)).toStdString();
 }
@@ -82,6 +170,7 @@ ToolRun runTool(const std::vector<std::string> &argv, const ToolOptions &opts) {
         return run;
     }
     const qint64 pid = p.processId();
+    if (pid > 0) children::add(int(pid));
     QElapsedTimer clock, idle;
     clock.start();
     idle.start();
@@ -96,7 +185,7 @@ ToolRun runTool(const std::vector<std::string> &argv, const ToolOptions &opts) {
             run.end = ToolRun::End::TimedOut;
             return run;
         }
-        if (opts.cancel && opts.cancel->load()) {
+        if ((opts.cancel && opts.cancel->load()) || children::interrupted().load()) {
             killGroup(p);
             run.end = ToolRun::End::Cancelled;
             return run;
@@ -110,7 +199,10 @@ ToolRun runTool(const std::vector<std::string> &argv, const ToolOptions &opts) {
     drainLines(p, pending, run, opts);
     if (!pending.empty() && opts.onLine) opts.onLine(pending);
     // Leftovers of the group (e.g. an emulator gdb started) must not outlive the run.
-    if (pid > 0) ::kill(-pid_t(pid), SIGKILL);
+    if (pid > 0) {
+        ::kill(-pid_t(pid), SIGKILL);
+        children::remove(int(pid));
+    }
     run.exitCode = p.exitCode();
     run.end = p.exitStatus() == QProcess::CrashExit ? ToolRun::End::Crashed : ToolRun::End::Exited;
     return run;

@@ -33,6 +33,31 @@ struct ToolOptions {
 
 ToolRun runTool(const std::vector<std::string> &argv, const ToolOptions &opts = {});
 
+// A tool that runs beside another one (QEMU serving gdb): its own process
+// group, recorded in ember::children, output to a log file; stop() or the
+// destructor ends the whole group.
+class BackgroundTool {
+public:
+    BackgroundTool() = default;
+    BackgroundTool(const BackgroundTool &) = delete;
+    BackgroundTool &operator=(const BackgroundTool &) = delete;
+    ~BackgroundTool() { stop(); }
+    // False + *error if it could not be started.
+    bool start(const std::vector<std::string> &argv, const std::string &logPath, std::string *error);
+    bool running();
+    void stop();
+    int pid() const { return pid_; }
+
+private:
+    int pid_ = -1;
+    bool reaped_ = true;
+};
+
+// "" if `path` (the tool `name`, from findTool or given explicitly) can be
+// run; else one line naming the tool, the path and, when the path came from
+// it, the EMBER_<NAME> variable to fix.
+std::string toolProblem(const std::string &name, const std::string &path);
+
 // Full path of a program in PATH ("" if absent). Honours EMBER_<NAME> overrides
 // such as EMBER_OPENOCD=/path/to/openocd (dashes become underscores).
 std::string findTool(const std::string &name);

@@ -28,9 +28,12 @@
 #include "core/Compiler.h"
 #include "core/OptionTable.h"
 #include "core/builder/TfliteWriter.h"
+#include "core/Text.h"
+#include "core/codegen/JsonUtf8.h"
 #include "core/passes/DynamicDims.h"
 #include "core/ops/OpKernel.h"
 #include "core/reference/Executor.h"
+#include "core/validate/ChildProcesses.h"
 #include "core/validate/HostRunner.h"
 
 #ifdef EMBER_HAVE_BOARDS
@@ -48,8 +51,10 @@ const char *kUsage =
     "commands:\n"
     "  inspect MODEL [--json]             ops, tensors, parameters, MACs, memory lower bound\n"
     "  plan MODEL [options] [--json]      memory plan: every buffer's pool, offset and lifetime\n"
-    "  compile MODEL -o DIR [--archive] [options]\n"
+    "  compile MODEL -o DIR [--archive] [--force] [options]\n"
     "                                     write the C package (include/, src/, metadata.json);\n"
+    "                                     DIR must be new, empty or an earlier package (replaced\n"
+    "                                     whole); --force writes into any other folder;\n"
     "                                     --archive also writes it as one DIR.tar\n"
     "  run MODEL --input FILE... --output-dir DIR [options]\n"
     "                                     build the generated C with the host compiler, run it on\n"
@@ -157,6 +162,7 @@ int cmdInspect(const std::vector<std::string> &args) {
             ops.push_back(e);
         }
         j["ops"] = ops;
+        makeUtf8Safe(j);
         std::cout << j.dump(1) << "\n";
         return 0;
     }
@@ -242,6 +248,7 @@ int cmdPlan(const std::vector<std::string> &args) {
             bufs.push_back({{"tensor", b.name}, {"pool", plan->pools[size_t(b.pool)].name}, {"offset", b.offset},
                             {"bytes", b.bytes}, {"first", b.first}, {"last", b.last}});
         j["buffers"] = bufs;
+        makeUtf8Safe(j);
         std::cout << j.dump(1) << "\n";
     } else {
         std::cout << plan->dump();
@@ -255,10 +262,12 @@ int cmdCompile(const std::vector<std::string> &args) {
     int rc = 0;
     if (!takeCompileOptions(args, opts, rest, &rc)) return rc;
     std::string model, out;
-    bool archive = false;
+    bool archive = false, force = false;
     for (size_t i = 0; i < rest.size(); ++i) {
         if (rest[i] == "--archive") {
             archive = true;
+        } else if (rest[i] == "--force") {
+            force = true;
         } else if (rest[i] == "-o" || rest[i] == "--output") {
             if (i + 1 >= rest.size()) return usageError("compile: -o needs a directory");
             out = rest[++i];
@@ -277,7 +286,7 @@ int cmdCompile(const std::vector<std::string> &args) {
     auto art = compile(g.value(), opts);
     if (!art) return fail(art.diagnostics());
     Diagnostics d;
-    if (!art->writeTo(out, d)) return fail(d);
+    if (!art->writePackage(out, d, force)) return fail(d);
     if (archive) {
         std::string tarPath = out;
         while (tarPath.size() > 1 && tarPath.back() == '/') tarPath.pop_back();
@@ -407,10 +416,16 @@ int cmdValidate(const std::vector<std::string> &args) {
     uint64_t seed = 1;
     int cases = 3;
     for (size_t i = 0; i < rest.size(); ++i) {
-        if (rest[i] == "--seed" && i + 1 < rest.size()) {
-            seed = std::stoull(rest[++i]);
-        } else if (rest[i] == "--cases" && i + 1 < rest.size()) {
-            cases = std::max(1, std::atoi(rest[++i].c_str()));
+        if (rest[i] == "--seed" || rest[i] == "--cases") {
+            const std::string opt = rest[i];
+            if (i + 1 >= rest.size()) return usageError("validate: " + opt + " needs a value");
+            long long n = 0;
+            const bool isSeed = opt == "--seed";
+            if (!parseInteger(rest[++i], isSeed ? 0 : 1, isSeed ? (1LL << 62) : 100000, &n))
+                return usageError("validate: " + opt + " '" + rest[i] + "' is not a whole number" +
+                                  (isSeed ? " (0 or more)" : " between 1 and 100000"));
+            if (isSeed) seed = uint64_t(n);
+            else cases = int(n);
         } else if (rest[i].rfind("-", 0) == 0) {
             return usageError("validate: unknown option " + rest[i]);
         } else {
@@ -499,9 +514,7 @@ int cmdExample(const std::vector<std::string> &args) {
     return 0;
 }
 
-}  // namespace
-
-int main(int argc, char **argv) {
+int mainImpl(int argc, char **argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) {
         std::cerr << kUsage;
@@ -545,4 +558,27 @@ int main(int argc, char **argv) {
     if (isBoardCommand(cmd)) return runBoardCommand(cmd, args, std::cout, std::cerr);
 #endif
     return usageError("unknown command '" + cmd + "'");
+}
+
+}  // namespace
+
+int main(int argc, char **argv) {
+    // The core reports errors as diagnostics; this is the last net for
+    // anything else (e.g. an exception from a library), so emberc never
+    // aborts with an uncaught exception.
+    // Ctrl-C / SIGTERM: every child process group (compiler, QEMU, gdb,
+    // OpenOCD) is killed and temporary folders are removed.
+    children::installInterruptHandlers();
+    try {
+        const int rc = mainImpl(argc, argv);
+        if (!children::interruptExitCode()) return rc;
+        children::removeAllTempDirs();
+        std::cerr << "emberc: interrupted\n";
+        return children::interruptExitCode();
+    } catch (const std::exception &e) {
+        std::cerr << "emberc: internal error: " << utf8Safe(e.what()) << "\n";
+    } catch (...) {
+        std::cerr << "emberc: internal error: unknown exception\n";
+    }
+    return 1;
 }

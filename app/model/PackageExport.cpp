@@ -19,7 +19,7 @@ bool exportArchive(const ember::Artifacts &a, const QString &path, QString *erro
 bool exportFolder(const ember::Artifacts &a, const QString &dir, QString *error)
 {
     ember::Diagnostics d;
-    if (!a.writeTo(dir.toStdString(), d)) {
+    if (!a.writePackage(dir.toStdString(), d)) {
         if (error) *error = QString::fromStdString(d.format());
         return false;
     }

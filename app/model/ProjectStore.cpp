@@ -8,6 +8,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QUrl>
 #include <QUuid>
 #include <QVariant>
 
@@ -66,12 +67,25 @@ QJsonValue fromJsonText(const QString &s)
 }  // namespace
 
 ProjectStore::ProjectStore(const QString &path)
-    : path_(path.isEmpty() ? defaultPath() : path),
-      connection_(QStringLiteral("ember-store-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
+    openAt(path.isEmpty() ? defaultPath() : path);
+}
+
+void ProjectStore::openAt(const QString &path)
+{
+    path_ = path;
+    connection_ = QStringLiteral("ember-store-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    open_ = damaged_ = false;
+    error_.clear();
     QDir().mkpath(QFileInfo(path_).absolutePath());
+    // A damaged file is noticed before anything writes to it (WAL setup,
+    // migrations): otherwise history looks empty and every save fails.
+    if (QFileInfo::exists(path_) && !quickCheck()) return;
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection_);
     db.setDatabaseName(path_);
+    // Several studios may start at once on the same new file: wait for
+    // each other's migration instead of failing on a locked database.
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
     if (!db.open()) {
         error_ = QStringLiteral("cannot open the project database '%1': %2").arg(path_, db.lastError().text());
         return;
@@ -81,6 +95,70 @@ ProjectStore::ProjectStore(const QString &path)
     if (!exec("PRAGMA journal_mode=WAL") || !exec("PRAGMA foreign_keys=ON") || !exec("PRAGMA synchronous=NORMAL"))
         return;
     open_ = migrate();
+}
+
+bool ProjectStore::quickCheck()
+{
+    // Read-only and immutable: the check itself must not change anything
+    // (no WAL checkpoint, no -wal/-shm files), so a damaged database stays
+    // exactly as it was.
+    const QString name = connection_ + QStringLiteral("-check");
+    QString problem;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(QUrl::fromLocalFile(QFileInfo(path_).absoluteFilePath()).toString(QUrl::FullyEncoded) +
+                           QStringLiteral("?immutable=1"));
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+        if (!db.open()) {
+            problem = db.lastError().text();
+        } else {
+            QSqlQuery q(db);
+            if (!q.exec(QStringLiteral("PRAGMA quick_check"))) {
+                problem = q.lastError().text();
+            } else {
+                QStringList lines;
+                while (q.next()) lines << q.value(0).toString();
+                if (lines != QStringList{QStringLiteral("ok")}) problem = lines.mid(0, 3).join(QStringLiteral("; "));
+            }
+            q.finish();
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    if (problem.isEmpty()) return true;
+    damaged_ = true;
+    error_ = QStringLiteral("the project database '%1' is damaged (%2); it was left untouched. Start a fresh database "
+                            "beside it, or restore the file from a backup")
+                 .arg(path_, problem.isEmpty() ? QStringLiteral("integrity check failed") : problem);
+    return false;
+}
+
+QString ProjectStore::freshPathBeside(const QString &path)
+{
+    const QFileInfo fi(path);
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString candidate;
+    for (int n = 0;; ++n) {
+        candidate = fi.absolutePath() + '/' + fi.completeBaseName() + QStringLiteral("-fresh-") + stamp +
+                    (n ? QStringLiteral("-%1").arg(n) : QString()) + '.' + (fi.suffix().isEmpty() ? QStringLiteral("sqlite") : fi.suffix());
+        if (!QFileInfo::exists(candidate)) return candidate;
+    }
+}
+
+bool ProjectStore::startFresh(const QString &newPath)
+{
+    const QString target = newPath.isEmpty() ? freshPathBeside(path_) : newPath;
+    if (QFileInfo(target).absoluteFilePath() == QFileInfo(path_).absoluteFilePath())
+        return fail(QStringLiteral("a fresh database needs another file than '%1'").arg(path_));
+    if (QFileInfo::exists(target))
+        return fail(QStringLiteral("'%1' exists already; choose a new file for the fresh database").arg(target));
+    {
+        QSqlDatabase db = QSqlDatabase::database(connection_, false);
+        if (db.isOpen()) db.close();
+    }
+    QSqlDatabase::removeDatabase(connection_);
+    openAt(target);
+    return open_;
 }
 
 ProjectStore::~ProjectStore()
@@ -126,23 +204,32 @@ int ProjectStore::schemaVersion() const
 
 bool ProjectStore::migrate()
 {
-    if (!exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")) return false;
+    // One exclusive transaction around reading the version and every step:
+    // two studios starting on a new file at once must not both see version
+    // 0 and both create the tables ("table projects already exists"). The
+    // second waits (busy timeout), then reads the version the first wrote.
+    if (!exec("BEGIN EXCLUSIVE"))
+        return fail(QStringLiteral("cannot lock the project database '%1' to set it up: %2").arg(path_, error_));
+    auto rollback = [&](const QString &why) {
+        QSqlQuery(database()).exec(QStringLiteral("ROLLBACK"));
+        return fail(why);
+    };
+    if (!exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")) return rollback(error_);
     int v = schemaVersion();
     if (v > kSchemaVersion)
-        return fail(QStringLiteral("the project database '%1' is from a newer Ember (schema %2); update the studio").arg(path_).arg(v));
-    QSqlDatabase db = database();
+        return rollback(QStringLiteral("the project database '%1' is from a newer Ember (schema %2); update the studio").arg(path_).arg(v));
+    const int from = v;
     for (; v < kSchemaVersion; ++v) {
-        // One transaction per step: a failed step leaves the previous version.
-        db.transaction();
         bool ok = true;
         for (const QString &sql : migrations()[v]) ok = ok && exec(sql);
         ok = ok && exec("DELETE FROM schema_version") &&
              exec(QStringLiteral("INSERT INTO schema_version(version) VALUES (%1)").arg(v + 1));
-        if (!ok || !db.commit()) {
-            db.rollback();
-            return fail(QStringLiteral("migrating the project database to schema %1 failed: %2").arg(v + 1).arg(error_));
-        }
+        // All steps or none: a failed step leaves the version it started from.
+        if (!ok)
+            return rollback(QStringLiteral("migrating the project database from schema %1 to %2 failed: %3")
+                                .arg(from).arg(v + 1).arg(error_));
     }
+    if (!exec("COMMIT")) return rollback(QStringLiteral("migrating the project database failed: %1").arg(error_));
     return true;
 }
 

@@ -102,6 +102,15 @@ public:
 
     bool isOpen() const { return open_; }
     QString lastError() const { return error_; }
+    // The file failed SQLite's integrity check at open (a damaged page): the
+    // store is not open, the file is left exactly as it was, lastError() says
+    // so. startFresh() then opens a new, empty database beside it.
+    bool isDamaged() const { return damaged_; }
+    // Closes this database and opens (creates) a fresh one at `newPath`;
+    // empty = freshPathBeside(path()). The old file is not touched.
+    bool startFresh(const QString &newPath = {});
+    // "<dir>/<name>-fresh-<UTC time>.sqlite" next to `path`, not existing yet.
+    static QString freshPathBeside(const QString &path);
     QString path() const { return path_; }
     int schemaVersion() const;
     QSqlDatabase database() const;  // tests reach in to inject failures
@@ -125,13 +134,15 @@ public:
     static ProfileComparison compareProfiles(const ProfileRecord &a, const ProfileRecord &b);
 
 private:
+    void openAt(const QString &path);
+    bool quickCheck();
     bool migrate();
     bool exec(const QString &sql);
     bool fail(const QString &what);
     BuildOptions loadOptions(qint64 projectId) const;
 
     QString path_, connection_, error_;
-    bool open_ = false;
+    bool open_ = false, damaged_ = false;
 };
 
 }  // namespace ember::studio

@@ -16,6 +16,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -93,6 +94,27 @@ MainWindow::MainWindow(const QString &storePath, QWidget *parent)
     if (!store_->isOpen())
         session_->report({StudioMessage::Level::Error,
                           tr("projects are not saved: %1").arg(store_->lastError())});
+    if (store_->isDamaged()) {
+        // The damaged file stays as it is (for a backup restore or repair);
+        // offer a fresh database beside it. Not modal: the window works meanwhile.
+        QTimer::singleShot(0, this, [this] {
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("Project database damaged"), store_->lastError(),
+                                        QMessageBox::NoButton, this);
+            box->setObjectName(QStringLiteral("damagedStoreDialog"));
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            QPushButton *fresh = box->addButton(tr("Start a Fresh Database"), QMessageBox::AcceptRole);
+            box->addButton(tr("Continue Without Saving"), QMessageBox::RejectRole);
+            connect(box, &QMessageBox::buttonClicked, this, [this, fresh](QAbstractButton *b) {
+                if (b != fresh) return;
+                if (store_->startFresh())
+                    session_->info(tr("started a fresh project database: %1").arg(store_->path()));
+                else
+                    session_->report({StudioMessage::Level::Error, store_->lastError()});
+                updateActions();
+            });
+            box->open();
+        });
+    }
 
     connect(job_, &CompileJob::progress, this, [this](int v, int max, const QString &stage) {
         progress_->setRange(0, max);

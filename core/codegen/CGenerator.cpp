@@ -3,6 +3,9 @@
 #include "CGenerator.h"
 
 #include <algorithm>
+#include <atomic>
+#include <iterator>
+#include <random>
 #include <cctype>
 #include <cstdio>
 #include <cstring>
@@ -14,6 +17,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "JsonUtf8.h"
+#include "../validate/ChildProcesses.h"
 #include "../ops/Common.h"
 #include "../ops/OpKernel.h"
 
@@ -50,31 +55,113 @@ bool Artifacts::writeTo(const std::string &dir, Diagnostics &diags) const {
     return true;
 }
 
+namespace {
+
+// A folder Ember wrote: metadata.json at its root naming Ember as generator.
+bool isEmberPackage(const std::filesystem::path &dir) {
+    std::ifstream f(dir / "metadata.json", std::ios::binary);
+    if (!f) return false;
+    const std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    const auto j = nlohmann::json::parse(text, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return false;
+    const auto gen = j.find("generator");
+    return gen != j.end() && gen->is_string() && gen->get<std::string>().rfind("ember", 0) == 0;
+}
+
+// A name for a sibling work folder that no other process picks.
+std::string uniqueSuffix() {
+    static std::atomic<unsigned> counter{0};
+    std::random_device rd;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%08x%04x", unsigned(rd()), counter++ & 0xFFFFu);
+    return buf;
+}
+
+}  // namespace
+
+bool Artifacts::writePackage(const std::string &target, Diagnostics &diags, bool force) const {
+    namespace fs = std::filesystem;
+    fs::path dir(target);
+    if (!dir.has_filename()) dir = dir.parent_path();  // "out/" → "out"
+    const std::string shown = utf8Safe(dir.string());
+    std::error_code ec;
+    const fs::file_status st = fs::status(dir, ec);
+    bool replace = false;
+    if (fs::exists(st)) {
+        if (!fs::is_directory(st)) {
+            diags.error("'" + shown + "' is a file, not a folder; give a folder for the package (it is created)");
+            return false;
+        }
+        const bool empty = fs::is_empty(dir, ec);
+        if (!empty && !isEmberPackage(dir)) {
+            if (force) return writeTo(dir.string(), diags);
+            diags.error("'" + shown + "' is not empty and is not an Ember package (no metadata.json); choose a new or "
+                        "empty folder, or pass --force to write the package files into it");
+            return false;
+        }
+        replace = true;
+    }
+    // Stage beside the target (same file system, so the renames are atomic).
+    fs::path parent = dir.parent_path();
+    if (parent.empty()) parent = ".";
+    fs::create_directories(parent, ec);
+    const std::string base = "." + dir.filename().string() + ".ember-";
+    const fs::path stage = parent / (base + "new-" + uniqueSuffix());
+    // Removed by an interrupted emberc too; from here on it is ours to clean.
+    struct StageGuard {
+        std::string path;
+        explicit StageGuard(std::string p) : path(std::move(p)) { children::addTempDir(path); }
+        ~StageGuard() {
+            std::error_code ignored;
+            fs::remove_all(path, ignored);
+            children::removeTempDir(path);
+        }
+    } guard(stage.string());
+    if (!writeTo(stage.string(), diags)) return false;
+    if (replace) {
+        const fs::path old = parent / (base + "old-" + uniqueSuffix());
+        fs::rename(dir, old, ec);
+        if (ec) {
+            diags.error("cannot replace '" + shown + "': " + ec.message());
+            return false;
+        }
+        fs::rename(stage, dir, ec);
+        if (ec) {
+            diags.error("cannot replace '" + shown + "': " + ec.message());
+            std::error_code ignored;
+            fs::rename(old, dir, ignored);  // put the previous package back
+            return false;
+        }
+        fs::remove_all(old, ec);
+        return true;
+    }
+    fs::rename(stage, dir, ec);
+    if (ec) {
+        diags.error("cannot write '" + shown + "': " + ec.message());
+        return false;
+    }
+    return true;
+}
+
 std::vector<uint8_t> Artifacts::toTar() const {
     std::vector<uint8_t> out;
     auto octal = [](char *field, size_t width, uint64_t v) {
         std::snprintf(field, width, "%0*llo", int(width - 1), static_cast<unsigned long long>(v));
     };
-    for (const auto &[path, text] : files) {
+    auto member = [&](const std::string &name, const std::string &prefix, char type, const std::string &text) {
         char h[512] = {};
-        std::string name = path, prefix;
-        if (name.size() > 99) {  // ustar: split at a '/' into prefix (155) + name (100)
-            const size_t cut = name.rfind('/', 154);
-            prefix = name.substr(0, cut);
-            name = name.substr(cut + 1);
-        }
-        std::memcpy(h, name.data(), std::min<size_t>(name.size(), 99));
+        std::memcpy(h, name.data(), std::min<size_t>(name.size(), 100));
         octal(h + 100, 8, 0644);
         octal(h + 108, 8, 0);
         octal(h + 116, 8, 0);
         octal(h + 124, 12, text.size());
         octal(h + 136, 12, 0);
-        h[156] = '0';
+        h[156] = type;
         std::memcpy(h + 257, "ustar", 6);
         std::memcpy(h + 263, "00", 2);
         std::memcpy(h + 265, "ember", 5);
         std::memcpy(h + 297, "ember", 5);
-        std::memcpy(h + 345, prefix.data(), std::min<size_t>(prefix.size(), 154));
+        std::memcpy(h + 345, prefix.data(), std::min<size_t>(prefix.size(), 155));
         std::memset(h + 148, ' ', 8);
         unsigned sum = 0;
         for (unsigned char c : h) sum += c;
@@ -83,6 +170,35 @@ std::vector<uint8_t> Artifacts::toTar() const {
         out.insert(out.end(), h, h + 512);
         out.insert(out.end(), text.begin(), text.end());
         out.resize((out.size() + 511) / 512 * 512, 0);
+    };
+    for (const auto &[path, text] : files) {
+        // ustar holds a path of up to 100 bytes, or one split at a '/' into a
+        // prefix of up to 155 and a name of up to 100 bytes.
+        std::string name = path, prefix;
+        bool fits = name.size() <= 100;
+        if (!fits) {
+            for (size_t cut = std::min<size_t>(path.size() - 1, 155); cut > 0; --cut)
+                if (path[cut] == '/' && path.size() - cut - 1 <= 100 && path.size() - cut - 1 > 0) {
+                    prefix = path.substr(0, cut);
+                    name = path.substr(cut + 1);
+                    fits = true;
+                    break;
+                }
+        }
+        if (!fits) {
+            // Longer paths (a long --name): a pax extended header carries the
+            // full path; readers without pax support see the shortened one.
+            const std::string body = "path=" + path + "\n";
+            size_t len = body.size() + 2;
+            while (std::to_string(len).size() + 1 + body.size() != len) len = std::to_string(len).size() + 1 + body.size();
+            const std::string record = std::to_string(len) + " " + body;
+            std::string paxName = "PaxHeaders/" + std::filesystem::path(path).filename().string();
+            if (paxName.size() > 100) paxName.resize(100);
+            member(paxName, "", 'x', record);
+            prefix.clear();
+            name = path.substr(path.size() - 100);
+        }
+        member(name, prefix, '0', text);
     }
     out.resize(out.size() + 1024, 0);  // two zero blocks end the archive
     return out;
@@ -233,6 +349,16 @@ public:
         cpoolMode_ = opts.constants == ConstantsPlacement::Pool;
         usesRuntime_ = packedOps_ || packedApi_ || opts.packedWrappers;
         for (const PoolSpec &p : plan.pools) appPools_ = appPools_ || p.appProvided;
+        // MemoryPlan::find is a linear search; a graph of 30k tensors asks it
+        // for every layer argument.
+        bufferOf_.assign(g.tensors.size(), nullptr);
+        for (const PlannedBuffer &b : plan.buffers)
+            if (b.tensor >= 0 && size_t(b.tensor) < bufferOf_.size() && !bufferOf_[size_t(b.tensor)])
+                bufferOf_[size_t(b.tensor)] = &b;
+    }
+
+    const PlannedBuffer *planned(int t) const {
+        return t >= 0 && size_t(t) < bufferOf_.size() ? bufferOf_[size_t(t)] : nullptr;
     }
 
     Result<Artifacts> run() {
@@ -721,7 +847,7 @@ private:
                 return (isOut ? "outputs->" + outputs_[size_t(pos)].field : "inputs->" + inputs_[size_t(pos)].field);
             }
         }
-        const PlannedBuffer *b = plan_.find(t);
+        const PlannedBuffer *b = planned(t);
         EMBER_ASSERT(b != nullptr);
         return "(" + type + " *)(" + poolLocal(size_t(b->pool)) + " + " + std::to_string(b->offset) + ")";
     }
@@ -841,7 +967,7 @@ private:
             const std::string pp = needsPoolsStruct() ? poolsParam() : "void";
             auto accessor = [&](bool out, const Io &io) {
                 const Tensor &x = g_.tensors[size_t(io.tensor)];
-                const PlannedBuffer *b = plan_.find(io.tensor);
+                const PlannedBuffer *b = planned(io.tensor);
                 EMBER_ASSERT(b != nullptr);
                 size_t arg = 0;
                 o << dtypeCType(x.dtype) << " *" << accessorName(out, io) << "(" << pp << ")\n{\n";
@@ -1144,7 +1270,7 @@ private:
             j["dynamic_axes"] = axes;
         }
         if (ioWs_) {
-            const PlannedBuffer *b = plan_.find(io.tensor);
+            const PlannedBuffer *b = planned(io.tensor);
             if (b) {
                 j["pool"] = plan_.pools[size_t(b->pool)].name;
                 j["offset"] = b->offset;
@@ -1242,11 +1368,13 @@ private:
         m["files"] = json::array();
         for (const auto &f : a.files) m["files"].push_back(f.first);
         m["files"].push_back("metadata.json");
+        makeUtf8Safe(m);
         return m.dump(1) + "\n";
     }
 
     const Graph &g_;
     const MemoryPlan &plan_;
+    std::vector<const PlannedBuffer *> bufferOf_;  // by tensor index
     std::string name_, NAME_;
     const CompileOptions &opts_;
     bool packedOps_ = false, packedApi_ = false, ioWs_ = false, cpoolMode_ = false, usesRuntime_ = false,

@@ -39,8 +39,16 @@ struct Artifacts {
     size_t codeLines = 0;
 
     const std::string *file(const std::string &path) const;
-    // Writes every file under `dir` (created). False + diagnostic on I/O errors.
+    // Writes every file under `dir` (created), beside whatever is there
+    // already. False + diagnostic on I/O errors.
     bool writeTo(const std::string &dir, Diagnostics &diags) const;
+    // Makes `dir` this package and nothing else (emberc compile -o, studio
+    // export): written to a folder beside it, then renamed into place, so a
+    // failed write leaves the old contents untouched. A previous Ember package
+    // there (it has Ember's metadata.json) is replaced whole; any other
+    // non-empty folder is refused unless `force` (then the files are written
+    // into it); a regular file is refused.
+    bool writePackage(const std::string &dir, Diagnostics &diags, bool force = false) const;
     // The package as one POSIX ustar archive (metadata.json at its root;
     // fixed mtime/owner, so identical packages give identical archives).
     std::vector<uint8_t> toTar() const;

@@ -16,6 +16,7 @@
 #include <limits>
 #include <system_error>
 
+#include "../Text.h"
 #include "TfliteCodes.h"
 #include "tflite_generated.h"
 
@@ -74,7 +75,7 @@ public:
     Result<Graph> run() {
         if (!checkEnvelope() || !checkHeader() || !readTensors() || !readOps() || !readIO())
             return diags_;
-        graph_.name = std::filesystem::path(origin_).stem().string();
+        graph_.name = utf8Safe(std::filesystem::path(origin_).stem().string());
         graph_.sourcePath = origin_;
         return std::move(graph_);
     }
@@ -183,7 +184,9 @@ private:
     }
 
     bool readTensor(size_t index, const tflite::Tensor &src, Tensor &t) {
-        t.name = (src.name() && src.name()->size()) ? src.name()->str() : "tensor_" + std::to_string(index);
+        // Names become JSON, Qt strings and C comments: carried as valid UTF-8
+        // (a Latin-1 byte 0xE9 becomes the text "\\xe9").
+        t.name = (src.name() && src.name()->size()) ? utf8Safe(src.name()->str()) : "tensor_" + std::to_string(index);
         Where where{-1, "", t.name};
         if (!mapTensorType(src.type(), &t.dtype))
             return fail("the tensor type " + tensorTypeName(src.type()) +

@@ -59,7 +59,7 @@ struct Item {
     std::string name;
     size_t bytes = 0;
     int first = 0, last = 0;
-    std::vector<int> conflicts;  // indices (into the pool's items) of overlapping lifetimes
+    size_t conflicts = 0;  // number of other items in the pool whose lifetimes overlap
 };
 
 // The placement of one pool's items for one order.
@@ -69,29 +69,61 @@ struct Placement {
     size_t peak = 0;
 };
 
+// Conflict counts without listing the pairs (a graph with 16k tensors alive
+// at once has 134M of them): the items overlapping i are all but those that
+// end before i starts and those that start after i ends. O(n log n).
+void countConflicts(std::vector<Item> &items) {
+    std::vector<int> firsts, lasts;
+    firsts.reserve(items.size());
+    lasts.reserve(items.size());
+    for (const Item &it : items) {
+        firsts.push_back(it.first);
+        lasts.push_back(it.last);
+    }
+    std::sort(firsts.begin(), firsts.end());
+    std::sort(lasts.begin(), lasts.end());
+    for (Item &it : items) {
+        const size_t endBefore = size_t(std::lower_bound(lasts.begin(), lasts.end(), it.first) - lasts.begin());
+        const size_t startAfter = size_t(firsts.end() - std::upper_bound(firsts.begin(), firsts.end(), it.last));
+        it.conflicts = items.size() - endBefore - startAfter - 1;
+    }
+}
+
+// Placed buffers of one pool sorted by (offset, end): the byte ranges and
+// lifetimes a new buffer is checked against, in the order of the gap search.
+struct Placed {
+    size_t lo, hi;
+    int first, last;
+    bool operator<(const Placed &o) const { return lo != o.lo ? lo < o.lo : hi < o.hi; }
+};
+
 // Step 5: lowest aligned offset that does not collide with placed conflicting
-// buffers. Positions before `start` keep the offsets they have in `p` (the
-// order's prefix is unchanged), which halves the cost of a hill-climb swap.
+// buffers: walk the placed buffers by offset, skipping those whose lifetimes
+// do not overlap, until a gap fits. Positions before `start` keep the offsets
+// they have in `p` (the order's prefix is unchanged), which halves the cost of
+// a hill-climb swap.
 void placeFrom(const std::vector<Item> &items, const std::vector<int> &order, size_t align, size_t start,
                Placement &p) {
     p.offsets.resize(items.size(), 0);
     p.peakAt.resize(items.size(), 0);
-    std::vector<size_t> pos(items.size());
-    for (size_t k = 0; k < order.size(); ++k) pos[size_t(order[k])] = k;
-    std::vector<std::pair<size_t, size_t>> busy;  // [offset, end) of placed conflicts
+    std::vector<Placed> placed;
+    placed.reserve(order.size());
+    for (size_t k = 0; k < start && k < order.size(); ++k) {
+        const Item &it = items[size_t(order[k])];
+        if (it.bytes > 0) placed.push_back({p.offsets[size_t(order[k])], p.offsets[size_t(order[k])] + it.bytes, it.first, it.last});
+    }
+    std::sort(placed.begin(), placed.end());
     for (size_t k = start; k < order.size(); ++k) {
         const Item &it = items[size_t(order[k])];
-        busy.clear();
-        for (int c : it.conflicts)
-            if (pos[size_t(c)] < k && items[size_t(c)].bytes > 0)
-                busy.emplace_back(p.offsets[size_t(c)], p.offsets[size_t(c)] + items[size_t(c)].bytes);
-        std::sort(busy.begin(), busy.end());
         size_t at = 0;
         if (it.bytes > 0) {
-            for (const auto &[lo, hi] : busy) {
-                if (at + it.bytes <= lo) break;
-                if (hi > at) at = alignUp(hi, align);
+            for (const Placed &b : placed) {
+                if (!lifetimesOverlap(it.first, it.last, b.first, b.last)) continue;
+                if (at + it.bytes <= b.lo) break;
+                if (b.hi > at) at = alignUp(b.hi, align);
             }
+            const Placed mine{at, at + it.bytes, it.first, it.last};
+            placed.insert(std::upper_bound(placed.begin(), placed.end(), mine), mine);
         }
         p.offsets[size_t(order[k])] = at;
         p.peakAt[k] = std::max(k ? p.peakAt[k - 1] : 0, at + it.bytes);
@@ -110,8 +142,7 @@ std::vector<int> greedyOrder(const std::vector<Item> &items, bool conflictsFirst
     std::vector<int> order(items.size());
     std::iota(order.begin(), order.end(), 0);
     auto key = [&](const Item &it) {
-        return conflictsFirst ? std::make_pair(it.conflicts.size(), it.bytes)
-                              : std::make_pair(it.bytes, it.conflicts.size());
+        return conflictsFirst ? std::make_pair(it.conflicts, it.bytes) : std::make_pair(it.bytes, it.conflicts);
     };
     std::sort(order.begin(), order.end(), [&](int a, int b) {
         const Item &x = items[size_t(a)], &y = items[size_t(b)];
@@ -125,11 +156,19 @@ std::vector<int> greedyOrder(const std::vector<Item> &items, bool conflictsFirst
 // Max over steps of the bytes live at that step (no alignment): no plan of
 // these items can have a smaller peak.
 size_t liveBytesBound(const std::vector<Item> &items, int steps) {
-    size_t best = 0;
-    for (int s = 0; s < std::max(steps, 1); ++s) {
-        size_t live = 0;
-        for (const Item &it : items)
-            if (it.first <= s && s <= it.last) live += it.bytes;
+    // Sweep over the steps with a difference array: O(items + steps).
+    const size_t n = size_t(std::max(steps, 1));
+    std::vector<size_t> delta(n + 1, 0);
+    for (const Item &it : items) {
+        const size_t lo = size_t(std::max(it.first, 0));
+        if (lo >= n || it.last < it.first) continue;
+        const size_t hi = std::min(size_t(it.last) + 1, n);
+        delta[lo] += it.bytes;
+        delta[hi] -= it.bytes;  // unsigned wrap-around cancels out in the running sum
+    }
+    size_t best = 0, live = 0;
+    for (size_t s = 0; s < n; ++s) {
+        live += delta[s];
         best = std::max(best, live);
     }
     return best;
@@ -161,7 +200,7 @@ Placement hillClimb(const std::vector<Item> &items, size_t align, size_t bound) 
     }
     if (items.size() < 2) return best;
     size_t work = items.size();
-    for (const Item &it : items) work += it.conflicts.size();
+    for (const Item &it : items) work += it.conflicts;
     const size_t kBudget = 1000000;
     const size_t iterations = std::clamp<size_t>(kBudget / work, 32, 3000);
     SplitMix rng{0x656d626572ull ^ items.size()};
@@ -399,12 +438,7 @@ Result<MemoryPlan> planMemory(const Graph &g, const PlanRequest &request) {
 
     for (size_t p = 0; p < byPool.size(); ++p) {
         std::vector<Item> &items = byPool[p];
-        for (size_t i = 0; i < items.size(); ++i)
-            for (size_t j = i + 1; j < items.size(); ++j)
-                if (lifetimesOverlap(items[i].first, items[i].last, items[j].first, items[j].last)) {
-                    items[i].conflicts.push_back(int(j));
-                    items[j].conflicts.push_back(int(i));
-                }
+        countConflicts(items);
         const size_t align = std::max(req.align, req.pools[p].align);
         Placement pl = planPool(items, req.planner, align, plan.steps);
         plan.poolUsed[p] = pl.peak;

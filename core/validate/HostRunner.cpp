@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -14,6 +15,8 @@
 #include <sstream>
 
 #include <nlohmann/json.hpp>
+
+#include "ChildProcesses.h"
 
 namespace ember {
 
@@ -29,6 +32,9 @@ int runProcess(const std::vector<std::string> &argv, std::string *output, int ti
         return -1;
     }
     if (pid == 0) {
+        // A group of its own: a timeout or an interrupt ends the whole tree
+        // (cc → cc1, as, ld; a program's own children).
+        setpgid(0, 0);
         dup2(pipefd[1], STDOUT_FILENO);
         dup2(pipefd[1], STDERR_FILENO);
         close(pipefd[0]);
@@ -40,17 +46,23 @@ int runProcess(const std::vector<std::string> &argv, std::string *output, int ti
         _exit(127);
     }
     close(pipefd[1]);
+    setpgid(pid, pid);  // also from here: no window where the child is still in ours
+    children::add(int(pid));
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeoutSeconds);
     char buf[4096];
-    bool timedOut = false;
+    bool timedOut = false, interrupted = false;
     for (;;) {
+        if (children::interrupted().load()) {
+            interrupted = true;
+            break;
+        }
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) {
             timedOut = true;
             break;
         }
         pollfd p{pipefd[0], POLLIN, 0};
-        const int r = poll(&p, 1, int(std::min<long long>(left.count(), 1000)));
+        const int r = poll(&p, 1, int(std::min<long long>(left.count(), 100)));
         if (r < 0 && errno == EINTR) continue;
         if (r <= 0) continue;
         const ssize_t n = read(pipefd[0], buf, sizeof buf);
@@ -58,9 +70,17 @@ int runProcess(const std::vector<std::string> &argv, std::string *output, int ti
         if (output) output->append(buf, size_t(n));
     }
     close(pipefd[0]);
-    if (timedOut) kill(pid, SIGKILL);
+    if (timedOut || interrupted) children::killGroup(int(pid));
     int status = 0;
-    waitpid(pid, &status, 0);
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    // Whatever the program left behind in its group goes with it.
+    ::kill(-pid, SIGKILL);
+    children::remove(int(pid));
+    if (interrupted) {
+        if (output) *output += "\n[interrupted]\n";
+        return -3;
+    }
     if (timedOut) {
         if (output) *output += "\n[timed out after " + std::to_string(timeoutSeconds) + " s]\n";
         return -2;
@@ -251,7 +271,10 @@ HostProgram::HostProgram(HostProgram &&o) noexcept
 
 HostProgram::~HostProgram() {
     std::error_code ec;
-    if (temporary_ && !dir_.empty()) fs::remove_all(dir_, ec);
+    if (temporary_ && !dir_.empty()) {
+        fs::remove_all(dir_, ec);
+        children::removeTempDir(dir_);
+    }
 }
 
 Result<HostProgram> HostProgram::build(const Artifacts &a, const Graph &g, const HostRunOptions &opts) {
@@ -275,6 +298,7 @@ Result<HostProgram> HostProgram::build(const Artifacts &a, const Graph &g, const
             return d;
         }
         prog.dir_ = tmpl;
+        children::addTempDir(prog.dir_);
     } else {
         prog.dir_ = opts.workDir;
         std::error_code ec;

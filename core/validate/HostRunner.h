@@ -65,8 +65,10 @@ Result<std::vector<std::vector<uint8_t>>> runGeneratedC(const Artifacts &a, cons
 // the metadata is not valid JSON.
 std::string hostHarnessSource(const std::string &metadataJson, const std::string &mainName = "main");
 
-// Runs a program (argv[0] looked up in PATH) without a shell; captures
-// stdout+stderr. Returns the exit code, -1 if it could not start.
+// Runs a program (argv[0] looked up in PATH) without a shell, in a process
+// group of its own (see validate/ChildProcesses.h); captures stdout+stderr.
+// Returns the exit code, -1 if it could not start, -2 on timeout, -3 when the
+// process was interrupted (SIGINT/SIGTERM); the whole group is ended then.
 int runProcess(const std::vector<std::string> &argv, std::string *output, int timeoutSeconds = 600);
 
 }  // namespace ember

@@ -90,6 +90,7 @@ int main(int argc, char **argv) {
         say("Error: checksum mismatch - attempting binary compare");
         say("diff 0 address 0x08000004. Was 0xff instead of 0x45");
         say("** Verify Failed **");
+        say("shutdown command invoked");  // real openocd says this on failures too
         return 1;
     }
     say("** Verified OK **");

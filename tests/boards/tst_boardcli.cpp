@@ -48,7 +48,32 @@ private slots:
     void profileJsonAndOutputs();
     void profileTable();
     void helpMentionsEveryCommand();
+    void badToolVariable_data();
+    void badToolVariable();
 };
+
+// A wrong EMBER_QEMU_SYSTEM_ARM / EMBER_GDB_MULTIARCH is named (it used to
+// surface as gdb's "Broken pipe" after the whole build).
+void TestBoardCli::badToolVariable_data() {
+    QTest::addColumn<QString>("variable");
+    QTest::newRow("qemu") << "EMBER_QEMU_SYSTEM_ARM";
+    QTest::newRow("gdb") << "EMBER_GDB_MULTIARCH";
+}
+
+void TestBoardCli::badToolVariable() {
+    QFETCH(QString, variable);
+    if (variable == "EMBER_QEMU_SYSTEM_ARM" && findTool("gdb-multiarch").empty()) QSKIP("gdb-multiarch missing");
+    const QByteArray name = variable.toUtf8();
+    const QByteArray old = qgetenv(name.constData());
+    qputenv(name.constData(), "/nonexistent/tool");
+    const Cli c = run("profile", {test::modelPath(kAd), "--board", "qemu-mps2-an386"});
+    if (old.isEmpty()) qunsetenv(name.constData());
+    else qputenv(name.constData(), old);
+    QCOMPARE(c.rc, 1);
+    QVERIFY2(c.err.find(variable.toStdString()) != std::string::npos, c.err.c_str());
+    QVERIFY2(c.err.find("/nonexistent/tool") != std::string::npos, c.err.c_str());
+    QVERIFY2(c.err.find("Broken pipe") == std::string::npos, c.err.c_str());
+}
 
 void TestBoardCli::boards() {
     const Cli c = run("boards", {});
@@ -72,6 +97,10 @@ void TestBoardCli::usageErrors_data() {
     QTest::newRow("not-a-project") << "flash" << QStringList{"/nonexistent-dir", "--board", "nucleo-f446re"} << 1
                                    << "is not a firmware project";
     QTest::newRow("runs") << "profile" << QStringList{"m.tflite", "--runs", "0"} << 2 << "--runs must be between 1 and 100";
+    // Strict numbers: "5abc" is not 5.
+    QTest::newRow("runs-suffix") << "profile" << QStringList{"m.tflite", "--runs", "5abc"} << 2 << "--runs must be between 1 and 100 (got '5abc')";
+    QTest::newRow("timeout-suffix") << "profile" << QStringList{"m.tflite", "--timeout", "5s"} << 2 << "--timeout must be a whole number";
+    QTest::newRow("timeout-zero") << "flash" << QStringList{"/tmp", "--timeout", "0"} << 2 << "--timeout must be a whole number";
 }
 
 void TestBoardCli::usageErrors() {

@@ -1,6 +1,8 @@
 // The OpenOCD flasher: progress parsing, error classification, timeouts and
 // cancel against a fake openocd; the real openocd with no probe attached;
 // the studio-facing BoardRunner.
+#include <algorithm>
+
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -80,8 +82,11 @@ void TestOpenOcd::fake() {
     qputenv("FAKE_OPENOCD_ARGS", dir.filePath("args").toUtf8());
     FlashOptions o = fakeOptions();
     int last = -1;
-    std::vector<std::string> lines;
-    o.onProgress = [&](int p, const std::string &) { last = p; };
+    std::vector<std::string> lines, stages;
+    o.onProgress = [&](int p, const std::string &s) {
+        last = p;
+        stages.push_back(s);
+    };
     o.onLine = [&](const std::string &l) { lines.push_back(l); };
     QElapsedTimer t;
     t.start();
@@ -92,6 +97,9 @@ void TestOpenOcd::fake() {
     QVERIFY(!lines.empty());
     QVERIFY(r.log.find("Open On-Chip Debugger") != std::string::npos);  // raw log kept
     if (!r.ok()) QVERIFY2(!r.message.empty() && std::islower(static_cast<unsigned char>(r.message[0])), r.message.c_str());
+    // "done" only when the flash succeeded (openocd's "shutdown command
+    // invoked" also ends failed runs).
+    QCOMPARE(std::count(stages.begin(), stages.end(), std::string("done")) > 0, r.ok());
     QFile args(dir.filePath("args"));
     QVERIFY(args.open(QIODevice::ReadOnly));
     const QString all = args.readAll();

@@ -1,11 +1,13 @@
 // emberc as a user drives it: exit codes, outputs, error lines.
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QStringDecoder>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -193,6 +195,171 @@ private slots:
             QVERIFY2(r.err.contains("bad.tflite"), qPrintable(r.err));
             if (!expect.isEmpty()) QVERIFY2(r.err.contains(expect), qPrintable(r.err));
         }
+    }
+
+    // Names that are not UTF-8 (a Latin-1 tensor name) used to abort emberc
+    // (nlohmann type_error.316 in the metadata writer): now carried as "\\xe9".
+    void latin1TensorName() {
+        QTemporaryDir dir;
+        Graph g;
+        const int in = test::addTensor(g, "entr\xe9" "e", DType::Int8, {1, 4}, test::q(0.5f, 0));
+        const int out = test::addTensor(g, "sortie_\xff\xfe", DType::Int8, {1, 4}, test::q(0.5f, 0));
+        test::addOp(g, OpType::Relu, {in}, {out});
+        test::setIO(g, {in}, {out});
+        const auto bytes = writeTflite(g);
+        const QString model = dir.filePath("latin1.tflite");
+        QVERIFY(writeBytes(model, QByteArray(reinterpret_cast<const char *>(bytes.data()), int(bytes.size()))));
+        Run r = emberc({"compile", model, "-o", dir.filePath("pkg")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QFile m(dir.filePath("pkg/metadata.json"));
+        QVERIFY(m.open(QIODevice::ReadOnly));
+        const QByteArray raw = m.readAll();
+        QStringDecoder utf8(QStringDecoder::Utf8);
+        const QString text = utf8(raw);
+        QVERIFY2(!utf8.hasError(), "metadata.json is not valid UTF-8");
+        const QJsonObject meta = QJsonDocument::fromJson(raw).object();
+        QCOMPARE(meta["inputs"].toArray()[0].toObject()["name"].toString(), QString("entr\\xe9e"));
+        QCOMPARE(meta["outputs"].toArray()[0].toObject()["name"].toString(), QString("sortie_\\xff\\xfe"));
+        r = emberc({"inspect", "--json", model});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains("entr\\\\xe9e"));  // JSON-escaped backslash
+    }
+
+    // Re-used output folders: a package folder is replaced whole (no stale
+    // files of the previous model), a failed compile leaves it untouched,
+    // other non-empty folders need --force, a file is refused.
+    void outputFolderReuse() {
+        QTemporaryDir dir;
+        const QString a = dir.filePath("a.tflite"), b = dir.filePath("b.tflite"), pkg = dir.filePath("pkg");
+        QCOMPARE(emberc({"example", "ember_demo", "-o", a}).code, 0);
+        QCOMPARE(emberc({"example", "ember_seq", "-o", b}).code, 0);
+        Run r = emberc({"compile", a, "-o", pkg, "--name", "alpha"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(QFile::exists(pkg + "/src/alpha.c"));
+        r = emberc({"compile", b, "-o", pkg, "--name", "beta"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(QFile::exists(pkg + "/src/beta.c"));
+        QVERIFY2(!QFile::exists(pkg + "/src/alpha.c"), "files of the previous package are left");
+        QVERIFY(!QDir(pkg + "/include/alpha").exists());
+        // A failed compile (pool too small) keeps the previous package as it was.
+        QFile m(pkg + "/metadata.json");
+        QVERIFY(m.open(QIODevice::ReadOnly));
+        const QByteArray before = m.readAll();
+        m.close();
+        r = emberc({"compile", a, "-o", pkg, "--name", "alpha", "--pool", "workspace:16"});
+        QCOMPARE(r.code, 1);
+        QVERIFY(m.open(QIODevice::ReadOnly));
+        QCOMPARE(m.readAll(), before);
+        QVERIFY(!QFile::exists(pkg + "/src/alpha.c"));
+        // No staging folders are left beside the target.
+        const QStringList left = QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+        QCOMPARE(left.size(), 3);
+        // A non-empty folder that is not a package: refused, then --force.
+        const QString other = dir.filePath("other");
+        QVERIFY(QDir().mkpath(other));
+        QVERIFY(writeBytes(other + "/notes.txt", "keep me"));
+        r = emberc({"compile", a, "-o", other});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("not an Ember package") && r.err.contains("--force"), qPrintable(r.err));
+        QVERIFY(!QFile::exists(other + "/metadata.json"));
+        r = emberc({"compile", a, "-o", other, "--force"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(QFile::exists(other + "/metadata.json") && QFile::exists(other + "/notes.txt"));
+        // -o naming a regular file.
+        r = emberc({"compile", a, "-o", a});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("is a file"), qPrintable(r.err));
+    }
+
+    // --archive with a long --name: member paths past ustar's 100/155 limits
+    // are carried by pax headers; tar extracts every file under its own name.
+    void archiveLongName() {
+        QTemporaryDir dir;
+        const QString model = dir.filePath("demo.tflite");
+        QCOMPARE(emberc({"example", "ember_demo", "-o", model}).code, 0);
+        const QString name = QString("n").repeated(150);
+        Run r = emberc({"compile", model, "-o", dir.filePath("pkg"), "--name", name, "--archive"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(QDir().mkpath(dir.filePath("x")));
+        QProcess tar;
+        tar.setWorkingDirectory(dir.filePath("x"));
+        tar.start("tar", {"xf", dir.filePath("pkg.tar")});
+        QVERIFY(tar.waitForFinished() && tar.exitCode() == 0);
+        QFile m(dir.filePath("pkg/metadata.json"));
+        QVERIFY(m.open(QIODevice::ReadOnly));
+        const QJsonArray files = QJsonDocument::fromJson(m.readAll()).object()["files"].toArray();
+        QVERIFY(files.size() >= 5);
+        int longOnes = 0;
+        for (const auto &f : files) {
+            const QString rel = f.toString();
+            longOnes += rel.size() > 100;
+            QFile want(dir.filePath("pkg/" + rel)), got(dir.filePath("x/" + rel));
+            QVERIFY2(want.open(QIODevice::ReadOnly) && got.open(QIODevice::ReadOnly), qPrintable(rel));
+            QVERIFY2(want.readAll() == got.readAll(), qPrintable(rel));
+        }
+        QVERIFY(longOnes >= 3);
+        // Nothing else in the archive (no truncated duplicates).
+        QDirIterator it(dir.filePath("x"), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        int n = 0;
+        while (it.hasNext()) {
+            it.next();
+            ++n;
+        }
+        QCOMPARE(n, int(files.size()));
+    }
+
+    // Sizes a 32-bit target cannot hold are refused with a clear message:
+    // a tensor of 2^31 elements, a 2 GiB pool, a huge --align or --pool.
+    void sizeLimits() {
+        QTemporaryDir dir;
+        auto write = [&](const QString &file, const Shape &shape, int chain) {
+            Graph g;
+            std::vector<int> t;
+            for (int k = 0; k <= chain; ++k)
+                t.push_back(test::addTensor(g, "t" + std::to_string(k), DType::Int8, shape, test::q(0.5f, 0)));
+            for (int k = 0; k < chain; ++k) test::addOp(g, OpType::Relu, {t[size_t(k)]}, {t[size_t(k) + 1]});
+            test::setIO(g, {t.front()}, {t.back()});
+            const auto bytes = writeTflite(g);
+            return writeBytes(file, QByteArray(reinterpret_cast<const char *>(bytes.data()), int(bytes.size())));
+        };
+        const QString huge = dir.filePath("huge.tflite"), big = dir.filePath("big.tflite");
+        QVERIFY(write(huge, {2, 1073741824}, 1));  // exactly 2^31 int8 elements
+        Run r = emberc({"compile", huge, "-o", dir.filePath("p1")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("2147483648 elements") && r.err.contains("at most 2147483647"), qPrintable(r.err));
+        QVERIFY(!QDir(dir.filePath("p1")).exists());
+        // 1 GiB activations, two alive at once: a 2 GiB pool.
+        QVERIFY(write(big, {1, 1073741824}, 3));
+        r = emberc({"compile", big, "-o", dir.filePath("p2")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("pool 'workspace' needs 2147483648 bytes"), qPrintable(r.err));
+        const QString small = dir.filePath("demo.tflite");
+        QCOMPARE(emberc({"example", "ember_demo", "-o", small}).code, 0);
+        r = emberc({"compile", small, "-o", dir.filePath("p3"), "--align", "1073741824"});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("power of two between 1 and 4096"), qPrintable(r.err));
+        r = emberc({"compile", small, "-o", dir.filePath("p3"), "--pool", "w:3000000000"});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("larger than a pool can be"), qPrintable(r.err));
+        r = emberc({"compile", small, "-o", dir.filePath("p3"), "--pool", "w:64K:align=8192"});
+        QCOMPARE(r.code, 2);
+        r = emberc({"compile", small, "-o", dir.filePath("p3"), "--align", "4096"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+    }
+
+    // Numbers on the command line are parsed strictly: "5abc" is not 5.
+    void strictNumbers() {
+        QTemporaryDir dir;
+        const QString model = dir.filePath("demo.tflite");
+        QCOMPARE(emberc({"example", "ember_demo", "-o", model}).code, 0);
+        for (const QStringList &bad : {QStringList{"--cases", "5abc"}, QStringList{"--cases", " 5"},
+                                       QStringList{"--seed", "1e3"}, QStringList{"--cases", "0"},
+                                       QStringList{"--seed", "99999999999999999999999"}, QStringList{"--cases"}}) {
+            Run r = emberc(QStringList{"validate", model} + bad);
+            QVERIFY2(r.code == 2, qPrintable(bad.join(' ') + ": " + r.err));
+            QVERIFY2(r.err.contains(bad[0]), qPrintable(r.err));
+        }
+        QCOMPARE(emberc({"validate", model, "--cases", "1", "--seed", "7"}).code, 0);
     }
 
     void missingFile() {

@@ -7,6 +7,10 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QDir>
+#include <QFileInfo>
+#include <latch>
+#include <thread>
 
 #include "HistoryView.h"
 #include "MainWindow.h"
@@ -365,6 +369,92 @@ private slots:
 
     // The app side: opening a model creates its project, options persist
     // across sessions, and every compile is recorded.
+    // Two studios starting at once on a database that does not exist yet:
+    // both migrate (one waits for the other) and both record. It used to
+    // fail "table projects already exists" about one try in six.
+    void concurrentFirstOpen()
+    {
+        for (int round = 0; round < 20; ++round) {
+            const QString path = fresh();
+            std::latch go(2);
+            QString errors[2];
+            auto worker = [&](int k) {
+                go.arrive_and_wait();
+                ProjectStore s(path);
+                if (!s.isOpen()) {
+                    errors[k] = s.lastError();
+                    return;
+                }
+                Project p = sample();
+                p.modelPath = QStringLiteral("/models/m%1.tflite").arg(k);
+                if (!s.saveProject(p)) {
+                    errors[k] = s.lastError();
+                    return;
+                }
+                BuildRecord b;
+                b.projectId = p.id;
+                b.status = "ok";
+                if (!s.recordBuild(b)) errors[k] = s.lastError();
+            };
+            std::thread a(worker, 0), b(worker, 1);
+            a.join();
+            b.join();
+            QVERIFY2(errors[0].isEmpty(), qPrintable(QString("round %1: %2").arg(round).arg(errors[0])));
+            QVERIFY2(errors[1].isEmpty(), qPrintable(QString("round %1: %2").arg(round).arg(errors[1])));
+            ProjectStore check(path);
+            QVERIFY(check.isOpen());
+            QCOMPARE(check.projects().size(), 2);
+            QCOMPARE(check.schemaVersion(), ProjectStore::kSchemaVersion);
+        }
+    }
+
+    // A damaged page is noticed at open: a clear error, the file left byte
+    // for byte as it was, and a fresh database can be started beside it.
+    void damagedDatabaseNoticedAtOpen()
+    {
+        const QString path = fresh();
+        {
+            ProjectStore s(path);
+            QVERIFY(s.isOpen());
+            for (int i = 0; i < 40; ++i) {
+                Project p = sample();
+                p.name = QString(200, QChar('p'));
+                p.modelPath = QStringLiteral("/models/m%1.tflite").arg(i);
+                QVERIFY(s.saveProject(p));
+            }
+        }
+        QVERIFY(!QFile::exists(path + "-wal") || QFileInfo(path + "-wal").size() == 0);
+        QByteArray bytes;
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            bytes = f.readAll();
+        }
+        QVERIFY(bytes.size() >= 3 * 4096);
+        for (int i = 4096 + 8; i < 2 * 4096; ++i) bytes[i] = char(0x5A);  // page 2, past its header
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            QCOMPARE(f.write(bytes), qint64(bytes.size()));
+        }
+        {
+            ProjectStore s(path);
+            QVERIFY(!s.isOpen());
+            QVERIFY(s.isDamaged());
+            QVERIFY2(s.lastError().contains("damaged") && s.lastError().contains(path), qPrintable(s.lastError()));
+            Project p = sample();
+            QVERIFY(!s.saveProject(p));
+            QVERIFY(s.startFresh());
+            QVERIFY(s.isOpen() && !s.isDamaged());
+            QVERIFY(s.path() != path && QFileInfo(s.path()).absolutePath() == QFileInfo(path).absolutePath());
+            QVERIFY(s.saveProject(p));
+        }
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY2(f.readAll() == bytes, "the damaged file was changed");
+        QVERIFY(!QFile::exists(path + "-wal") && !QFile::exists(path + "-shm"));
+    }
+
     void studioRemembersOptionsAndBuilds()
     {
         const QString db = fresh();
