@@ -62,7 +62,7 @@ bool parsePool(const std::string &spec, PoolSpec &p, Diagnostics &d) {
         } else if (kv.rfind("align=", 0) == 0) {
             size_t a = 0;
             if (!parseSize(kv.substr(6), &a) || !validAlign(a)) {
-                d.error("--pool '" + spec + "': align must be a power of two up to " + std::to_string(kMaxAlign));
+                d.error("--pool '" + spec + "': align must be a power of two between 1 and " + std::to_string(kMaxAlign));
                 return false;
             }
             p.align = a;
@@ -147,7 +147,7 @@ std::vector<OptionSpec> makeTable() {
          [](const std::string &v, CompileOptions &o, OptionParseState &, Diagnostics &d) {
              size_t al = 0;
              if (!parseSize(v, &al) || !validAlign(al)) {
-                 d.error("--align " + v + ": must be a power of two up to " + std::to_string(kMaxAlign) +
+                 d.error("--align " + v + ": must be a power of two between 1 and " + std::to_string(kMaxAlign) +
                          " (e.g. 4, 8, 16)");
                  return false;
              }
