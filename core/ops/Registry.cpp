@@ -3,11 +3,18 @@
 
 namespace ember {
 
+// Broadcasting element-wise families (Elementwise.h).
+extern const OpKernel kMaximum, kMinimum, kSquaredDifference, kDiv, kEqual, kNotEqual, kGreater, kGreaterEqual, kLess,
+    kLessEqual, kLogicalAnd, kLogicalOr, kSelectV2, kFloorDiv, kFloorMod;
+
 static const OpKernel *const kKernels[] = {
     &kConv2D,   &kDepthwiseConv2D, &kFullyConnected, &kAveragePool2D, &kMaxPool2D, &kAdd,
     &kSub,      &kMul,             &kSoftmax,        &kReshape,       &kQuantize,  &kDequantize,
     &kPad,      &kMean,            &kConcatenation,  &kLogistic,      &kTanh,      &kRelu,
     &kRelu6,    &kLeakyRelu,       &kTranspose,      &kStridedSlice,
+    &kMaximum,  &kMinimum,         &kSquaredDifference, &kDiv,        &kEqual,     &kNotEqual,
+    &kGreater,  &kGreaterEqual,    &kLess,           &kLessEqual,     &kLogicalAnd, &kLogicalOr,
+    &kSelectV2, &kFloorDiv,        &kFloorMod,
 };
 
 const OpKernel *findKernel(OpType type) {
