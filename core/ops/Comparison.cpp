@@ -6,6 +6,10 @@
 //    scale first, ((q - zero point) << 8) * scale as a Q31 multiplier below
 //    one (MultiplyByQuantizedMultiplierSmallerThanOneExp), then compared as
 //    int32. So every input scale must be below 1, as TFLM checks.
+//  - int16 (GREATER only): TFLM's Eval takes the scaling path, but its
+//    Prepare derives the rescaling for int8 only, so the parameters stay
+//    zero: every element rescales to 0 and GREATER yields false throughout.
+//    Ember reproduces that (bit-exact) and warns.
 // Which types each comparison takes follows TFLM's Eval switch exactly.
 #include "Common.h"
 #include "Elementwise.h"
@@ -21,7 +25,8 @@ struct Params {
     Broadcast bc;
     DType dtype = DType::Float32;
     bool quantized = false;
-    ew::Rescale r1, r2;
+    int leftShift = 0;
+    ew::Rescale r1, r2;  // all zero for int16 (see the top)
 };
 
 const char *kindName(Kind k) {
@@ -54,12 +59,19 @@ std::vector<DType> typesOf(Kind k) {
 }
 
 template <Kind K> bool prepare(Graph &g, Op &op, Diagnostics &d) {
-    const ew::BinarySpec spec{kindName(K), typesOf(K), true, 4};
+    const ew::BinarySpec spec{kindName(K), typesOf(K), true, 6};
     Params p;
     if (!ew::prepareBinary(g, op, d, spec, &p.bc)) return false;
     p.dtype = g.in(op, 0).dtype;
     p.quantized = p.dtype == DType::Int8 || p.dtype == DType::Int16;
-    if (p.quantized) {
+    if (p.dtype == DType::Int16) {
+        Diagnostic &w = d.warning(spec.name +
+                                  " of int16: TFLM never sets up the input rescaling for int16, so every element "
+                                  "compares 0 with 0 and the result is all false; Ember does the same");
+        w.opIndex = op.index;
+        w.opName = op.typeName;
+    } else if (p.quantized) {
+        p.leftShift = kLeftShift;
         for (int i = 0; i < 2; ++i) {
             const Tensor &t = g.in(op, size_t(i));
             if (!hasPerTensorQuant(t) || t.quant.sc() >= 1.f)
@@ -81,8 +93,8 @@ template <Kind K> void eval(const Graph &, const Op &op, Buffers &b) {
         using T = decltype(t);
         ew::evalBinary<T, uint8_t>(p.bc, op, b, [&](T x, T y) -> uint8_t {
             if (p.quantized)
-                return compare(K, ew::applyRescale(p.r1, kLeftShift, int32_t(x)),
-                               ew::applyRescale(p.r2, kLeftShift, int32_t(y)));
+                return compare(K, ew::applyRescale(p.r1, p.leftShift, int32_t(x)),
+                               ew::applyRescale(p.r2, p.leftShift, int32_t(y)));
             return compare(K, x, y);
         });
     });
@@ -97,8 +109,8 @@ template <Kind K> void emit(const Graph &g, const Op &op, EmitContext &ctx) {
             ctx.line(out + " = (uint8_t)(" + a + cOperator(K) + b + ");", ind);
             return;
         }
-        ctx.line("int32_t x = " + ew::rescaleC(p.r1, kLeftShift, a) + ";", ind);
-        ctx.line("int32_t y = " + ew::rescaleC(p.r2, kLeftShift, b) + ";", ind);
+        ctx.line("int32_t x = " + ew::rescaleC(p.r1, p.leftShift, a) + ";", ind);
+        ctx.line("int32_t y = " + ew::rescaleC(p.r2, p.leftShift, b) + ";", ind);
         ctx.line(out + " = (uint8_t)(x" + cOperator(K) + "y);", ind);
     });
 }

@@ -5,10 +5,11 @@
 //    signs moved to the dividend) becomes a Q0.31 reciprocal (GetReciprocal),
 //    the dividend is normalised by its leading sign bits, multiplied, and
 //    requantized by s1 / (s2 * so) (computed in float, as TFLM) with the
-//    remaining shift. That shift can exceed 31 (a dividend of 0 or -1);
-//    TFLM's gemmlowp RoundingDivideByPOT then runs with x86 shift semantics
-//    (64-bit mask, shift count mod 32), which Ember reproduces on purpose.
-// A divisor of 0 is not checked, as in TFLM.
+//    remaining right shift. TFLM asserts that this shift is within 0..31
+//    (gemmlowp RoundingDivideByPOT) and that no divisor equals its zero
+//    point, and aborts otherwise. Both depend on the data: Ember warns when
+//    some int8 input pair would leave 0..31 and clamps the shift there.
+// float32 and int32 divisors of 0 are not checked, as in TFLM.
 #include <cstdio>
 #include <limits>
 
@@ -28,15 +29,6 @@ struct Params {
     int outShift = 0;
 };
 
-// gemmlowp RoundingDivideByPOT as compiled for x86 for any exponent: the mask
-// is built in 64 bits and truncated, the shift count taken mod 32.
-int32_t roundingDivideByPOTWide(int32_t x, int exponent) {
-    const auto mask = int32_t(uint32_t((uint64_t(1) << (exponent & 63)) - 1));
-    const int32_t remainder = x & mask;
-    const int32_t threshold = (mask >> 1) + (x < 0 ? 1 : 0);
-    return (x >> (exponent & 31)) + (remainder > threshold ? 1 : 0);
-}
-
 int leadingSignBits(int32_t x) {
     uint32_t u = uint32_t(x < 0 ? ~x : x);
     int n = 0;
@@ -47,8 +39,8 @@ int leadingSignBits(int32_t x) {
     return n - 1;
 }
 
-int32_t divQuantized(const Params &p, int32_t a, int32_t b) {
-    int32_t x = a + p.in1Offset, y = b + p.in2Offset;
+// The right shift DivElementwise ends with (TFLM needs it in 0..31).
+int finalShift(const Params &p, int32_t x, int32_t y, int32_t *unscaled) {
     if (y < 0) {
         x = -x;
         y = -y;
@@ -56,15 +48,34 @@ int32_t divQuantized(const Params &p, int32_t a, int32_t b) {
     int recipShift = 0;
     const int32_t inv = fx::getReciprocal(y, 31, &recipShift);
     const int headroom = leadingSignBits(x);
-    const int32_t unscaled = saturatingRoundingDoublingHighMul(int32_t(uint32_t(x) << headroom), inv);
-    const int totalShift = p.outShift - recipShift - headroom;
-    const int32_t r =
-        roundingDivideByPOTWide(saturatingRoundingDoublingHighMul(unscaled, p.outMult), -totalShift) + p.outOffset;
+    *unscaled = saturatingRoundingDoublingHighMul(int32_t(uint32_t(x) << headroom), inv);
+    return recipShift + headroom - p.outShift;
+}
+
+int32_t divQuantized(const Params &p, int32_t a, int32_t b) {
+    int32_t unscaled = 0;
+    const int e = finalShift(p, a + p.in1Offset, b + p.in2Offset, &unscaled);
+    const int32_t r = roundingDivideByPOT(saturatingRoundingDoublingHighMul(unscaled, p.outMult),
+                                          std::min(31, std::max(0, e))) +
+                      p.outOffset;
     return std::min(p.iMax, std::max(p.iMin, r));
 }
 
+// True when TFLM would abort on some pair of int8 inputs with a non-zero
+// divisor (the final shift leaves 0..31).
+bool someInputAborts(const Params &p) {
+    for (int a = -128; a <= 127; ++a)
+        for (int b = -128; b <= 127; ++b) {
+            int32_t unscaled = 0;
+            if (b + p.in2Offset == 0) continue;
+            const int e = finalShift(p, a + p.in1Offset, b + p.in2Offset, &unscaled);
+            if (e < 0 || e > 31) return true;
+        }
+    return false;
+}
+
 bool prepare(Graph &g, Op &op, Diagnostics &d) {
-    const ew::BinarySpec spec{"div", {DType::Float32, DType::Int8, DType::Int32}, false, 5};
+    const ew::BinarySpec spec{"div", {DType::Float32, DType::Int8, DType::Int32}, false, 6};
     Params p;
     if (!ew::prepareBinary(g, op, d, spec, &p.bc)) return false;
     const Tensor &a = g.in(op, 0), &b = g.in(op, 1), &o = g.out(op);
@@ -95,6 +106,13 @@ bool prepare(Graph &g, Op &op, Diagnostics &d) {
         p.in1Offset = -a.quant.zp();
         p.in2Offset = -b.quant.zp();
         p.outOffset = o.quant.zp();
+        if (someInputAborts(p)) {
+            Diagnostic &w = d.warning(
+                "div: TFLM aborts on some int8 inputs with these scales and zero points (its final shift leaves "
+                "0..31 unless s1 / (s2 * so) is about 2^7 or more); Ember computes a clamped result there");
+            w.opIndex = op.index;
+            w.opName = op.typeName;
+        }
     }
     op.params = p;
     return true;
@@ -116,16 +134,17 @@ void eval(const Graph &, const Op &op, Buffers &b) {
 
 void useDivHelper(EmitContext &ctx) {
     useHelper(ctx, "ember_srdhm");
+    useHelper(ctx, "ember_rdbpot");
     fx::useFxHelper(ctx, "ember_clz32");
     fx::useFxHelper(ctx, "ember_one_over_one_plus_x");
     ctx.addHelper("ember_div_q",
                   "/* TFLM reference DivElementwise for one quantized element: x, y with\n"
-                  "   their zero points removed; RoundingDivideByPOT as gemmlowp runs on\n"
-                  "   x86 for any exponent (64-bit mask, shift count mod 32) */\n"
+                  "   their zero points removed (the final shift clamped to 0..31, where\n"
+                  "   TFLM asserts) */\n"
                   "static int32_t ember_div_q(int32_t x, int32_t y, int32_t out_mult, int out_shift)\n"
                   "{\n"
                   "    int hpo, headroom, e;\n"
-                  "    int32_t inv, q, mask, remainder, threshold;\n"
+                  "    int32_t inv, q;\n"
                   "    if (y < 0) {\n"
                   "        x = -x;\n"
                   "        y = -y;\n"
@@ -136,10 +155,7 @@ void useDivHelper(EmitContext &ctx) {
                   "    headroom = ember_clz32((uint32_t)(x < 0 ? ~x : x)) - 1;\n"
                   "    q = ember_srdhm(ember_srdhm((int32_t)((uint32_t)x << headroom), inv), out_mult);\n"
                   "    e = (31 - hpo) + headroom - out_shift;\n"
-                  "    mask = (int32_t)(uint32_t)(((uint64_t)1 << (e & 63)) - 1u);\n"
-                  "    remainder = q & mask;\n"
-                  "    threshold = (mask >> 1) + (q < 0 ? 1 : 0);\n"
-                  "    return (q >> (e & 31)) + (remainder > threshold ? 1 : 0);\n"
+                  "    return ember_rdbpot(q, e < 0 ? 0 : (e > 31 ? 31 : e));\n"
                   "}\n");
 }
 

@@ -13,7 +13,7 @@ namespace ember {
 namespace {
 
 template <bool kDiv> bool prepare(Graph &g, Op &op, Diagnostics &d) {
-    const ew::BinarySpec spec{kDiv ? "floor_div" : "floor_mod", {DType::Float32}, false, 4};
+    const ew::BinarySpec spec{kDiv ? "floor_div" : "floor_mod", {DType::Float32}, false, 6};
     Broadcast bc;
     if (!ew::prepareBinary(g, op, d, spec, &bc)) return false;
     op.params = bc;

@@ -6,7 +6,7 @@ namespace ember {
 namespace {
 
 template <bool kAnd> bool prepare(Graph &g, Op &op, Diagnostics &d) {
-    const ew::BinarySpec spec{kAnd ? "logical_and" : "logical_or", {DType::Bool}, true, 4};
+    const ew::BinarySpec spec{kAnd ? "logical_and" : "logical_or", {DType::Bool}, true, 6};
     Broadcast bc;
     if (!ew::prepareBinary(g, op, d, spec, &bc)) return false;
     op.params = bc;

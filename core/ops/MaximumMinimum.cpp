@@ -19,7 +19,7 @@ template <bool kMax> bool prepare(Graph &g, Op &op, Diagnostics &d) {
     const ew::BinarySpec spec{kMax ? "maximum" : "minimum",
                               {DType::Float32, DType::Int8, DType::Int16, DType::Int32, DType::Int64},
                               false,
-                              5};
+                              6};
     Params p;
     if (!ew::prepareBinary(g, op, d, spec, &p.bc)) return false;
     p.dtype = g.out(op).dtype;

@@ -88,7 +88,7 @@ bool prepare(Graph &g, Op &op, Diagnostics &d) {
         return opError(d, g, op,
                        "condition, x and y shapes " + shapeString(c.shape) + ", " + shapeString(x.shape) + ", " +
                            shapeString(y.shape) + " cannot be broadcast together (each dimension must match or be 1)");
-    if (!ew::checkBroadcastRank(g, op, d, "select_v2", {&c.shape, &x.shape, &y.shape}, 5)) return false;
+    if (!ew::checkBroadcastRank(g, op, d, "select_v2", {&c.shape, &x.shape, &y.shape}, 6)) return false;
     if (!checkOutputShape(d, g, op, op.outputs[0], out)) return false;
     plan(p, out, {&c.shape, &x.shape, &y.shape});
     op.params = p;

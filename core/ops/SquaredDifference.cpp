@@ -25,7 +25,7 @@ struct Params {
 };
 
 bool prepare(Graph &g, Op &op, Diagnostics &d) {
-    const ew::BinarySpec spec{"squared_difference", {DType::Float32, DType::Int8, DType::Int16, DType::Int32}, false, 4};
+    const ew::BinarySpec spec{"squared_difference", {DType::Float32, DType::Int8, DType::Int16, DType::Int32}, false, 6};
     Params p;
     if (!ew::prepareBinary(g, op, d, spec, &p.bc)) return false;
     const Tensor &a = g.in(op, 0), &b = g.in(op, 1), &o = g.out(op);
