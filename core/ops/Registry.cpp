@@ -10,6 +10,9 @@ extern const OpKernel kResizeNearestNeighbor, kResizeBilinear, kTransposeConv, k
 // Kernels of the wider operator set (declared here, not in OpKernel.h).
 extern const OpKernel kSum, kReduceMax, kReduceMin, kArgMax, kArgMin, kPrelu, kAddN, kCumsum,
     kDetectionPostProcess;
+// Broadcasting element-wise families (Elementwise.h).
+extern const OpKernel kMaximum, kMinimum, kSquaredDifference, kDiv, kEqual, kNotEqual, kGreater, kGreaterEqual, kLess,
+    kLessEqual, kLogicalAnd, kLogicalOr, kSelectV2, kFloorDiv, kFloorMod;
 
 static const OpKernel *const kKernels[] = {
     &kConv2D,   &kDepthwiseConv2D, &kFullyConnected, &kAveragePool2D, &kMaxPool2D, &kAdd,
@@ -19,6 +22,9 @@ static const OpKernel *const kKernels[] = {
     &kResizeNearestNeighbor, &kResizeBilinear, &kTransposeConv, &kBatchMatMul, &kL2Pool2D, &kL2Normalization,
     &kSum,      &kReduceMax,       &kReduceMin,      &kArgMax,        &kArgMin,    &kPrelu,
     &kAddN,     &kCumsum,          &kDetectionPostProcess,
+    &kMaximum,  &kMinimum,         &kSquaredDifference, &kDiv,        &kEqual,     &kNotEqual,
+    &kGreater,  &kGreaterEqual,    &kLess,           &kLessEqual,     &kLogicalAnd, &kLogicalOr,
+    &kSelectV2, &kFloorDiv,        &kFloorMod,
 };
 
 const OpKernel *findKernel(OpType type) {
