@@ -6,8 +6,9 @@
 //   bool: LOGICAL_NOT.
 //   ABS int8 / int16: |x - zp_in| requantized to the output (int16: zero
 //     points 0; an int16 input without quantization is a plain integer abs).
-//   RSQRT int8: TFLM's fixed-point inverse square root (Newton-Raphson in
-//     Q3.28) scaled by 1 / (sqrt(s_in) * s_out).
+//   RSQRT int8 / int16: TFLM's fixed-point inverse square root
+//     (Newton-Raphson in Q3.28) scaled by 1 / (sqrt(s_in) * s_out); int16 has
+//     zero points 0.
 // The int8 paths are 256-entry tables computed with that arithmetic.
 #include <cstdlib>
 #include <limits>
@@ -20,13 +21,14 @@
 namespace ember {
 namespace {
 
-enum class Mode { Float, Bool, Lut8, Int16Abs, Int16AbsRaw };
+enum class Mode { Float, Bool, Lut8, Int16Abs, Int16AbsRaw, Int16Rsqrt };
 
 struct MathParams {
     DType dtype = DType::Float32;
     Mode mode = Mode::Float;
     unary::Lut8 lut{};
     // Int16Abs: rescale by multiplier/shift unless the scales are equal.
+    // Int16Rsqrt: multiplier/shift of 1 / (sqrt(s_in) * s_out).
     bool rescale = false;
     int32_t multiplier = 0;
     int shift = 0;
@@ -108,6 +110,47 @@ void invSqrtMultiplier(int32_t input, int32_t *multiplier, int *shift) {
 
 constexpr int kRsqrtShift = 20;  // TFLM keeps 1/sqrt(v) as an integer scaled by 2^20
 
+// TFLM's RsqrtEvalQuantized for v = x - zp_in. TFLM stops with an error on
+// v < 0 (no real square root) and maps v == 0 to the largest value; Ember
+// gives the largest value for both.
+int32_t rsqrtQuantized(int32_t v, int32_t multiplier, int shift, int32_t outZp, int32_t lo, int32_t hi) {
+    if (v <= 0) return hi;
+    int32_t m = 0;
+    int s = 0;
+    invSqrtMultiplier(v, &m, &s);
+    const int32_t data = multiplyByQuantizedMultiplier(1, m, s + kRsqrtShift);
+    return std::min(hi, std::max(lo, multiplyByQuantizedMultiplier(data, multiplier, shift - kRsqrtShift) + outZp));
+}
+
+// The same for generated code (int16; int8 is a table).
+const char *kInvSqrtHelperC =
+    "/* tflite GetInvSqrtQuantizedMultiplierExp (Newton-Raphson in Q3.28) applied\n"
+    "   to 1 << 20, as TFLM's integer RSQRT does: 2^20 / sqrt(v) for v >= 1 */\n"
+    "static int32_t ember_inv_sqrt_q20(int32_t v)\n"
+    "{\n"
+    "    int32_t x = 1 << 28, half, r;\n"
+    "    int right = 11, pairs, i;\n"
+    "    if (v <= 1) return ember_mbqm(1, INT32_MAX, 20);\n"
+    "    while (v >= (1 << 29)) {\n"
+    "        v /= 4;\n"
+    "        ++right;\n"
+    "    }\n"
+    "    pairs = (ember_clz32((uint32_t)v) - 1) / 2 - 1;\n"
+    "    right -= pairs;\n"
+    "    v <<= 2 * pairs;\n"
+    "    half = ember_rdbpot(v >> 1, 1);\n"
+    "    for (i = 0; i < 5; ++i) {\n"
+    "        int32_t x3 = ember_satshl(ember_srdhm(ember_srdhm(x, x), x), 6);\n"
+    "        x = ember_satshl((int32_t)((uint32_t)ember_srdhm(402653184, x) - (uint32_t)ember_srdhm(half, x3)), 3);\n"
+    "    }\n"
+    "    r = ember_srdhm(x, 1518500250);\n"
+    "    if (right < 0) {\n"
+    "        r = (int32_t)((uint32_t)r << -right);\n"
+    "        right = 0;\n"
+    "    }\n"
+    "    return ember_mbqm(1, r, 20 - right);\n"
+    "}\n";
+
 bool prepareQuantized(const Graph &g, const Op &op, Diagnostics &d, MathParams &p) {
     const Tensor &in = g.in(op, 0);
     const Tensor &out = g.out(op);
@@ -142,7 +185,7 @@ bool prepareQuantized(const Graph &g, const Op &op, Diagnostics &d, MathParams &
         });
         return true;
     }
-    // RSQRT int8: 1 / sqrt(x - zp) as a multiplier, applied to 1 << 20, then
+    // RSQRT: 1 / sqrt(x - zp) as a multiplier, applied to 1 << 20, then
     // rescaled by 1 / (sqrt(s_in) * s_out) and 2^-20.
     quantizeMultiplier(1.0 / (std::sqrt(double(sIn)) * double(sOut)), &p.multiplier, &p.shift);
     const int outShift = p.shift - kRsqrtShift;
@@ -151,18 +194,14 @@ bool prepareQuantized(const Graph &g, const Op &op, Diagnostics &d, MathParams &
                                          std::to_string(1.0 / (std::sqrt(double(sIn)) * double(sOut))) +
                                          " is out of the range TFLM's integer RSQRT can apply; re-export the model",
                            op.outputs[0]);
+    if (in.dtype == DType::Int16) {
+        p.mode = Mode::Int16Rsqrt;
+        return true;
+    }
     p.mode = Mode::Lut8;
     p.what = std::string("RSQRT int8 ") + shapeString(in.shape) + ", " + zps;
     p.lut = unary::makeLut8([&](int8_t x) {
-        const int32_t v = int32_t(x) - inZp;
-        // TFLM stops with an error on x < zp (no real square root) and maps
-        // x == zp to the largest value; the table gives both the maximum.
-        if (v <= 0) return hi;
-        int32_t m = 0;
-        int s = 0;
-        invSqrtMultiplier(v, &m, &s);
-        const int32_t data = multiplyByQuantizedMultiplier(1, m, s + kRsqrtShift);
-        return clamp(multiplyByQuantizedMultiplier(data, p.multiplier, outShift) + outZp);
+        return rsqrtQuantized(int32_t(x) - inZp, p.multiplier, p.shift, outZp, lo, hi);
     });
     return true;
 }
@@ -178,8 +217,8 @@ bool prepare(Graph &g, Op &op, Diagnostics &d) {
         allowed = {DType::Float32, DType::Int8, DType::Int16};
         allowedText = "float32, int8 or int16";
     } else if (op.type == OpType::Rsqrt) {
-        allowed = {DType::Float32, DType::Int8};
-        allowedText = "float32 or int8";
+        allowed = {DType::Float32, DType::Int8, DType::Int16};
+        allowedText = "float32, int8 or int16";
     } else if (op.type == OpType::LogicalNot) {
         allowed = {DType::Bool};
         allowedText = "bool";
@@ -219,8 +258,12 @@ void eval(const Graph &g, const Op &op, Buffers &b) {
     } else {
         const auto *x = reinterpret_cast<const int16_t *>(src);
         auto *y = reinterpret_cast<int16_t *>(dst);
-        for (int64_t i = 0; i < n; ++i)
-            y[i] = p.mode == Mode::Int16Abs ? int16_t(absInt16(p, x[i])) : int16_t(std::abs(int32_t(x[i])));
+        for (int64_t i = 0; i < n; ++i) {
+            if (p.mode == Mode::Int16Rsqrt)
+                y[i] = int16_t(rsqrtQuantized(x[i], p.multiplier, p.shift, 0, -32768, 32767));
+            else
+                y[i] = p.mode == Mode::Int16Abs ? int16_t(absInt16(p, x[i])) : int16_t(std::abs(int32_t(x[i])));
+        }
     }
 }
 
@@ -252,6 +295,22 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
         ctx.line(loop + " {");
         ctx.line("float v = " + x + "[i];", 2);
         ctx.line(y + "[i] = " + floatFn(op.type).c + ";", 2);
+        ctx.line("}");
+        return;
+    }
+    if (p.mode == Mode::Int16Rsqrt) {
+        useHelper(ctx, "ember_mbqm");
+        useHelper(ctx, "ember_clamp");
+        fx::useFxHelper(ctx, "ember_satshl");
+        fx::useFxHelper(ctx, "ember_clz32");
+        ctx.addHelper("ember_inv_sqrt_q20", kInvSqrtHelperC);
+        ctx.line("/* " + head + ", zero points 0: 2^20 / sqrt(x), then * " + std::to_string(p.multiplier) +
+                 " * 2^" + std::to_string(p.shift - kRsqrtShift) + " (x <= 0 gives the maximum) */");
+        ctx.line(loop + " {");
+        ctx.line("int32_t v = " + x + "[i];", 2);
+        ctx.line(y + "[i] = v <= 0 ? 32767 : (int16_t)ember_clamp(ember_mbqm(ember_inv_sqrt_q20(v), " +
+                     cInt(p.multiplier) + ", " + std::to_string(p.shift - kRsqrtShift) + "), -32768, 32767);",
+                 2);
         ctx.line("}");
         return;
     }

@@ -41,6 +41,25 @@ DiffCase unaryCase(const std::string &name, OpType type, DType dt, const Shape &
     return c;
 }
 
+// Several ops reading the same input, each with its own output (and output
+// quantization): one model, one tflm_ref run and one C unit for all of them.
+DiffCase multiCase(const std::string &name, const std::vector<OpType> &types, DType dt, const Shape &shape,
+                   const Quant &qi, const std::vector<Quant> &qos) {
+    Graph g;
+    g.name = "m";
+    const int x = addTensor(g, "x", dt, shape, qi);
+    std::vector<int> ys;
+    for (size_t i = 0; i < types.size(); ++i) {
+        ys.push_back(addTensor(g, "y" + std::to_string(i), dt, shape, qos.empty() ? Quant{} : qos[i]));
+        addOp(g, types[i], {x}, {ys.back()});
+    }
+    setIO(g, {x}, ys);
+    DiffCase c;
+    c.name = name;
+    c.graph = std::move(g);
+    return c;
+}
+
 std::string caseName(OpType type, DType dt, int k) {
     return std::string(opTypeName(type)) + " " + dtypeName(dt) + " #" + std::to_string(k);
 }
@@ -88,80 +107,82 @@ private slots:
         if (tflmRefPath().empty()) QSKIP("tflm_ref not found");
     }
 
-    // The float32 libm family, each over its domain (and a few cases outside
-    // it, where both must give the same NaN or infinity). Types TFLM refuses
-    // for these ops are refused by Ember too.
-    void negExp() {
+    // The float32 ops, several per model (output j = the j-th op of the
+    // list), over their domains and a few cases outside them, where both must
+    // give the same NaN or infinity. Types TFLM refuses are refused by Ember.
+    void floatOps() {
+        const std::vector<OpType> anyX = {OpType::Abs,   OpType::Neg,   OpType::Square,    OpType::Sin,
+                                          OpType::Cos,   OpType::Floor, OpType::Ceil,      OpType::Round,
+                                          OpType::Exp,   OpType::Elu,   OpType::HardSwish};
+        const std::vector<OpType> positiveX = {OpType::Log, OpType::Sqrt, OpType::Rsqrt};
         std::vector<DiffCase> cases;
         DiffRng r(21);
-        addFloatCases(cases, r, OpType::Neg, 50, -8.f, 8.f);
-        addFloatCases(cases, r, OpType::Exp, 45, -12.f, 12.f);
+        for (int k = 0; k < 68; ++k) {
+            DiffCase c = multiCase("float32 ops #" + std::to_string(k), anyX, DType::Float32,
+                                   randomShape(r, r.range(1, 5), k % 7 == 0 ? 13 : 6), {}, {});
+            const float range = k < 3 ? 100.f : r.pick(std::vector<float>{1.f, 8.f, 8.f, 30.f});
+            c.floatMin = -range;
+            c.floatMax = range;
+            if (k >= 50) {  // exact halves and quarters: ROUND's ties go to even
+                std::vector<float> v(size_t(c.graph.tensors[0].elements()));
+                for (auto &x : v) x = float(r.range(-24, 24)) * 0.5f + (r.range(0, 3) == 0 ? 0.25f : 0.f);
+                setInput(c, v);
+            }
+            cases.push_back(std::move(c));
+        }
+        for (int k = 0; k < 55; ++k) {
+            const Shape shape = k == 4 ? Shape{5} : randomShape(r, r.range(1, 5), k % 7 == 0 ? 13 : 6);
+            DiffCase c = multiCase("float32 LOG/SQRT/RSQRT #" + std::to_string(k), positiveX, DType::Float32,
+                                   shape, {}, {});
+            c.floatMin = k < 4 ? -1.f : 1e-3f;  // NaN for x < 0
+            c.floatMax = k < 4 ? 1.f : r.pick(std::vector<float>{1.f, 50.f, 1000.f});
+            if (k == 4) setInput(c, std::vector<float>{0.f, 1.f, 4.f, 0.25f, -0.f});  // -inf, inf
+            cases.push_back(std::move(c));
+        }
         addFloatCases(cases, r, OpType::Exp, 5, -100.f, 100.f);  // overflow to inf, underflow to 0
-        addRefusedTypes(cases, r, {OpType::Neg, OpType::Exp});
+        for (OpType t : {OpType::Neg, OpType::Exp, OpType::Log, OpType::Sqrt, OpType::Square, OpType::Sin,
+                         OpType::Cos, OpType::Floor, OpType::Ceil, OpType::Round})
+            addRefusedTypes(cases, r, {t});
         runAndCheck(std::move(cases));
     }
 
-    void logSqrtRsqrt() {
+    // ABS, HARD_SWISH and ELU on one int8 input, each output with its own
+    // quantization (ABS sometimes on the input's scale, where TFLM skips the
+    // rescale; HARD_SWISH's output scale above input scale / 128, up to far
+    // apart, where its int16 shifts grow large).
+    void int8Tables() {
         std::vector<DiffCase> cases;
-        DiffRng r(22);
-        addFloatCases(cases, r, OpType::Log, 45, 1e-3f, 50.f);
-        addFloatCases(cases, r, OpType::Log, 4, -1.f, 1.f);  // NaN for x < 0
-        addFloatCases(cases, r, OpType::Sqrt, 45, 0.f, 50.f);
-        addFloatCases(cases, r, OpType::Sqrt, 4, -1.f, 1.f);
-        addFloatCases(cases, r, OpType::Rsqrt, 45, 1e-3f, 50.f);
-        addFloatCases(cases, r, OpType::Rsqrt, 4, -1.f, 1.f);
-        // LOG(0) = -inf, RSQRT(0) = inf, -0.
-        for (OpType t : {OpType::Log, OpType::Rsqrt, OpType::Sqrt}) {
-            DiffCase c = unaryCase(caseName(t, DType::Float32, 99), t, DType::Float32, {5}, {}, {});
-            setInput(c, std::vector<float>{0.f, 1.f, 4.f, 0.25f, -0.f});
-            cases.push_back(std::move(c));
+        DiffRng r(27);
+        for (int k = 0; k < 50; ++k) {
+            const Quant qi = randomQuant(r, DType::Int8, -10, 3);
+            Quant qAbs = randomQuant(r, DType::Int8);
+            if (k % 3 == 0) qAbs.scale = qi.scale;
+            Quant qHs = randomQuant(r, DType::Int8);
+            qHs.scale = {qi.scale[0] / 128.f * std::ldexp(r.uniform(0.5f, 1.f), r.range(1, k % 4 ? 9 : 22))};
+            if (k % 11 == 0) qHs.zeroPoint = {int64_t(r.coin() ? 127 : -128)};
+            const Quant qElu = randomQuant(r, DType::Int8, -9, 1);
+            cases.push_back(multiCase("int8 ABS/HARD_SWISH/ELU #" + std::to_string(k),
+                                      {OpType::Abs, OpType::HardSwish, OpType::Elu}, DType::Int8,
+                                      randomShape(r, r.range(1, 5), 6), qi, {qAbs, qHs, qElu}));
         }
-        addRefusedTypes(cases, r, {OpType::Log, OpType::Sqrt});
+        // Refused: HARD_SWISH output scale below input scale / 128; int16
+        // HARD_SWISH and ELU.
+        cases.push_back(unaryCase("HARD_SWISH int8 small out #100", OpType::HardSwish, DType::Int8, {4},
+                                  q(1.f, 0), q(1.f / 512, 0)));
+        cases.push_back(unaryCase("HARD_SWISH int16 #101", OpType::HardSwish, DType::Int16, {4}, q(0.01f, 0),
+                                  q(0.01f, 0)));
+        cases.push_back(unaryCase("ELU int16 #102", OpType::Elu, DType::Int16, {4}, q(0.01f, 0), q(0.01f, 0)));
         runAndCheck(std::move(cases));
     }
 
-    void squareSinCos() {
-        std::vector<DiffCase> cases;
-        DiffRng r(24);
-        addFloatCases(cases, r, OpType::Square, 50, -20.f, 20.f);
-        addFloatCases(cases, r, OpType::Sin, 45, -7.f, 7.f);
-        addFloatCases(cases, r, OpType::Sin, 5, -1000.f, 1000.f);
-        addFloatCases(cases, r, OpType::Cos, 45, -7.f, 7.f);
-        addFloatCases(cases, r, OpType::Cos, 5, -1000.f, 1000.f);
-        addRefusedTypes(cases, r, {OpType::Square, OpType::Sin, OpType::Cos});
-        runAndCheck(std::move(cases));
-    }
-
-    void floorCeilRound() {
-        std::vector<DiffCase> cases;
-        DiffRng r(25);
-        addFloatCases(cases, r, OpType::Floor, 50, -6.f, 6.f);
-        addFloatCases(cases, r, OpType::Ceil, 50, -6.f, 6.f);
-        addFloatCases(cases, r, OpType::Round, 25, -6.f, 6.f);
-        // ROUND on exact halves and integers: ties go to even.
-        for (int k = 0; k < 25; ++k) {
-            DiffCase c = unaryCase(caseName(OpType::Round, DType::Float32, 25 + k), OpType::Round, DType::Float32,
-                                   randomShape(r, r.range(1, 4)), {}, {});
-            std::vector<float> v(size_t(c.graph.tensors[0].elements()));
-            for (auto &x : v) x = float(r.range(-24, 24)) * 0.5f + (r.range(0, 3) == 0 ? 0.25f : 0.f);
-            setInput(c, v);
-            cases.push_back(std::move(c));
-        }
-        addRefusedTypes(cases, r, {OpType::Floor, OpType::Ceil, OpType::Round});
-        runAndCheck(std::move(cases));
-    }
-
-    void absOp() {
+    void absInt16() {
         std::vector<DiffCase> cases;
         DiffRng r(23);
-        addFloatCases(cases, r, OpType::Abs, 20, -8.f, 8.f);
-        for (int k = 0; k < 45; ++k) {
-            const DType dt = k < 30 ? DType::Int8 : DType::Int16;
-            const Quant qi = randomQuant(r, dt);
-            // A third of the cases share the input's scale (no rescale in TFLM).
-            Quant qo = randomQuant(r, dt, -12, 2);
+        for (int k = 0; k < 15; ++k) {
+            const Quant qi = randomQuant(r, DType::Int16);
+            Quant qo = randomQuant(r, DType::Int16);
             if (k % 3 == 0) qo.scale = qi.scale;
-            cases.push_back(unaryCase(caseName(OpType::Abs, dt, k), OpType::Abs, dt,
+            cases.push_back(unaryCase(caseName(OpType::Abs, DType::Int16, k), OpType::Abs, DType::Int16,
                                       randomShape(r, r.range(1, 5), 6), qi, qo));
         }
         // int16 without quantization: plain integer abs.
@@ -174,10 +195,9 @@ private slots:
         runAndCheck(std::move(cases));
     }
 
-    void rsqrtInt8() {
+    void rsqrtQuantized() {
         std::vector<DiffCase> cases;
         DiffRng r(29);
-        addFloatCases(cases, r, OpType::Rsqrt, 10, 1e-3f, 50.f);
         for (int k = 0; k < 40; ++k) {
             const Quant qi = randomQuant(r, DType::Int8, -10, 0);
             const Quant qo = randomQuant(r, DType::Int8, -8, 2);
@@ -189,7 +209,20 @@ private slots:
             setInput(c, v);
             cases.push_back(std::move(c));
         }
-        cases.push_back(unaryCase("RSQRT int16 #100", OpType::Rsqrt, DType::Int16, {3}, q(0.01f, 0), q(0.01f, 0)));
+        // int16 (zero points 0), inputs >= 0.
+        for (int k = 0; k < 15; ++k) {
+            const Quant qi = randomQuant(r, DType::Int16, -14, -4);
+            const Quant qo = randomQuant(r, DType::Int16, -10, -2);
+            DiffCase c = unaryCase(caseName(OpType::Rsqrt, DType::Int16, k), OpType::Rsqrt, DType::Int16,
+                                   randomShape(r, r.range(1, 4), 6), qi, qo);
+            std::vector<int16_t> v(size_t(c.graph.tensors[0].elements()));
+            for (auto &x : v) x = int16_t(r.coin() ? r.range(0, 300) : r.range(0, 32767));
+            setInput(c, v);
+            cases.push_back(std::move(c));
+        }
+        // Refused: int16 with a zero point.
+        cases.push_back(unaryCase("RSQRT int16 zp #100", OpType::Rsqrt, DType::Int16, {3}, q(0.01f, 2),
+                                  q(0.01f, 0)));
         runAndCheck(std::move(cases));
     }
 
@@ -201,42 +234,6 @@ private slots:
                                       randomShape(r, r.range(1, 5), 7), {}, {}));
         cases.push_back(unaryCase("LOGICAL_NOT int8 #100", OpType::LogicalNot, DType::Int8, {3}, q(0.1f, 0),
                                   q(0.1f, 0)));
-        runAndCheck(std::move(cases));
-    }
-
-    void hardSwish() {
-        std::vector<DiffCase> cases;
-        DiffRng r(37);
-        addFloatCases(cases, r, OpType::HardSwish, 15, -8.f, 8.f);
-        for (int k = 0; k < 40; ++k) {
-            // Output scale at most input scale / 128 * 2^-1 .. 2^8 larger: the
-            // range TFLM accepts (output multiplier exponent <= 0), up to
-            // far-apart scales where its int16 shifts grow large.
-            const Quant qi = randomQuant(r, DType::Int8, -10, 3);
-            Quant qo = randomQuant(r, DType::Int8, -10, 3);
-            const float ratio = std::ldexp(r.uniform(0.5f, 1.f), r.range(-1, 8));
-            if (k % 2) qo.scale = {qi.scale[0] / 128.f * ratio};
-            if (k % 11 == 0) qo.zeroPoint = {int64_t(r.coin() ? 127 : -128)};
-            cases.push_back(unaryCase(caseName(OpType::HardSwish, DType::Int8, k), OpType::HardSwish, DType::Int8,
-                                      randomShape(r, r.range(1, 5), 6), qi, qo));
-        }
-        // Refused: output scale below input scale / 128; int16.
-        cases.push_back(unaryCase("HARD_SWISH int8 small out #100", OpType::HardSwish, DType::Int8, {4},
-                                  q(1.f, 0), q(1.f / 512, 0)));
-        cases.push_back(unaryCase("HARD_SWISH int16 #101", OpType::HardSwish, DType::Int16, {4}, q(0.01f, 0),
-                                  q(0.01f, 0)));
-        runAndCheck(std::move(cases));
-    }
-
-    void elu() {
-        std::vector<DiffCase> cases;
-        DiffRng r(41);
-        addFloatCases(cases, r, OpType::Elu, 15, -8.f, 8.f);
-        for (int k = 0; k < 40; ++k)
-            cases.push_back(unaryCase(caseName(OpType::Elu, DType::Int8, k), OpType::Elu, DType::Int8,
-                                      randomShape(r, r.range(1, 5), 6), randomQuant(r, DType::Int8, -9, 1),
-                                      randomQuant(r, DType::Int8, -9, 1)));
-        cases.push_back(unaryCase("ELU int16 #100", OpType::Elu, DType::Int16, {4}, q(0.01f, 0), q(0.01f, 0)));
         runAndCheck(std::move(cases));
     }
 
