@@ -13,6 +13,9 @@ extern const OpKernel kSum, kReduceMax, kReduceMin, kArgMax, kArgMin, kPrelu, kA
 // Broadcasting element-wise families (Elementwise.h).
 extern const OpKernel kMaximum, kMinimum, kSquaredDifference, kDiv, kEqual, kNotEqual, kGreater, kGreaterEqual, kLess,
     kLessEqual, kLogicalAnd, kLogicalOr, kSelectV2, kFloorDiv, kFloorMod;
+// One-input element-wise operators (MathUnary.cpp, HardSwish.cpp, Elu.cpp, LogSoftmax.cpp).
+extern const OpKernel kAbs, kNeg, kExp, kLog, kSqrt, kRsqrt, kSquare, kSin, kCos, kFloor, kCeil, kRound, kLogicalNot,
+    kHardSwish, kElu, kLogSoftmax;
 
 static const OpKernel *const kKernels[] = {
     &kConv2D,   &kDepthwiseConv2D, &kFullyConnected, &kAveragePool2D, &kMaxPool2D, &kAdd,
@@ -25,6 +28,9 @@ static const OpKernel *const kKernels[] = {
     &kMaximum,  &kMinimum,         &kSquaredDifference, &kDiv,        &kEqual,     &kNotEqual,
     &kGreater,  &kGreaterEqual,    &kLess,           &kLessEqual,     &kLogicalAnd, &kLogicalOr,
     &kSelectV2, &kFloorDiv,        &kFloorMod,
+    &kAbs,      &kNeg,             &kExp,            &kLog,           &kSqrt,      &kRsqrt,
+    &kSquare,   &kSin,             &kCos,            &kFloor,         &kCeil,      &kRound,
+    &kLogicalNot, &kHardSwish,     &kElu,            &kLogSoftmax,
 };
 
 const OpKernel *findKernel(OpType type) {
