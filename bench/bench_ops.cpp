@@ -75,7 +75,7 @@ std::vector<int8_t> ramp8(size_t n) {
 }
 
 // Upsampling decoder: RESIZE_NEAREST_NEIGHBOR, TRANSPOSE_CONV, RESIZE_BILINEAR.
-Graph decoder() {
+Graph makeDecoder() {
     Builder b("decoder");
     const Quant qa = Builder::q(0.05f, -3);
     const int x = b.t("input", DType::Int8, {1, 8, 8, 16}, qa);
@@ -105,7 +105,7 @@ Graph decoder() {
 }
 
 // Shape plumbing: EXPAND_DIMS, SPLIT, GATHER, PACK, SQUEEZE, CONCATENATION.
-Graph plumbing() {
+Graph makePlumbing() {
     Builder b("plumbing");
     const Quant qa = Builder::q(0.1f, 0);
     const int x = b.t("input", DType::Int8, {4, 4, 8}, qa);
@@ -138,7 +138,7 @@ Graph plumbing() {
 }
 
 // Element-wise math (float32): ABS, SQRT, EXP, LOG, SIN, COS, FLOOR, RSQRT.
-Graph math() {
+Graph makeMath() {
     Builder b("math");
     const int x = b.t("input", DType::Float32, {1, 256});
     int cur = x;
@@ -154,7 +154,7 @@ Graph math() {
 }
 
 // Comparison and selection (int8): GREATER, SELECT_V2, MAXIMUM, MINIMUM.
-Graph select() {
+Graph makeSelect() {
     Builder b("select");
     const Quant qa = Builder::q(0.1f, 3);
     const int x = b.t("a", DType::Int8, {1, 16, 16, 8}, qa), y = b.t("b", DType::Int8, {1, 16, 16, 8}, qa);
@@ -170,7 +170,7 @@ Graph select() {
 }
 
 // Reductions (int8): SUM, REDUCE_MAX, ARG_MAX.
-Graph reduce() {
+Graph makeReduce() {
     Builder b("reduce");
     const int x = b.t("input", DType::Int8, {1, 12, 12, 16}, Builder::q(0.05f, -2));
     const int s = b.t("sum", DType::Int8, {1, 12, 16}, Builder::q(0.5f, 0));
@@ -184,7 +184,7 @@ Graph reduce() {
 }
 
 // Activations (int8): HARD_SWISH, PRELU, LOG_SOFTMAX.
-Graph activations() {
+Graph makeActivations() {
     Builder b("activations");
     const int x = b.t("input", DType::Int8, {1, 64}, Builder::q(0.05f, 0));
     const int hs = b.t("hard_swish", DType::Int8, {1, 64}, Builder::q(0.04f, -10));
@@ -226,12 +226,12 @@ size_t armText(const Artifacts &a) {
 
 int main() {
     const std::vector<std::pair<const char *, std::function<Graph()>>> models = {
-        {"RESIZE_NEAREST_NEIGHBOR, TRANSPOSE_CONV, RESIZE_BILINEAR (int8)", decoder},
-        {"EXPAND_DIMS, SPLIT, GATHER, PACK, SQUEEZE (int8)", plumbing},
-        {"ABS, SQRT, EXP, LOG, SIN, COS, FLOOR, RSQRT (float32)", math},
-        {"GREATER, MAXIMUM, MINIMUM, SELECT_V2 (int8)", select},
-        {"SUM, REDUCE_MAX, ARG_MAX (int8)", reduce},
-        {"HARD_SWISH, PRELU, LOG_SOFTMAX (int8)", activations},
+        {"RESIZE_NEAREST_NEIGHBOR, TRANSPOSE_CONV, RESIZE_BILINEAR (int8)", makeDecoder},
+        {"EXPAND_DIMS, SPLIT, GATHER, PACK, SQUEEZE (int8)", makePlumbing},
+        {"ABS, SQRT, EXP, LOG, SIN, COS, FLOOR, RSQRT (float32)", makeMath},
+        {"GREATER, MAXIMUM, MINIMUM, SELECT_V2 (int8)", makeSelect},
+        {"SUM, REDUCE_MAX, ARG_MAX (int8)", makeReduce},
+        {"HARD_SWISH, PRELU, LOG_SOFTMAX (int8)", makeActivations},
     };
     std::printf("| model (ops) | compile ms | generated C lines | constants bytes | workspace bytes | Cortex-M4 layer code bytes |\n");
     std::printf("|---|---|---|---|---|---|\n");

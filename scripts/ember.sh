@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 BUILD=${EMBER_BUILD_DIR:-build}
 
 PACKAGES=(
-  build-essential cmake ninja-build pkg-config clang
+  build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev
   libflatbuffers-dev flatbuffers-compiler nlohmann-json3-dev libdlpack-dev
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libgl-dev
   libqscintilla2-qt6-dev libgraphviz-dev
@@ -55,8 +55,11 @@ demo() {
 
 runtests() {
   # Tests render widgets offscreen and build generated C with gcc, clang and
-  # arm-none-eabi-gcc; QEMU runs the board tests.
+  # arm-none-eabi-gcc; QEMU runs the board tests; the differential tests run
+  # TFLM's reference kernels (../shared/tools/tflm-ref). Then a short fuzzing
+  # run of each libFuzzer target (the long run: scripts/fuzz.sh --runs 1000000).
   QT_QPA_PLATFORM=offscreen ctest --test-dir "$BUILD" --output-on-failure -j "$(nproc)" --timeout 1500
+  bash scripts/fuzz.sh "${EMBER_FUZZ_SECONDS:-20}"
 }
 
 case "${1:-}" in

@@ -31,6 +31,7 @@
 #include "HistoryView.h"
 #include "MemoryView.h"
 #include "MessagesPane.h"
+#include "OperatorsDialog.h"
 #include "OptionsPanel.h"
 #include "PackageExport.h"
 #include "ProfileView.h"
@@ -47,7 +48,7 @@ struct MainWindow::Actions {
     QAction *open, *openExample, *exportFolder, *exportArchive, *saveProject, *quit;
     QAction *compile, *cancel, *checkHost, *profile, *flash;
     QAction *tabGraph, *tabMemory, *tabCode, *tabProfile, *tabHistory, *fit;
-    QAction *settings, *about;
+    QAction *settings, *about, *operators;
     QList<QAction *> languages;
 };
 
@@ -283,6 +284,13 @@ void MainWindow::createActions()
                            tr("<b>Ember Studio</b><br>Compiles TFLite models to dependency-free C for microcontrollers."));
     });
 
+    a.operators = new QAction(QString(), this);
+    connect(a.operators, &QAction::triggered, this, [this] {
+        auto *d = new OperatorsDialog(this);
+        d->setAttribute(Qt::WA_DeleteOnClose);
+        d->open();
+    });
+
     fileMenu_ = menuBar()->addMenu(QString());
     fileMenu_->addAction(a.open);
     fileMenu_->addAction(a.openExample);
@@ -322,6 +330,7 @@ void MainWindow::createActions()
         a.languages << l;
     }
     helpMenu_ = menuBar()->addMenu(QString());
+    helpMenu_->addAction(a.operators);
     helpMenu_->addAction(a.about);
 
     auto *tb = addToolBar(QString());
@@ -413,6 +422,7 @@ void MainWindow::retranslate()
     a.fit->setText(tr("&Fit Graph"));
     a.settings->setText(tr("&Settings…"));
     a.about->setText(tr("&About Ember Studio"));
+    a.operators->setText(tr("Supported &Operators…"));
     fileMenu_->setTitle(tr("&File"));
     recentMenu_->setTitle(tr("Open &Recent"));
     buildMenu_->setTitle(tr("&Build"));
