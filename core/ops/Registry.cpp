@@ -3,11 +3,18 @@
 
 namespace ember {
 
+// Data-movement and shape operators (DataMovement.h family).
+extern const OpKernel kExpandDims, kSqueeze, kShape, kPack, kUnpack, kSplit, kSplitV, kSlice, kFill, kZerosLike,
+    kBroadcastTo, kBroadcastArgs, kCast;
+
 static const OpKernel *const kKernels[] = {
     &kConv2D,   &kDepthwiseConv2D, &kFullyConnected, &kAveragePool2D, &kMaxPool2D, &kAdd,
     &kSub,      &kMul,             &kSoftmax,        &kReshape,       &kQuantize,  &kDequantize,
     &kPad,      &kMean,            &kConcatenation,  &kLogistic,      &kTanh,      &kRelu,
     &kRelu6,    &kLeakyRelu,       &kTranspose,      &kStridedSlice,
+    &kExpandDims, &kSqueeze,        &kShape,          &kPack,          &kUnpack,    &kSplit,
+    &kSplitV,     &kSlice,          &kFill,           &kZerosLike,     &kBroadcastTo, &kBroadcastArgs,
+    &kCast,
 };
 
 const OpKernel *findKernel(OpType type) {
