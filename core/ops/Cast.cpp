@@ -9,7 +9,7 @@ namespace {
 
 using namespace datamove;
 
-const std::initializer_list<DType> kFrom = {DType::Int8, DType::Int16, DType::Int32, DType::Float32};
+const std::initializer_list<DType> kFrom = {DType::Int8, DType::Int16, DType::Int32, DType::Float32, DType::Bool};
 const std::initializer_list<DType> kTo = {DType::Int8, DType::Int16, DType::Int32, DType::Float32};
 
 struct Params {

@@ -1,7 +1,6 @@
 // FILL: an output of the model's shape with every element set to the scalar
 // value input. ZEROS_LIKE: an output like the input, all zeros. As in TFLM,
-// FILL's shape is the output tensor's; a constant dims input must agree with
-// it (a run-time one is not read).
+// FILL's dims input must be constant and agree with the output's shape.
 #include <algorithm>
 
 #include "DataMovement.h"
@@ -26,28 +25,32 @@ bool prepareFill(Graph &g, Op &op, Diagnostics &d) {
     if (!checkSameType(d, g, op, "fill", op.inputs[1], op.outputs[0]) ||
         !checkType(d, g, op, "fill", op.inputs[1], {DType::Float32, DType::Int8, DType::Int32}))
         return false;
-    if (dims.isConst) {
-        if (dims.shape.size() != 1 || size_t(dims.shape[0]) != out.shape.size())
-            return opError(d, g, op,
-                           "the dims input " + shapeString(dims.shape) + " must be a vector with one entry per output dimension (" +
-                               std::to_string(out.shape.size()) + ")",
-                           op.inputs[0]);
-        std::vector<int64_t> v;
-        if (dims.dtype == DType::Int8 || dims.dtype == DType::Int16) {
-            for (int64_t i = 0; i < dims.elements() && size_t(dims.bytes()) == dims.data.size(); ++i)
-                v.push_back(dims.dtype == DType::Int8 ? int64_t(dims.at<int8_t>(i)) : int64_t(dims.at<int16_t>(i)));
-        } else if (!constInts(dims, &v)) {
-            return opError(d, g, op,
-                           std::string("the dims input must be an integer tensor, got ") + dtypeName(dims.dtype),
-                           op.inputs[0]);
-        }
-        for (size_t i = 0; i < v.size(); ++i)
-            if (v[i] != out.shape[i])
-                return opError(d, g, op,
-                               "the dims input says " + std::to_string(v[i]) + " for dimension " + std::to_string(i) +
-                                   " but the model's output shape is " + shapeString(out.shape),
-                               op.inputs[0]);
+    if (!dims.isConst)
+        return opError(d, g, op,
+                       "the dims input is computed at run time; TFLite Micro needs constant dims, re-export the "
+                       "model with a static shape",
+                       op.inputs[0]);
+    if (dims.shape.size() != 1 || size_t(dims.shape[0]) != out.shape.size())
+        return opError(d, g, op,
+                       "the dims input " + shapeString(dims.shape) +
+                           " must be a vector with one entry per output dimension (" +
+                           std::to_string(out.shape.size()) + ")",
+                       op.inputs[0]);
+    std::vector<int64_t> v;
+    if (dims.dtype == DType::Int8 || dims.dtype == DType::Int16) {
+        for (int64_t i = 0; i < dims.elements() && size_t(dims.bytes()) == dims.data.size(); ++i)
+            v.push_back(dims.dtype == DType::Int8 ? int64_t(dims.at<int8_t>(i)) : int64_t(dims.at<int16_t>(i)));
+    } else if (!constInts(dims, &v)) {
+        return opError(d, g, op,
+                       std::string("the dims input must be an integer tensor, got ") + dtypeName(dims.dtype),
+                       op.inputs[0]);
     }
+    for (size_t i = 0; i < v.size(); ++i)
+        if (v[i] != out.shape[i])
+            return opError(d, g, op,
+                           "the dims input says " + std::to_string(v[i]) + " for dimension " + std::to_string(i) +
+                               " but the model's output shape is " + shapeString(out.shape),
+                           op.inputs[0]);
     op.params = Params{out.elements(), out.bytes()};
     return true;
 }

@@ -26,7 +26,8 @@ bool preparePack(Graph &g, Op &op, Diagnostics &d) {
     for (int i = 0; i < n; ++i)
         if (!g.hasInput(op, size_t(i))) return opError(d, g, op, "pack input " + std::to_string(i + 1) + " is missing");
     const Tensor &in0 = g.in(op, 0);
-    if (!checkType(d, g, op, "pack", op.outputs[0], {DType::Float32, DType::Int8, DType::Int32, DType::Int64}))
+    if (!checkType(d, g, op, "pack", op.outputs[0],
+                   {DType::Float32, DType::Int8, DType::Int16, DType::Int32, DType::Int64}))
         return false;
     for (int i = 0; i < n; ++i) {
         if (!checkSameType(d, g, op, "pack", op.inputs[size_t(i)], op.outputs[0])) return false;

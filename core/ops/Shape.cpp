@@ -20,16 +20,18 @@ bool prepare(Graph &g, Op &op, Diagnostics &d) {
                            " output is not supported (TFLite Micro supports int32 only); re-export with "
                            "out_type int32",
                        op.outputs[0]);
-    return checkOutputShape(d, g, op, op.outputs[0], Shape{int32_t(in.shape.size())});
+    if (!checkOutputShape(d, g, op, op.outputs[0], Shape{int32_t(in.shape.size())})) return false;
+    op.params = in.shape;  // the values to write
+    return true;
 }
 
-void eval(const Graph &g, const Op &op, Buffers &b) {
-    const Shape &s = g.in(op, 0).shape;
+void eval(const Graph &, const Op &op, Buffers &b) {
+    const auto &s = std::any_cast<const Shape &>(op.params);
     if (!s.empty()) std::memcpy(b[size_t(op.outputs[0])].data(), s.data(), s.size() * sizeof(int32_t));
 }
 
 void emit(const Graph &g, const Op &op, EmitContext &ctx) {
-    const Shape &s = g.in(op, 0).shape;
+    const auto &s = std::any_cast<const Shape &>(op.params);
     ctx.line("/* SHAPE of " + std::string(dtypeName(g.in(op, 0).dtype)) + " " + shapeString(s) +
              ": compile-time constants */");
     if (s.empty()) ctx.line("(void)" + ctx.outputs[0] + ";");
