@@ -77,9 +77,12 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
         ctx.line("(void)" + ctx.inputs[0] + "; (void)" + ctx.inputs[1] + "; (void)" + ctx.outputs[0] + ";");
         return;
     }
+    // Entry i from the end of input `in` (of `len` entries), or 1 past its start.
+    auto entry = [&](size_t in, int32_t len, int32_t i) {
+        return i < len ? "(int32_t)" + ctx.inputs[in] + "[" + std::to_string(len - 1 - i) + "]" : std::string("1");
+    };
     for (int32_t i = 0; i < p.outLen; ++i) {
-        const std::string x = i < p.len1 ? "(int32_t)" + ctx.inputs[0] + "[" + std::to_string(p.len1 - 1 - i) + "]" : "1";
-        const std::string y = i < p.len2 ? "(int32_t)" + ctx.inputs[1] + "[" + std::to_string(p.len2 - 1 - i) + "]" : "1";
+        const std::string x = entry(0, p.len1, i), y = entry(1, p.len2, i);
         const std::string dst = ctx.outputs[0] + "[" + std::to_string(p.outLen - 1 - i) + "]";
         if (x == "1") ctx.line(dst + " = (" + ctype + ")" + y + ";");
         else ctx.line("{ const int32_t x = " + x + "; " + dst + " = (" + ctype + ")(x == 1 ? " + y + " : x); }");

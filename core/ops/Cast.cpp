@@ -18,7 +18,8 @@ struct Params {
 
 bool prepare(Graph &g, Op &op, Diagnostics &d) {
     if (!checkArity(d, g, op, "cast", 1, 1, "data")) return false;
-    if (!checkType(d, g, op, "cast from", op.inputs[0], kFrom) || !checkType(d, g, op, "cast to", op.outputs[0], kTo) ||
+    if (!checkType(d, g, op, "casting from", op.inputs[0], kFrom) ||
+        !checkType(d, g, op, "casting to", op.outputs[0], kTo) ||
         !checkOutputShape(d, g, op, op.outputs[0], g.in(op, 0).shape))
         return false;
     op.params = Params{g.out(op).elements()};

@@ -53,19 +53,21 @@ inline bool checkArity(Diagnostics &d, const Graph &g, const Op &op, const char 
                            std::to_string(op.inputs.size()) + " and " + std::to_string(op.outputs.size()));
     for (size_t i = 0; i < inputs; ++i)
         if (!g.hasInput(op, i))
-            return opError(d, g, op, std::string(what) + " input " + std::to_string(i + 1) + " is missing; fix the model");
+            return opError(d, g, op,
+                           std::string(what) + " input " + std::to_string(i + 1) + " is missing; fix the model");
     for (int o : op.outputs)
         if (o < 0) return opError(d, g, op, std::string(what) + " has a missing output; fix the model");
     return true;
 }
 
-inline bool checkType(Diagnostics &d, const Graph &g, const Op &op, const char *what, int tensor,
+// `subject` starts the message: "pack of" -> "pack of bool is not supported ...".
+inline bool checkType(Diagnostics &d, const Graph &g, const Op &op, const std::string &subject, int tensor,
                       std::initializer_list<DType> allowed) {
     const DType t = g.tensors[size_t(tensor)].dtype;
     if (isOneOf(t, allowed)) return true;
     return opError(d, g, op,
-                   std::string(what) + " of " + dtypeName(t) + " is not supported (TFLite Micro supports " +
-                       typeList(allowed) + ")",
+                   subject + " " + dtypeName(t) + " is not supported (TFLite Micro supports " + typeList(allowed) +
+                       ")",
                    tensor);
 }
 

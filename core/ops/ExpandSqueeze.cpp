@@ -18,7 +18,7 @@ bool prepareExpandDims(Graph &g, Op &op, Diagnostics &d) {
     if (!checkArity(d, g, op, "expand_dims", 2, 1, "data, axis")) return false;
     const Tensor &in = g.in(op, 0);
     const Tensor &axisT = g.in(op, 1);
-    if (!checkType(d, g, op, "expand_dims", op.inputs[0], {DType::Float32, DType::Int8, DType::Int16}) ||
+    if (!checkType(d, g, op, "expand_dims of", op.inputs[0], {DType::Float32, DType::Int8, DType::Int16}) ||
         !checkSameType(d, g, op, "expand_dims", op.inputs[0], op.outputs[0]))
         return false;
     if (!axisT.isConst)

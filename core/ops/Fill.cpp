@@ -23,7 +23,7 @@ bool prepareFill(Graph &g, Op &op, Diagnostics &d) {
         return opError(d, g, op, "the fill value must be a scalar, got the shape " + shapeString(value.shape),
                        op.inputs[1]);
     if (!checkSameType(d, g, op, "fill", op.inputs[1], op.outputs[0]) ||
-        !checkType(d, g, op, "fill", op.inputs[1], {DType::Float32, DType::Int8, DType::Int32}))
+        !checkType(d, g, op, "fill of", op.inputs[1], {DType::Float32, DType::Int8, DType::Int32}))
         return false;
     if (!dims.isConst)
         return opError(d, g, op,
@@ -57,7 +57,7 @@ bool prepareFill(Graph &g, Op &op, Diagnostics &d) {
 
 bool prepareZerosLike(Graph &g, Op &op, Diagnostics &d) {
     if (!checkArity(d, g, op, "zeros_like", 1, 1, "data")) return false;
-    if (!checkType(d, g, op, "zeros_like", op.inputs[0], {DType::Float32, DType::Int8, DType::Int32, DType::Int64}) ||
+    if (!checkType(d, g, op, "zeros_like of", op.inputs[0], {DType::Float32, DType::Int8, DType::Int32, DType::Int64}) ||
         !checkSameType(d, g, op, "zeros_like", op.inputs[0], op.outputs[0]) ||
         !checkOutputShape(d, g, op, op.outputs[0], g.in(op, 0).shape))
         return false;

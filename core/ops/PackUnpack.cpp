@@ -26,7 +26,7 @@ bool preparePack(Graph &g, Op &op, Diagnostics &d) {
     for (int i = 0; i < n; ++i)
         if (!g.hasInput(op, size_t(i))) return opError(d, g, op, "pack input " + std::to_string(i + 1) + " is missing");
     const Tensor &in0 = g.in(op, 0);
-    if (!checkType(d, g, op, "pack", op.outputs[0],
+    if (!checkType(d, g, op, "pack of", op.outputs[0],
                    {DType::Float32, DType::Int8, DType::Int16, DType::Int32, DType::Int64}))
         return false;
     for (int i = 0; i < n; ++i) {
@@ -65,7 +65,7 @@ bool prepareUnpack(Graph &g, Op &op, Diagnostics &d) {
         return opError(d, g, op,
                        "num is " + std::to_string(op.attrs.count) + " but the op has " + std::to_string(n) +
                            " outputs; fix the model");
-    if (!checkType(d, g, op, "unpack", op.inputs[0], {DType::Float32, DType::Int8, DType::Int16, DType::Int32}))
+    if (!checkType(d, g, op, "unpack of", op.inputs[0], {DType::Float32, DType::Int8, DType::Int16, DType::Int32}))
         return false;
     const int rank = int(in.shape.size());
     const int axis = op.attrs.axis < 0 ? op.attrs.axis + rank : op.attrs.axis;
@@ -133,8 +133,9 @@ void emitRuns(const Params &p, EmitContext &ctx, const std::string &packed, cons
     const bool loop = p.outer > 1;
     if (loop) ctx.line("for (int32_t k = 0; k < " + cInt(p.outer) + "; ++k) {");
     for (int i = 0; i < p.count; ++i) {
-        std::string whole = packed + " + " + (loop ? "k * " + cInt(p.count * p.copy) + " + " : "") + cInt(i * p.copy);
-        std::string part = parts[size_t(i)] + (loop ? " + k * " + cInt(p.copy) : "");
+        std::string whole = packed + (loop ? " + k * " + cInt(p.count * p.copy) : "");
+        if (i > 0) whole += " + " + cInt(i * p.copy);
+        const std::string part = parts[size_t(i)] + (loop ? " + k * " + cInt(p.copy) : "");
         ctx.line("memcpy(" + (pack ? whole : part) + ", " + (pack ? part : whole) + ", " + cInt(bytes) + ");",
                  loop ? 2 : 1);
     }

@@ -19,7 +19,7 @@ bool prepare(Graph &g, Op &op, Diagnostics &d) {
     if (!checkArity(d, g, op, "slice", 3, 1, "data, begin, size")) return false;
     const Tensor &in = g.in(op, 0);
     const Tensor &bt = g.in(op, 1), &st = g.in(op, 2);
-    if (!checkType(d, g, op, "slice", op.inputs[0],
+    if (!checkType(d, g, op, "slice of", op.inputs[0],
                    {DType::Float32, DType::Int8, DType::Int16, DType::Int32, DType::Bool}) ||
         !checkSameType(d, g, op, "slice", op.inputs[0], op.outputs[0]))
         return false;

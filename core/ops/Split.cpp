@@ -21,7 +21,7 @@ struct Params {
 bool prepareParts(Graph &g, Op &op, Diagnostics &d, const char *what, int dataInput, int axisInput, bool equal) {
     const Tensor &in = g.in(op, size_t(dataInput));
     const Tensor &axisT = g.in(op, size_t(axisInput));
-    if (!checkType(d, g, op, what, op.inputs[size_t(dataInput)],
+    if (!checkType(d, g, op, std::string(what) + " of", op.inputs[size_t(dataInput)],
                    {DType::Float32, DType::Int8, DType::Int16, DType::Int32}))
         return false;
     std::vector<int64_t> axisV;
@@ -123,11 +123,10 @@ template <int DataInput> void emit(const Graph &g, const Op &op, EmitContext &ct
             ctx.line("(void)" + ctx.outputs[j] + ";", loop ? 2 : 1);
             continue;
         }
-        const std::string from = loop ? "k * " + cInt(p.inChunk) + " + " + cInt(at) : cInt(at);
-        const std::string to = loop ? " + k * " + cInt(n) : "";
-        ctx.line("memcpy(" + ctx.outputs[j] + to + ", " + src + " + " + from + ", " +
-                     cInt(n * int64_t(p.elemSize)) + ");",
-                 loop ? 2 : 1);
+        std::string from = src + (loop ? " + k * " + cInt(p.inChunk) : "");
+        if (at > 0) from += " + " + cInt(at);
+        const std::string to = ctx.outputs[j] + (loop ? " + k * " + cInt(n) : "");
+        ctx.line("memcpy(" + to + ", " + from + ", " + cInt(n * int64_t(p.elemSize)) + ");", loop ? 2 : 1);
         at += n;
     }
     if (loop) ctx.line("}");
