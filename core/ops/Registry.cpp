@@ -16,6 +16,9 @@ extern const OpKernel kMaximum, kMinimum, kSquaredDifference, kDiv, kEqual, kNot
 // One-input element-wise operators (MathUnary.cpp, HardSwish.cpp, Elu.cpp, LogSoftmax.cpp).
 extern const OpKernel kAbs, kNeg, kExp, kLog, kSqrt, kRsqrt, kSquare, kSin, kCos, kFloor, kCeil, kRound, kLogicalNot,
     kHardSwish, kElu, kLogSoftmax;
+// Data-movement and shape operators (DataMovement.h family).
+extern const OpKernel kExpandDims, kSqueeze, kShape, kPack, kUnpack, kSplit, kSplitV, kSlice, kFill, kZerosLike,
+    kBroadcastTo, kBroadcastArgs, kCast;
 
 static const OpKernel *const kKernels[] = {
     &kConv2D,   &kDepthwiseConv2D, &kFullyConnected, &kAveragePool2D, &kMaxPool2D, &kAdd,
@@ -31,6 +34,9 @@ static const OpKernel *const kKernels[] = {
     &kAbs,      &kNeg,             &kExp,            &kLog,           &kSqrt,      &kRsqrt,
     &kSquare,   &kSin,             &kCos,            &kFloor,         &kCeil,      &kRound,
     &kLogicalNot, &kHardSwish,     &kElu,            &kLogSoftmax,
+    &kExpandDims, &kSqueeze,        &kShape,          &kPack,          &kUnpack,    &kSplit,
+    &kSplitV,     &kSlice,          &kFill,           &kZerosLike,     &kBroadcastTo, &kBroadcastArgs,
+    &kCast,
 };
 
 const OpKernel *findKernel(OpType type) {

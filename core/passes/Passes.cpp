@@ -50,7 +50,39 @@ bool checkSupport(const Graph &g, Diagnostics &d) {
     return false;
 }
 
-bool prepareAll(Graph &g, Diagnostics &d) {
+// An op folds when all its inputs are constant, or when it is SHAPE: shapes
+// are static, so its result is known whatever its input holds. An op writing
+// a graph output stays (the application reads that buffer).
+bool foldable(const Graph &g, const Op &op) {
+    for (int o : op.outputs)
+        if (g.tensors[size_t(o)].isOutput) return false;
+    if (!findKernel(op.type)->eval) return false;
+    if (op.type == OpType::Shape) return true;
+    bool allConst = !op.inputs.empty();
+    for (int i : op.inputs)
+        if (i >= 0 && !g.tensors[size_t(i)].isConst) allConst = false;
+    return allConst;
+}
+
+// Evaluates `op` now with the reference kernel; its outputs become constants.
+void fold(Graph &g, const Op &op) {
+    Buffers buf(g.tensors.size());
+    for (int i : op.inputs)
+        if (i >= 0) buf[size_t(i)] = g.tensors[size_t(i)].data;
+    for (int o : op.outputs) buf[size_t(o)].assign(g.tensors[size_t(o)].bytes(), 0);
+    findKernel(op.type)->eval(g, op, buf);
+    for (int o : op.outputs) {
+        g.tensors[size_t(o)].data = std::move(buf[size_t(o)]);
+        g.tensors[size_t(o)].isConst = true;
+    }
+}
+
+// 2+3. Prepare every op in execution order and fold the foldable ones right
+// away, so that the ops after them are prepared with constant inputs: a
+// shape computed by SHAPE -> STRIDED_SLICE -> PACK (Keras' dynamic reshape)
+// reaches RESHAPE as a constant, as RESHAPE requires.
+bool prepareAndFold(Graph &g, Diagnostics &d) {
+    std::vector<Op> kept;
     for (Op &op : g.ops) {
         const OpKernel *k = findKernel(op.type);
         if (!k->prepare(g, op, d)) {
@@ -58,36 +90,11 @@ bool prepareAll(Graph &g, Diagnostics &d) {
             if (d.ok()) opError(d, op, "operator could not be prepared");
             return false;
         }
-    }
-    return true;
-}
-
-// 3. Ops whose inputs are all constant are evaluated now; their outputs
-// become constants and the op disappears from the schedule.
-void foldConstants(Graph &g) {
-    std::vector<Op> kept;
-    for (Op &op : g.ops) {
-        bool allConst = !op.inputs.empty();
-        for (int i : op.inputs)
-            if (i >= 0 && !g.tensors[size_t(i)].isConst) allConst = false;
-        for (int o : op.outputs)
-            if (g.tensors[size_t(o)].isOutput) allConst = false;
-        const OpKernel *k = findKernel(op.type);
-        if (!allConst || !k->eval) {
-            kept.push_back(std::move(op));
-            continue;
-        }
-        Buffers buf(g.tensors.size());
-        for (int i : op.inputs)
-            if (i >= 0) buf[size_t(i)] = g.tensors[size_t(i)].data;
-        for (int o : op.outputs) buf[size_t(o)].assign(g.tensors[size_t(o)].bytes(), 0);
-        k->eval(g, op, buf);
-        for (int o : op.outputs) {
-            g.tensors[size_t(o)].data = std::move(buf[size_t(o)]);
-            g.tensors[size_t(o)].isConst = true;
-        }
+        if (foldable(g, op)) fold(g, op);
+        else kept.push_back(std::move(op));
     }
     g.ops = std::move(kept);
+    return true;
 }
 
 // 4. Remove ops none of whose outputs is read or is a graph output.
@@ -183,8 +190,7 @@ bool runPasses(Graph &g, Diagnostics &d) {
     // otherwise show up as confusing graph-structure errors.
     if (!checkSupport(g, d)) return false;
     if (!checkGraph(g, d)) return false;
-    if (!prepareAll(g, d)) return false;
-    foldConstants(g);
+    if (!prepareAndFold(g, d)) return false;
     removeDeadCode(g);
     return checkGraph(g, d);
 }

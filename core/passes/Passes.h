@@ -3,8 +3,10 @@
 //      tensors and the supported list
 //   2. prepare: per-op validation, shape inference against the model's shapes,
 //      folding of zero points and requantization multipliers into op params
-//   3. constant folding: ops whose inputs are all constant are evaluated with
-//      the reference kernels and their outputs become constants
+//   3. constant folding, interleaved with 2 in execution order: ops whose
+//      inputs are all constant (and SHAPE, as shapes are static) are
+//      evaluated with the reference kernels and their outputs become
+//      constants before the next op is prepared
 //   4. dead-code removal: ops whose outputs nobody reads
 #pragma once
 
