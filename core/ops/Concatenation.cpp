@@ -132,6 +132,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 
 }  // namespace
 
-const OpKernel kConcatenation = {OpType::Concatenation, prepare, eval, emit, nullptr};
+const OpKernel kConcatenation = {OpType::Concatenation, prepare, eval, emit, nullptr, "int8, int16, int32, float32"};
 
 }  // namespace ember

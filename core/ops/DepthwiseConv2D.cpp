@@ -173,6 +173,6 @@ int64_t macs(const Graph &g, const Op &op) {
 
 }  // namespace
 
-const OpKernel kDepthwiseConv2D = {OpType::DepthwiseConv2D, prepare, eval, emit, macs};
+const OpKernel kDepthwiseConv2D = {OpType::DepthwiseConv2D, prepare, eval, emit, macs, "int8, int16x8, float32"};
 
 }  // namespace ember

@@ -100,6 +100,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 
 }  // namespace
 
-const OpKernel kLeakyRelu = {OpType::LeakyRelu, prepare, eval, emit, nullptr};
+const OpKernel kLeakyRelu = {OpType::LeakyRelu, prepare, eval, emit, nullptr, "int8, int16, float32"};
 
 }  // namespace ember

@@ -224,6 +224,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 
 }  // namespace
 
-const OpKernel kStridedSlice = {OpType::StridedSlice, prepare, eval, emit, nullptr};
+const OpKernel kStridedSlice = {OpType::StridedSlice, prepare, eval, emit, nullptr, "int8, int16, int32, float32"};
 
 }  // namespace ember

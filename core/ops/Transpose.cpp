@@ -150,6 +150,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 
 }  // namespace
 
-const OpKernel kTranspose = {OpType::Transpose, prepare, eval, emit, nullptr};
+const OpKernel kTranspose = {OpType::Transpose, prepare, eval, emit, nullptr, "int8, int16, int32, float32"};
 
 }  // namespace ember
