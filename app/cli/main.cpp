@@ -3,9 +3,10 @@
 //   emberc inspect MODEL [--json]
 //   emberc plan MODEL [compile options] [--json]
 //   emberc compile MODEL -o DIR [compile options]
-//   emberc run MODEL --input FILE... --output-dir DIR [compile options]
+//   emberc run MODEL --input FILE... --output-dir DIR [--dump-dir D] [compile options]
 //   emberc validate MODEL [--seed N] [--cases K] [compile options]
 //   emberc example [NAME] -o FILE
+//   emberc ops [--json | --markdown]
 //   emberc boards | firmware | flash | profile ...   (see flashers/)
 //
 // Exit codes: 0 success, 1 the work failed (bad model, mismatch, build
@@ -30,6 +31,7 @@
 #include "core/builder/TfliteWriter.h"
 #include "core/Text.h"
 #include "core/codegen/JsonUtf8.h"
+#include "core/import/TfliteImporter.h"
 #include "core/passes/DynamicDims.h"
 #include "core/ops/OpKernel.h"
 #include "core/reference/Executor.h"
@@ -56,13 +58,16 @@ const char *kUsage =
     "                                     DIR must be new, empty or an earlier package (replaced\n"
     "                                     whole); --force writes into any other folder;\n"
     "                                     --archive also writes it as one DIR.tar\n"
-    "  run MODEL --input FILE... --output-dir DIR [options]\n"
+    "  run MODEL --input FILE... --output-dir DIR [--dump-dir D] [options]\n"
     "                                     build the generated C with the host compiler, run it on\n"
-    "                                     raw little-endian inputs, write output<j>.bin\n"
+    "                                     raw little-endian inputs, write output<j>.bin; --dump-dir\n"
+    "                                     also writes every tensor of the reference executor as\n"
+    "                                     D/t<i>.bin + D/index.tsv (tflm_ref's --dump-dir layout)\n"
     "  validate MODEL [--seed N] [--cases K] [options]\n"
     "                                     generated C vs the reference executor on seeded inputs\n"
     "  example [NAME] -o FILE             write one of Ember's own example models (.tflite)\n"
     "  options [--markdown]               the compile options (as a Markdown table)\n"
+    "  ops [--json | --markdown]          supported operators and their types\n"
 #ifdef EMBER_HAVE_BOARDS
     "  boards | firmware | flash | profile  board commands (emberc boards --help)\n"
 #endif
@@ -303,15 +308,71 @@ int cmdCompile(const std::vector<std::string> &args) {
     return 0;
 }
 
+// TFLite's name of a type, as tflm_ref writes it in index.tsv.
+const char *tfliteTypeName(DType t) {
+    switch (t) {
+    case DType::Float32: return "FLOAT32";
+    case DType::Int8: return "INT8";
+    case DType::UInt8: return "UINT8";
+    case DType::Int16: return "INT16";
+    case DType::Int32: return "INT32";
+    case DType::Int64: return "INT64";
+    case DType::Bool: return "BOOL";
+    }
+    return "?";
+}
+
+// Writes every tensor the reference executor computed in tflm_ref's
+// --dump-dir layout: D/t<i>.bin (i = the tensor's index in the model file;
+// the passes never renumber tensors) and D/index.tsv with one line per
+// tensor: index, name, type, shape, scale, zero point, producing op index
+// (-1: none), op name ("-"). The producing op comes from the model as
+// written (before constant folding and dead-code removal); a tensor only a
+// removed (dead) op produces has no .bin file.
+bool writeDump(const std::string &modelPath, const Graph &g, const Buffers &buf, const std::string &dir) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    std::vector<std::pair<int, std::string>> producer(g.tensors.size(), {-1, "-"});
+    auto original = importTflite(modelPath);
+    if (original)
+        for (const Op &op : original->ops)
+            for (int o : op.outputs)
+                if (o >= 0 && size_t(o) < producer.size()) producer[size_t(o)] = {op.index, op.typeName};
+    std::vector<bool> computed(g.tensors.size(), false);
+    for (size_t i = 0; i < g.tensors.size(); ++i) computed[i] = g.tensors[i].isConst;
+    for (int i : g.inputs) computed[size_t(i)] = true;
+    for (const Op &op : g.ops)
+        for (int o : op.outputs)
+            if (o >= 0) computed[size_t(o)] = true;
+    std::ofstream index(dir + "/index.tsv", std::ios::trunc);
+    if (!index) return false;
+    for (size_t i = 0; i < g.tensors.size(); ++i) {
+        const Tensor &t = g.tensors[i];
+        std::string shape;
+        for (size_t k = 0; k < t.shape.size(); ++k) shape += (k ? "," : "") + std::to_string(t.shape[k]);
+        char scale[32];
+        std::snprintf(scale, sizeof scale, "%.9g", double(t.quant.sc()));
+        index << i << "\t" << t.name << "\t" << tfliteTypeName(t.dtype) << "\t" << shape << "\t" << scale << "\t"
+              << t.quant.zp() << "\t" << producer[i].first << "\t" << producer[i].second << "\n";
+        if (computed[i] && buf[i].size() == t.bytes() &&
+            !writeFile(dir + "/t" + std::to_string(i) + ".bin", buf[i]))
+            return false;
+    }
+    return bool(index);
+}
+
 int cmdRun(const std::vector<std::string> &args) {
     CompileOptions opts;
     std::vector<std::string> rest;
     int rc = 0;
     if (!takeCompileOptions(args, opts, rest, &rc)) return rc;
-    std::string model, outDir;
+    std::string model, outDir, dumpDir;
     std::vector<std::string> inputs;
     for (size_t i = 0; i < rest.size(); ++i) {
-        if (rest[i] == "--input") {
+        if (rest[i] == "--dump-dir") {
+            if (i + 1 >= rest.size()) return usageError("run: --dump-dir needs a directory");
+            dumpDir = rest[++i];
+        } else if (rest[i] == "--input") {
             // Consumes every following non-option argument.
             while (i + 1 < rest.size() && rest[i + 1].rfind("--", 0) != 0) inputs.push_back(rest[++i]);
         } else if (rest[i] == "--output-dir") {
@@ -354,6 +415,15 @@ int cmdRun(const std::vector<std::string> &args) {
             return 1;
         }
         std::cout << "wrote " << p << " (" << outs.value()[j].size() << " bytes)\n";
+    }
+    if (!dumpDir.empty()) {
+        auto all = runReferenceAll(g.value(), data);
+        if (!all) return fail(all.diagnostics());
+        if (!writeDump(model, g.value(), all.value(), dumpDir)) {
+            std::cerr << dumpDir << ": cannot write the tensor dump\n";
+            return 1;
+        }
+        std::cout << "wrote " << dumpDir << "/index.tsv and " << g->tensors.size() << " tensor(s)\n";
     }
     return 0;
 }
@@ -514,6 +584,45 @@ int cmdExample(const std::vector<std::string> &args) {
     return 0;
 }
 
+// The operator table comes from the kernel registry, so it never drifts
+// from what the compiler accepts.
+int cmdOps(const std::vector<std::string> &args) {
+    bool asJson = false, markdown = false;
+    for (const auto &a : args) {
+        if (a == "--json")
+            asJson = true;
+        else if (a == "--markdown")
+            markdown = true;
+        else
+            return usageError("ops: unexpected argument '" + a + "'");
+    }
+    const auto kernels = registeredKernels();
+    if (asJson) {
+        json j = json::array();
+        for (const OpKernel *k : kernels)
+            j.push_back({{"op", opTypeName(k->type)}, {"dtypes", k->dtypes ? k->dtypes : "see README"}});
+        std::cout << j.dump(2) << "\n";
+        return 0;
+    }
+    if (markdown) {
+        // The README's operator table (scripts/update_readme.py ops).
+        std::cout << "| operator | types |\n|---|---|\n";
+        std::vector<std::pair<std::string, std::string>> rows;
+        for (const OpKernel *k : kernels) rows.push_back({opTypeName(k->type), k->dtypes ? k->dtypes : "see README"});
+        std::sort(rows.begin(), rows.end());
+        for (const auto &[op, types] : rows) std::cout << "| " << op << " | " << types << " |\n";
+        return 0;
+    }
+    size_t width = 0;
+    for (const OpKernel *k : kernels) width = std::max(width, std::strlen(opTypeName(k->type)));
+    for (const OpKernel *k : kernels) {
+        const std::string name = opTypeName(k->type);
+        std::cout << name << std::string(width + 2 - name.size(), ' ') << (k->dtypes ? k->dtypes : "see README")
+                  << "\n";
+    }
+    return 0;
+}
+
 int mainImpl(int argc, char **argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) {
@@ -554,6 +663,7 @@ int mainImpl(int argc, char **argv) {
         std::cout << (args.empty() ? compileOptionsHelp() : compileOptionsMarkdown());
         return 0;
     }
+    if (cmd == "ops") return cmdOps(args);
 #ifdef EMBER_HAVE_BOARDS
     if (isBoardCommand(cmd)) return runBoardCommand(cmd, args, std::cout, std::cerr);
 #endif

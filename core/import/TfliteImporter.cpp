@@ -197,7 +197,7 @@ private:
             return fail("the tensor is stored sparse, which ember does not support; "
                         "convert the model without sparsification",
                         where);
-        if (!readShape(src, t, where) || !readQuant(src, t, where)) return false;
+        if (!readShape(src, t, where) || !readQuant(index, src, t, where)) return false;
         return readData(src, t, where);
     }
 
@@ -221,7 +221,38 @@ private:
         return true;
     }
 
-    bool readQuant(const tflite::Tensor &src, Tensor &t, const Where &where) {
+    // True when tensor `t` is read, and only read, as the bias (input 3) of
+    // CONV_2D, DEPTHWISE_CONV_2D or FULLY_CONNECTED: TFLM builds those ops'
+    // multipliers from the input and filter scales and never looks at the
+    // bias' per-channel layout (at most at its first scale).
+    bool onlyReadAsBias(size_t t) const {
+        const auto *ops = sub_->operators();
+        const auto *codes = model_->operator_codes();
+        if (!ops || !codes) return false;
+        bool used = false;
+        for (flatbuffers::uoffset_t i = 0; i < ops->size(); ++i) {
+            const tflite::Operator *op = ops->Get(i);
+            if (op->outputs())
+                for (int32_t x : *op->outputs())
+                    if (x >= 0 && size_t(x) == t) return false;
+            if (!op->inputs()) continue;
+            for (flatbuffers::uoffset_t k = 0; k < op->inputs()->size(); ++k) {
+                const int32_t x = op->inputs()->Get(k);
+                if (x < 0 || size_t(x) != t) continue;
+                if (k != 2 || op->opcode_index() >= codes->size()) return false;
+                const tflite::OperatorCode *c = codes->Get(op->opcode_index());
+                const auto code = tflite::BuiltinOperator(
+                    std::max<int32_t>(int32_t(c->builtin_code()), c->deprecated_builtin_code()));
+                if (code != tflite::BuiltinOperator::CONV_2D && code != tflite::BuiltinOperator::DEPTHWISE_CONV_2D &&
+                    code != tflite::BuiltinOperator::FULLY_CONNECTED)
+                    return false;
+                used = true;
+            }
+        }
+        return used;
+    }
+
+    bool readQuant(size_t index, const tflite::Tensor &src, Tensor &t, const Where &where) {
         const tflite::QuantizationParameters *q = src.quantization();
         if (!q) return true;
         if (q->details_type() != tflite::QuantizationDetails::NONE)
@@ -252,6 +283,15 @@ private:
             }
         int axis = q->quantized_dimension();
         bool axisValid = axis >= 0 && size_t(axis) < t.shape.size();
+        // Some converters copy the filter's per-channel quantization (e.g.
+        // quantized_dimension 3) onto the rank-1 bias. TFLM runs such models
+        // (it never reads the bias' layout), so accept it: the scales are
+        // kept, the dimension becomes 0 (only FULLY_CONNECTED reads a bias
+        // scale, the first, as TFLM does).
+        if (ns > 1 && (!axisValid || size_t(t.shape[size_t(axis)]) != ns) && onlyReadAsBias(index)) {
+            t.quant.axis = 0;
+            return true;
+        }
         if (ns > 1 && (!axisValid || size_t(t.shape[size_t(axis)]) != ns))
             return fail("per-channel quantization has " + std::to_string(ns) + " scales along dimension " +
                             std::to_string(axis) + " of shape " + shapeString(t.shape) +

@@ -1,8 +1,8 @@
-// CONCATENATION along attrs.axis (negative counts from the end), any
-// element type. Like TFLite Micro (concatenation.cc), values are copied
-// unchanged: quantized inputs are not rescaled, so they should share the
-// output's scale and zero point (the converter guarantees it); a warning
-// says so when they do not.
+// CONCATENATION along attrs.axis (negative counts from the end) of bool,
+// float32, int8, int16, int32 or int64 tensors. Like TFLite Micro
+// (concatenation.cc), values are copied unchanged, so its Prepare checks
+// apply: int8 inputs must share the output's scale and zero point, int16
+// inputs and output need zero point 0.
 #include <cstdio>
 #include <cstring>
 
@@ -19,8 +19,9 @@ struct Params {
     size_t elemSize = 1;
 };
 
-bool sameQuant(const Tensor &a, const Tensor &b) {
-    return a.quant.scale == b.quant.scale && a.quant.zp() == b.quant.zp();
+bool supportedType(DType t) {
+    return t == DType::Bool || t == DType::Float32 || t == DType::Int8 || t == DType::Int16 || t == DType::Int32 ||
+           t == DType::Int64;
 }
 
 // Output shape, or false with a message naming the offending input.
@@ -56,6 +57,11 @@ bool prepare(Graph &g, Op &op, Diagnostics &d) {
         if (g.in(op, i).dtype != out.dtype)
             return opError(d, g, op, "all concatenation inputs need the output's type " + std::string(dtypeName(out.dtype)),
                            op.inputs[i]);
+    if (!supportedType(out.dtype))
+        return opError(d, g, op,
+                       "concatenation of " + std::string(dtypeName(out.dtype)) +
+                           " is not supported; use bool, float32, int8, int16, int32 or int64",
+                       op.outputs[0]);
     if (op.attrs.activation != Activation::None)
         return opError(d, g, op, "concatenation with a fused activation is not supported (TFLite Micro refuses it too)");
     const int rank = int(g.in(op, 0).shape.size());
@@ -70,17 +76,28 @@ bool prepare(Graph &g, Op &op, Diagnostics &d) {
     if (!inferShape(g, op, axis, &inferred, &why, &bad)) return opError(d, g, op, why, bad);
     if (!checkOutputShape(d, g, op, op.outputs[0], inferred)) return false;
 
-    if (out.dtype == DType::Int8 || out.dtype == DType::Int16) {
-        for (size_t i = 0; i < op.inputs.size(); ++i) {
-            if (sameQuant(g.in(op, i), out)) continue;
-            Diagnostic &w = d.warning("input " + std::to_string(i + 1) +
-                                      " has a different scale or zero point than the output; its values are copied "
-                                      "unchanged as TFLite Micro does, re-quantize the model if this is unintended");
-            w.opIndex = op.index;
-            w.opName = op.typeName;
-            w.tensor = g.in(op, i).name;
-        }
+    for (size_t i = 0; i < op.inputs.size(); ++i) {
+        const Tensor &t = g.in(op, i);
+        if (out.dtype == DType::Int8 && (double(t.quant.sc()) != double(out.quant.sc()) || t.quant.zp() != out.quant.zp()))
+            return opError(d, g, op,
+                           "int8 input " + std::to_string(i + 1) + " has scale " + std::to_string(t.quant.sc()) +
+                               " and zero point " + std::to_string(t.quant.zp()) + " but the output has " +
+                               std::to_string(out.quant.sc()) + " and " + std::to_string(out.quant.zp()) +
+                               "; concatenation does not rescale (TFLite Micro requires them equal), re-quantize "
+                               "the model",
+                           op.inputs[i]);
+        if (out.dtype == DType::Int16 && t.quant.zp() != 0)
+            return opError(d, g, op,
+                           "int16 input " + std::to_string(i + 1) + " has zero point " +
+                               std::to_string(t.quant.zp()) + "; int16 concatenation needs zero point 0 (as TFLite "
+                               "Micro), re-quantize the model",
+                           op.inputs[i]);
     }
+    if (out.dtype == DType::Int16 && out.quant.zp() != 0)
+        return opError(d, g, op,
+                       "int16 output has zero point " + std::to_string(out.quant.zp()) +
+                           "; int16 concatenation needs zero point 0 (as TFLite Micro), re-quantize the model",
+                       op.outputs[0]);
     Params p;
     p.elemSize = dtypeSize(out.dtype);
     for (int dd = 0; dd < axis; ++dd) p.outer *= inferred[size_t(dd)];
@@ -132,6 +149,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 
 }  // namespace
 
-const OpKernel kConcatenation = {OpType::Concatenation, prepare, eval, emit, nullptr};
+const OpKernel kConcatenation = {OpType::Concatenation, prepare, eval, emit, nullptr, "int8, int16, int32, int64, bool, float32"};
 
 }  // namespace ember

@@ -141,6 +141,6 @@ int64_t macs(const Graph &g, const Op &op) {
 
 }  // namespace
 
-const OpKernel kConv2D = {OpType::Conv2D, prepare, eval, emit, macs};
+const OpKernel kConv2D = {OpType::Conv2D, prepare, eval, emit, macs, "int8, int16x8, float32"};
 
 }  // namespace ember

@@ -15,6 +15,13 @@ bool prepare(Graph &g, Op &op, Diagnostics &d) {
     const OpErrors e{g, op, d};
     if (!checkConvTypes(e)) return false;
     const Tensor &in = g.in(op, 0), &w = g.in(op, 1);
+    // Unlike CONV_2D, TFLM's int16x8 depthwise kernel reads the bias as int64
+    // whatever its type: an int32 bias is read out of bounds (garbage sums).
+    if (in.dtype == DType::Int16 && g.hasInput(op, 2) && g.in(op, 2).dtype != DType::Int64)
+        return e.fail(std::string(dtypeName(g.in(op, 2).dtype)) +
+                          " bias is not supported with int16 activations in a depthwise convolution (TFLite "
+                          "Micro reads it as int64); re-export the model with an int64 bias",
+                      op.inputs[2]);
     if (in.shape.size() != 4)
         return e.fail("input must be 4-D NHWC but has shape " + shapeString(in.shape), op.inputs[0]);
     if (w.shape.size() != 4 || w.shape[0] != 1)
@@ -173,6 +180,6 @@ int64_t macs(const Graph &g, const Op &op) {
 
 }  // namespace
 
-const OpKernel kDepthwiseConv2D = {OpType::DepthwiseConv2D, prepare, eval, emit, macs};
+const OpKernel kDepthwiseConv2D = {OpType::DepthwiseConv2D, prepare, eval, emit, macs, "int8, int16x8, float32"};
 
 }  // namespace ember

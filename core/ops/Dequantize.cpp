@@ -62,6 +62,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 
 }  // namespace
 
-const OpKernel kDequantize = {OpType::Dequantize, prepare, eval, emit, nullptr};
+const OpKernel kDequantize = {OpType::Dequantize, prepare, eval, emit, nullptr, "int8 -> float32, int16 -> float32"};
 
 }  // namespace ember

@@ -144,6 +144,6 @@ int64_t macs(const Graph &g, const Op &op) {
 
 }  // namespace
 
-const OpKernel kFullyConnected = {OpType::FullyConnected, prepare, eval, emit, macs};
+const OpKernel kFullyConnected = {OpType::FullyConnected, prepare, eval, emit, macs, "int8, int16x8, float32"};
 
 }  // namespace ember

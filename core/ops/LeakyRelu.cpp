@@ -2,6 +2,9 @@
 // y = x for x >= 0, alpha * x otherwise. Quantized, each branch has its own
 // requantization multiplier (identity: s_in / s_out, alpha: s_in * alpha /
 // s_out), both derived in float as TFLM does before widening to double.
+// With a negative alpha, TFLM's result for x < 0 is the negated product of x
+// with the multiplier's magnitude (exact halves round toward zero, e.g.
+// -30503 * -0.5 -> 15251, not 15252; seen against tflm_ref for int16).
 #include "UnaryOp.h"
 
 namespace ember {
@@ -13,6 +16,7 @@ struct LeakyParams {
     int32_t inZp = 0, outZp = 0;
     int32_t multIdentity = 0, multAlpha = 0;
     int shiftIdentity = 0, shiftAlpha = 0;
+    bool negAlpha = false;  // multAlpha holds the magnitude; negate the product
 };
 
 bool prepare(Graph &g, Op &op, Diagnostics &d) {
@@ -32,7 +36,9 @@ bool prepare(Graph &g, Op &op, Diagnostics &d) {
         const float sIn = in.quant.sc(), sOut = out.quant.sc();
         p.inZp = in.quant.zp();
         p.outZp = out.quant.zp();
-        quantizeMultiplier(double(sIn * alpha / sOut), &p.multAlpha, &p.shiftAlpha);
+        const double alphaMult = double(sIn * alpha / sOut);
+        p.negAlpha = alphaMult < 0;
+        quantizeMultiplier(p.negAlpha ? -alphaMult : alphaMult, &p.multAlpha, &p.shiftAlpha);
         quantizeMultiplier(double(sIn / sOut), &p.multIdentity, &p.shiftIdentity);
     }
     op.params = p;
@@ -43,8 +49,13 @@ template <class T>
 void evalQuantized(const LeakyParams &p, const T *in, T *out, int64_t n) {
     for (int64_t i = 0; i < n; ++i) {
         const int32_t v = int32_t(in[i]) - p.inZp;
-        const int32_t r = p.outZp + (v >= 0 ? multiplyByQuantizedMultiplier(v, p.multIdentity, p.shiftIdentity)
-                                            : multiplyByQuantizedMultiplier(v, p.multAlpha, p.shiftAlpha));
+        int32_t r;
+        if (v >= 0)
+            r = p.outZp + multiplyByQuantizedMultiplier(v, p.multIdentity, p.shiftIdentity);
+        else if (p.negAlpha)
+            r = p.outZp - multiplyByQuantizedMultiplier(v, p.multAlpha, p.shiftAlpha);
+        else
+            r = p.outZp + multiplyByQuantizedMultiplier(v, p.multAlpha, p.shiftAlpha);
         out[i] = T(std::min(dtypeMax(p.dtype), std::max(dtypeMin(p.dtype), r)));
     }
 }
@@ -85,12 +96,13 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     ctx.line("/* LEAKY_RELU " + ct + " " + shapeString(in.shape) + ", alpha " + cFloat(p.alpha) + ": zp " +
              std::to_string(p.inZp) + " -> " + std::to_string(p.outZp) + ", x >= 0: * " +
              std::to_string(p.multIdentity) + " * 2^" + std::to_string(p.shiftIdentity) + ", x < 0: * " +
-             std::to_string(p.multAlpha) + " * 2^" + std::to_string(p.shiftAlpha) + " */");
+             (p.negAlpha ? "-" : "") + std::to_string(p.multAlpha) + " * 2^" + std::to_string(p.shiftAlpha) +
+             (p.negAlpha ? " (negated product)" : "") + " */");
     ctx.line("for (int32_t i = 0; i < " + n + "; ++i) {");
     ctx.line("int32_t v = (int32_t)" + x + "[i] - " + cInt(p.inZp) + ";", 2);
     ctx.line("int32_t r = " + cInt(p.outZp) + " + (v >= 0 ? ember_mbqm(v, " + cInt(p.multIdentity) + ", " +
-                 std::to_string(p.shiftIdentity) + ") : ember_mbqm(v, " + cInt(p.multAlpha) + ", " +
-                 std::to_string(p.shiftAlpha) + "));",
+                 std::to_string(p.shiftIdentity) + ") : " + (p.negAlpha ? "-" : "") + "ember_mbqm(v, " +
+                 cInt(p.multAlpha) + ", " + std::to_string(p.shiftAlpha) + "));",
              2);
     ctx.line(y + "[i] = (" + ct + ")ember_clamp(r, " + cInt(dtypeMin(p.dtype)) + ", " + cInt(dtypeMax(p.dtype)) +
                  ");",
@@ -100,6 +112,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 
 }  // namespace
 
-const OpKernel kLeakyRelu = {OpType::LeakyRelu, prepare, eval, emit, nullptr};
+const OpKernel kLeakyRelu = {OpType::LeakyRelu, prepare, eval, emit, nullptr, "int8, int16, float32"};
 
 }  // namespace ember

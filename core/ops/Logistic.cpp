@@ -11,6 +11,6 @@ bool prepare(Graph &g, Op &op, Diagnostics &d) {
 
 }  // namespace
 
-const OpKernel kLogistic = {OpType::Logistic, prepare, sigmoidtanh::eval, sigmoidtanh::emit, nullptr};
+const OpKernel kLogistic = {OpType::Logistic, prepare, sigmoidtanh::eval, sigmoidtanh::emit, nullptr, "int8, int16, float32"};
 
 }  // namespace ember

@@ -2,12 +2,11 @@
 // int16 and float32, bit-exact with TFLite Micro (reduce_common.cc,
 // reference/reduce.h):
 //  - float: sum in input order, divide by the element count,
-//  - int8/int16 with identical input/output scale and zero point: the int32
-//    sum of the raw values divided by the count, truncating toward zero
-//    (reference_ops::Mean<T, int32_t>),
-//  - otherwise: QuantizedMeanOrSum, i.e. (sum - zp_in * count) rescaled by
+//  - int8/int16: QuantizedMeanOrSum, i.e. (sum - zp_in * count) rescaled by
 //    scale_in/scale_out with 1/count folded into the multiplier, + zp_out,
-//    saturated to the type (no fused activation).
+//    saturated to the type (no fused activation). TFLM takes this path even
+//    when input and output share scale and zero point (so the result rounds
+//    to nearest; a plain sum / count would truncate).
 #include <algorithm>
 #include <cstdio>
 
@@ -17,7 +16,7 @@
 namespace ember {
 namespace {
 
-enum class Mode { Float, IntDivide, IntRequant };
+enum class Mode { Float, IntRequant };
 
 struct Loop {
     int64_t extent;
@@ -88,10 +87,6 @@ bool prepareQuantized(const Graph &g, const Op &op, Diagnostics &d, Params *p) {
     const Tensor &in = g.in(op, 0), &out = g.out(op);
     if (!hasPerTensorQuant(in) || !hasPerTensorQuant(out))
         return opError(d, g, op, "quantized mean needs one positive scale per tensor", op.inputs[0]);
-    if (in.quant.zp() == out.quant.zp() && in.quant.sc() == out.quant.sc()) {
-        p->mode = Mode::IntDivide;
-        return true;
-    }
     p->mode = Mode::IntRequant;
     quantizeMultiplier(double(in.quant.sc()) / double(out.quant.sc()), &p->mult, &p->shift);
     // Fold 1/count into the multiplier as QuantizedMeanOrSum does.
@@ -164,7 +159,6 @@ template <class T> T meanOf(const Params &p, const T *in, int64_t base) {
         uint32_t sum = 0;  // wraps like TFLite's int32 accumulation
         walk(p.reduced, base, [&](int64_t i) { sum += uint32_t(int32_t(in[i])); });
         const int32_t s = int32_t(sum);
-        if (p.mode == Mode::IntDivide) return T(s / int32_t(p.count));
         const auto shifted = int32_t(uint32_t(int64_t(s) - p.zpTimesCount));
         const int32_t r = multiplyByQuantizedMultiplier(shifted, p.mult, p.shift) + p.outZp;
         return T(std::min(dtypeMax(p.dtype), std::max(dtypeMin(p.dtype), r)));
@@ -215,7 +209,6 @@ void emitResult(const Params &p, EmitContext &ctx, const std::string &dst, int i
     const std::string ct = dtypeCType(p.dtype);
     switch (p.mode) {
     case Mode::Float: ctx.line(dst + " = sum / " + cFloat(float(p.count)) + ";", ind); break;
-    case Mode::IntDivide: ctx.line(dst + " = (" + ct + ")(sum / " + cInt(p.count) + ");", ind); break;
     case Mode::IntRequant:
         ctx.line("int32_t r = ember_mbqm(sum - " + cInt(p.zpTimesCount) + ", " + cInt(p.mult) + ", " +
                      std::to_string(p.shift) + ") + " + cInt(p.outZp) + ";",
@@ -230,9 +223,7 @@ void emitResult(const Params &p, EmitContext &ctx, const std::string &dst, int i
 void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     const auto &p = std::any_cast<const Params &>(op.params);
     const Tensor &in = g.in(op, 0), &out = g.out(op);
-    const char *how = p.mode == Mode::Float       ? "float sum / count"
-                      : p.mode == Mode::IntDivide ? "int32 sum / count, truncated (same quantization in and out)"
-                                                  : "(sum - zp_in * count) requantized to the output";
+    const char *how = p.mode == Mode::Float ? "float sum / count" : "(sum - zp_in * count) requantized to the output";
     char head[320];
     std::snprintf(head, sizeof head, "/* MEAN %s: %s -> %s over %lld elements each; %s */", dtypeName(p.dtype),
                   shapeString(in.shape).c_str(), shapeString(out.shape).c_str(), (long long)p.count, how);
@@ -258,6 +249,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 
 }  // namespace
 
-const OpKernel kMean = {OpType::Mean, prepare, eval, emit, nullptr};
+const OpKernel kMean = {OpType::Mean, prepare, eval, emit, nullptr, "int8, int16, float32"};
 
 }  // namespace ember

@@ -81,6 +81,10 @@ struct OpKernel {
     void (*emit)(const Graph &g, const Op &op, EmitContext &ctx);
     // Multiply-accumulates (0 where it means nothing). May be null.
     int64_t (*macs)(const Graph &g, const Op &op);
+    // Supported types for `emberc ops`, e.g. "int8, int16x8, float32".
+    // Optional (last, defaulted) so `{type, prepare, eval, emit, macs}` still
+    // compiles; nullptr prints "see README".
+    const char *dtypes = nullptr;
 };
 
 // Every operator's kernel, defined in its own file. Declared here so that the
@@ -93,5 +97,7 @@ extern const OpKernel kConv2D, kDepthwiseConv2D, kFullyConnected, kAveragePool2D
 const OpKernel *findKernel(OpType type);
 // Comma-separated list of supported TFLite operator names (for errors).
 std::string supportedOpsList();
+// Every registered kernel, in table order (for `emberc ops`).
+std::vector<const OpKernel *> registeredKernels();
 
 }  // namespace ember

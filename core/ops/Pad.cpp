@@ -193,6 +193,6 @@ int64_t macs(const Graph &, const Op &) { return 0; }
 
 }  // namespace
 
-const OpKernel kPad = {OpType::Pad, prepare, eval, emit, macs};
+const OpKernel kPad = {OpType::Pad, prepare, eval, emit, macs, "int8, int16, int32, float32"};
 
 }  // namespace ember

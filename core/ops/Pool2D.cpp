@@ -234,7 +234,7 @@ bool prepareMax(Graph &g, Op &op, Diagnostics &d) { return preparePool(false, g,
 
 }  // namespace
 
-const OpKernel kAveragePool2D = {OpType::AveragePool2D, prepareAverage, eval, emit, macs};
-const OpKernel kMaxPool2D = {OpType::MaxPool2D, prepareMax, eval, emit, macs};
+const OpKernel kAveragePool2D = {OpType::AveragePool2D, prepareAverage, eval, emit, macs, "int8, int16, float32"};
+const OpKernel kMaxPool2D = {OpType::MaxPool2D, prepareMax, eval, emit, macs, "int8, int16, float32"};
 
 }  // namespace ember

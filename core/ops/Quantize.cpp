@@ -141,6 +141,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 
 }  // namespace
 
-const OpKernel kQuantize = {OpType::Quantize, prepare, eval, emit, nullptr};
+const OpKernel kQuantize = {OpType::Quantize, prepare, eval, emit, nullptr, "float32 -> int8/int16, int8/int16 -> int8/int16/int32, int32 -> int8/int16"};
 
 }  // namespace ember

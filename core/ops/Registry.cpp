@@ -1,6 +1,8 @@
 // The one table of operators. To add an operator, see CONTRIBUTING.md.
 #include "OpKernel.h"
 
+#include <iterator>
+
 namespace ember {
 
 // Kernels added after OpKernel.h's list (declared here so that only this
@@ -44,6 +46,8 @@ const OpKernel *findKernel(OpType type) {
         if (k->type == type) return k;
     return nullptr;
 }
+
+std::vector<const OpKernel *> registeredKernels() { return {std::begin(kKernels), std::end(kKernels)}; }
 
 std::string supportedOpsList() {
     std::string s;

@@ -164,7 +164,7 @@ void emitRelu6(const Graph &g, const Op &op, EmitContext &ctx) { emitImpl(g, op,
 
 }  // namespace
 
-const OpKernel kRelu = {OpType::Relu, prepareRelu, evalRelu, emitRelu, nullptr};
-const OpKernel kRelu6 = {OpType::Relu6, prepareRelu6, evalRelu6, emitRelu6, nullptr};
+const OpKernel kRelu = {OpType::Relu, prepareRelu, evalRelu, emitRelu, nullptr, "int8, int16, float32"};
+const OpKernel kRelu6 = {OpType::Relu6, prepareRelu6, evalRelu6, emitRelu6, nullptr, "int8, int16, float32"};
 
 }  // namespace ember

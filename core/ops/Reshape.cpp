@@ -135,6 +135,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 
 }  // namespace
 
-const OpKernel kReshape = {OpType::Reshape, prepare, eval, emit, nullptr};
+const OpKernel kReshape = {OpType::Reshape, prepare, eval, emit, nullptr, "int8, int16, int32, float32"};
 
 }  // namespace ember

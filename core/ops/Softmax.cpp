@@ -287,6 +287,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 
 }  // namespace
 
-const OpKernel kSoftmax = {OpType::Softmax, prepare, eval, emit, nullptr};
+const OpKernel kSoftmax = {OpType::Softmax, prepare, eval, emit, nullptr, "float32, int8 -> int8/int16, int16"};
 
 }  // namespace ember

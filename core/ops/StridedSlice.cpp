@@ -2,8 +2,13 @@
 // TFLM's reference StridedSlice and tflite::strided_slice's index logic:
 // negative indices count from the end, begin_mask/end_mask select the full
 // range in the stride's direction, shrink_axis_mask keeps one index and
-// drops the dimension, `offset` makes end relative to begin. begin, end and
-// strides are constant int32 vectors with one entry per input dimension.
+// drops the dimension. begin, end and strides are constant int32 vectors
+// with one entry per input dimension. As in TFLM (strided_slice_common.cc):
+// at most 4 dimensions, the `offset` option is ignored (TFLM never reads
+// it), ellipsis/new-axis masks are refused, and an empty result of rank 2
+// or more (TFLM: a dynamic tensor) is refused. A shrunk axis with a negative stride is
+// refused too: TFLM's kernel writes nothing for it (the output is whatever
+// the arena held).
 //
 // Prepare resolves every dimension to (start, step, count); eval and emit
 // visit input element start + j*step for j < count.
@@ -82,8 +87,10 @@ bool prepare(Graph &g, Op &op, Diagnostics &d) {
                         dtypeName(out.dtype) + "; strided slice cannot change the type",
                     op.outputs[0]);
     const size_t rank = in.shape.size();
-    if (rank < 1 || rank > 5)
-        return fail("strided slice supports 1 to 5 dimensions, the input has " + std::to_string(rank), op.inputs[0]);
+    if (rank < 1 || rank > 4)
+        return fail("strided slice supports 1 to 4 dimensions (as TFLite Micro), the input has " +
+                        std::to_string(rank),
+                    op.inputs[0]);
     // TFLite Micro clears these two masks and would slice something else
     // than the model asks for; refuse instead of guessing.
     if (a.ellipsisMask != 0)
@@ -114,13 +121,17 @@ bool prepare(Graph &g, Op &op, Diagnostics &d) {
         int32_t start = startForAxis(vec[0][k], stride, size, (a.beginMask >> k) & 1);
         int64_t count;
         if (shrink) {
+            if (stride < 0)
+                return fail("dimension " + std::to_string(k) + " is shrunk with a negative stride, which TFLite "
+                            "Micro's kernel does not compute (it writes no output); use stride 1 for shrunk axes",
+                            op.inputs[3]);
             if (start < 0 || start >= size)
                 return fail("dimension " + std::to_string(k) + " is shrunk at index " + std::to_string(vec[0][k]) +
                                 ", outside its size " + std::to_string(size) + "; fix the begin value",
                             op.inputs[1]);
             count = 1;
         } else {
-            int32_t stop = endForAxis(vec[1][k], start, stride, size, (a.endMask >> k) & 1, a.offset);
+            int32_t stop = endForAxis(vec[1][k], start, stride, size, (a.endMask >> k) & 1, false);
             count = countSteps(start, stop, stride);
             expect.push_back(int32_t(count));
         }
@@ -134,6 +145,15 @@ bool prepare(Graph &g, Op &op, Diagnostics &d) {
                         ", strides " + shapeString(vec[2]) + " produces " + shapeString(expect) +
                         "; re-export the model",
                     op.outputs[0]);
+    // tflm_ref runs an empty 1-D result but refuses an empty result of rank
+    // 2 or more as a dynamic tensor.
+    for (int32_t dim : expect)
+        if (dim == 0 && expect.size() >= 2)
+            return fail("the slice of " + shapeString(in.shape) + " with begin " + shapeString(vec[0]) + ", end " +
+                            shapeString(vec[1]) + ", strides " + shapeString(vec[2]) + " is empty " +
+                            shapeString(expect) + "; TFLite Micro does not support empty (dynamic) tensors, fix "
+                            "the slice",
+                        op.outputs[0]);
     p.elements = shapeElements(expect);
     op.params = p;
     return true;
@@ -224,6 +244,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 
 }  // namespace
 
-const OpKernel kStridedSlice = {OpType::StridedSlice, prepare, eval, emit, nullptr};
+const OpKernel kStridedSlice = {OpType::StridedSlice, prepare, eval, emit, nullptr, "int8, int16, int32, float32"};
 
 }  // namespace ember

@@ -9,6 +9,6 @@ bool prepare(Graph &g, Op &op, Diagnostics &d) { return sigmoidtanh::prepare(g, 
 
 }  // namespace
 
-const OpKernel kTanh = {OpType::Tanh, prepare, sigmoidtanh::eval, sigmoidtanh::emit, nullptr};
+const OpKernel kTanh = {OpType::Tanh, prepare, sigmoidtanh::eval, sigmoidtanh::emit, nullptr, "int8, int16, float32"};
 
 }  // namespace ember

@@ -19,9 +19,8 @@ struct Params {
     int64_t elements = 0;
 };
 
-bool isDataType(DType t) {
-    return t == DType::Float32 || t == DType::Int8 || t == DType::Int16 || t == DType::Int32;
-}
+// TFLM's TRANSPOSE Eval handles float32, int8 and int16 only (int32 fails).
+bool isDataType(DType t) { return t == DType::Float32 || t == DType::Int8 || t == DType::Int16; }
 
 // Builds the simplified output dims and their input strides.
 void simplify(Params &p, const Shape &in, const std::vector<int32_t> &perm) {
@@ -57,7 +56,7 @@ bool prepare(Graph &g, Op &op, Diagnostics &d) {
     const Tensor &out = g.out(op);
     if (!isDataType(in.dtype))
         return fail(std::string("transpose of ") + dtypeName(in.dtype) +
-                        " is not supported; use int8, int16, int32 or float32",
+                        " is not supported (as in TFLite Micro); use int8, int16 or float32",
                     op.inputs[0]);
     if (in.dtype != out.dtype)
         return fail(std::string("input is ") + dtypeName(in.dtype) + " but output is " +
@@ -150,6 +149,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 
 }  // namespace
 
-const OpKernel kTranspose = {OpType::Transpose, prepare, eval, emit, nullptr};
+const OpKernel kTranspose = {OpType::Transpose, prepare, eval, emit, nullptr, "int8, int16, float32"};
 
 }  // namespace ember

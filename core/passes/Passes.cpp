@@ -97,7 +97,8 @@ bool prepareAndFold(Graph &g, Diagnostics &d) {
     return true;
 }
 
-// 4. Remove ops none of whose outputs is read or is a graph output.
+// 4. Remove ops none of whose outputs is read or is a graph output (also run
+// before the support check).
 void removeDeadCode(Graph &g) {
     bool changed = true;
     while (changed) {
@@ -105,11 +106,13 @@ void removeDeadCode(Graph &g) {
         std::vector<int> readers(g.tensors.size(), 0);
         for (const Op &op : g.ops)
             for (int i : op.inputs)
-                if (i >= 0) ++readers[size_t(i)];
+                if (i >= 0 && size_t(i) < readers.size()) ++readers[size_t(i)];
         for (size_t k = g.ops.size(); k-- > 0;) {
             bool live = false;
+            // Out-of-range indices keep the op, so checkGraph reports them.
             for (int o : g.ops[k].outputs)
-                if (readers[size_t(o)] > 0 || g.tensors[size_t(o)].isOutput) live = true;
+                if (o < 0 || size_t(o) >= readers.size() || readers[size_t(o)] > 0 || g.tensors[size_t(o)].isOutput)
+                    live = true;
             if (!live) {
                 g.ops.erase(g.ops.begin() + long(k));
                 changed = true;
@@ -186,7 +189,10 @@ bool checkGraph(const Graph &g, Diagnostics &d) {
 
 bool runPasses(Graph &g, Diagnostics &d) {
     d.setFile(g.sourcePath);
-    // Support first: unsupported ops (e.g. LSTMs with state tensors) would
+    // Dead ops go first: an op that feeds no graph output (e.g. a CUSTOM
+    // op left over from training) never runs, so it must not refuse the model.
+    removeDeadCode(g);
+    // Support next: unsupported ops (e.g. LSTMs with state tensors) would
     // otherwise show up as confusing graph-structure errors.
     if (!checkSupport(g, d)) return false;
     if (!checkGraph(g, d)) return false;

@@ -1,4 +1,6 @@
 // Passes over an imported graph, in order (see runPasses):
+//   0. dead-code removal: ops that feed no graph output are dropped, so an
+//      unsupported op nobody needs does not refuse the model
 //   1. support check: every op has a kernel, else one error naming op, index,
 //      tensors and the supported list
 //   2. prepare: per-op validation, shape inference against the model's shapes,

@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "DiffTflm.h"
 #include "TestUtil.h"
 #include "core/builder/TfliteWriter.h"
 
@@ -69,6 +70,30 @@ private slots:
         QVERIFY(r.err.contains("unknown planner 'magic'"));
     }
 
+    void opsListsRegistry() {
+        Run r = emberc({"ops"});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(QRegularExpression("^CONV_2D +int8, int16x8, float32$",
+                                                  QRegularExpression::MultilineOption)));
+        QVERIFY(r.out.contains("STRIDED_SLICE"));
+        QVERIFY(r.out.contains("SOFTMAX"));
+        r = emberc({"ops", "--json"});
+        QCOMPARE(r.code, 0);
+        const QJsonArray a = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QVERIFY(a.size() >= 22);
+        bool sawMean = false;
+        for (const auto &v : a) {
+            QVERIFY(!v.toObject()["dtypes"].toString().isEmpty());
+            if (v.toObject()["op"].toString() == "MEAN") {
+                sawMean = true;
+                QCOMPARE(v.toObject()["dtypes"].toString(), QString("int8, int16, float32"));
+            }
+        }
+        QVERIFY(sawMean);
+        r = emberc({"ops", "--bogus"});
+        QCOMPARE(r.code, 2);
+    }
+
     void inspectJson() {
         Run r = emberc({"inspect", "--json", shared("mlperf_tiny/kws/kws_ref_model.tflite")});
         QCOMPARE(r.code, 0);
@@ -118,6 +143,48 @@ private slots:
                     "--output-dir", dir.path()});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("490"), qPrintable(r.err));
+    }
+
+    // `emberc run --dump-dir` writes every tensor in tflm_ref's --dump-dir
+    // layout; on kws the index lines and the tensors agree with TFLM's dump.
+    void runDumpMatchesTflm() {
+        const std::string ref = test::tflmRefPath();
+        if (ref.empty()) QSKIP("tflm_ref not found");
+        QTemporaryDir dir;
+        const QString model = shared("mlperf_tiny/kws/kws_ref_model.tflite");
+        const QString g = QString::fromStdString(test::sharedDir()) + "/models/golden/kws_ref_model/";
+        const QString input = g + "case1.input0.bin";
+        Run r = emberc({"run", model, "--input", input, "--output-dir", dir.filePath("out"), "--dump-dir",
+                        dir.filePath("ember")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QProcess p;
+        p.start(QString::fromStdString(ref), {model, "--input", input, "--output-dir", dir.filePath("tout"),
+                                              "--dump-dir", dir.filePath("tflm")});
+        QVERIFY(p.waitForFinished(120000));
+        QCOMPARE(p.exitCode(), 0);
+        auto readAll = [](const QString &path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing " + path.toUtf8() + ">");
+        };
+        // Same columns, same values, line for line.
+        const QList<QByteArray> mine = readAll(dir.filePath("ember/index.tsv")).split('\n');
+        const QList<QByteArray> theirs = readAll(dir.filePath("tflm/index.tsv")).split('\n');
+        QCOMPARE(mine.size(), theirs.size());
+        for (int i = 0; i < mine.size(); ++i) QCOMPARE(mine[i], theirs[i]);
+        // The input, a weight tensor, every activation produced by an op and
+        // the output: byte-for-byte.
+        int compared = 0;
+        for (const QByteArray &line : theirs) {
+            const QList<QByteArray> f = line.split('\t');
+            if (f.size() != 8) continue;
+            const bool produced = f[6] != "-1";
+            if (!produced && f[0] != "0" && f[0] != "17") continue;
+            const QString name = "/t" + QString::fromUtf8(f[0]) + ".bin";
+            QVERIFY2(readAll(dir.filePath("ember") + name) == readAll(dir.filePath("tflm") + name),
+                     qPrintable("tensor " + f[0] + " (" + f[7] + ") differs"));
+            ++compared;
+        }
+        QVERIFY(compared >= 13);
     }
 
     void validateExample() {

@@ -120,6 +120,36 @@ private slots:
         for (const auto &f : failures) qWarning("%s", f.c_str());
         QVERIFY2(failures.empty(), failures.empty() ? "" : failures.front().c_str());
     }
+
+    // Regression: MobileNetV2's classifier head, int8 MEAN over H and W with
+    // keep_dims and the input's quantization on the output. TFLM requantizes
+    // (rounds to nearest) even then; Ember used to truncate sum / count.
+    void meanSameQuantClassifier() {
+        std::vector<DiffCase> cases;
+        const std::vector<std::pair<float, int64_t>> quants = {
+            {0.0235294f, -128}, {0.1f, 3}, {0.5f, 127}, {1.f / 256, -1}};
+        int k = 0;
+        for (const auto &[scale, zp] : quants) {
+            for (const Shape &s : {Shape{1, 7, 7, 1280}, Shape{1, 3, 5, 17}}) {
+                Graph g;
+                g.name = "m";
+                const std::vector<int32_t> axes{1, 2};
+                const int a = addTensor(g, "a", DType::Int8, s, q(scale, zp));
+                const int ax = addTensor(g, "axes", DType::Int32, {2}, {}, bytesOf(axes));
+                const int y = addTensor(g, "y", DType::Int8, {s[0], 1, 1, s[3]}, q(scale, zp));
+                OpAttrs at;
+                at.keepDims = true;
+                addOp(g, OpType::Mean, {a, ax}, {y}, at);
+                setIO(g, {a}, {y});
+                cases.push_back({"MEAN int8 same quant " + shapeString(s) + " #" + std::to_string(k++), std::move(g)});
+            }
+        }
+        std::string summary;
+        const auto failures = runDiff(std::move(cases), {}, &summary);
+        qInfo("%s", summary.c_str());
+        for (const auto &f : failures) qWarning("%s", f.c_str());
+        QVERIFY2(failures.empty(), failures.empty() ? "" : failures.front().c_str());
+    }
 };
 
 QTEST_GUILESS_MAIN(TstDiffBinary)

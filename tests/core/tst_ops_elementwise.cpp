@@ -229,11 +229,15 @@ void TestOpsElementwise::mean_data() {
     QTest::addColumn<std::vector<double>>("input");
     QTest::addColumn<std::vector<double>>("want");
 
-    // Same scale and zero point in and out: TFLM divides the int32 sum and
-    // truncates toward zero: 7/3 -> 2, -7/3 -> -2.
-    QTest::newRow("int8 same quantization truncates")
+    // Same scale and zero point in and out: TFLM (90b983c2) still requantizes
+    // (QuantizedMeanOrSum), so the mean rounds to nearest. Scale 1 -> 1:
+    // QuantizeMultiplier(1) = (2^30, 1); 3 elements: s = min(floor(log2 3) = 1,
+    // 32, 31 + 1) = 1, mult = (2^30 << 1) / 3 = 715827882, shift 1 - 1 = 0:
+    //   sum 8 -> SRDHM(8, 715827882) = round(2.67) = 3 (a truncating 8/3 gives 2)
+    //   sum -8 -> -3.
+    QTest::newRow("int8 same quantization rounds")
         << int(DType::Int8) << meanGraph(DType::Int8, {2, 3}, q(1.f, 0), {1}, false, {2}, q(1.f, 0))
-        << std::vector<double>{1, 2, 4, -1, -2, -4} << std::vector<double>{2, -2};
+        << std::vector<double>{1, 2, 5, -1, -2, -5} << std::vector<double>{3, -3};
 
     // Scale 1 -> 0.5, zp 0 -> -10, 4 elements: multiplier 2 = (2^30, 2),
     // 1/4 folded in: (2^30 << 2) / 4 = 2^30, shift 0, so
@@ -254,10 +258,13 @@ void TestOpsElementwise::mean_data() {
         << meanGraph(DType::Int8, {1, 2, 2, 2}, q(0.5f, -128), {2, -3}, true, {1, 1, 1, 2}, q(0.25f, -128))
         << std::vector<double>{-128, -100, -128, -90, -128, -80, -127, -70} << std::vector<double>{-127, -42};
 
-    // int16: the int32 sum 131067 exceeds int16; 131067 / 4 = 32766 (truncated).
+    // int16: the int32 sum 131067 exceeds int16. Scale 1 -> 1 = (2^30, 1);
+    // 4 elements: s = min(2, 32, 32) = 2, mult = (2^30 << 2) / 4 = 2^30,
+    // shift 1 - 2 = -1: SRDHM(131067, 2^30) = round(65533.5) = 65534, then
+    // RoundingDivideByPOT(65534, 1) = 32767 (mean 32766.75 rounds up).
     QTest::newRow("int16 sum beyond int16")
         << int(DType::Int16) << meanGraph(DType::Int16, {4}, q(1.f, 0), {0}, true, {1}, q(1.f, 0))
-        << std::vector<double>{32767, 32767, 32767, 32766} << std::vector<double>{32766};
+        << std::vector<double>{32767, 32767, 32767, 32766} << std::vector<double>{32767};
 
     // float: (1+2+4)/3 and (0.5-0.5+3)/3 over the last axis, keep dims.
     QTest::newRow("float last axis")

@@ -284,11 +284,12 @@ void TestOpsShape::addSliceRows() {
     QTest::newRow("int8 4-D box")
         << oneOp(OpType::StridedSlice, DType::Int8, {1, 2, 4, 3}, bytesOf(iota8(24)),
                  {{{4}, {0, 1, 1, 0}}, {{4}, {1, 2, 3, 3}}, {{4}, {1, 1, 1, 1}}}, {1, 1, 2, 3}, bytesOf(boxOut));
-    // [5] = 20..24 with offset: end = begin + 2 → [1:3] = 21 22.
-    std::vector<int16_t> offOut{21, 22};
-    QTest::newRow("int16 offset")
+    // [5] = 20..24 with offset set: TFLM never reads `offset`, so end stays
+    // absolute → [1:2] = 21 (not [1:3]).
+    std::vector<int16_t> offOut{21};
+    QTest::newRow("int16 offset ignored")
         << oneOp(OpType::StridedSlice, DType::Int16, {5}, bytesOf(iota16(5, 20)), {{{1}, {1}}, {{1}, {2}}, {{1}, {1}}},
-                 {2}, bytesOf(offOut), attrs(0, 0, 0, true));
+                 {1}, bytesOf(offOut), attrs(0, 0, 0, true));
     // [5] = 0..4, [-10:100:2] clamps to [0:5:2] → 0 2 4.
     std::vector<int8_t> clampOut{0, 2, 4};
     QTest::newRow("int8 clamped bounds")

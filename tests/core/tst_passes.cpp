@@ -2,7 +2,12 @@
 // graph consistency check.
 #include <QtTest>
 
+#include <QTemporaryDir>
+#include <fstream>
+
 #include "TestUtil.h"
+#include "core/Compiler.h"
+#include "core/builder/TfliteWriter.h"
 #include "core/passes/Passes.h"
 
 using namespace ember;
@@ -84,6 +89,41 @@ private slots:
         for (const char *s : {"model.tflite", "op 0 (SVDF)", "'x'", "'y'", "1 more unsupported op(s): CUSTOM:Foo",
                               "CONV_2D", "STRIDED_SLICE"})
             QVERIFY2(m.find(s) != std::string::npos, (m + " lacks " + s).c_str());
+    }
+
+    // An unsupported op (here a CUSTOM op) whose output feeds nothing never
+    // runs, so the model compiles; the same op feeding the output refuses the
+    // model, naming the op. Through a .tflite file: importer + loadModel.
+    void unsupportedDeadOp() {
+        for (const bool feedsOutput : {false, true}) {
+            Graph g;
+            g.name = "m";
+            const Quant q = test::q(0.5f, -3);
+            const int x = test::addTensor(g, "x", DType::Int8, {1, 6}, q);
+            const int y = test::addTensor(g, "y", DType::Int8, {1, 6}, q);
+            const int c = test::addTensor(g, "custom_out", DType::Int8, {1, 6}, q);
+            test::addOp(g, OpType::Relu, {x}, {y});
+            Op &custom = test::addOp(g, OpType::Unsupported, {x}, {c});
+            custom.typeName = "CUSTOM:MyTrainingOnlyOp";
+            test::setIO(g, {x}, feedsOutput ? std::vector<int>{y, c} : std::vector<int>{y});
+            QTemporaryDir dir;
+            const std::string path = dir.filePath("m.tflite").toStdString();
+            const auto bytes = writeTflite(g);
+            std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char *>(bytes.data()),
+                                                        std::streamsize(bytes.size()));
+            auto loaded = loadModel(path);
+            if (!feedsOutput) {
+                QVERIFY2(loaded.ok(), loaded.diagnostics().format().c_str());
+                QCOMPARE(loaded->ops.size(), size_t(1));
+                QCOMPARE(loaded->ops[0].type, OpType::Relu);
+                auto art = compile(loaded.value(), {});
+                QVERIFY2(art.ok(), art.diagnostics().format().c_str());
+            } else {
+                QVERIFY(!loaded.ok());
+                const std::string m = loaded.diagnostics().format();
+                QVERIFY2(m.find("unsupported operator CUSTOM:MyTrainingOnlyOp") != std::string::npos, m.c_str());
+            }
+        }
     }
 
     void brokenGraphs_data() {
