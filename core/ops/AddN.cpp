@@ -95,6 +95,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 }  // namespace
 
 extern const OpKernel kAddN;
-const OpKernel kAddN = {OpType::AddN, prepare, eval, emit, nullptr};
+const OpKernel kAddN = {OpType::AddN, prepare, eval, emit, nullptr, "float32, int8"};
 
 }  // namespace ember

@@ -120,7 +120,7 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 }  // namespace
 
 extern const OpKernel kArgMax, kArgMin;
-const OpKernel kArgMax = {OpType::ArgMax, prepare, eval, emit, nullptr};
-const OpKernel kArgMin = {OpType::ArgMin, prepare, eval, emit, nullptr};
+const OpKernel kArgMax = {OpType::ArgMax, prepare, eval, emit, nullptr, "float32, int8 (int32 indices)"};
+const OpKernel kArgMin = {OpType::ArgMin, prepare, eval, emit, nullptr, "float32, int8 (int32 indices)"};
 
 }  // namespace ember

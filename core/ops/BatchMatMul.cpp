@@ -241,6 +241,6 @@ int64_t macs(const Graph &g, const Op &op) {
 }  // namespace
 
 extern const OpKernel kBatchMatMul;
-const OpKernel kBatchMatMul = {OpType::BatchMatMul, prepare, eval, emit, macs};
+const OpKernel kBatchMatMul = {OpType::BatchMatMul, prepare, eval, emit, macs, "float32, int8, int16"};
 
 }  // namespace ember

@@ -92,6 +92,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 }  // namespace
 
 extern const OpKernel kBroadcastArgs;
-const OpKernel kBroadcastArgs = {OpType::BroadcastArgs, prepare, eval, emit, nullptr};
+const OpKernel kBroadcastArgs = {OpType::BroadcastArgs, prepare, eval, emit, nullptr, "int32, int64"};
 
 }  // namespace ember

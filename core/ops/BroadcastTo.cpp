@@ -124,6 +124,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 }  // namespace
 
 extern const OpKernel kBroadcastTo;
-const OpKernel kBroadcastTo = {OpType::BroadcastTo, prepare, eval, emit, nullptr};
+const OpKernel kBroadcastTo = {OpType::BroadcastTo, prepare, eval, emit, nullptr, "float32, int8, int16, int32, int64, bool"};
 
 }  // namespace ember

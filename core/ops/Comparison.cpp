@@ -115,16 +115,18 @@ template <Kind K> void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     });
 }
 
-template <Kind K> constexpr OpKernel kernel(OpType type) { return {type, prepare<K>, eval<K>, emit<K>, nullptr}; }
+template <Kind K> constexpr OpKernel kernel(OpType type, const char *dtypes) {
+    return {type, prepare<K>, eval<K>, emit<K>, nullptr, dtypes};
+}
 
 }  // namespace
 
 extern const OpKernel kEqual, kNotEqual, kGreater, kGreaterEqual, kLess, kLessEqual;
-const OpKernel kEqual = kernel<kEq>(OpType::Equal);
-const OpKernel kNotEqual = kernel<kNe>(OpType::NotEqual);
-const OpKernel kGreater = kernel<kGt>(OpType::Greater);
-const OpKernel kGreaterEqual = kernel<kGe>(OpType::GreaterEqual);
-const OpKernel kLess = kernel<kLt>(OpType::Less);
-const OpKernel kLessEqual = kernel<kLe>(OpType::LessEqual);
+const OpKernel kEqual = kernel<kEq>(OpType::Equal, "float32, int8, int32, int64, bool");
+const OpKernel kNotEqual = kernel<kNe>(OpType::NotEqual, "float32, int8, int32, int64, bool");
+const OpKernel kGreater = kernel<kGt>(OpType::Greater, "float32, int8, int16, int32, int64");
+const OpKernel kGreaterEqual = kernel<kGe>(OpType::GreaterEqual, "float32, int8, int32, int64");
+const OpKernel kLess = kernel<kLt>(OpType::Less, "float32, int8, int32, int64");
+const OpKernel kLessEqual = kernel<kLe>(OpType::LessEqual, "float32, int8, int32, int64");
 
 }  // namespace ember

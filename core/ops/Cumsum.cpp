@@ -119,6 +119,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 }  // namespace
 
 extern const OpKernel kCumsum;
-const OpKernel kCumsum = {OpType::Cumsum, prepare, eval, emit, nullptr};
+const OpKernel kCumsum = {OpType::Cumsum, prepare, eval, emit, nullptr, "float32, int8"};
 
 }  // namespace ember

@@ -440,6 +440,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 }  // namespace
 
 extern const OpKernel kDetectionPostProcess;
-const OpKernel kDetectionPostProcess = {OpType::DetectionPostProcess, prepare, eval, emit, nullptr};
+const OpKernel kDetectionPostProcess = {OpType::DetectionPostProcess, prepare, eval, emit, nullptr, "float32"};
 
 }  // namespace ember

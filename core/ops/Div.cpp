@@ -195,6 +195,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 }  // namespace
 
 extern const OpKernel kDiv;
-const OpKernel kDiv = {OpType::Div, prepare, eval, emit, nullptr};
+const OpKernel kDiv = {OpType::Div, prepare, eval, emit, nullptr, "float32, int8, int32"};
 
 }  // namespace ember

@@ -71,6 +71,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 }  // namespace
 
 extern const OpKernel kElu;
-const OpKernel kElu = {OpType::Elu, prepare, eval, emit, nullptr};
+const OpKernel kElu = {OpType::Elu, prepare, eval, emit, nullptr, "float32, int8"};
 
 }  // namespace ember

@@ -87,7 +87,7 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 }  // namespace
 
 extern const OpKernel kExpandDims, kSqueeze;
-const OpKernel kExpandDims = {OpType::ExpandDims, prepareExpandDims, eval, emit, nullptr};
-const OpKernel kSqueeze = {OpType::Squeeze, prepareSqueeze, eval, emit, nullptr};
+const OpKernel kExpandDims = {OpType::ExpandDims, prepareExpandDims, eval, emit, nullptr, "float32, int8, int16"};
+const OpKernel kSqueeze = {OpType::Squeeze, prepareSqueeze, eval, emit, nullptr, "float32, int8, int16, int32, int64, bool"};
 
 }  // namespace ember

@@ -102,7 +102,7 @@ void emitZerosLike(const Graph &g, const Op &op, EmitContext &ctx) {
 }  // namespace
 
 extern const OpKernel kFill, kZerosLike;
-const OpKernel kFill = {OpType::Fill, prepareFill, evalFill, emitFill, nullptr};
-const OpKernel kZerosLike = {OpType::ZerosLike, prepareZerosLike, evalZerosLike, emitZerosLike, nullptr};
+const OpKernel kFill = {OpType::Fill, prepareFill, evalFill, emitFill, nullptr, "float32, int8, int32"};
+const OpKernel kZerosLike = {OpType::ZerosLike, prepareZerosLike, evalZerosLike, emitZerosLike, nullptr, "float32, int8, int32, int64"};
 
 }  // namespace ember

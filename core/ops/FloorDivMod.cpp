@@ -46,7 +46,7 @@ template <bool kDiv> void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 }  // namespace
 
 extern const OpKernel kFloorDiv, kFloorMod;
-const OpKernel kFloorDiv = {OpType::FloorDiv, prepare<true>, eval<true>, emit<true>, nullptr};
-const OpKernel kFloorMod = {OpType::FloorMod, prepare<false>, eval<false>, emit<false>, nullptr};
+const OpKernel kFloorDiv = {OpType::FloorDiv, prepare<true>, eval<true>, emit<true>, nullptr, "float32"};
+const OpKernel kFloorMod = {OpType::FloorMod, prepare<false>, eval<false>, emit<false>, nullptr, "float32"};
 
 }  // namespace ember

@@ -153,6 +153,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 }  // namespace
 
 extern const OpKernel kHardSwish;
-const OpKernel kHardSwish = {OpType::HardSwish, prepare, eval, emit, nullptr};
+const OpKernel kHardSwish = {OpType::HardSwish, prepare, eval, emit, nullptr, "float32, int8"};
 
 }  // namespace ember

@@ -208,6 +208,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 }  // namespace
 
 extern const OpKernel kL2Normalization;
-const OpKernel kL2Normalization = {OpType::L2Normalization, prepare, eval, emit, nullptr};
+const OpKernel kL2Normalization = {OpType::L2Normalization, prepare, eval, emit, nullptr, "float32, int8"};
 
 }  // namespace ember

@@ -143,6 +143,6 @@ int64_t macs(const Graph &g, const Op &op) {
 }  // namespace
 
 extern const OpKernel kL2Pool2D;
-const OpKernel kL2Pool2D = {OpType::L2Pool2D, prepare, eval, emit, macs};
+const OpKernel kL2Pool2D = {OpType::L2Pool2D, prepare, eval, emit, macs, "float32"};
 
 }  // namespace ember

@@ -294,6 +294,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 }  // namespace
 
 extern const OpKernel kLogSoftmax;
-const OpKernel kLogSoftmax = {OpType::LogSoftmax, prepare, eval, emit, nullptr};
+const OpKernel kLogSoftmax = {OpType::LogSoftmax, prepare, eval, emit, nullptr, "float32, int8"};
 
 }  // namespace ember

@@ -31,7 +31,7 @@ template <bool kAnd> void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 }  // namespace
 
 extern const OpKernel kLogicalAnd, kLogicalOr;
-const OpKernel kLogicalAnd = {OpType::LogicalAnd, prepare<true>, eval<true>, emit<true>, nullptr};
-const OpKernel kLogicalOr = {OpType::LogicalOr, prepare<false>, eval<false>, emit<false>, nullptr};
+const OpKernel kLogicalAnd = {OpType::LogicalAnd, prepare<true>, eval<true>, emit<true>, nullptr, "bool"};
+const OpKernel kLogicalOr = {OpType::LogicalOr, prepare<false>, eval<false>, emit<false>, nullptr, "bool"};
 
 }  // namespace ember

@@ -339,18 +339,18 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 }  // namespace
 
 extern const OpKernel kAbs, kNeg, kExp, kLog, kSqrt, kRsqrt, kSquare, kSin, kCos, kFloor, kCeil, kRound, kLogicalNot;
-const OpKernel kAbs = {OpType::Abs, prepare, eval, emit, nullptr};
-const OpKernel kNeg = {OpType::Neg, prepare, eval, emit, nullptr};
-const OpKernel kExp = {OpType::Exp, prepare, eval, emit, nullptr};
-const OpKernel kLog = {OpType::Log, prepare, eval, emit, nullptr};
-const OpKernel kSqrt = {OpType::Sqrt, prepare, eval, emit, nullptr};
-const OpKernel kRsqrt = {OpType::Rsqrt, prepare, eval, emit, nullptr};
-const OpKernel kSquare = {OpType::Square, prepare, eval, emit, nullptr};
-const OpKernel kSin = {OpType::Sin, prepare, eval, emit, nullptr};
-const OpKernel kCos = {OpType::Cos, prepare, eval, emit, nullptr};
-const OpKernel kFloor = {OpType::Floor, prepare, eval, emit, nullptr};
-const OpKernel kCeil = {OpType::Ceil, prepare, eval, emit, nullptr};
-const OpKernel kRound = {OpType::Round, prepare, eval, emit, nullptr};
-const OpKernel kLogicalNot = {OpType::LogicalNot, prepare, eval, emit, nullptr};
+const OpKernel kAbs = {OpType::Abs, prepare, eval, emit, nullptr, "float32, int8, int16"};
+const OpKernel kNeg = {OpType::Neg, prepare, eval, emit, nullptr, "float32"};
+const OpKernel kExp = {OpType::Exp, prepare, eval, emit, nullptr, "float32"};
+const OpKernel kLog = {OpType::Log, prepare, eval, emit, nullptr, "float32"};
+const OpKernel kSqrt = {OpType::Sqrt, prepare, eval, emit, nullptr, "float32"};
+const OpKernel kRsqrt = {OpType::Rsqrt, prepare, eval, emit, nullptr, "float32, int8, int16"};
+const OpKernel kSquare = {OpType::Square, prepare, eval, emit, nullptr, "float32"};
+const OpKernel kSin = {OpType::Sin, prepare, eval, emit, nullptr, "float32"};
+const OpKernel kCos = {OpType::Cos, prepare, eval, emit, nullptr, "float32"};
+const OpKernel kFloor = {OpType::Floor, prepare, eval, emit, nullptr, "float32"};
+const OpKernel kCeil = {OpType::Ceil, prepare, eval, emit, nullptr, "float32"};
+const OpKernel kRound = {OpType::Round, prepare, eval, emit, nullptr, "float32"};
+const OpKernel kLogicalNot = {OpType::LogicalNot, prepare, eval, emit, nullptr, "bool"};
 
 }  // namespace ember

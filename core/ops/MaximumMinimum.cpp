@@ -58,7 +58,7 @@ template <bool kMax> void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 }  // namespace
 
 extern const OpKernel kMaximum, kMinimum;
-const OpKernel kMaximum = {OpType::Maximum, prepare<true>, eval<true>, emit<true>, nullptr};
-const OpKernel kMinimum = {OpType::Minimum, prepare<false>, eval<false>, emit<false>, nullptr};
+const OpKernel kMaximum = {OpType::Maximum, prepare<true>, eval<true>, emit<true>, nullptr, "float32, int8, int16, int32, int64"};
+const OpKernel kMinimum = {OpType::Minimum, prepare<false>, eval<false>, emit<false>, nullptr, "float32, int8, int16, int32, int64"};
 
 }  // namespace ember

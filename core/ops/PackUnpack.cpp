@@ -161,7 +161,7 @@ void emitUnpack(const Graph &g, const Op &op, EmitContext &ctx) {
 }  // namespace
 
 extern const OpKernel kPack, kUnpack;
-const OpKernel kPack = {OpType::Pack, preparePack, evalPack, emitPack, nullptr};
-const OpKernel kUnpack = {OpType::Unpack, prepareUnpack, evalUnpack, emitUnpack, nullptr};
+const OpKernel kPack = {OpType::Pack, preparePack, evalPack, emitPack, nullptr, "float32, int8, int16, int32, int64"};
+const OpKernel kUnpack = {OpType::Unpack, prepareUnpack, evalUnpack, emitUnpack, nullptr, "float32, int8, int16, int32"};
 
 }  // namespace ember

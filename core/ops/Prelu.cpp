@@ -107,6 +107,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 }  // namespace
 
 extern const OpKernel kPrelu;
-const OpKernel kPrelu = {OpType::Prelu, prepare, eval, emit, nullptr};
+const OpKernel kPrelu = {OpType::Prelu, prepare, eval, emit, nullptr, "float32, int8"};
 
 }  // namespace ember

@@ -189,8 +189,8 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 }  // namespace
 
 extern const OpKernel kSum, kReduceMax, kReduceMin;
-const OpKernel kSum = {OpType::Sum, prepare, eval, emit, nullptr};
-const OpKernel kReduceMax = {OpType::ReduceMax, prepare, eval, emit, nullptr};
-const OpKernel kReduceMin = {OpType::ReduceMin, prepare, eval, emit, nullptr};
+const OpKernel kSum = {OpType::Sum, prepare, eval, emit, nullptr, "float32, int8, int16"};
+const OpKernel kReduceMax = {OpType::ReduceMax, prepare, eval, emit, nullptr, "float32, int8"};
+const OpKernel kReduceMin = {OpType::ReduceMin, prepare, eval, emit, nullptr, "float32, int8"};
 
 }  // namespace ember

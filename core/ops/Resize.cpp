@@ -289,7 +289,7 @@ bool prepareBilinear(Graph &g, Op &op, Diagnostics &d) { return prepareResize(tr
 }  // namespace
 
 extern const OpKernel kResizeNearestNeighbor, kResizeBilinear;
-const OpKernel kResizeNearestNeighbor = {OpType::ResizeNearestNeighbor, prepareNearest, eval, emit, nullptr};
-const OpKernel kResizeBilinear = {OpType::ResizeBilinear, prepareBilinear, eval, emit, nullptr};
+const OpKernel kResizeNearestNeighbor = {OpType::ResizeNearestNeighbor, prepareNearest, eval, emit, nullptr, "float32, int8, int16"};
+const OpKernel kResizeBilinear = {OpType::ResizeBilinear, prepareBilinear, eval, emit, nullptr, "float32, int8"};
 
 }  // namespace ember

@@ -150,6 +150,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 }  // namespace
 
 extern const OpKernel kSelectV2;
-const OpKernel kSelectV2 = {OpType::SelectV2, prepare, eval, emit, nullptr};
+const OpKernel kSelectV2 = {OpType::SelectV2, prepare, eval, emit, nullptr, "float32, int8, int16 (bool condition)"};
 
 }  // namespace ember

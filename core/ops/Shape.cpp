@@ -42,6 +42,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 }  // namespace
 
 extern const OpKernel kShape;
-const OpKernel kShape = {OpType::Shape, prepare, eval, emit, nullptr};
+const OpKernel kShape = {OpType::Shape, prepare, eval, emit, nullptr, "any input (int32 output)"};
 
 }  // namespace ember

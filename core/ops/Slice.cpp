@@ -128,6 +128,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 }  // namespace
 
 extern const OpKernel kSlice;
-const OpKernel kSlice = {OpType::Slice, prepare, eval, emit, nullptr};
+const OpKernel kSlice = {OpType::Slice, prepare, eval, emit, nullptr, "float32, int8, int16, int32, bool"};
 
 }  // namespace ember

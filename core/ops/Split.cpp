@@ -135,7 +135,7 @@ template <int DataInput> void emit(const Graph &g, const Op &op, EmitContext &ct
 }  // namespace
 
 extern const OpKernel kSplit, kSplitV;
-const OpKernel kSplit = {OpType::Split, prepareSplit, eval<1>, emit<1>, nullptr};
-const OpKernel kSplitV = {OpType::SplitV, prepareSplitV, eval<0>, emit<0>, nullptr};
+const OpKernel kSplit = {OpType::Split, prepareSplit, eval<1>, emit<1>, nullptr, "float32, int8, int16, int32"};
+const OpKernel kSplitV = {OpType::SplitV, prepareSplitV, eval<0>, emit<0>, nullptr, "float32, int8, int16, int32"};
 
 }  // namespace ember

@@ -120,6 +120,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 }  // namespace
 
 extern const OpKernel kSquaredDifference;
-const OpKernel kSquaredDifference = {OpType::SquaredDifference, prepare, eval, emit, nullptr};
+const OpKernel kSquaredDifference = {OpType::SquaredDifference, prepare, eval, emit, nullptr, "float32, int8, int16, int32"};
 
 }  // namespace ember

@@ -223,6 +223,6 @@ int64_t macs(const Graph &g, const Op &op) {
 }  // namespace
 
 extern const OpKernel kTransposeConv;
-const OpKernel kTransposeConv = {OpType::TransposeConv, prepare, eval, emit, macs};
+const OpKernel kTransposeConv = {OpType::TransposeConv, prepare, eval, emit, macs, "int8, int16x8, float32"};
 
 }  // namespace ember
