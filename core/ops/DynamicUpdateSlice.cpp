@@ -48,10 +48,10 @@ bool prepare(Graph &g, Op &op, Diagnostics &d) {
                        std::string("operand, update and output must have one type, got ") + dtypeName(in.dtype) +
                            ", " + dtypeName(upd.dtype) + ", " + dtypeName(out.dtype),
                        op.inputs[1]);
-    if (in.dtype != DType::Float32 && in.dtype != DType::Int8 && in.dtype != DType::Int32)
+    if (in.dtype != DType::Float32 && in.dtype != DType::Int8 && in.dtype != DType::Int16 && in.dtype != DType::Int32)
         return opError(d, g, op,
                        std::string("dynamic_update_slice of ") + dtypeName(in.dtype) +
-                           " is not supported; use float32, int8 or int32",
+                           " is not supported; use float32, int8, int16 or int32",
                        op.inputs[0]);
     const size_t rank = in.shape.size();
     if (idx.dtype != DType::Int32 && idx.dtype != DType::Int64)

@@ -194,7 +194,7 @@ private slots:
         std::vector<DiffCase> cases;
         DiffRng r(404);
         for (int k = 0; k < 70; ++k) {
-            const DType dt = k % 16 == 15 ? DType::Int16 : (r.coin() ? DType::Int8 : DType::Float32);
+            const DType dt = k % 16 == 15 ? r.pick(std::vector<DType>{DType::Int16, DType::Int32}) : (r.coin() ? DType::Int8 : DType::Float32);
             const int mode = r.range(0, 1);
             const int rank = r.range(1, 4);
             const Shape sin = randomShape(r, rank, 1, 5);
@@ -235,7 +235,7 @@ private slots:
         std::vector<DiffCase> cases;
         DiffRng r(505);
         for (int k = 0; k < 70; ++k) {
-            const DType dt = k % 12 == 11 ? DType::Int32 : (r.coin() ? DType::Int8 : DType::Float32);
+            const DType dt = k % 12 == 11 ? r.pick(std::vector<DType>{DType::Int16, DType::Int32}) : (r.coin() ? DType::Int8 : DType::Float32);
             const int rank = r.range(1, 4);
             const Shape sin = randomShape(r, rank);
             const int nd = r.range(1, rank);
@@ -274,7 +274,7 @@ private slots:
         std::vector<DiffCase> cases;
         DiffRng r(606);
         const std::vector<DType> dts = {DType::Float32, DType::Int8, DType::Int16, DType::Int32, DType::Int64,
-                                        DType::Bool};
+                                        DType::Bool,    DType::UInt8};
         for (int k = 0; k < 70; ++k) {
             const DType dt = r.pick(dts);
             const int rank = r.range(1, 5);
@@ -305,7 +305,7 @@ private slots:
         for (int k = 0; k < 130; ++k) {
             const bool toSpace = k % 2 == 0;
             const OpType type = toSpace ? OpType::BatchToSpaceNd : OpType::SpaceToBatchNd;
-            const DType dt = k % 21 == 20 ? DType::Int16 : (r.coin() ? DType::Int8 : DType::Float32);
+            const DType dt = k % 21 == 20 ? r.pick(std::vector<DType>{DType::Int16, DType::Int32}) : (r.coin() ? DType::Int8 : DType::Float32);
             const int rank = r.range(3, 4), spatial = rank - 2;
             std::vector<int32_t> block, pads;
             for (int i = 0; i < spatial; ++i) block.push_back(r.range(1, 3));
@@ -397,14 +397,14 @@ private slots:
         check(std::move(cases));
     }
 
-    // DYNAMIC_UPDATE_SLICE: float32, int8, int32, int32/int64 starts that
+    // DYNAMIC_UPDATE_SLICE: float32, int8, int16, int32, int32/int64 starts that
     // often need clamping, constant and run-time.
     void dynamicUpdateSlice() {
         std::vector<DiffCase> cases;
         DiffRng r(909);
         for (int k = 0; k < 70; ++k) {
-            const DType dt = k % 17 == 16 ? DType::Int16 : r.pick(std::vector<DType>{DType::Float32, DType::Int8,
-                                                                                     DType::Int32});
+            const DType dt = k % 17 == 16 ? r.pick(std::vector<DType>{DType::Int64, DType::Bool})
+                                          : r.pick(kAllData);
             const DType it = r.coin() ? DType::Int32 : DType::Int64;
             const int rank = r.range(1, 4);
             const Shape sin = randomShape(r, rank, 1, 5);
