@@ -46,6 +46,35 @@ bool sameTypes(Graph &g, Op &op, Diagnostics &d, const std::vector<DType> &ok, c
     return true;
 }
 
+// Folds loops that continue a contiguous row (or the next loop out) in both
+// input and output, e.g. SPACE_TO_DEPTH with block 1 becomes one copy.
+void simplify(RowCopy &p) {
+    std::vector<int64_t> dims, outStride, inStride;
+    for (size_t k = 0; k < p.dims.size(); ++k) {
+        if (p.dims[k] == 1) continue;
+        if (!dims.empty() && outStride.back() == p.outStride[k] * p.dims[k] &&
+            inStride.back() == p.inStride[k] * p.dims[k]) {
+            dims.back() *= p.dims[k];
+            outStride.back() = p.outStride[k];
+            inStride.back() = p.inStride[k];
+            continue;
+        }
+        dims.push_back(p.dims[k]);
+        outStride.push_back(p.outStride[k]);
+        inStride.push_back(p.inStride[k]);
+    }
+    while (!dims.empty() && outStride.back() == p.row && inStride.back() == p.row) {
+        p.row *= dims.back();
+        dims.pop_back();
+        outStride.pop_back();
+        inStride.pop_back();
+    }
+    if (dims.empty()) dims = {1}, outStride = {0}, inStride = {0};
+    p.dims = dims;
+    p.outStride = outStride;
+    p.inStride = inStride;
+}
+
 void rowCopyEval(const Graph &, const Op &op, Buffers &b) {
     const auto &p = std::any_cast<const RowCopy &>(op.params);
     if (p.empty) return;
@@ -144,6 +173,7 @@ bool blockPrepare(Graph &g, Op &op, Diagnostics &d, bool toDepth) {
         p.row = bs * OC;
     }
     p.empty = in.elements() == 0;
+    simplify(p);
     p.comment = describe(toDepth ? "SPACE_TO_DEPTH" : "DEPTH_TO_SPACE", g, op, "block " + std::to_string(bs));
     op.params = p;
     return true;
@@ -206,6 +236,7 @@ bool reversePrepare(Graph &g, Op &op, Diagnostics &d) {
     p.inStride = {mid * inner, -inner};
     p.inBase = (mid - 1) * inner;
     p.row = inner;
+    simplify(p);
     op.params = p;
     return true;
 }
