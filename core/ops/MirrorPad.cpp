@@ -135,7 +135,7 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     std::vector<std::string> tables(p.outDims.size());
     for (size_t k = 0; k < p.outDims.size(); ++k)
         if (!p.table[k].empty())
-            tables[k] = ctx.constantI32("mirror_d" + std::to_string(k), p.table[k],
+            tables[k] = ctx.constantI32("d" + std::to_string(k), p.table[k],
                                         "MIRROR_PAD input offset per output index, dimension " + std::to_string(k));
     LoopNest loops(ctx);
     loops.line(ctype + " *o = " + ctx.outputs[0] + ";");
