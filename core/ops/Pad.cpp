@@ -1,11 +1,14 @@
-// PAD: surrounds the input with a constant, per TFLM's reference Pad. The
-// paddings are a constant int32 [rank,2] tensor (before, after per dim).
-// Pad value as TFLM: the output zero point for int8, 0 for int16 (its
+// PAD and PADV2: surround the input with a constant, per TFLM's reference
+// Pad (one kernel for both). The paddings are a constant int32 [rank,2]
+// tensor (before, after per dim). Pad value as TFLM: the optional third
+// input (a constant scalar of the input's type, for int8 quantized like the
+// output), else the output zero point for int8 and 0 for int16 (its
 // quantization is symmetric), int32 and float32.
 //
 // Prepare folds the shape: a dimension without padding is merged into the
 // one before it (its rows stay contiguous), so eval and emit only loop over
 // the dimensions that really pad and copy whole contiguous rows.
+#include <algorithm>
 #include <cstring>
 
 #include "Common.h"
@@ -17,8 +20,8 @@ struct Params {
     // Folded dims: input sizes and padding; the last dim is the copied row.
     std::vector<int64_t> in, before, after;
     size_t elemSize = 1;
-    uint8_t fillByte = 0;  // every pad value used here is one repeated byte
-    int32_t padValue = 0;  // for the comment
+    std::vector<uint8_t> fill;  // the pad value's bytes (one element)
+    std::string padValue;       // C literal of the pad value
     int64_t outElements = 0;
 
     int64_t outDim(size_t k) const { return in[k] + before[k] + after[k]; }
@@ -57,11 +60,9 @@ bool prepare(Graph &g, Op &op, Diagnostics &d) {
         if (tensor >= 0) e.tensor = g.tensors[size_t(tensor)].name;
         return false;
     };
-    bool thirdAbsent = op.inputs.size() == 2 || (op.inputs.size() == 3 && op.inputs[2] < 0);
-    if (op.inputs.size() < 2 || !thirdAbsent || op.outputs.size() != 1 || !g.hasInput(op, 0) ||
+    if (op.inputs.size() < 2 || op.inputs.size() > 3 || op.outputs.size() != 1 || !g.hasInput(op, 0) ||
         !g.hasInput(op, 1))
-        return fail("pad expects 2 inputs (data, paddings) and 1 output; a constant pad value (PADV2) is "
-                    "not supported");
+        return fail("pad expects 2 or 3 inputs (data, paddings, optional pad value) and 1 output");
     const Tensor &in = g.in(op, 0);
     const Tensor &pads = g.in(op, 1);
     const Tensor &out = g.out(op);
@@ -99,13 +100,34 @@ bool prepare(Graph &g, Op &op, Diagnostics &d) {
     Params p;
     p.elemSize = dtypeSize(in.dtype);
     p.outElements = out.elements();
-    if (in.dtype == DType::Int8) {
+    p.fill.assign(p.elemSize, 0);
+    p.padValue = "0";
+    if (g.hasInput(op, 2)) {
+        const Tensor &value = g.in(op, 2);
+        if (value.dtype != in.dtype || value.elements() != 1)
+            return fail(std::string("the pad value must be one ") + dtypeName(in.dtype) + " element, got " +
+                            dtypeName(value.dtype) + " " + shapeString(value.shape),
+                        op.inputs[2]);
+        if (!value.isConst || value.data.size() != value.bytes())
+            return fail("the pad value is computed at run time; only a constant pad value is supported", op.inputs[2]);
+        if (in.dtype == DType::Int8 &&
+            (value.quant.zp() != out.quant.zp() || double(value.quant.sc()) != double(out.quant.sc())))
+            return fail("the int8 pad value must be quantized like the output (same scale and zero point)",
+                        op.inputs[2]);
+        p.fill = value.data;
+        switch (in.dtype) {
+        case DType::Float32: p.padValue = cFloat(value.at<float>(0)); break;
+        case DType::Int8: p.padValue = std::to_string(value.at<int8_t>(0)); break;
+        case DType::Int16: p.padValue = std::to_string(value.at<int16_t>(0)); break;
+        default: p.padValue = cInt(value.at<int32_t>(0)); break;
+        }
+    } else if (in.dtype == DType::Int8) {
         int32_t zp = out.quant.zp();
         if (zp < -128 || zp > 127)
             return fail("the output zero point " + std::to_string(zp) + " is outside int8; fix the quantization",
                         op.outputs[0]);
-        p.padValue = zp;
-        p.fillByte = uint8_t(int8_t(zp));
+        p.padValue = std::to_string(zp);
+        p.fill = {uint8_t(int8_t(zp))};
     }
     fold(p, in.shape, pv);
     op.params = p;
@@ -132,7 +154,7 @@ void eval(const Graph &, const Op &op, Buffers &b) {
     const auto &p = std::any_cast<const Params &>(op.params);
     const uint8_t *src = b[size_t(op.inputs[0])].data();
     uint8_t *dst = b[size_t(op.outputs[0])].data();
-    std::memset(dst, p.fillByte, size_t(p.outElements) * p.elemSize);
+    for (int64_t i = 0; i < p.outElements; ++i) std::memcpy(dst + size_t(i) * p.elemSize, p.fill.data(), p.elemSize);
     const size_t row = size_t(p.in.back()) * p.elemSize;
     if (row == 0) return;
     forEachRow(p, [&](int64_t inOff, int64_t outOff) {
@@ -153,12 +175,18 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     for (size_t k = 0; k < in.shape.size(); ++k)
         pairs += (k ? " " : "") + std::string("(") + std::to_string(pads.at<int32_t>(int64_t(2 * k))) + "," +
                  std::to_string(pads.at<int32_t>(int64_t(2 * k + 1))) + ")";
-    ctx.line("/* PAD " + std::string(dtypeName(in.dtype)) + " " + shapeString(in.shape) + " -> " +
-             shapeString(g.out(op).shape) + ", paddings " + pairs + ", pad value " +
-             std::to_string(p.padValue) + " */");
+    ctx.line("/* " + std::string(opTypeName(op.type)) + " " + dtypeName(in.dtype) + " " + shapeString(in.shape) +
+             " -> " + shapeString(g.out(op).shape) + ", paddings " + pairs + ", pad value " + p.padValue + " */");
     const std::string ctype = dtypeCType(in.dtype);
-    ctx.line("memset(" + dst + ", " + std::to_string(int(p.fillByte)) + ", " +
-             std::to_string(p.outElements) + " * sizeof(" + ctype + "));");
+    // One repeated byte (0, int8, -1 ...) is a memset, anything else a loop.
+    const bool oneByte = std::all_of(p.fill.begin(), p.fill.end(), [&](uint8_t b) { return b == p.fill[0]; });
+    if (oneByte) {
+        ctx.line("memset(" + dst + ", " + std::to_string(int(p.fill[0])) + ", " + std::to_string(p.outElements) +
+                 " * sizeof(" + ctype + "));");
+    } else {
+        ctx.line("for (int32_t i = 0; i < " + std::to_string(p.outElements) + "; ++i) " + dst + "[i] = " +
+                 p.padValue + ";");
+    }
     const size_t outer = p.in.size() - 1;
     bool empty = p.in.back() == 0;
     for (size_t k = 0; k < outer; ++k) empty = empty || p.in[k] == 0;
@@ -193,6 +221,8 @@ int64_t macs(const Graph &, const Op &) { return 0; }
 
 }  // namespace
 
-const OpKernel kPad = {OpType::Pad, prepare, eval, emit, macs, "int8, int16, int32, float32"};
+extern const OpKernel kPadV2;
+const OpKernel kPad = {OpType::Pad, prepare, eval, emit, macs, "float32, int8, int16, int32"};
+const OpKernel kPadV2 = {OpType::PadV2, prepare, eval, emit, macs, "float32, int8, int16, int32"};
 
 }  // namespace ember

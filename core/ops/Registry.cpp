@@ -21,6 +21,9 @@ extern const OpKernel kAbs, kNeg, kExp, kLog, kSqrt, kRsqrt, kSquare, kSin, kCos
 // Data-movement and shape operators (DataMovement.h family).
 extern const OpKernel kExpandDims, kSqueeze, kShape, kPack, kUnpack, kSplit, kSplitV, kSlice, kFill, kZerosLike,
     kBroadcastTo, kBroadcastArgs, kCast;
+// Data movement by index and rearrangement (shape2 family).
+extern const OpKernel kGather, kGatherNd, kEmbeddingLookup, kSpaceToDepth, kDepthToSpace, kReverseV2, kPadV2,
+    kMirrorPad, kBatchToSpaceNd, kSpaceToBatchNd, kDynamicUpdateSlice;
 
 static const OpKernel *const kKernels[] = {
     &kConv2D,   &kDepthwiseConv2D, &kFullyConnected, &kAveragePool2D, &kMaxPool2D, &kAdd,
@@ -39,6 +42,8 @@ static const OpKernel *const kKernels[] = {
     &kExpandDims, &kSqueeze,        &kShape,          &kPack,          &kUnpack,    &kSplit,
     &kSplitV,     &kSlice,          &kFill,           &kZerosLike,     &kBroadcastTo, &kBroadcastArgs,
     &kCast,
+    &kGather,   &kGatherNd,        &kEmbeddingLookup, &kSpaceToDepth,  &kDepthToSpace, &kReverseV2,
+    &kPadV2,    &kMirrorPad,       &kBatchToSpaceNd, &kSpaceToBatchNd, &kDynamicUpdateSlice,
 };
 
 const OpKernel *findKernel(OpType type) {
