@@ -79,8 +79,9 @@ bool checkChoice(const char *flag, const std::string &v, Diagnostics &d) {
     const OptionSpec *s = findCompileOption(flag);
     if (s && std::find(s->choices.begin(), s->choices.end(), v) != s->choices.end()) return true;
     std::string list;
-    for (size_t i = 0; s && i < s->choices.size(); ++i) list += (i == 0 ? "" : ", ") + s->choices[i];
-    d.error("unknown " + std::string(flag + 2) + " '" + v + "'; choose one of: " + list);
+    for (size_t i = 0; s && i < s->choices.size(); ++i)
+        list += (i == 0 ? "" : i + 1 == s->choices.size() ? " or " : ", ") + s->choices[i];
+    d.error("unknown " + std::string(flag + 2) + " '" + v + "'; choose " + list);
     return false;
 }
 
@@ -222,7 +223,8 @@ std::vector<OptionSpec> makeTable() {
          }},
         {"--dim", "dims", K::List, G::Dims, "TENSOR:AXIS=MIN..MAX", "", {}, "Dynamic dimensions",
          "an input axis that varies at run time (repeatable): memory is planned for MAX, NAME_run takes the actual extent",
-         "TENSOR:AXIS=MIN..MAX, one per line: a dimension that varies at run time; memory is planned for MAX.",
+         "an input dimension that varies at run time inside a bound: memory is planned for MAX, <name>_run "
+         "takes the actual extent and checks it.",
          "elementwise ops, FULLY_CONNECTED over leading axes and SOFTMAX only; not with the packed modes",
          [](const std::string &v, CompileOptions &o, OptionParseState &, Diagnostics &d) {
              DimSpec spec;
@@ -311,9 +313,10 @@ std::string compileOptionsHelp() {
 
 std::string compileOptionsMarkdown() {
     std::string s = "| option | default | what it changes in the generated code | constraints |\n|---|---|---|---|\n";
-    auto cell = [](std::string t) {
-        for (size_t p = 0; (p = t.find('|', p)) != std::string::npos; p += 2) t.replace(p, 1, "\\|");
-        return t;
+    auto cell = [](const std::string &t) {
+        std::string r;
+        for (char c : t) r += c == '|' ? "\\|" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : std::string(1, c);
+        return r;
     };
     for (const OptionSpec &o : compileOptionTable()) {
         if (!o.apply) continue;

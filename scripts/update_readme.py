@@ -39,10 +39,10 @@ def commands(build):
 
 
 def replace_section(text, name, body):
-    pattern = re.compile(r"(<!-- BEGIN generated:%s -->\n).*?(\n<!-- END generated:%s -->)" % (name, name), re.S)
+    pattern = re.compile(r"(<!-- BEGIN generated:%s -->\n)(?:.*?\n)?(<!-- END generated:%s -->)" % (name, name), re.S)
     if not pattern.search(text):
         raise SystemExit("README.md has no generated section '%s'" % name)
-    return pattern.sub(lambda m: m.group(1) + body.strip("\n") + m.group(2), text)
+    return pattern.sub(lambda m: m.group(1) + body.strip("\n") + "\n" + m.group(2), text)
 
 
 def main():
