@@ -4,7 +4,7 @@
 #   scripts/fuzz.sh [SECONDS]          each target for SECONDS (default 60; the test command runs 20)
 #   scripts/fuzz.sh --runs N           each target for N executions (the long run: 1000000)
 # The seed corpus is made by Ember's own builder (emberc example) from the
-# main build. A crash, leak, sanitizer report, timeout (10 s per input) or
+# main build, plus tests/fuzz/regressions (inputs that once failed). A crash, leak, sanitizer report, timeout (10 s per input) or
 # out-of-memory (2 GB) fails the run and leaves the reproducer in
 # build-fuzz/artifacts/. Progress goes to stderr; stdout gets one Markdown
 # table (target, executions, seconds, result) for the README.
@@ -36,7 +36,7 @@ for t in fuzz_import fuzz_compile; do
   echo "== $t (${limit[*]})" >&2
   start=$(date +%s)
   result="no crash, timeout, leak or sanitizer report"
-  if ! "$FUZZ_BUILD/tests/fuzz/$t" "$corpus" "$seeds" "${limit[@]}" -timeout=10 -rss_limit_mb=2048 \
+  if ! "$FUZZ_BUILD/tests/fuzz/$t" "$corpus" "$seeds" tests/fuzz/regressions "${limit[@]}" -timeout=10 -rss_limit_mb=2048 \
       -max_len=65536 -artifact_prefix="$FUZZ_BUILD/artifacts/$t-" -print_final_stats=1 2>"$FUZZ_BUILD/$t.log"; then
     status=1
     result="FAILED (see $FUZZ_BUILD/$t.log and $FUZZ_BUILD/artifacts/)"

@@ -273,14 +273,19 @@ private:
                             where);
             t.quant.scale.push_back(s);
         }
-        if (q->zero_point())
-            for (int64_t z : *q->zero_point()) {
-                if (!zeroPointFits(t.dtype, z))
-                    return fail("the zero point " + std::to_string(z) + " does not fit the tensor type " +
-                                    dtypeName(t.dtype) + "; the file is damaged",
-                                where);
-                t.quant.zeroPoint.push_back(z);
-            }
+        // The verifier aligns a vector's length, not its 8-byte elements: a
+        // valid file may hold the zero points 4-byte aligned, so they are
+        // copied out byte-wise instead of loaded in place (found by fuzzing).
+        const uint8_t *zp = q->zero_point() ? q->zero_point()->Data() : nullptr;
+        for (size_t k = 0; k < nz; ++k) {
+            int64_t z;
+            std::memcpy(&z, zp + k * sizeof(int64_t), sizeof z);
+            if (!zeroPointFits(t.dtype, z))
+                return fail("the zero point " + std::to_string(z) + " does not fit the tensor type " +
+                                dtypeName(t.dtype) + "; the file is damaged",
+                            where);
+            t.quant.zeroPoint.push_back(z);
+        }
         int axis = q->quantized_dimension();
         bool axisValid = axis >= 0 && size_t(axis) < t.shape.size();
         // Some converters copy the filter's per-channel quantization (e.g.
