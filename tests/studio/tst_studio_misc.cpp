@@ -2,6 +2,7 @@
 // and presets, the line diff behind "what changed", package export, and the
 // external-tool runner.
 #include <QApplication>
+#include <QLineEdit>
 #include <QDir>
 #include <QFile>
 #include <QMenuBar>
@@ -11,11 +12,14 @@
 
 #include "BuildOptions.h"
 #include "MainWindow.h"
+#include "OperatorsDialog.h"
 #include "PackageExport.h"
 #include "StudioTestUtil.h"
 #include "TextDiff.h"
 #include "ToolRunner.h"
 #include "Translations.h"
+#undef emit  // OpKernel has a member of that name
+#include "core/ops/OpKernel.h"
 
 using namespace ember::studio;
 
@@ -87,6 +91,23 @@ private slots:
         QTest::newRow("delete") << QStringList{"a", "b", "c"} << QStringList{"a", "c"} << QList<int>{} << 1;
         QTest::newRow("moved-block") << QStringList{"1", "2", "3", "4"} << QStringList{"3", "4", "1", "2"} << QList<int>{2, 3} << 2;
         QTest::newRow("from-empty") << QStringList{} << QStringList{"a", "b"} << QList<int>{0, 1} << 0;
+    }
+
+    // Help ▸ Supported Operators lists the compiler's registry, with types,
+    // and filters as the user types.
+    void operatorsDialogListsRegistry()
+    {
+        OperatorsDialog d;
+        const int all = int(ember::registeredKernels().size());
+        QVERIFY(all > 80);
+        QCOMPARE(d.rowCount(), all);
+        auto *search = d.findChild<QLineEdit *>("operatorSearch");
+        QVERIFY(search);
+        QTest::keyClicks(search, "TRANSPOSE_CONV");
+        QCOMPARE(d.rowCount(), 1);
+        search->clear();
+        QTest::keyClicks(search, "bool");
+        QVERIFY(d.rowCount() > 3 && d.rowCount() < all);
     }
 
     void lineDiff()
