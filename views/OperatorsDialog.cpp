@@ -32,13 +32,16 @@ OperatorsDialog::OperatorsDialog(QWidget *parent) : QDialog(parent)
     table_->setObjectName(QStringLiteral("operatorTable"));
     table_->setHorizontalHeaderLabels({tr("Operator"), tr("Types")});
     table_->verticalHeader()->hide();
+    table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 6);
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     for (int r = 0; r < int(kernels.size()); ++r) {
         const ember::OpKernel *k = kernels[size_t(r)];
         table_->setItem(r, 0, new QTableWidgetItem(QString::fromLatin1(ember::opTypeName(k->type))));
-        table_->setItem(r, 1, new QTableWidgetItem(k->dtypes ? QString::fromLatin1(k->dtypes) : tr("see the README")));
+        auto *types = new QTableWidgetItem(k->dtypes ? QString::fromLatin1(k->dtypes) : tr("see the README"));
+        types->setToolTip(types->text());  // long type lists are elided in the cell
+        table_->setItem(r, 1, types);
     }
     table_->sortItems(0);
     table_->resizeColumnToContents(0);
