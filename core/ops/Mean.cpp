@@ -11,6 +11,7 @@
 #include <cstdio>
 
 #include "Common.h"
+#include "ReduceCommon.h"
 #include "OpError.h"
 
 namespace ember {
@@ -18,11 +19,11 @@ namespace {
 
 enum class Mode { Float, IntRequant };
 
-struct Loop {
-    int64_t extent;
-    int64_t inStride;
-    int64_t outStride;  // kept dims only
-};
+using reduce::Loop;
+using reduce::closeLoops;
+using reduce::offsetExpr;
+using reduce::openLoops;
+using reduce::walk;
 
 struct Params {
     DType dtype = DType::Float32;
@@ -66,21 +67,11 @@ bool checkMeanShape(Diagnostics &d, const Graph &g, const Op &op, const Shape &i
 }
 
 void buildLoops(const Shape &shape, const std::vector<bool> &reduced, Params *p) {
-    int64_t inStride = 1, outStride = 1;
-    for (size_t d = shape.size(); d-- > 0;) {
-        const int64_t e = shape[d];
-        if (e != 1) {
-            if (reduced[d]) {
-                p->reduced.insert(p->reduced.begin(), {e, inStride, 0});
-                p->count *= e;
-            } else {
-                p->kept.insert(p->kept.begin(), {e, inStride, outStride});
-                outStride *= e;
-            }
-        }
-        inStride *= e;
-    }
-    p->outElements = outStride;
+    const reduce::Loops l = reduce::buildLoops(shape, reduced);
+    p->kept = l.kept;
+    p->reduced = l.reduced;
+    p->count = l.count;
+    p->outElements = l.outElements;
 }
 
 bool prepareQuantized(const Graph &g, const Op &op, Diagnostics &d, Params *p) {
@@ -133,23 +124,6 @@ bool prepare(Graph &g, Op &op, Diagnostics &d) {
 
 // --- reference -------------------------------------------------------------
 
-// Calls f(offset) for every combination of `loops`, row-major.
-template <class F> void walk(const std::vector<Loop> &loops, int64_t base, F f) {
-    std::vector<int64_t> idx(loops.size(), 0);
-    int64_t off = base;
-    for (;;) {
-        f(off);
-        size_t d = loops.size();
-        for (; d-- > 0;) {
-            off += loops[d].inStride;
-            if (++idx[d] < loops[d].extent) break;
-            off -= loops[d].inStride * loops[d].extent;
-            idx[d] = 0;
-        }
-        if (d == size_t(-1)) return;
-    }
-}
-
 template <class T> T meanOf(const Params &p, const T *in, int64_t base) {
     if constexpr (std::is_same_v<T, float>) {
         float sum = 0.f;
@@ -182,28 +156,6 @@ void eval(const Graph &, const Op &op, Buffers &buf) {
 }
 
 // --- C emission ------------------------------------------------------------
-
-std::string offsetExpr(const std::vector<Loop> &loops, const std::string &var, bool out) {
-    std::string e;
-    for (size_t i = 0; i < loops.size(); ++i) {
-        const int64_t s = out ? loops[i].outStride : loops[i].inStride;
-        if (!e.empty()) e += " + ";
-        e += var + std::to_string(i) + (s == 1 ? "" : " * " + std::to_string(s));
-    }
-    return e.empty() ? "0" : e;
-}
-
-void openLoops(EmitContext &ctx, const std::vector<Loop> &loops, const std::string &var, int ind) {
-    for (size_t i = 0; i < loops.size(); ++i) {
-        const std::string v = var + std::to_string(i);
-        ctx.line("for (int32_t " + v + " = 0; " + v + " < " + std::to_string(loops[i].extent) + "; ++" + v + ") {",
-                 ind + int(i));
-    }
-}
-
-void closeLoops(EmitContext &ctx, size_t n, int ind) {
-    for (size_t i = n; i-- > 0;) ctx.line("}", ind + int(i));
-}
 
 void emitResult(const Params &p, EmitContext &ctx, const std::string &dst, int ind) {
     const std::string ct = dtypeCType(p.dtype);

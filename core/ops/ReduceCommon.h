@@ -1,5 +1,5 @@
-// Shared by the reductions over constant axes (SUM, REDUCE_MAX, REDUCE_MIN;
-// MEAN could use it too): axis resolution like TFLite's ResolveAxis, the
+// Shared by the reductions over constant axes (SUM, REDUCE_MAX, REDUCE_MIN,
+// and MEAN's loop nest): axis resolution like TFLite's ResolveAxis, the
 // output-shape rule, and one loop nest split into kept and reduced dims that
 // the reference executor and the C emitter walk in the same row-major order
 // as TFLM's Reduce (so float sums add in the same order).
