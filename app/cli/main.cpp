@@ -318,6 +318,8 @@ const char *tfliteTypeName(DType t) {
     case DType::Int32: return "INT32";
     case DType::Int64: return "INT64";
     case DType::Bool: return "BOOL";
+    case DType::UInt32: return "UINT32";
+    case DType::UInt64: return "UINT64";
     }
     return "?";
 }
@@ -467,6 +469,8 @@ double maxAbsDiff(const Tensor &t, const std::vector<uint8_t> &a, const std::vec
         case DType::Int16: { int16_t p, q; std::memcpy(&p, &a[i * 2], 2); std::memcpy(&q, &b[i * 2], 2); x = p; y = q; break; }
         case DType::Int32: { int32_t p, q; std::memcpy(&p, &a[i * 4], 4); std::memcpy(&q, &b[i * 4], 4); x = p; y = q; break; }
         case DType::Int64: { int64_t p, q; std::memcpy(&p, &a[i * 8], 8); std::memcpy(&q, &b[i * 8], 8); x = double(p); y = double(q); break; }
+        case DType::UInt32: { uint32_t p, q; std::memcpy(&p, &a[i * 4], 4); std::memcpy(&q, &b[i * 4], 4); x = p; y = q; break; }
+        case DType::UInt64: { uint64_t p, q; std::memcpy(&p, &a[i * 8], 8); std::memcpy(&q, &b[i * 8], 8); x = double(p); y = double(q); break; }
         }
         if (std::isnan(x) != std::isnan(y)) return INFINITY;
         m = std::max(m, std::fabs(x - y));

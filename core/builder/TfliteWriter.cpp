@@ -30,6 +30,8 @@ tflite::TensorType tensorType(DType t) {
     case DType::Int32: return tflite::TensorType::INT32;
     case DType::Int64: return tflite::TensorType::INT64;
     case DType::Bool: return tflite::TensorType::BOOL;
+    case DType::UInt32: return tflite::TensorType::UINT32;
+    case DType::UInt64: return tflite::TensorType::UINT64;
     }
     return tflite::TensorType::FLOAT32;
 }
@@ -49,8 +51,9 @@ struct OpCodeKey {
 
 OpCodeKey opCodeKey(const Op &op) {
     OpCodeKey k;
-    if (op.type == OpType::DetectionPostProcess) {
-        k.custom = "TFLite_Detection_PostProcess";
+    const std::string name = opTypeName(op.type);
+    if (op.type != OpType::Unsupported && name.rfind("CUSTOM:", 0) == 0) {
+        k.custom = name.substr(7);
         return k;
     }
     if (op.type != OpType::Unsupported) {
@@ -112,7 +115,7 @@ private:
                                                          tflite::QuantizationDetails::NONE, 0, t.quant.axis);
         }
         return tflite::CreateTensor(fbb_, fbb_.CreateVector(t.shape), tensorType(t.dtype), bufferIndex,
-                                    fbb_.CreateString(t.name), quant);
+                                    fbb_.CreateString(t.name), quant, t.isVariable);
     }
 
     Offset<tflite::OperatorCode> writeCode(const OpCodeKey &k) {

@@ -333,7 +333,9 @@ std::string dlCode(DType t) {
     switch (t) {
     case DType::Float32: return "kDLFloat";
     case DType::UInt8:
-    case DType::Bool: return "kDLUInt";
+    case DType::Bool:
+    case DType::UInt32:
+    case DType::UInt64: return "kDLUInt";
     default: return "kDLInt";
     }
 }
@@ -1196,6 +1198,8 @@ private:
             case DType::Int16: { int16_t x; std::memcpy(&x, data + i * 2, 2); v = x; break; }
             case DType::Int32: { int32_t x; std::memcpy(&x, data + i * 4, 4); v = x; break; }
             case DType::Int64: { int64_t x; std::memcpy(&x, data + i * 8, 8); v = x; break; }
+            case DType::UInt32: { uint32_t x; std::memcpy(&x, data + i * 4, 4); v = x; break; }
+            case DType::UInt64: { uint64_t x; std::memcpy(&x, data + i * 8, 8); text = "UINT64_C(" + std::to_string(x) + ")"; break; }
             }
             o << (text.empty() ? cInt(v) : text) << ",";
             if ((i + 1) % perLine != 0 && i + 1 < count) o << " ";

@@ -20,6 +20,14 @@ struct CodeEntry {
 
 inline constexpr CodeEntry kCodes[] = {
     {0, OpType::Add},
+    {27, OpType::Svdf},
+    {44, OpType::UnidirectionalSequenceLstm},
+    {118, OpType::If},
+    {119, OpType::While},
+    {129, OpType::CallOnce},
+    {142, OpType::VarHandle},
+    {143, OpType::ReadVariable},
+    {144, OpType::AssignVariable},
     {1, OpType::AveragePool2D},
     {2, OpType::Concatenation},
     {3, OpType::Conv2D},

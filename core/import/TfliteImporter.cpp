@@ -61,6 +61,8 @@ bool mapTensorType(tflite::TensorType t, DType *out) {
     case tflite::TensorType::INT32: *out = DType::Int32; return true;
     case tflite::TensorType::INT64: *out = DType::Int64; return true;
     case tflite::TensorType::BOOL: *out = DType::Bool; return true;
+    case tflite::TensorType::UINT32: *out = DType::UInt32; return true;
+    case tflite::TensorType::UINT64: *out = DType::UInt64; return true;
     default: return false;
     }
 }
@@ -191,13 +193,19 @@ private:
         if (!mapTensorType(src.type(), &t.dtype))
             return fail("the tensor type " + tensorTypeName(src.type()) +
                             " is not supported by ember (supported: float32, int8, uint8, int16, "
-                            "int32, int64, bool); replace the layer that needs it",
+                            "int32, int64, bool, uint32, uint64); replace the layer that needs it",
                         userOf(index, t.name));
         if (src.sparsity())
             return fail("the tensor is stored sparse, which ember does not support; "
                         "convert the model without sparsification",
                         where);
         if (!readShape(src, t, where) || !readQuant(index, src, t, where)) return false;
+        if (src.is_variable()) {
+            // TFLM ignores a variable's buffer and starts it at zero (int8:
+            // the zero point); so does Ember (variableResetByte).
+            t.isVariable = true;
+            return true;
+        }
         return readData(src, t, where);
     }
 
@@ -381,8 +389,7 @@ private:
         op.typeName = opName(&src);
         where.opName = op.typeName;
         if (code == tflitecodes::kCustom)
-            op.type = op.typeName == "CUSTOM:TFLite_Detection_PostProcess" ? OpType::DetectionPostProcess
-                                                                            : OpType::Unsupported;
+            op.type = opTypeForCustomName(op.typeName, &op.type) ? op.type : OpType::Unsupported;
         else if (!tflitecodes::opTypeForCode(code, &op.type))
             op.type = OpType::Unsupported;
         if (!readIndices(src.inputs(), op.inputs, true, where) ||

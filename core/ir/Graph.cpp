@@ -11,6 +11,8 @@ size_t dtypeSize(DType t) {
     case DType::Int32: return 4;
     case DType::Int64: return 8;
     case DType::Bool: return 1;
+    case DType::UInt32: return 4;
+    case DType::UInt64: return 8;
     }
     return 1;
 }
@@ -24,6 +26,8 @@ const char *dtypeName(DType t) {
     case DType::Int32: return "int32";
     case DType::Int64: return "int64";
     case DType::Bool: return "bool";
+    case DType::UInt32: return "uint32";
+    case DType::UInt64: return "uint64";
     }
     return "?";
 }
@@ -37,8 +41,14 @@ const char *dtypeCType(DType t) {
     case DType::Int32: return "int32_t";
     case DType::Int64: return "int64_t";
     case DType::Bool: return "uint8_t";
+    case DType::UInt32: return "uint32_t";
+    case DType::UInt64: return "uint64_t";
     }
     return "uint8_t";
+}
+
+uint8_t variableResetByte(const Tensor &t) {
+    return t.dtype == DType::Int8 ? uint8_t(int8_t(t.quant.zp())) : uint8_t(0);
 }
 
 int64_t shapeElements(const Shape &s) {
@@ -150,6 +160,30 @@ static const struct {
     {OpType::Unpack, "UNPACK", "unpack"},
     {OpType::ZerosLike, "ZEROS_LIKE", "zeros_like"},
     {OpType::DetectionPostProcess, "CUSTOM:TFLite_Detection_PostProcess", "detection_postprocess"},
+    {OpType::UnidirectionalSequenceLstm, "UNIDIRECTIONAL_SEQUENCE_LSTM", "lstm"},
+    {OpType::Svdf, "SVDF", "svdf"},
+    {OpType::VarHandle, "VAR_HANDLE", "var_handle"},
+    {OpType::ReadVariable, "READ_VARIABLE", "read_variable"},
+    {OpType::AssignVariable, "ASSIGN_VARIABLE", "assign_variable"},
+    {OpType::CallOnce, "CALL_ONCE", "call_once"},
+    {OpType::If, "IF", "if"},
+    {OpType::While, "WHILE", "while"},
+    {OpType::CircularBuffer, "CUSTOM:CIRCULAR_BUFFER", "circular_buffer"},
+    {OpType::SignalWindow, "CUSTOM:SignalWindow", "signal_window"},
+    {OpType::SignalFftAutoScale, "CUSTOM:SignalFftAutoScale", "signal_fft_auto_scale"},
+    {OpType::SignalRfft, "CUSTOM:SignalRfft", "signal_rfft"},
+    {OpType::SignalIrfft, "CUSTOM:SignalIrfft", "signal_irfft"},
+    {OpType::SignalEnergy, "CUSTOM:SignalEnergy", "signal_energy"},
+    {OpType::SignalFilterBank, "CUSTOM:SignalFilterBank", "signal_filter_bank"},
+    {OpType::SignalFilterBankSquareRoot, "CUSTOM:SignalFilterBankSquareRoot", "signal_filter_bank_sqrt"},
+    {OpType::SignalFilterBankSpectralSubtraction, "CUSTOM:SignalFilterBankSpectralSubtraction",
+     "signal_spectral_subtraction"},
+    {OpType::SignalFilterBankLog, "CUSTOM:SignalFilterBankLog", "signal_filter_bank_log"},
+    {OpType::SignalPcan, "CUSTOM:SignalPCAN", "signal_pcan"},
+    {OpType::SignalFramer, "CUSTOM:SignalFramer", "signal_framer"},
+    {OpType::SignalStacker, "CUSTOM:SignalStacker", "signal_stacker"},
+    {OpType::SignalDelay, "CUSTOM:SignalDelay", "signal_delay"},
+    {OpType::SignalOverlapAdd, "CUSTOM:SignalOverlapAdd", "signal_overlap_add"},
     {OpType::Unsupported, "UNSUPPORTED", "unsupported"},
 };
 
@@ -157,6 +191,16 @@ const char *opTypeName(OpType t) {
     for (const auto &e : kOpNames)
         if (e.type == t) return e.name;
     return "UNSUPPORTED";
+}
+
+bool opTypeForCustomName(const std::string &typeName, OpType *out) {
+    if (typeName.rfind("CUSTOM:", 0) != 0) return false;
+    for (const auto &e : kOpNames)
+        if (typeName == e.name) {
+            *out = e.type;
+            return true;
+        }
+    return false;
 }
 
 const char *opTypeIdent(OpType t) {

@@ -15,7 +15,7 @@
 
 namespace ember {
 
-enum class DType : uint8_t { Float32, Int8, UInt8, Int16, Int32, Int64, Bool };
+enum class DType : uint8_t { Float32, Int8, UInt8, Int16, Int32, Int64, Bool, UInt32, UInt64 };
 
 size_t dtypeSize(DType t);
 const char *dtypeName(DType t);   // "int8", "float32", ... (metadata, manifests)
@@ -34,6 +34,10 @@ struct Quant {
 };
 
 using Shape = std::vector<int32_t>;
+struct Tensor;
+// The byte a variable tensor is filled with at start-up and on reset: the zero
+// point for int8, else 0 (TFLM's MicroGraph::ResetVariableTensors).
+uint8_t variableResetByte(const Tensor &t);
 int64_t shapeElements(const Shape &s);
 std::string shapeString(const Shape &s);  // "[1,49,10,1]"
 
@@ -46,6 +50,10 @@ struct Tensor {
     bool isConst = false;
     bool isInput = false;   // graph input (application provides it)
     bool isOutput = false;  // graph output
+    // State kept between calls (TFLite's is_variable: LSTM/SVDF state, and
+    // the storage behind resource variables). Lives in the state pool for the
+    // whole timeline; `data` holds its initial value (empty = zeros).
+    bool isVariable = false;
 
     int64_t elements() const { return shapeElements(shape); }
     size_t bytes() const { return size_t(elements()) * dtypeSize(dtype); }
@@ -150,11 +158,37 @@ enum class OpType {
     Unpack,
     ZerosLike,
     DetectionPostProcess,  // custom op TFLite_Detection_PostProcess
+    // Recurrent, stateful and streaming operators.
+    UnidirectionalSequenceLstm,
+    Svdf,
+    VarHandle,
+    ReadVariable,
+    AssignVariable,
+    CallOnce,
+    If,
+    While,
+    CircularBuffer,        // custom op CIRCULAR_BUFFER
+    SignalWindow,          // custom ops of TFLM's Signal library
+    SignalFftAutoScale,
+    SignalRfft,
+    SignalIrfft,
+    SignalEnergy,
+    SignalFilterBank,
+    SignalFilterBankSquareRoot,
+    SignalFilterBankSpectralSubtraction,
+    SignalFilterBankLog,
+    SignalPcan,
+    SignalFramer,
+    SignalStacker,
+    SignalDelay,
+    SignalOverlapAdd,
     Unsupported,  // imported so that it can be reported with context; never compiled
 };
 
 // TFLite's builtin operator name ("CONV_2D") for each supported type.
 const char *opTypeName(OpType t);
+// The custom op a "CUSTOM:Name" type name stands for (false: none Ember knows).
+bool opTypeForCustomName(const std::string &typeName, OpType *out);
 // Short lower-case name used in generated identifiers ("conv2d").
 const char *opTypeIdent(OpType t);
 

@@ -44,6 +44,8 @@ template <class From> void castFrom(DType to, const uint8_t *src, uint8_t *dst, 
     case DType::Int64: castAll<From, int64_t>(src, dst, n, false); break;
     case DType::Float32: castAll<From, float>(src, dst, n, false); break;
     case DType::Bool: castAll<From, uint8_t>(src, dst, n, true); break;
+    case DType::UInt32: castAll<From, uint32_t>(src, dst, n, false); break;
+    case DType::UInt64: castAll<From, uint64_t>(src, dst, n, false); break;
     }
 }
 
@@ -60,6 +62,8 @@ void eval(const Graph &g, const Op &op, Buffers &b) {
     case DType::Int64: castFrom<int64_t>(to, src, dst, n); break;
     case DType::Float32: castFrom<float>(to, src, dst, n); break;
     case DType::Bool: castFrom<uint8_t>(to, src, dst, n); break;  // stored as 0/1 bytes
+    case DType::UInt32: castFrom<uint32_t>(to, src, dst, n); break;
+    case DType::UInt64: castFrom<uint64_t>(to, src, dst, n); break;
     }
 }
 

@@ -27,6 +27,8 @@ template <class F> void withType(DType t, F &&f) {
     case DType::Int64: f(int64_t{}); break;
     case DType::UInt8:
     case DType::Bool: f(uint8_t{}); break;
+    case DType::UInt32: f(uint32_t{}); break;
+    case DType::UInt64: f(uint64_t{}); break;
     }
 }
 
