@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <fstream>
 #include <limits>
 #include <system_error>
@@ -63,6 +64,9 @@ bool mapTensorType(tflite::TensorType t, DType *out) {
     case tflite::TensorType::BOOL: *out = DType::Bool; return true;
     case tflite::TensorType::UINT32: *out = DType::UInt32; return true;
     case tflite::TensorType::UINT64: *out = DType::UInt64; return true;
+    // A resource handle (VAR_HANDLE's output): resolved to the variable's
+    // state tensor on import, never stored.
+    case tflite::TensorType::RESOURCE: *out = DType::Int32; return true;
     default: return false;
     }
 }
@@ -75,7 +79,7 @@ public:
     }
 
     Result<Graph> run() {
-        if (!checkEnvelope() || !checkHeader() || !readTensors() || !readOps() || !readIO())
+        if (!checkEnvelope() || !checkHeader() || !readTensors() || !readOps() || !readIO() || !resolveVariables())
             return diags_;
         graph_.name = utf8Safe(std::filesystem::path(origin_).stem().string());
         graph_.sourcePath = origin_;
@@ -132,10 +136,9 @@ private:
                         "converter (or the file is not a TFLite model)");
         const auto *subgraphs = model_->subgraphs();
         size_t n = subgraphs ? subgraphs->size() : 0;
-        if (n != 1)
-            return fail("the model has " + std::to_string(n) +
-                        " subgraphs; ember supports exactly one (no control flow or multiple "
-                        "signatures), export a single-graph model");
+        if (n == 0) return fail("the model has no subgraph; the file is damaged, export it again");
+        // Further subgraphs are allowed as CALL_ONCE initialisation subgraphs
+        // (checked in resolveVariables once the ops are read).
         sub_ = subgraphs->Get(0);
         return true;
     }
@@ -446,6 +449,9 @@ private:
 
     bool readAttrs(const tflite::Operator &src, Op &op, const Where &where) {
         OpAttrs &a = op.attrs;
+        // Custom ops carry their options as a flexbuffer the op parses itself.
+        if (op.typeName.rfind("CUSTOM:", 0) == 0)
+            if (const auto *o = src.custom_options()) a.customOptions.assign(o->begin(), o->end());
         switch (op.type) {
         case OpType::Conv2D: {
             const auto *o = src.builtin_options_as_Conv2DOptions();
@@ -637,11 +643,154 @@ private:
             if (const auto *o = src.builtin_options_as_CumsumOptions())
                 a.exclusive = o->exclusive(), a.reverse = o->reverse();
             break;
-        case OpType::DetectionPostProcess:
-            if (const auto *o = src.custom_options()) a.customOptions.assign(o->begin(), o->end());
+        case OpType::VarHandle:
+            if (const auto *o = src.builtin_options_as_VarHandleOptions()) {
+                a.varContainer = o->container() ? utf8Safe(o->container()->str()) : "";
+                a.varName = o->shared_name() ? utf8Safe(o->shared_name()->str()) : "";
+            }
+            break;
+        case OpType::CallOnce:  // no options: resolveVariables reports the missing subgraph
+            if (const auto *o = src.builtin_options_as_CallOnceOptions()) a.subgraph = o->init_subgraph_index();
             break;
         default: break;  // no options (QUANTIZE, PAD, TRANSPOSE, ...) or unsupported op
         }
+    }
+
+    // Resource variables become state tensors. VAR_HANDLE ops name a
+    // variable (container, shared_name); READ_VARIABLE / ASSIGN_VARIABLE get
+    // that variable's state tensor as input 0 instead of the handle, and the
+    // handles go. A CALL_ONCE initialisation subgraph that assigns constants
+    // gives the variables their start-up values (re-applied by reset). As in
+    // TFLM, a variable otherwise starts at its first assigned value's zero
+    // point (0 when not quantized).
+    bool resolveVariables() {
+        const auto *subgraphs = model_->subgraphs();
+        const size_t nsub = subgraphs->size();
+        std::vector<bool> initSubgraph(nsub, false);
+        std::map<std::string, std::vector<uint8_t>> initData;
+        std::map<std::string, Tensor> initTensor;
+        auto key = [](const OpAttrs &a) { return a.varContainer + '\x1f' + a.varName; };
+        bool any = false;
+        for (const Op &op : graph_.ops) {
+            any = any || op.type == OpType::VarHandle || op.type == OpType::CallOnce;
+            if (op.type != OpType::CallOnce) continue;
+            Where where{op.index, op.typeName, ""};
+            if (op.attrs.subgraph <= 0 || size_t(op.attrs.subgraph) >= nsub)
+                return fail("the initialisation subgraph index " + std::to_string(op.attrs.subgraph) +
+                                " is out of range (the model has " + std::to_string(nsub) +
+                                " subgraphs); the file is damaged",
+                            where);
+            if (initSubgraph[size_t(op.attrs.subgraph)]) continue;
+            initSubgraph[size_t(op.attrs.subgraph)] = true;
+            if (!readInitSubgraph(size_t(op.attrs.subgraph), where, initData, initTensor)) return false;
+        }
+        for (size_t k = 1; k < nsub; ++k)
+            if (!initSubgraph[k])
+                return fail("the model has " + std::to_string(nsub) + " subgraphs and subgraph " + std::to_string(k) +
+                            " is not a CALL_ONCE initialisation subgraph; ember supports one main subgraph (control "
+                            "flow such as IF/WHILE and multiple signatures are not supported yet), export a "
+                            "single-graph model");
+        if (!any) return true;
+        // One state tensor per variable, typed by its start-up value or by
+        // the first ASSIGN_VARIABLE / READ_VARIABLE that touches it.
+        std::map<int, std::string> handleKey;  // resource tensor → variable
+        for (const Op &op : graph_.ops)
+            if (op.type == OpType::VarHandle && !op.outputs.empty()) handleKey[op.outputs[0]] = key(op.attrs);
+        // TFLM sizes a variable at its first ASSIGN_VARIABLE (all ops are
+        // prepared before any runs), so that one types it even after a read.
+        std::vector<const Op *> order;
+        for (const Op &op : graph_.ops)
+            if (op.type == OpType::AssignVariable) order.push_back(&op);
+        for (const Op &op : graph_.ops)
+            if (op.type == OpType::ReadVariable) order.push_back(&op);
+        std::map<std::string, int> stateOf;
+        for (const Op *opp : order) {
+            const Op &op = *opp;
+            Where where{op.index, op.typeName, ""};
+            if (op.inputs.empty() || !handleKey.count(op.inputs[0]))
+                return fail("input 0 is not the output of a VAR_HANDLE; ember resolves resource variables only "
+                            "through VAR_HANDLE in the main subgraph",
+                            where);
+            const std::string k = handleKey[op.inputs[0]];
+            if (stateOf.count(k)) continue;
+            Tensor t;
+            if (initTensor.count(k)) {
+                t = initTensor[k];
+                t.data = initData[k];
+            } else {
+                const int like = op.type == OpType::AssignVariable ? (op.inputs.size() > 1 ? op.inputs[1] : -1)
+                                                                   : (op.outputs.empty() ? -1 : op.outputs[0]);
+                if (like < 0) return fail("the operator has too few inputs or outputs; the file is damaged", where);
+                const Tensor &l = graph_.tensors[size_t(like)];
+                t.dtype = l.dtype;
+                t.shape = l.shape;
+                t.quant = l.quant;
+                const uint8_t fill = (op.type == OpType::AssignVariable && !l.quant.empty()) ? uint8_t(int8_t(l.quant.zp())) : 0;
+                t.data.assign(t.bytes(), fill);
+            }
+            const size_t sep = k.find('\x1f');
+            t.name = k.substr(sep + 1).empty() ? "variable_" + std::to_string(stateOf.size()) : k.substr(sep + 1);
+            t.isConst = false;
+            t.isVariable = true;
+            graph_.tensors.push_back(std::move(t));
+            stateOf[k] = int(graph_.tensors.size() - 1);
+        }
+        std::vector<Op> kept;
+        for (Op &op : graph_.ops) {
+            if (op.type == OpType::VarHandle || op.type == OpType::CallOnce) continue;
+            for (int &i : op.inputs)
+                if (i >= 0 && handleKey.count(i)) {
+                    auto it = stateOf.find(handleKey[i]);
+                    if (it == stateOf.end())  // a handle only some other op reads
+                        return fail("reads a resource variable that no ASSIGN_VARIABLE or READ_VARIABLE uses; "
+                                    "ember cannot type it",
+                                    Where{op.index, op.typeName, ""});
+                    i = it->second;
+                }
+            kept.push_back(std::move(op));
+        }
+        graph_.ops = std::move(kept);
+        return true;
+    }
+
+    // A CALL_ONCE initialisation subgraph: VAR_HANDLE + ASSIGN_VARIABLE of
+    // constants only (what converters write for variable initialisers).
+    bool readInitSubgraph(size_t index, const Where &caller, std::map<std::string, std::vector<uint8_t>> &data,
+                          std::map<std::string, Tensor> &typed) {
+        const tflite::SubGraph *saved = sub_;
+        sub_ = model_->subgraphs()->Get(flatbuffers::uoffset_t(index));
+        struct Restore {
+            const tflite::SubGraph *&s;
+            const tflite::SubGraph *v;
+            ~Restore() { s = v; }
+        } restore{sub_, saved};
+        const std::string where = "CALL_ONCE initialisation subgraph " + std::to_string(index);
+        std::vector<Tensor> tensors(tensorCount());
+        for (size_t i = 0; i < tensors.size(); ++i)
+            if (!readTensor(i, *sub_->tensors()->Get(flatbuffers::uoffset_t(i)), tensors[i])) return false;
+        std::map<int, std::string> handle;
+        const auto *ops = sub_->operators();
+        for (flatbuffers::uoffset_t i = 0; ops && i < ops->size(); ++i) {
+            Op op;
+            op.index = int(i);
+            if (!readOp(*ops->Get(i), op)) return false;
+            if (op.type == OpType::VarHandle && op.outputs.size() == 1) {
+                handle[op.outputs[0]] = op.attrs.varContainer + '\x1f' + op.attrs.varName;
+                continue;
+            }
+            if (op.type == OpType::AssignVariable && op.inputs.size() == 2 && handle.count(op.inputs[0]) &&
+                op.inputs[1] >= 0 && tensors[size_t(op.inputs[1])].isConst) {
+                const Tensor &v = tensors[size_t(op.inputs[1])];
+                data[handle[op.inputs[0]]] = v.data;
+                typed[handle[op.inputs[0]]] = v;
+                continue;
+            }
+            return fail(where + " has " + op.typeName + " (op " + std::to_string(i) +
+                            "); ember supports initialisation subgraphs that assign constants to variables "
+                            "(VAR_HANDLE + ASSIGN_VARIABLE) only",
+                        caller);
+        }
+        return true;
     }
 
     bool readIO() {

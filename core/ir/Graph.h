@@ -225,6 +225,9 @@ struct OpAttrs {
     std::vector<int32_t> squeezeDims;  // SQUEEZE
     DType outType = DType::Int32;      // ARG_MAX/ARG_MIN output_type, SHAPE out_type, CAST out_data_type
     std::vector<uint8_t> customOptions;  // custom ops' options (flexbuffer), e.g. detection post-processing
+    // Resource variables and subgraphs (VAR_HANDLE, CALL_ONCE).
+    std::string varContainer, varName;  // VAR_HANDLE container, shared_name
+    int subgraph = -1;                  // CALL_ONCE init_subgraph_index
 };
 
 struct Op {

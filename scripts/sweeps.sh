@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The long sweeps that the test command leaves out (figures in the README):
+#   1. fuzzing: each libFuzzer target for 1,000,000 executions (scripts/fuzz.sh);
+#   2. the full API-mode matrix on KWS: all 64 combinations of the six
+#      generator switches, each built with gcc, clang and arm-none-eabi-gcc and
+#      run on every golden case (the test command runs a pairwise subset).
+# Needs the main build (scripts/ember.sh build). Usage: scripts/sweeps.sh [fuzz|matrix]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD=${EMBER_BUILD_DIR:-build}
+what=${1:-all}
+if [ "$what" = all ] || [ "$what" = fuzz ]; then
+  bash scripts/fuzz.sh --runs "${EMBER_FUZZ_RUNS:-1000000}"
+fi
+if [ "$what" = all ] || [ "$what" = matrix ]; then
+  start=$(date +%s)
+  EMBER_FULL_MATRIX=1 QT_QPA_PLATFORM=offscreen "$BUILD/tests/tst_api_modes" fullMatrixKws
+  echo "full API-mode matrix: 64 packages passed in $(( $(date +%s) - start )) s"
+fi
