@@ -640,6 +640,13 @@ private:
         case OpType::DetectionPostProcess:
             if (const auto *o = src.custom_options()) a.customOptions.assign(o->begin(), o->end());
             break;
+        case OpType::SignalFramer:  // streaming ops (SignalStream.cpp): FlexBuffer options, read in prepare
+        case OpType::SignalStacker:
+        case OpType::SignalDelay:
+        case OpType::SignalOverlapAdd:
+        case OpType::CircularBuffer:
+            if (const auto *o = src.custom_options()) a.customOptions.assign(o->begin(), o->end());
+            break;
         default: break;  // no options (QUANTIZE, PAD, TRANSPOSE, ...) or unsupported op
         }
     }
