@@ -531,7 +531,8 @@ void overlapAddEmit(const Graph &, const Op &op, EmitContext &ctx) {
 // the output tensor itself; Ember keeps them in state and copies them out.
 // TFLM only runs the rest of the graph every cycles_max calls (it aborts the
 // Invoke otherwise); Ember cannot skip the rest of a graph, so it supports
-// cycles_max 1 only.
+// cycles_max 1 only. TFLM's Prepare accepts a second (bool) output that its
+// Eval never writes; it reads as false there, and Ember writes false.
 
 struct CircularBufferParams {
     int32_t slots = 0, depth = 0;
@@ -590,7 +591,7 @@ void circularBufferEval(const Graph &, const Op &op, Buffers &b) {
     std::memmove(s, s + p.depth, shift);
     std::memcpy(s + shift, b[size_t(op.inputs[0])].data(), size_t(p.depth));
     std::memcpy(b[size_t(op.outputs[0])].data(), s, shift + size_t(p.depth));
-    if (op.outputs.size() == 2) b[size_t(op.outputs[1])][0] = 1;
+    if (op.outputs.size() == 2) b[size_t(op.outputs[1])][0] = 0;
 }
 
 void circularBufferEmit(const Graph &, const Op &op, EmitContext &ctx) {
@@ -601,7 +602,7 @@ void circularBufferEmit(const Graph &, const Op &op, EmitContext &ctx) {
     ctx.line("memcpy(" + ctx.inputs[1] + " + " + shift + ", " + ctx.inputs[0] + ", " + depth + ");");
     ctx.line("memcpy(" + ctx.outputs[0] + ", " + ctx.inputs[1] + ", " +
              std::to_string(int64_t(p.slots) * p.depth) + ");");
-    if (op.outputs.size() == 2) ctx.line(ctx.outputs[1] + "[0] = 1;");
+    if (op.outputs.size() == 2) ctx.line(ctx.outputs[1] + "[0] = 0; /* TFLM never sets it */");
 }
 
 }  // namespace
