@@ -207,6 +207,41 @@ private slots:
         QVERIFY2(failures.empty(), failures.empty() ? "" : failures.front().c_str());
     }
 
+    // Several stateful ops in one graph (each keeps its own state):
+    // delay -> framer (prefill) -> overlap-add, as in a streaming resynthesis.
+    void chain() {
+        std::vector<DiffCase> cases;
+        DiffRng r(106);
+        for (int k = 0; k < 12; ++k) {
+            const int step = r.range(1, 4), size = r.range(step, 3 * step), nFrames = r.range(1, 3);
+            const int rows = r.range(1, 2), delay = r.range(0, 7);
+            const Shape in = {rows, nFrames * step};
+            Graph g;
+            g.name = "m";
+            const int x = addTensor(g, "x", DType::Int16, in);
+            const int d = addTensor(g, "delayed", DType::Int16, in);
+            const int f = addTensor(g, "frames", DType::Int16, {rows, nFrames, size});
+            const int v = addTensor(g, "valid", DType::Bool, {});
+            const int y = addTensor(g, "y", DType::Int16, in);
+            customOp(g, OpType::SignalDelay, "SignalDelay", {x}, {d}, flexMap({{"delay_length", delay}}));
+            customOp(g, OpType::SignalFramer, "SignalFramer", {d}, {f, v},
+                     flexMap({{"frame_size", size}, {"frame_step", step}, {"prefill", 1}}, {"prefill"}));
+            customOp(g, OpType::SignalOverlapAdd, "SignalOverlapAdd", {f}, {y},
+                     flexMap({{"T", 7}, {"frame_step", step}}));
+            setIO(g, {x}, {y, v});
+            DiffCase c{"chain " + describe(in) + " delay " + std::to_string(delay) + " size " + std::to_string(size) +
+                           " step " + std::to_string(step),
+                       std::move(g)};
+            c.steps = r.range(2, 12);
+            c.name += " x" + std::to_string(c.steps);
+            cases.push_back(std::move(c));
+        }
+        std::string summary;
+        const auto failures = runDiff(std::move(cases), {}, &summary);
+        report("chain", failures, summary);
+        QVERIFY2(failures.empty(), failures.empty() ? "" : failures.front().c_str());
+    }
+
     void circularBuffer() {
         std::vector<DiffCase> cases;
         DiffRng r(105);
