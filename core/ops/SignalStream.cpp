@@ -52,8 +52,7 @@ bool readOptions(const std::vector<uint8_t> &buf, size_t count, std::vector<int6
 }
 
 // Appends a state tensor (HELPERS.md contract) unless prepare ran before:
-// `slot` is its position in op.inputs. Returns false if the op already has a
-// different tensor there.
+// `slot` is its position in op.inputs (already there: nothing to do).
 void addState(Graph &g, Op &op, size_t slot, const std::string &suffix, DType dt, const Shape &shape,
               std::vector<uint8_t> init = {}) {
     if (op.inputs.size() > slot) return;
