@@ -128,7 +128,7 @@ struct Pending {
     size_t index;             // into cases
     std::string pkg;          // package name
     Graph g;                  // Ember's import of the written model
-    std::vector<TensorData> inputs, want;
+    std::vector<std::vector<TensorData>> inputs, want;  // per call
 };
 
 }  // namespace
@@ -155,17 +155,27 @@ std::vector<std::string> runDiff(std::vector<DiffCase> cases, const DiffOptions 
             failed("cannot write the model");
             continue;
         }
-        std::vector<TensorData> inputs = c.inputs;
-        if (inputs.empty())
-            for (size_t i = 0; i < c.graph.inputs.size(); ++i)
-                inputs.push_back(randomTensorData(c.graph.tensors[size_t(c.graph.inputs[i])],
-                                                  opts.seed * 1000003u + k * 131u + i, c.floatMin, c.floatMax));
+        const size_t steps = size_t(std::max(1, c.steps)), nin = c.graph.inputs.size();
+        // Step s's file names get a ".step<s>" suffix after the first.
+        auto stepName = [](const std::string &stem, size_t i, size_t s) {
+            return stem + std::to_string(i) + (s ? ".step" + std::to_string(s) : std::string()) + ".bin";
+        };
+        std::vector<std::vector<TensorData>> inputs(steps);
+        for (size_t s = 0; s < steps; ++s)
+            for (size_t i = 0; i < nin; ++i)
+                inputs[s].push_back(s * nin + i < c.inputs.size()
+                                        ? c.inputs[s * nin + i]
+                                        : randomTensorData(c.graph.tensors[size_t(c.graph.inputs[i])],
+                                                           opts.seed * 1000003u + k * 131u + i + s * 7919u,
+                                                           c.floatMin, c.floatMax));
         std::vector<std::string> cmd = {oracle, model.string(), "--input"};
-        for (size_t i = 0; i < inputs.size(); ++i) {
-            const fs::path p = dir / ("in" + std::to_string(i) + ".bin");
-            writeFile(p, inputs[i]);
-            cmd.push_back(p.string());
-        }
+        for (size_t s = 0; s < steps; ++s)
+            for (size_t i = 0; i < nin; ++i) {
+                const fs::path p = dir / stepName("in", i, s);
+                writeFile(p, inputs[s][i]);
+                cmd.push_back(p.string());
+            }
+        if (steps > 1) cmd.insert(cmd.end(), {"--steps", std::to_string(steps)});
         cmd.push_back("--output-dir");
         cmd.push_back((dir / "tflm").string());
         std::string log;
@@ -190,21 +200,30 @@ std::vector<std::string> runDiff(std::vector<DiffCase> cases, const DiffOptions 
             failed("Ember refuses a model TFLM runs: " + g.diagnostics().format());
             continue;
         }
-        std::vector<TensorData> want;
-        for (size_t j = 0; j < g->outputs.size(); ++j)
-            want.push_back(readAll(dir / "tflm" / ("output" + std::to_string(j) + ".bin")));
-        auto ref = runReference(g.value(), inputs);
-        if (!ref.ok()) {
-            failed("reference executor: " + ref.diagnostics().format());
-            continue;
-        }
+        std::vector<std::vector<TensorData>> want(steps);
+        for (size_t s = 0; s < steps; ++s)
+            for (size_t j = 0; j < g->outputs.size(); ++j)
+                want[s].push_back(readAll(dir / "tflm" /
+                                          ("output" + std::to_string(j) +
+                                           (steps > 1 ? ".step" + std::to_string(s) : std::string()) + ".bin")));
+        // "call s, " in messages about multi-call cases.
+        auto callOf = [&](size_t s) { return steps > 1 ? "call " + std::to_string(s) + ", " : std::string(); };
+        ReferenceSession session(g.value());
         bool ok = true;
-        for (size_t j = 0; j < want.size() && ok; ++j) {
-            const std::string why =
-                compareOutput(g->tensors[size_t(g->outputs[j])], ref.value()[j], want[j], opts.floatTolerance);
-            if (!why.empty()) {
-                failed("reference executor, output " + std::to_string(j) + ": " + why);
+        for (size_t s = 0; s < steps && ok; ++s) {
+            auto ref = session.run(inputs[s]);
+            if (!ref.ok()) {
+                failed("reference executor: " + callOf(s) + ref.diagnostics().format());
                 ok = false;
+                break;
+            }
+            for (size_t j = 0; j < want[s].size() && ok; ++j) {
+                const std::string why = compareOutput(g->tensors[size_t(g->outputs[j])], ref.value()[j], want[s][j],
+                                                      opts.floatTolerance);
+                if (!why.empty()) {
+                    failed("reference executor, " + callOf(s) + "output " + std::to_string(j) + ": " + why);
+                    ok = false;
+                }
             }
         }
         if (!ok || !opts.generatedC) continue;
@@ -280,25 +299,35 @@ std::vector<std::string> runDiff(std::vector<DiffCase> cases, const DiffOptions 
             for (Pending &p : pending) {
                 const DiffCase &c = cases[p.index];
                 const fs::path dir = root / ("case" + std::to_string(p.index));
+                // One INPUTS... OUTPUTS... group per call (the harness runs them on one state).
+                auto file = [&](const char *stem, size_t i, size_t s) {
+                    return (dir / (stem + std::to_string(i) + (s ? ".step" + std::to_string(s) : std::string()) +
+                                   ".bin")).string();
+                };
                 std::vector<std::string> cmd = {(pkgRoot / "diff_run").string(), p.pkg};
-                for (size_t i = 0; i < p.inputs.size(); ++i) cmd.push_back((dir / ("in" + std::to_string(i) + ".bin")).string());
-                for (size_t j = 0; j < p.want.size(); ++j)
-                    cmd.push_back((dir / ("gen" + std::to_string(j) + ".bin")).string());
+                for (size_t s = 0; s < p.inputs.size(); ++s) {
+                    for (size_t i = 0; i < p.inputs[s].size(); ++i) cmd.push_back(file("in", i, s));
+                    for (size_t j = 0; j < p.want[s].size(); ++j) cmd.push_back(file("gen", j, s));
+                }
                 std::string log;
                 const int rc = runProcess(cmd, &log, 120);
                 if (rc != 0) {
                     failures.push_back("[" + c.name + "] generated C exited " + std::to_string(rc) + ": " + log);
                     continue;
                 }
-                for (size_t j = 0; j < p.want.size(); ++j) {
-                    const std::string why = compareOutput(p.g.tensors[size_t(p.g.outputs[j])],
-                                                          readAll(dir / ("gen" + std::to_string(j) + ".bin")),
-                                                          p.want[j], opts.floatTolerance);
-                    if (!why.empty()) {
-                        failures.push_back("[" + c.name + "] generated C, output " + std::to_string(j) + ": " + why);
-                        break;
+                bool same = true;
+                for (size_t s = 0; s < p.want.size() && same; ++s)
+                    for (size_t j = 0; j < p.want[s].size() && same; ++j) {
+                        const std::string why = compareOutput(p.g.tensors[size_t(p.g.outputs[j])],
+                                                              readAll(file("gen", j, s)), p.want[s][j],
+                                                              opts.floatTolerance);
+                        if (!why.empty()) {
+                            failures.push_back("[" + c.name + "] generated C, " +
+                                               (p.want.size() > 1 ? "call " + std::to_string(s) + ", " : "") +
+                                               "output " + std::to_string(j) + ": " + why);
+                            same = false;
+                        }
                     }
-                }
             }
         }
     }

@@ -31,6 +31,11 @@ struct DiffCase {
     // Float inputs are drawn uniformly from [floatMin, floatMax] (for ops
     // with a restricted domain such as LOG or SQRT).
     float floatMin = -4.f, floatMax = 4.f;
+    // Streaming/stateful models: consecutive calls of one model instance
+    // (tflm_ref --steps; Ember's ReferenceSession and the generated C called
+    // `steps` times on the same state), every call's outputs compared.
+    // `inputs`, if given, holds steps sets of the model's inputs in order.
+    int steps = 1;
 };
 
 struct DiffOptions {

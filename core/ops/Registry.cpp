@@ -26,6 +26,8 @@ extern const OpKernel kGather, kGatherNd, kEmbeddingLookup, kSpaceToDepth, kDept
     kMirrorPad, kBatchToSpaceNd, kSpaceToBatchNd, kDynamicUpdateSlice;
 // Resource variables (Variables.cpp).
 extern const OpKernel kReadVariable, kAssignVariable;
+// Streaming operators with state (SignalStream.cpp).
+extern const OpKernel kSignalFramer, kSignalStacker, kSignalDelay, kSignalOverlapAdd, kCircularBuffer;
 
 static const OpKernel *const kKernels[] = {
     &kConv2D,   &kDepthwiseConv2D, &kFullyConnected, &kAveragePool2D, &kMaxPool2D, &kAdd,
@@ -47,6 +49,7 @@ static const OpKernel *const kKernels[] = {
     &kGather,   &kGatherNd,        &kEmbeddingLookup, &kSpaceToDepth,  &kDepthToSpace, &kReverseV2,
     &kPadV2,    &kMirrorPad,       &kBatchToSpaceNd, &kSpaceToBatchNd, &kDynamicUpdateSlice,
     &kReadVariable, &kAssignVariable,
+    &kSignalFramer, &kSignalStacker, &kSignalDelay, &kSignalOverlapAdd, &kCircularBuffer,
 };
 
 const OpKernel *findKernel(OpType type) {
