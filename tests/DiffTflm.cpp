@@ -128,7 +128,8 @@ struct Pending {
     size_t index;             // into cases
     std::string pkg;          // package name
     Graph g;                  // Ember's import of the written model
-    std::vector<TensorData> inputs, want;
+    std::vector<TensorData> inputs, want;  // step after step (steps x inputs, steps x outputs)
+    int steps = 1;
 };
 
 }  // namespace
@@ -155,11 +156,20 @@ std::vector<std::string> runDiff(std::vector<DiffCase> cases, const DiffOptions 
             failed("cannot write the model");
             continue;
         }
+        const int steps = std::max(1, c.steps);
+        const size_t nIn = c.graph.inputs.size();
         std::vector<TensorData> inputs = c.inputs;
         if (inputs.empty())
-            for (size_t i = 0; i < c.graph.inputs.size(); ++i)
-                inputs.push_back(randomTensorData(c.graph.tensors[size_t(c.graph.inputs[i])],
-                                                  opts.seed * 1000003u + k * 131u + i, c.floatMin, c.floatMax));
+            for (int s = 0; s < steps; ++s)
+                for (size_t i = 0; i < nIn; ++i)
+                    inputs.push_back(randomTensorData(c.graph.tensors[size_t(c.graph.inputs[i])],
+                                                      opts.seed * 1000003u + k * 131u + i + uint64_t(s) * 65537u,
+                                                      c.floatMin, c.floatMax));
+        if (inputs.size() != nIn * size_t(steps)) {
+            failed("the case gives " + std::to_string(inputs.size()) + " inputs, not " + std::to_string(steps) +
+                   " steps of " + std::to_string(nIn));
+            continue;
+        }
         std::vector<std::string> cmd = {oracle, model.string(), "--input"};
         for (size_t i = 0; i < inputs.size(); ++i) {
             const fs::path p = dir / ("in" + std::to_string(i) + ".bin");
@@ -168,6 +178,10 @@ std::vector<std::string> runDiff(std::vector<DiffCase> cases, const DiffOptions 
         }
         cmd.push_back("--output-dir");
         cmd.push_back((dir / "tflm").string());
+        if (steps > 1) {
+            cmd.push_back("--steps");
+            cmd.push_back(std::to_string(steps));
+        }
         std::string log;
         const int rc = runProcess(cmd, &log, 120);
 
@@ -190,21 +204,32 @@ std::vector<std::string> runDiff(std::vector<DiffCase> cases, const DiffOptions 
             failed("Ember refuses a model TFLM runs: " + g.diagnostics().format());
             continue;
         }
+        const size_t nOut = g->outputs.size();
         std::vector<TensorData> want;
-        for (size_t j = 0; j < g->outputs.size(); ++j)
-            want.push_back(readAll(dir / "tflm" / ("output" + std::to_string(j) + ".bin")));
-        auto ref = runReference(g.value(), inputs);
-        if (!ref.ok()) {
-            failed("reference executor: " + ref.diagnostics().format());
-            continue;
-        }
+        for (int s = 0; s < steps; ++s)
+            for (size_t j = 0; j < nOut; ++j)
+                want.push_back(readAll(dir / "tflm" /
+                                       ("output" + std::to_string(j) +
+                                        (steps > 1 ? ".step" + std::to_string(s) : std::string()) + ".bin")));
+        // One session: the variables carry over from step to step.
+        ReferenceSession session(g.value());
         bool ok = true;
-        for (size_t j = 0; j < want.size() && ok; ++j) {
-            const std::string why =
-                compareOutput(g->tensors[size_t(g->outputs[j])], ref.value()[j], want[j], opts.floatTolerance);
-            if (!why.empty()) {
-                failed("reference executor, output " + std::to_string(j) + ": " + why);
+        for (int s = 0; s < steps && ok; ++s) {
+            const std::string at = steps > 1 ? "step " + std::to_string(s) + ", " : "";
+            auto ref = session.run(std::vector<TensorData>(inputs.begin() + ptrdiff_t(size_t(s) * nIn),
+                                                           inputs.begin() + ptrdiff_t(size_t(s + 1) * nIn)));
+            if (!ref.ok()) {
+                failed("reference executor: " + at + ref.diagnostics().format());
                 ok = false;
+                break;
+            }
+            for (size_t j = 0; j < nOut && ok; ++j) {
+                const std::string why = compareOutput(g->tensors[size_t(g->outputs[j])], ref.value()[j],
+                                                      want[size_t(s) * nOut + j], opts.floatTolerance);
+                if (!why.empty()) {
+                    failed("reference executor, " + at + "output " + std::to_string(j) + ": " + why);
+                    ok = false;
+                }
             }
         }
         if (!ok || !opts.generatedC) continue;
@@ -226,7 +251,7 @@ std::vector<std::string> runDiff(std::vector<DiffCase> cases, const DiffOptions 
             failed("cannot write the host harness");
             continue;
         }
-        pending.push_back({k, co.name, std::move(g.value()), std::move(inputs), std::move(want)});
+        pending.push_back({k, co.name, std::move(g.value()), std::move(inputs), std::move(want), steps});
     }
 
     if (!pending.empty()) {
@@ -234,9 +259,20 @@ std::vector<std::string> runDiff(std::vector<DiffCase> cases, const DiffOptions 
         std::ostringstream m;
         m << "#include <stdlib.h>\n#include <string.h>\n";
         for (const Pending &p : pending) m << "int run_" << p.pkg << "(int argc, char **argv);\n";
+        // Several steps: the same package runs once per step's files; the
+        // argument before a step's files stands in for the program name.
+        m << "static int steps(int (*run)(int, char **), int n, int per, int argc, char **argv)\n{\n"
+             "    int k, rc = 0;\n    if (argc != 1 + n * per) return 2;\n"
+             "    for (k = 0; k < n && rc == 0; ++k) rc = run(1 + per, argv + k * per);\n    return rc;\n}\n";
         m << "int main(int argc, char **argv)\n{\n    if (argc < 2) return 2;\n";
-        for (const Pending &p : pending)
-            m << "    if (strcmp(argv[1], \"" << p.pkg << "\") == 0) return run_" << p.pkg << "(argc - 1, argv + 1);\n";
+        for (const Pending &p : pending) {
+            m << "    if (strcmp(argv[1], \"" << p.pkg << "\") == 0) return ";
+            if (p.steps > 1)
+                m << "steps(run_" << p.pkg << ", " << p.steps << ", "
+                  << (p.inputs.size() + p.want.size()) / size_t(p.steps) << ", argc - 1, argv + 1);\n";
+            else
+                m << "run_" << p.pkg << "(argc - 1, argv + 1);\n";
+        }
         m << "    return 2;\n}\n";
         writeText(pkgRoot / "diff_main.c", m.str());
         // One translation unit per package (its files #included), which
@@ -281,9 +317,13 @@ std::vector<std::string> runDiff(std::vector<DiffCase> cases, const DiffOptions 
                 const DiffCase &c = cases[p.index];
                 const fs::path dir = root / ("case" + std::to_string(p.index));
                 std::vector<std::string> cmd = {(pkgRoot / "diff_run").string(), p.pkg};
-                for (size_t i = 0; i < p.inputs.size(); ++i) cmd.push_back((dir / ("in" + std::to_string(i) + ".bin")).string());
-                for (size_t j = 0; j < p.want.size(); ++j)
-                    cmd.push_back((dir / ("gen" + std::to_string(j) + ".bin")).string());
+                const size_t nIn = p.inputs.size() / size_t(p.steps), nOut = p.want.size() / size_t(p.steps);
+                for (size_t s = 0; s < size_t(p.steps); ++s) {
+                    for (size_t i = 0; i < nIn; ++i)
+                        cmd.push_back((dir / ("in" + std::to_string(s * nIn + i) + ".bin")).string());
+                    for (size_t j = 0; j < nOut; ++j)
+                        cmd.push_back((dir / ("gen" + std::to_string(s * nOut + j) + ".bin")).string());
+                }
                 std::string log;
                 const int rc = runProcess(cmd, &log, 120);
                 if (rc != 0) {
@@ -291,11 +331,13 @@ std::vector<std::string> runDiff(std::vector<DiffCase> cases, const DiffOptions 
                     continue;
                 }
                 for (size_t j = 0; j < p.want.size(); ++j) {
-                    const std::string why = compareOutput(p.g.tensors[size_t(p.g.outputs[j])],
+                    const std::string why = compareOutput(p.g.tensors[size_t(p.g.outputs[j % nOut])],
                                                           readAll(dir / ("gen" + std::to_string(j) + ".bin")),
                                                           p.want[j], opts.floatTolerance);
                     if (!why.empty()) {
-                        failures.push_back("[" + c.name + "] generated C, output " + std::to_string(j) + ": " + why);
+                        const std::string at = p.steps > 1 ? "step " + std::to_string(j / nOut) + ", " : "";
+                        failures.push_back("[" + c.name + "] generated C, " + at + "output " +
+                                           std::to_string(j % nOut) + ": " + why);
                         break;
                     }
                 }

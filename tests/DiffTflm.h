@@ -31,6 +31,12 @@ struct DiffCase {
     // Float inputs are drawn uniformly from [floatMin, floatMax] (for ops
     // with a restricted domain such as LOG or SQRT).
     float floatMin = -4.f, floatMax = 4.f;
+    // Stateful models: `steps` Invoke()s of one interpreter (tflm_ref
+    // --steps), and on Ember's side one reference session / one generated
+    // model called `steps` times, so variable tensors carry over. `inputs`,
+    // when given, then holds steps sets of the model's inputs, set after set.
+    // Every step's outputs are compared.
+    int steps = 1;
 };
 
 struct DiffOptions {

@@ -640,6 +640,13 @@ private:
         case OpType::DetectionPostProcess:
             if (const auto *o = src.custom_options()) a.customOptions.assign(o->begin(), o->end());
             break;
+        case OpType::Svdf:
+            if (const auto *o = src.builtin_options_as_SVDFOptions()) {
+                a.svdfRank = o->rank();
+                a.asymmetricQuantizeInputs = o->asymmetric_quantize_inputs();
+                act(o->fused_activation_function());
+            }
+            break;
         default: break;  // no options (QUANTIZE, PAD, TRANSPOSE, ...) or unsupported op
         }
     }

@@ -225,6 +225,9 @@ struct OpAttrs {
     std::vector<int32_t> squeezeDims;  // SQUEEZE
     DType outType = DType::Int32;      // ARG_MAX/ARG_MIN output_type, SHAPE out_type, CAST out_data_type
     std::vector<uint8_t> customOptions;  // custom ops' options (flexbuffer), e.g. detection post-processing
+    // SVDF (SVDFOptions; the fused activation is `activation`).
+    int svdfRank = 0;
+    bool asymmetricQuantizeInputs = false;  // hybrid only; read and written back, never used
 };
 
 struct Op {
