@@ -259,20 +259,9 @@ std::vector<std::string> runDiff(std::vector<DiffCase> cases, const DiffOptions 
         std::ostringstream m;
         m << "#include <stdlib.h>\n#include <string.h>\n";
         for (const Pending &p : pending) m << "int run_" << p.pkg << "(int argc, char **argv);\n";
-        // Several steps: the same package runs once per step's files; the
-        // argument before a step's files stands in for the program name.
-        m << "static int steps(int (*run)(int, char **), int n, int per, int argc, char **argv)\n{\n"
-             "    int k, rc = 0;\n    if (argc != 1 + n * per) return 2;\n"
-             "    for (k = 0; k < n && rc == 0; ++k) rc = run(1 + per, argv + k * per);\n    return rc;\n}\n";
         m << "int main(int argc, char **argv)\n{\n    if (argc < 2) return 2;\n";
-        for (const Pending &p : pending) {
-            m << "    if (strcmp(argv[1], \"" << p.pkg << "\") == 0) return ";
-            if (p.steps > 1)
-                m << "steps(run_" << p.pkg << ", " << p.steps << ", "
-                  << (p.inputs.size() + p.want.size()) / size_t(p.steps) << ", argc - 1, argv + 1);\n";
-            else
-                m << "run_" << p.pkg << "(argc - 1, argv + 1);\n";
-        }
+        for (const Pending &p : pending)
+            m << "    if (strcmp(argv[1], \"" << p.pkg << "\") == 0) return run_" << p.pkg << "(argc - 1, argv + 1);\n";
         m << "    return 2;\n}\n";
         writeText(pkgRoot / "diff_main.c", m.str());
         // One translation unit per package (its files #included), which
@@ -316,6 +305,8 @@ std::vector<std::string> runDiff(std::vector<DiffCase> cases, const DiffOptions 
             for (Pending &p : pending) {
                 const DiffCase &c = cases[p.index];
                 const fs::path dir = root / ("case" + std::to_string(p.index));
+                // Several steps: one INPUTS... OUTPUTS... group per call (the harness
+                // runs them as consecutive calls of one model instance).
                 std::vector<std::string> cmd = {(pkgRoot / "diff_run").string(), p.pkg};
                 const size_t nIn = p.inputs.size() / size_t(p.steps), nOut = p.want.size() / size_t(p.steps);
                 for (size_t s = 0; s < size_t(p.steps); ++s) {

@@ -94,6 +94,8 @@ bool prepare(Graph &g, Op &op, Diagnostics &d) {
         return fail("activation_state has shape " + shapeString(st.shape) + " but must be [batch, memory_size * " +
                         "num_filters] = " + shapeString({p.batch, p.memory * p.numFilters}),
                     op.inputs[4]);
+    // TFLM's kernel (at 90b983c2) uses the bias unconditionally.
+    if (!hasBias) return fail("SVDF without a bias is not supported (TFLM requires one); give it a zero bias");
     if (!st.isVariable)
         return fail("activation_state must be a variable tensor (is_variable); re-export the model", op.inputs[4]);
     for (size_t i : {size_t(1), size_t(2), size_t(3)})
@@ -114,8 +116,6 @@ bool prepare(Graph &g, Op &op, Diagnostics &d) {
             return fail(std::string("activation_state is ") + dtypeName(st.dtype) + " but weights_time is " +
                             dtypeName(wt.dtype) + "; they must have the same type",
                         op.inputs[4]);
-        // TFLM's integer kernel reads the bias's scale unconditionally.
-        if (!hasBias) return fail("an int8 SVDF needs a bias (TFLM's integer kernel requires it)");
         const Tensor &bias = g.in(op, 3);
         if (bias.dtype != DType::Int32)
             return fail(std::string("bias is ") + dtypeName(bias.dtype) + "; an int8 SVDF needs int32", op.inputs[3]);
@@ -206,8 +206,11 @@ void evalInt(const Params &p, const int8_t *in, const int8_t *wf, const T *wt, c
             uint32_t acc = 0;
             for (int k = 0; k < p.inputSize; ++k)
                 acc += uint32_t(int32_t(wf[f * p.inputSize + k]) * (int32_t(in[b * p.inputSize + k]) - p.inputZp));
-            const int32_t v = multiplyByQuantizedMultiplier(int32_t(acc), p.mult1, p.shift1) + p.stateZp;
-            state[(int64_t(b) * F + f) * M + M - 1] = T(std::clamp(v, p.stateMin, p.stateMax));
+            // TFLM clamps to the state type first and adds the zero point
+            // after, wrapping when it narrows the sum back to the state type.
+            const int32_t v = std::clamp(multiplyByQuantizedMultiplier(int32_t(acc), p.mult1, p.shift1),
+                                         p.stateMin, p.stateMax);
+            state[(int64_t(b) * F + f) * M + M - 1] = T(v + p.stateZp);
         }
     for (int b = 0; b < p.batch; ++b)
         for (int u = 0; u < p.numUnits; ++u) {
@@ -307,9 +310,15 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
         ctx.line("for (int32_t k = 0; k < " + n(p.inputSize) + "; ++k) acc += (uint32_t)((int32_t)w[k] * ((int32_t)x[k] - (" +
                      n(p.inputZp) + ")));",
                  ind);
-        ctx.line(state + "[" + row + " * " + n(M) + " + " + n(M - 1) + "] = (" + S +
-                     ")ember_clamp(ember_mbqm((int32_t)acc, " + n(p.mult1) + ", " + n(p.shift1) + ") + " +
-                     n(p.stateZp) + ", " + n(p.stateMin) + ", " + n(p.stateMax) + ");",
+        // Clamped to the state type, then the zero point added and the sum
+        // wrapped into the state type (as TFLM's narrowing store does).
+        const int bits = int(dtypeSize(p.state)) * 8;
+        const std::string half = n(int64_t(1) << (bits - 1)), mask = n((int64_t(1) << bits) - 1);
+        ctx.line("const int32_t v = ember_clamp(ember_mbqm((int32_t)acc, " + n(p.mult1) + ", " + n(p.shift1) +
+                     "), " + n(p.stateMin) + ", " + n(p.stateMax) + ") + " + n(p.stateZp) + ";",
+                 ind);
+        ctx.line(state + "[" + row + " * " + n(M) + " + " + n(M - 1) + "] = (" + S + ")(((v + " + half + ") & " +
+                     mask + ") - " + half + ");",
                  ind);
     }
     while (ind > 1) ctx.line("}", --ind);
