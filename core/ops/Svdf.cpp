@@ -254,6 +254,8 @@ void eval(const Graph &g, const Op &op, Buffers &b) {
 }
 
 std::string n(int64_t v) { return std::to_string(v); }
+// " + v" / " - |v|" / "" for adding a constant in C.
+std::string plus(int64_t v) { return v == 0 ? "" : v > 0 ? " + " + n(v) : " - " + n(-v); }
 
 // The float activation as a C expression of `v` (TFLM's ActivationValFloat).
 std::string activationExpr(Activation a, const std::string &v) {
@@ -284,10 +286,12 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     if (isFloat)
         ctx.line(" * float32, activation " + std::string(activationName(p.act)) + " */");
     else
-        ctx.line(" * feature: x" + std::string(p.inputZp ? " - (" + n(p.inputZp) + ")" : "") + " times weights, * " +
-                 n(p.mult1) + " * 2^" + n(p.shift1) + " + " + n(p.stateZp) + "; time: (state - (" + n(p.stateZp) +
-                 ")) times weights + bias, * " + n(p.mult2) + " * 2^" + n(p.shift2) + " + " + n(p.outputZp) +
-                 "; the fused activation is not applied (as TFLM) */");
+        ctx.line(" * feature: (x" + plus(-p.inputZp) + ") . weights, * " + n(p.mult1) + " * 2^" + n(p.shift1) +
+                 ", clamped, " + n(p.stateZp) + " added; time: (state" + plus(-p.stateZp) + ") . weights + bias, * " +
+                 n(p.mult2) + " * 2^" + n(p.shift2) + plus(p.outputZp) + (op.attrs.activation != Activation::None
+                                                                            ? "; the fused activation is not applied "
+                                                                              "(TFLM's integer kernel ignores it) */"
+                                                                            : " */"));
     if (!isFloat) useHelper(ctx, "ember_mbqm");
     if (!isFloat) useHelper(ctx, "ember_clamp");
     // Shift the whole state left by one element (the filters' newest slots
@@ -307,15 +311,15 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
         ctx.line(state + "[" + row + " * " + n(M) + " + " + n(M - 1) + "] = acc;", ind);
     } else {
         ctx.line("uint32_t acc = 0;", ind);
-        ctx.line("for (int32_t k = 0; k < " + n(p.inputSize) + "; ++k) acc += (uint32_t)((int32_t)w[k] * ((int32_t)x[k] - (" +
-                     n(p.inputZp) + ")));",
+        ctx.line("for (int32_t k = 0; k < " + n(p.inputSize) + "; ++k) acc += (uint32_t)((int32_t)w[k] * ((int32_t)x[k]" +
+                     plus(-p.inputZp) + "));",
                  ind);
         // Clamped to the state type, then the zero point added and the sum
         // wrapped into the state type (as TFLM's narrowing store does).
         const int bits = int(dtypeSize(p.state)) * 8;
         const std::string half = n(int64_t(1) << (bits - 1)), mask = n((int64_t(1) << bits) - 1);
         ctx.line("const int32_t v = ember_clamp(ember_mbqm((int32_t)acc, " + n(p.mult1) + ", " + n(p.shift1) +
-                     "), " + n(p.stateMin) + ", " + n(p.stateMax) + ") + " + n(p.stateZp) + ";",
+                     "), " + n(p.stateMin) + ", " + n(p.stateMax) + ")" + plus(p.stateZp) + ";",
                  ind);
         ctx.line(state + "[" + row + " * " + n(M) + " + " + n(M - 1) + "] = (" + S + ")(((v + " + half + ") & " +
                      mask + ") - " + half + ");",
@@ -328,8 +332,13 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     const std::string A = isFloat ? "float" : "uint32_t";
     ctx.line(A + " acc = " + (p.hasBias ? (isFloat ? bias + "[u]" : "(uint32_t)" + bias + "[u]") : isFloat ? "0.0f" : "0")
              + ";", ind);
-    ctx.line("for (int32_t r = 0; r < " + n(p.rank) + "; ++r) {", ind++);
-    ctx.line("const int32_t f = u * " + n(p.rank) + " + r;", ind);
+    if (p.rank > 1) {
+        ctx.line("for (int32_t r = 0; r < " + n(p.rank) + "; ++r) {", ind++);
+        ctx.line("const int32_t f = u * " + n(p.rank) + " + r;", ind);
+    } else {
+        ctx.line("{", ind++);
+        ctx.line("const int32_t f = u;", ind);
+    }
     ctx.line("const " + S + " *w = " + wt + " + f * " + n(M) + ";", ind);
     ctx.line("const " + S + " *s = " + state + " + " + row + " * " + n(M) + ";", ind);
     if (isFloat) {
@@ -337,8 +346,8 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
         ctx.line("for (int32_t m = 0; m < " + n(M) + "; ++m) dot += w[m] * s[m];", ind);
         ctx.line("acc += dot;", ind);
     } else {
-        ctx.line("for (int32_t m = 0; m < " + n(M) + "; ++m) acc += (uint32_t)((int32_t)w[m] * ((int32_t)s[m] - (" +
-                     n(p.stateZp) + ")));",
+        ctx.line("for (int32_t m = 0; m < " + n(M) + "; ++m) acc += (uint32_t)((int32_t)w[m] * ((int32_t)s[m]" +
+                     plus(-p.stateZp) + "));",
                  ind);
     }
     ctx.line("}", --ind);
@@ -346,8 +355,8 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     if (isFloat) {
         ctx.line(y + " = " + activationExpr(p.act, "acc") + ";", ind);
     } else {
-        ctx.line(y + " = (int8_t)ember_clamp(ember_mbqm((int32_t)acc, " + n(p.mult2) + ", " + n(p.shift2) + ") + " +
-                     n(p.outputZp) + ", -128, 127);",
+        ctx.line(y + " = (int8_t)ember_clamp(ember_mbqm((int32_t)acc, " + n(p.mult2) + ", " + n(p.shift2) + ")" +
+                     plus(p.outputZp) + ", -128, 127);",
                  ind);
     }
     while (ind > 1) ctx.line("}", --ind);
