@@ -120,7 +120,7 @@ private slots:
         DiffRng r(27);
         const std::vector<Kind> kinds = {Kind::Int8State16, Kind::Int8State8, Kind::Float};
         const std::vector<Activation> floatActs = {Activation::None, Activation::Relu, Activation::Relu6,
-                                                   Activation::ReluN1To1, Activation::Tanh};
+                                                   Activation::ReluN1To1, Activation::Tanh, Activation::SignBit};
         for (int k = 0; k < 66; ++k) {
             const Kind kind = kinds[size_t(k) % kinds.size()];
             const Dims d = randomDims(r);
