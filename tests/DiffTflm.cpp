@@ -128,8 +128,7 @@ struct Pending {
     size_t index;             // into cases
     std::string pkg;          // package name
     Graph g;                  // Ember's import of the written model
-    std::vector<TensorData> inputs, want;  // step after step (steps x inputs, steps x outputs)
-    int steps = 1;
+    std::vector<std::vector<TensorData>> inputs, want;  // per call
 };
 
 }  // namespace
@@ -156,32 +155,29 @@ std::vector<std::string> runDiff(std::vector<DiffCase> cases, const DiffOptions 
             failed("cannot write the model");
             continue;
         }
-        const int steps = std::max(1, c.steps);
-        const size_t nIn = c.graph.inputs.size();
-        std::vector<TensorData> inputs = c.inputs;
-        if (inputs.empty())
-            for (int s = 0; s < steps; ++s)
-                for (size_t i = 0; i < nIn; ++i)
-                    inputs.push_back(randomTensorData(c.graph.tensors[size_t(c.graph.inputs[i])],
-                                                      opts.seed * 1000003u + k * 131u + i + uint64_t(s) * 65537u,
-                                                      c.floatMin, c.floatMax));
-        if (inputs.size() != nIn * size_t(steps)) {
-            failed("the case gives " + std::to_string(inputs.size()) + " inputs, not " + std::to_string(steps) +
-                   " steps of " + std::to_string(nIn));
-            continue;
-        }
+        const size_t steps = size_t(std::max(1, c.steps)), nin = c.graph.inputs.size();
+        // Step s's file names get a ".step<s>" suffix after the first.
+        auto stepName = [](const std::string &stem, size_t i, size_t s) {
+            return stem + std::to_string(i) + (s ? ".step" + std::to_string(s) : std::string()) + ".bin";
+        };
+        std::vector<std::vector<TensorData>> inputs(steps);
+        for (size_t s = 0; s < steps; ++s)
+            for (size_t i = 0; i < nin; ++i)
+                inputs[s].push_back(s * nin + i < c.inputs.size()
+                                        ? c.inputs[s * nin + i]
+                                        : randomTensorData(c.graph.tensors[size_t(c.graph.inputs[i])],
+                                                           opts.seed * 1000003u + k * 131u + i + s * 7919u,
+                                                           c.floatMin, c.floatMax));
         std::vector<std::string> cmd = {oracle, model.string(), "--input"};
-        for (size_t i = 0; i < inputs.size(); ++i) {
-            const fs::path p = dir / ("in" + std::to_string(i) + ".bin");
-            writeFile(p, inputs[i]);
-            cmd.push_back(p.string());
-        }
+        for (size_t s = 0; s < steps; ++s)
+            for (size_t i = 0; i < nin; ++i) {
+                const fs::path p = dir / stepName("in", i, s);
+                writeFile(p, inputs[s][i]);
+                cmd.push_back(p.string());
+            }
+        if (steps > 1) cmd.insert(cmd.end(), {"--steps", std::to_string(steps)});
         cmd.push_back("--output-dir");
         cmd.push_back((dir / "tflm").string());
-        if (steps > 1) {
-            cmd.push_back("--steps");
-            cmd.push_back(std::to_string(steps));
-        }
         std::string log;
         const int rc = runProcess(cmd, &log, 120);
 
@@ -204,30 +200,28 @@ std::vector<std::string> runDiff(std::vector<DiffCase> cases, const DiffOptions 
             failed("Ember refuses a model TFLM runs: " + g.diagnostics().format());
             continue;
         }
-        const size_t nOut = g->outputs.size();
-        std::vector<TensorData> want;
-        for (int s = 0; s < steps; ++s)
-            for (size_t j = 0; j < nOut; ++j)
-                want.push_back(readAll(dir / "tflm" /
-                                       ("output" + std::to_string(j) +
-                                        (steps > 1 ? ".step" + std::to_string(s) : std::string()) + ".bin")));
-        // One session: the variables carry over from step to step.
+        std::vector<std::vector<TensorData>> want(steps);
+        for (size_t s = 0; s < steps; ++s)
+            for (size_t j = 0; j < g->outputs.size(); ++j)
+                want[s].push_back(readAll(dir / "tflm" /
+                                          ("output" + std::to_string(j) +
+                                           (steps > 1 ? ".step" + std::to_string(s) : std::string()) + ".bin")));
+        // "call s, " in messages about multi-call cases.
+        auto callOf = [&](size_t s) { return steps > 1 ? "call " + std::to_string(s) + ", " : std::string(); };
         ReferenceSession session(g.value());
         bool ok = true;
-        for (int s = 0; s < steps && ok; ++s) {
-            const std::string at = steps > 1 ? "step " + std::to_string(s) + ", " : "";
-            auto ref = session.run(std::vector<TensorData>(inputs.begin() + ptrdiff_t(size_t(s) * nIn),
-                                                           inputs.begin() + ptrdiff_t(size_t(s + 1) * nIn)));
+        for (size_t s = 0; s < steps && ok; ++s) {
+            auto ref = session.run(inputs[s]);
             if (!ref.ok()) {
-                failed("reference executor: " + at + ref.diagnostics().format());
+                failed("reference executor: " + callOf(s) + ref.diagnostics().format());
                 ok = false;
                 break;
             }
-            for (size_t j = 0; j < nOut && ok; ++j) {
-                const std::string why = compareOutput(g->tensors[size_t(g->outputs[j])], ref.value()[j],
-                                                      want[size_t(s) * nOut + j], opts.floatTolerance);
+            for (size_t j = 0; j < want[s].size() && ok; ++j) {
+                const std::string why = compareOutput(g->tensors[size_t(g->outputs[j])], ref.value()[j], want[s][j],
+                                                      opts.floatTolerance);
                 if (!why.empty()) {
-                    failed("reference executor, " + at + "output " + std::to_string(j) + ": " + why);
+                    failed("reference executor, " + callOf(s) + "output " + std::to_string(j) + ": " + why);
                     ok = false;
                 }
             }
@@ -251,7 +245,7 @@ std::vector<std::string> runDiff(std::vector<DiffCase> cases, const DiffOptions 
             failed("cannot write the host harness");
             continue;
         }
-        pending.push_back({k, co.name, std::move(g.value()), std::move(inputs), std::move(want), steps});
+        pending.push_back({k, co.name, std::move(g.value()), std::move(inputs), std::move(want)});
     }
 
     if (!pending.empty()) {
@@ -305,15 +299,15 @@ std::vector<std::string> runDiff(std::vector<DiffCase> cases, const DiffOptions 
             for (Pending &p : pending) {
                 const DiffCase &c = cases[p.index];
                 const fs::path dir = root / ("case" + std::to_string(p.index));
-                // Several steps: one INPUTS... OUTPUTS... group per call (the harness
-                // runs them as consecutive calls of one model instance).
+                // One INPUTS... OUTPUTS... group per call (the harness runs them on one state).
+                auto file = [&](const char *stem, size_t i, size_t s) {
+                    return (dir / (stem + std::to_string(i) + (s ? ".step" + std::to_string(s) : std::string()) +
+                                   ".bin")).string();
+                };
                 std::vector<std::string> cmd = {(pkgRoot / "diff_run").string(), p.pkg};
-                const size_t nIn = p.inputs.size() / size_t(p.steps), nOut = p.want.size() / size_t(p.steps);
-                for (size_t s = 0; s < size_t(p.steps); ++s) {
-                    for (size_t i = 0; i < nIn; ++i)
-                        cmd.push_back((dir / ("in" + std::to_string(s * nIn + i) + ".bin")).string());
-                    for (size_t j = 0; j < nOut; ++j)
-                        cmd.push_back((dir / ("gen" + std::to_string(s * nOut + j) + ".bin")).string());
+                for (size_t s = 0; s < p.inputs.size(); ++s) {
+                    for (size_t i = 0; i < p.inputs[s].size(); ++i) cmd.push_back(file("in", i, s));
+                    for (size_t j = 0; j < p.want[s].size(); ++j) cmd.push_back(file("gen", j, s));
                 }
                 std::string log;
                 const int rc = runProcess(cmd, &log, 120);
@@ -321,17 +315,19 @@ std::vector<std::string> runDiff(std::vector<DiffCase> cases, const DiffOptions 
                     failures.push_back("[" + c.name + "] generated C exited " + std::to_string(rc) + ": " + log);
                     continue;
                 }
-                for (size_t j = 0; j < p.want.size(); ++j) {
-                    const std::string why = compareOutput(p.g.tensors[size_t(p.g.outputs[j % nOut])],
-                                                          readAll(dir / ("gen" + std::to_string(j) + ".bin")),
-                                                          p.want[j], opts.floatTolerance);
-                    if (!why.empty()) {
-                        const std::string at = p.steps > 1 ? "step " + std::to_string(j / nOut) + ", " : "";
-                        failures.push_back("[" + c.name + "] generated C, " + at + "output " +
-                                           std::to_string(j % nOut) + ": " + why);
-                        break;
+                bool same = true;
+                for (size_t s = 0; s < p.want.size() && same; ++s)
+                    for (size_t j = 0; j < p.want[s].size() && same; ++j) {
+                        const std::string why = compareOutput(p.g.tensors[size_t(p.g.outputs[j])],
+                                                              readAll(file("gen", j, s)), p.want[s][j],
+                                                              opts.floatTolerance);
+                        if (!why.empty()) {
+                            failures.push_back("[" + c.name + "] generated C, " +
+                                               (p.want.size() > 1 ? "call " + std::to_string(s) + ", " : "") +
+                                               "output " + std::to_string(j) + ": " + why);
+                            same = false;
+                        }
                     }
-                }
             }
         }
     }

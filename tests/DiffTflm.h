@@ -31,11 +31,10 @@ struct DiffCase {
     // Float inputs are drawn uniformly from [floatMin, floatMax] (for ops
     // with a restricted domain such as LOG or SQRT).
     float floatMin = -4.f, floatMax = 4.f;
-    // Stateful models: `steps` Invoke()s of one interpreter (tflm_ref
-    // --steps), and on Ember's side one reference session / one generated
-    // model called `steps` times, so variable tensors carry over. `inputs`,
-    // when given, then holds steps sets of the model's inputs, set after set.
-    // Every step's outputs are compared.
+    // Streaming/stateful models: consecutive calls of one model instance
+    // (tflm_ref --steps; Ember's ReferenceSession and the generated C called
+    // `steps` times on the same state), every call's outputs compared.
+    // `inputs`, if given, holds steps sets of the model's inputs in order.
     int steps = 1;
 };
 
