@@ -265,6 +265,9 @@ private:
             return {BO::BatchMatMulOptions, tflite::CreateBatchMatMulOptions(fbb_, a.adjX, a.adjY).Union()};
         case OpType::Cumsum:
             return {BO::CumsumOptions, tflite::CreateCumsumOptions(fbb_, a.exclusive, a.reverse).Union()};
+        case OpType::Svdf:
+            return {BO::SVDFOptions, tflite::CreateSVDFOptions(fbb_, a.svdfRank, activation(a.activation),
+                                                               a.asymmetricQuantizeInputs).Union()};
         default:
             return {BO::NONE, 0};
         }

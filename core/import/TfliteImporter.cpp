@@ -652,6 +652,13 @@ private:
         case OpType::CallOnce:  // no options: resolveVariables reports the missing subgraph
             if (const auto *o = src.builtin_options_as_CallOnceOptions()) a.subgraph = o->init_subgraph_index();
             break;
+        case OpType::Svdf:
+            if (const auto *o = src.builtin_options_as_SVDFOptions()) {
+                a.svdfRank = o->rank();
+                a.asymmetricQuantizeInputs = o->asymmetric_quantize_inputs();
+                act(o->fused_activation_function());
+            }
+            break;
         default: break;  // no options (QUANTIZE, PAD, TRANSPOSE, ...) or unsupported op
         }
     }

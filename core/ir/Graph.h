@@ -228,6 +228,9 @@ struct OpAttrs {
     // Resource variables and subgraphs (VAR_HANDLE, CALL_ONCE).
     std::string varContainer, varName;  // VAR_HANDLE container, shared_name
     int subgraph = -1;                  // CALL_ONCE init_subgraph_index
+    // SVDF (SVDFOptions; the fused activation is `activation`).
+    int svdfRank = 0;
+    bool asymmetricQuantizeInputs = false;  // hybrid only; read and written back, never used
 };
 
 struct Op {

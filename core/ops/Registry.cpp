@@ -28,6 +28,8 @@ extern const OpKernel kGather, kGatherNd, kEmbeddingLookup, kSpaceToDepth, kDept
 extern const OpKernel kReadVariable, kAssignVariable;
 // Streaming operators with state (SignalStream.cpp).
 extern const OpKernel kSignalFramer, kSignalStacker, kSignalDelay, kSignalOverlapAdd, kCircularBuffer;
+// Stateful operators.
+extern const OpKernel kSvdf;
 
 static const OpKernel *const kKernels[] = {
     &kConv2D,   &kDepthwiseConv2D, &kFullyConnected, &kAveragePool2D, &kMaxPool2D, &kAdd,
@@ -50,6 +52,7 @@ static const OpKernel *const kKernels[] = {
     &kPadV2,    &kMirrorPad,       &kBatchToSpaceNd, &kSpaceToBatchNd, &kDynamicUpdateSlice,
     &kReadVariable, &kAssignVariable,
     &kSignalFramer, &kSignalStacker, &kSignalDelay, &kSignalOverlapAdd, &kCircularBuffer,
+    &kSvdf,
 };
 
 const OpKernel *findKernel(OpType type) {

@@ -67,6 +67,8 @@ void compareGraphs(const Graph &a, const Graph &b) {
         QCOMPARE(s.shrinkAxisMask, t.shrinkAxisMask);
         QCOMPARE(s.offset, t.offset);
         QCOMPARE(s.newShape, t.newShape);
+        QCOMPARE(s.svdfRank, t.svdfRank);  // SVDF
+        QCOMPARE(s.asymmetricQuantizeInputs, t.asymmetricQuantizeInputs);
     }
 }
 
@@ -162,6 +164,9 @@ void TstBuilder::roundTripOp_data() {
     for (OpType t : {OpType::Quantize, OpType::Dequantize, OpType::Pad, OpType::Logistic, OpType::Tanh, OpType::Relu,
                      OpType::Relu6, OpType::Transpose})
         row(opTypeName(t), t, OpAttrs{}, t == OpType::Pad || t == OpType::Transpose ? 2 : 1);
+    OpAttrs svdf;
+    svdf.svdfRank = 3, svdf.activation = Activation::Relu, svdf.asymmetricQuantizeInputs = true;
+    row("svdf", OpType::Svdf, svdf, 5);
     row("unsupported builtin", OpType::Unsupported, OpAttrs{}, 1, "UNIDIRECTIONAL_SEQUENCE_LSTM");
     row("unsupported builtin > 127", OpType::Unsupported, OpAttrs{}, 1, "RIGHT_SHIFT");
     row("custom op", OpType::Unsupported, OpAttrs{}, 1, "CUSTOM:SignalWindow");

@@ -466,7 +466,7 @@ void TstImport::unsupportedOpsKeepTheirName() {
     auto svdf = importTflite(test::modelPath("tflite_micro/models/keyword_scrambled.tflite"));
     QVERIFY(svdf.ok());
     QCOMPARE(svdf->ops[1].typeName, std::string("SVDF"));
-    QCOMPARE(svdf->ops[1].type, OpType::Unsupported);
+    QCOMPARE(svdf->ops[1].type, OpType::Svdf);
     QCOMPARE(svdf->ops[0].type, OpType::Quantize);
 
     // Custom ops: "CUSTOM:<name>" (written by our own writer; the shared
