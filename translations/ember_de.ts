@@ -17,6 +17,113 @@
     </message>
 </context>
 <context>
+    <name>ember::studio::BoardController</name>
+    <message>
+        <source>flashed %1: %2</source>
+        <translation>%1 geflasht: %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 at %3 MHz%4</source>
+        <translation>%1 · %2 mit %3 MHz%4</translation>
+    </message>
+    <message>
+        <source> · emulated in QEMU: counts instructions, needs no hardware</source>
+        <translation> · in QEMU emuliert: zählt Instruktionen, braucht keine Hardware</translation>
+    </message>
+    <message>
+        <source>nothing to %1; open a model first</source>
+        <translation>nichts zum %1; zuerst ein Modell öffnen</translation>
+    </message>
+    <message>
+        <source>a board job is running; wait for it or press Cancel</source>
+        <translation>ein Board-Auftrag läuft; warten oder Abbrechen drücken</translation>
+    </message>
+    <message>
+        <source>no board selected; choose one in the toolbar</source>
+        <translation>kein Board gewählt; eines in der Werkzeugleiste auswählen</translation>
+    </message>
+    <message>
+        <source>profile</source>
+        <translation>Profilieren</translation>
+    </message>
+    <message>
+        <source>profiling on %1: %2</source>
+        <translation>Profiling auf %1: %2</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>Flashen</translation>
+    </message>
+    <message>
+        <source>nothing to flash; compile the model first (Ctrl+B)</source>
+        <translation>nichts zu flashen; zuerst das Modell kompilieren (Strg+B)</translation>
+    </message>
+    <message>
+        <source>flashing %1 to %2</source>
+        <translation>%1 wird auf %2 geflasht</translation>
+    </message>
+    <message>
+        <source>a profile run of %1 ended after another model was opened; it was not recorded</source>
+        <translation>ein Profiling-Lauf von %1 endete, nachdem ein anderes Modell geöffnet wurde; er wurde nicht aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>outputs bit-exact with the host</source>
+        <translation>Ausgaben bitgenau wie auf dem Host</translation>
+    </message>
+    <message>
+        <source>outputs DIFFER from the host: %1</source>
+        <translation>Ausgaben WEICHEN vom Host AB: %1</translation>
+    </message>
+    <message>
+        <source>outputs not compared</source>
+        <translation>Ausgaben nicht verglichen</translation>
+    </message>
+    <message>
+        <source>profiled on %1: %2 %3 (%4 ms at %5 MHz), %6</source>
+        <translation>auf %1 profiliert: %2 %3 (%4 ms bei %5 MHz), %6</translation>
+    </message>
+    <message>
+        <source>flash cancelled</source>
+        <translation>Flashen abgebrochen</translation>
+    </message>
+    <message>
+        <source>profile run cancelled</source>
+        <translation>Profiling-Lauf abgebrochen</translation>
+    </message>
+    <message>
+        <source>flashing %1 failed</source>
+        <translation>Flashen von %1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>profiling on %1 failed</source>
+        <translation>Profiling auf %1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation>&amp;Profilieren</translation>
+    </message>
+    <message>
+        <source>Compile, build firmware, run it on the selected board and count every layer (Ctrl+R)</source>
+        <translation>Kompilieren, Firmware bauen, auf dem gewählten Board ausführen und jede Schicht zählen (Strg+R)</translation>
+    </message>
+    <message>
+        <source>&amp;Flash</source>
+        <translation>&amp;Flashen</translation>
+    </message>
+    <message>
+        <source>Build firmware for the last compile and program the selected board (Ctrl+U)</source>
+        <translation>Firmware für den letzten Build erzeugen und das gewählte Board programmieren (Strg+U)</translation>
+    </message>
+    <message>
+        <source>Board:</source>
+        <translation>Board:</translation>
+    </message>
+</context>
+<context>
     <name>ember::studio::BoardJob</name>
     <message>
         <source>%1 (emulated)</source>
@@ -53,6 +160,89 @@
     <message>
         <source>this studio was built without board support; rebuild with the flashers library</source>
         <translation>dieses Studio wurde ohne Board-Unterstützung gebaut; mit der flashers-Bibliothek neu bauen</translation>
+    </message>
+</context>
+<context>
+    <name>ember::studio::BuildController</name>
+    <message>
+        <source>compile cancelled</source>
+        <translation>Übersetzung abgebrochen</translation>
+    </message>
+    <message>
+        <source>nothing to compile; open a model first</source>
+        <translation>nichts zu übersetzen; zuerst ein Modell öffnen</translation>
+    </message>
+    <message>
+        <source>%1 is not supported by this compiler build and was ignored</source>
+        <translation>%1 wird von diesem Compiler-Build nicht unterstützt und wurde ignoriert</translation>
+    </message>
+    <message>
+        <source>compiling: %1</source>
+        <translation>Übersetzung: %1</translation>
+    </message>
+    <message>
+        <source>compiled %1 in %2 ms: %3 files, RAM %4, constants %5, code %6</source>
+        <translation>%1 in %2 ms übersetzt: %3 Dateien, RAM %4, Konstanten %5, Code %6</translation>
+    </message>
+    <message>
+        <source>compile failed without a diagnostic</source>
+        <translation>Kompilierung ohne Diagnose fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>nothing to export; compile the model first</source>
+        <translation>nichts zu exportieren; zuerst das Modell übersetzen</translation>
+    </message>
+    <message>
+        <source>Export package as archive</source>
+        <translation>Paket als Archiv exportieren</translation>
+    </message>
+    <message>
+        <source>Tar archive (*.tar)</source>
+        <translation>Tar-Archiv (*.tar)</translation>
+    </message>
+    <message>
+        <source>Export package to folder</source>
+        <translation>Paket in Ordner exportieren</translation>
+    </message>
+    <message>
+        <source>package exported to %1</source>
+        <translation>Paket nach %1 exportiert</translation>
+    </message>
+    <message>
+        <source>nothing to check; compile the model first</source>
+        <translation>nichts zu prüfen; zuerst das Modell kompilieren</translation>
+    </message>
+    <message>
+        <source>cannot write the package to a temporary folder: %1</source>
+        <translation>Paket kann nicht in einen temporären Ordner geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>the package compiles warning-free with the host compiler</source>
+        <translation>das Paket kompiliert mit dem Host-Compiler ohne Warnungen</translation>
+    </message>
+    <message>
+        <source>the host compiler reported problems (see above)</source>
+        <translation>der Host-Compiler hat Probleme gemeldet (siehe oben)</translation>
+    </message>
+    <message>
+        <source>&amp;Compile</source>
+        <translation>&amp;Übersetzen</translation>
+    </message>
+    <message>
+        <source>Plan memory and generate the C package (Ctrl+B)</source>
+        <translation>Speicher planen und C-Paket erzeugen (Strg+B)</translation>
+    </message>
+    <message>
+        <source>Export Package to &amp;Folder…</source>
+        <translation>Paket in &amp;Ordner exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Package as &amp;Archive…</source>
+        <translation>Paket als &amp;Archiv exportieren…</translation>
+    </message>
+    <message>
+        <source>Check with &amp;Host Compiler</source>
+        <translation>Mit &amp;Host-Compiler prüfen</translation>
     </message>
 </context>
 <context>
@@ -306,24 +496,8 @@
 <context>
     <name>ember::studio::MainWindow</name>
     <message>
-        <source>projects are not saved: %1</source>
-        <translation>Projekte werden nicht gespeichert: %1</translation>
-    </message>
-    <message>
-        <source>compile cancelled</source>
-        <translation>Übersetzung abgebrochen</translation>
-    </message>
-    <message>
         <source>compile first (Ctrl+B) to see the generated function of this layer</source>
         <translation>zuerst übersetzen (Strg+B), um die erzeugte Funktion dieser Schicht zu sehen</translation>
-    </message>
-    <message>
-        <source>Open model</source>
-        <translation>Modell öffnen</translation>
-    </message>
-    <message>
-        <source>Models (*.tflite *.onnx);;All files (*)</source>
-        <translation>Modelle (*.tflite *.onnx);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>About Ember Studio</source>
@@ -334,44 +508,12 @@
         <translation>&lt;b&gt;Ember Studio&lt;/b&gt;&lt;br&gt;Übersetzt TFLite-Modelle in abhängigkeitsfreies C für Mikrocontroller.</translation>
     </message>
     <message>
-        <source>&amp;Open Model…</source>
-        <translation>Modell ö&amp;ffnen…</translation>
-    </message>
-    <message>
-        <source>Open &amp;Example Model</source>
-        <translation>&amp;Beispielmodell öffnen</translation>
-    </message>
-    <message>
-        <source>Export Package to &amp;Folder…</source>
-        <translation>Paket in &amp;Ordner exportieren…</translation>
-    </message>
-    <message>
-        <source>Export Package as &amp;Archive…</source>
-        <translation>Paket als &amp;Archiv exportieren…</translation>
-    </message>
-    <message>
-        <source>&amp;Save Project</source>
-        <translation>Projekt &amp;speichern</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <source>&amp;Compile</source>
-        <translation>&amp;Übersetzen</translation>
-    </message>
-    <message>
-        <source>Plan memory and generate the C package (Ctrl+B)</source>
-        <translation>Speicher planen und C-Paket erzeugen (Strg+B)</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Check with &amp;Host Compiler</source>
-        <translation>Mit &amp;Host-Compiler prüfen</translation>
     </message>
     <message>
         <source>&amp;Graph</source>
@@ -404,10 +546,6 @@
     <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
         <source>&amp;Build</source>
@@ -458,66 +596,6 @@
         <translation>Meldungen</translation>
     </message>
     <message>
-        <source>the model file changed since the project was saved; its options were kept, check pins and names</source>
-        <translation>die Modelldatei hat sich seit dem Speichern des Projekts geändert; die Optionen wurden beibehalten, Pins und Namen prüfen</translation>
-    </message>
-    <message>
-        <source>nothing to compile; open a model first</source>
-        <translation>nichts zu übersetzen; zuerst ein Modell öffnen</translation>
-    </message>
-    <message>
-        <source>%1 is not supported by this compiler build and was ignored</source>
-        <translation>%1 wird von diesem Compiler-Build nicht unterstützt und wurde ignoriert</translation>
-    </message>
-    <message>
-        <source>compiling: %1</source>
-        <translation>Übersetzung: %1</translation>
-    </message>
-    <message>
-        <source>compiled %1 in %2 ms: %3 files, RAM %4, constants %5, code %6</source>
-        <translation>%1 in %2 ms übersetzt: %3 Dateien, RAM %4, Konstanten %5, Code %6</translation>
-    </message>
-    <message>
-        <source>compile failed without a diagnostic</source>
-        <translation>Kompilierung ohne Diagnose fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>nothing to export; compile the model first</source>
-        <translation>nichts zu exportieren; zuerst das Modell übersetzen</translation>
-    </message>
-    <message>
-        <source>Export package as archive</source>
-        <translation>Paket als Archiv exportieren</translation>
-    </message>
-    <message>
-        <source>Tar archive (*.tar)</source>
-        <translation>Tar-Archiv (*.tar)</translation>
-    </message>
-    <message>
-        <source>Export package to folder</source>
-        <translation>Paket in Ordner exportieren</translation>
-    </message>
-    <message>
-        <source>package exported to %1</source>
-        <translation>Paket nach %1 exportiert</translation>
-    </message>
-    <message>
-        <source>nothing to check; compile the model first</source>
-        <translation>nichts zu prüfen; zuerst das Modell kompilieren</translation>
-    </message>
-    <message>
-        <source>cannot write the package to a temporary folder: %1</source>
-        <translation>Paket kann nicht in einen temporären Ordner geschrieben werden: %1</translation>
-    </message>
-    <message>
-        <source>the package compiles warning-free with the host compiler</source>
-        <translation>das Paket kompiliert mit dem Host-Compiler ohne Warnungen</translation>
-    </message>
-    <message>
-        <source>the host compiler reported problems (see above)</source>
-        <translation>der Host-Compiler hat Probleme gemeldet (siehe oben)</translation>
-    </message>
-    <message>
         <source>no translation for '%1' is built in</source>
         <translation>für '%1' ist keine Übersetzung eingebaut</translation>
     </message>
@@ -546,120 +624,16 @@
         <translation>   Planung fehlgeschlagen</translation>
     </message>
     <message>
-        <source>(none)</source>
-        <translation>(keine)</translation>
-    </message>
-    <message>
-        <source>flashed %1: %2</source>
-        <translation>%1 geflasht: %2</translation>
-    </message>
-    <message>
-        <source>%1 · %2 at %3 MHz%4</source>
-        <translation>%1 · %2 mit %3 MHz%4</translation>
-    </message>
-    <message>
-        <source> · emulated in QEMU: counts instructions, needs no hardware</source>
-        <translation> · in QEMU emuliert: zählt Instruktionen, braucht keine Hardware</translation>
-    </message>
-    <message>
         <source>&amp;Profile</source>
         <translation>&amp;Profilieren</translation>
-    </message>
-    <message>
-        <source>Compile, build firmware, run it on the selected board and count every layer (Ctrl+R)</source>
-        <translation>Kompilieren, Firmware bauen, auf dem gewählten Board ausführen und jede Schicht zählen (Strg+R)</translation>
-    </message>
-    <message>
-        <source>&amp;Flash</source>
-        <translation>&amp;Flashen</translation>
-    </message>
-    <message>
-        <source>Build firmware for the last compile and program the selected board (Ctrl+U)</source>
-        <translation>Firmware für den letzten Build erzeugen und das gewählte Board programmieren (Strg+U)</translation>
-    </message>
-    <message>
-        <source>Board:</source>
-        <translation>Board:</translation>
     </message>
     <message>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <source>nothing to %1; open a model first</source>
-        <translation>nichts zum %1; zuerst ein Modell öffnen</translation>
-    </message>
-    <message>
-        <source>a board job is running; wait for it or press Cancel</source>
-        <translation>ein Board-Auftrag läuft; warten oder Abbrechen drücken</translation>
-    </message>
-    <message>
-        <source>no board selected; choose one in the toolbar</source>
-        <translation>kein Board gewählt; eines in der Werkzeugleiste auswählen</translation>
-    </message>
-    <message>
-        <source>profile</source>
-        <translation>Profilieren</translation>
-    </message>
-    <message>
-        <source>profiling on %1: %2</source>
-        <translation>Profiling auf %1: %2</translation>
-    </message>
-    <message>
-        <source>starting</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <source>flash</source>
-        <translation>Flashen</translation>
-    </message>
-    <message>
-        <source>nothing to flash; compile the model first (Ctrl+B)</source>
-        <translation>nichts zu flashen; zuerst das Modell kompilieren (Strg+B)</translation>
-    </message>
-    <message>
-        <source>flashing %1 to %2</source>
-        <translation>%1 wird auf %2 geflasht</translation>
-    </message>
-    <message>
         <source>cancelling…</source>
         <translation>wird abgebrochen…</translation>
-    </message>
-    <message>
-        <source>a profile run of %1 ended after another model was opened; it was not recorded</source>
-        <translation>ein Profiling-Lauf von %1 endete, nachdem ein anderes Modell geöffnet wurde; er wurde nicht aufgezeichnet</translation>
-    </message>
-    <message>
-        <source>outputs bit-exact with the host</source>
-        <translation>Ausgaben bitgenau wie auf dem Host</translation>
-    </message>
-    <message>
-        <source>outputs DIFFER from the host: %1</source>
-        <translation>Ausgaben WEICHEN vom Host AB: %1</translation>
-    </message>
-    <message>
-        <source>outputs not compared</source>
-        <translation>Ausgaben nicht verglichen</translation>
-    </message>
-    <message>
-        <source>profiled on %1: %2 %3 (%4 ms at %5 MHz), %6</source>
-        <translation>auf %1 profiliert: %2 %3 (%4 ms bei %5 MHz), %6</translation>
-    </message>
-    <message>
-        <source>flash cancelled</source>
-        <translation>Flashen abgebrochen</translation>
-    </message>
-    <message>
-        <source>profile run cancelled</source>
-        <translation>Profiling-Lauf abgebrochen</translation>
-    </message>
-    <message>
-        <source>flashing %1 failed</source>
-        <translation>Flashen von %1 fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>profiling on %1 failed</source>
-        <translation>Profiling auf %1 fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -1119,6 +1093,45 @@ In der Werkzeugleiste ein Board wählen und Profilieren drücken (Strg+R): das M
     <message>
         <source>Emulated board: counts are executed instructions (deterministic), not cycles; the time assumes one instruction per cycle.</source>
         <translation>Emuliertes Board: gezählt werden ausgeführte Instruktionen (deterministisch), keine Takte; die Zeit nimmt eine Instruktion pro Takt an.</translation>
+    </message>
+</context>
+<context>
+    <name>ember::studio::ProjectController</name>
+    <message>
+        <source>Open model</source>
+        <translation>Modell öffnen</translation>
+    </message>
+    <message>
+        <source>Models (*.tflite *.onnx);;All files (*)</source>
+        <translation>Modelle (*.tflite *.onnx);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>projects are not saved: %1</source>
+        <translation>Projekte werden nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>the model file changed since the project was saved; its options were kept, check pins and names</source>
+        <translation>die Modelldatei hat sich seit dem Speichern des Projekts geändert; die Optionen wurden beibehalten, Pins und Namen prüfen</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Model…</source>
+        <translation>Modell ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Example Model</source>
+        <translation>&amp;Beispielmodell öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Save Project</source>
+        <translation>Projekt &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
 </context>
 <context>

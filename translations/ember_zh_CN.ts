@@ -17,6 +17,113 @@
     </message>
 </context>
 <context>
+    <name>ember::studio::BoardController</name>
+    <message>
+        <source>flashed %1: %2</source>
+        <translation>已烧录 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 at %3 MHz%4</source>
+        <translation>%1 · %2，%3 MHz%4</translation>
+    </message>
+    <message>
+        <source> · emulated in QEMU: counts instructions, needs no hardware</source>
+        <translation> · 在 QEMU 中仿真：统计指令数，无需硬件</translation>
+    </message>
+    <message>
+        <source>nothing to %1; open a model first</source>
+        <translation>没有可%1的内容；请先打开模型</translation>
+    </message>
+    <message>
+        <source>a board job is running; wait for it or press Cancel</source>
+        <translation>开发板任务正在运行；请等待或按“取消”</translation>
+    </message>
+    <message>
+        <source>no board selected; choose one in the toolbar</source>
+        <translation>未选择开发板；请在工具栏中选择</translation>
+    </message>
+    <message>
+        <source>profile</source>
+        <translation>性能分析</translation>
+    </message>
+    <message>
+        <source>profiling on %1: %2</source>
+        <translation>正在 %1 上进行性能分析：%2</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>正在启动</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>烧录</translation>
+    </message>
+    <message>
+        <source>nothing to flash; compile the model first (Ctrl+B)</source>
+        <translation>没有可烧录的内容；请先编译模型（Ctrl+B）</translation>
+    </message>
+    <message>
+        <source>flashing %1 to %2</source>
+        <translation>正在将 %1 烧录到 %2</translation>
+    </message>
+    <message>
+        <source>a profile run of %1 ended after another model was opened; it was not recorded</source>
+        <translation>%1 的性能分析运行在打开另一个模型后才结束；未记录</translation>
+    </message>
+    <message>
+        <source>outputs bit-exact with the host</source>
+        <translation>输出与主机逐位一致</translation>
+    </message>
+    <message>
+        <source>outputs DIFFER from the host: %1</source>
+        <translation>输出与主机不一致：%1</translation>
+    </message>
+    <message>
+        <source>outputs not compared</source>
+        <translation>未比较输出</translation>
+    </message>
+    <message>
+        <source>profiled on %1: %2 %3 (%4 ms at %5 MHz), %6</source>
+        <translation>已在 %1 上完成性能分析：%2 %3（%5 MHz 下 %4 毫秒），%6</translation>
+    </message>
+    <message>
+        <source>flash cancelled</source>
+        <translation>烧录已取消</translation>
+    </message>
+    <message>
+        <source>profile run cancelled</source>
+        <translation>性能分析运行已取消</translation>
+    </message>
+    <message>
+        <source>flashing %1 failed</source>
+        <translation>烧录 %1 失败</translation>
+    </message>
+    <message>
+        <source>profiling on %1 failed</source>
+        <translation>在 %1 上的性能分析失败</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation>性能分析(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Compile, build firmware, run it on the selected board and count every layer (Ctrl+R)</source>
+        <translation>编译、构建固件、在所选开发板上运行并统计每一层（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>&amp;Flash</source>
+        <translation>烧录(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Build firmware for the last compile and program the selected board (Ctrl+U)</source>
+        <translation>为上次编译构建固件并烧录到所选开发板（Ctrl+U）</translation>
+    </message>
+    <message>
+        <source>Board:</source>
+        <translation>开发板：</translation>
+    </message>
+</context>
+<context>
     <name>ember::studio::BoardJob</name>
     <message>
         <source>%1 (emulated)</source>
@@ -53,6 +160,89 @@
     <message>
         <source>this studio was built without board support; rebuild with the flashers library</source>
         <translation>此 Studio 构建时未包含开发板支持；请连同 flashers 库重新构建</translation>
+    </message>
+</context>
+<context>
+    <name>ember::studio::BuildController</name>
+    <message>
+        <source>compile cancelled</source>
+        <translation>编译已取消</translation>
+    </message>
+    <message>
+        <source>nothing to compile; open a model first</source>
+        <translation>没有可编译的内容；请先打开模型</translation>
+    </message>
+    <message>
+        <source>%1 is not supported by this compiler build and was ignored</source>
+        <translation>此编译器版本不支持 %1，已忽略</translation>
+    </message>
+    <message>
+        <source>compiling: %1</source>
+        <translation>正在编译：%1</translation>
+    </message>
+    <message>
+        <source>compiled %1 in %2 ms: %3 files, RAM %4, constants %5, code %6</source>
+        <translation>已编译 %1，用时 %2 ms：%3 个文件，RAM %4，常量 %5，代码 %6</translation>
+    </message>
+    <message>
+        <source>compile failed without a diagnostic</source>
+        <translation>编译失败，但没有诊断信息</translation>
+    </message>
+    <message>
+        <source>nothing to export; compile the model first</source>
+        <translation>没有可导出的内容；请先编译模型</translation>
+    </message>
+    <message>
+        <source>Export package as archive</source>
+        <translation>将代码包导出为归档</translation>
+    </message>
+    <message>
+        <source>Tar archive (*.tar)</source>
+        <translation>Tar 归档 (*.tar)</translation>
+    </message>
+    <message>
+        <source>Export package to folder</source>
+        <translation>将代码包导出到文件夹</translation>
+    </message>
+    <message>
+        <source>package exported to %1</source>
+        <translation>代码包已导出到 %1</translation>
+    </message>
+    <message>
+        <source>nothing to check; compile the model first</source>
+        <translation>没有可检查的内容；请先编译模型</translation>
+    </message>
+    <message>
+        <source>cannot write the package to a temporary folder: %1</source>
+        <translation>无法将代码包写入临时文件夹：%1</translation>
+    </message>
+    <message>
+        <source>the package compiles warning-free with the host compiler</source>
+        <translation>代码包可用主机编译器无警告编译</translation>
+    </message>
+    <message>
+        <source>the host compiler reported problems (see above)</source>
+        <translation>主机编译器报告了问题（见上文）</translation>
+    </message>
+    <message>
+        <source>&amp;Compile</source>
+        <translation>编译(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Plan memory and generate the C package (Ctrl+B)</source>
+        <translation>规划内存并生成 C 代码包（Ctrl+B）</translation>
+    </message>
+    <message>
+        <source>Export Package to &amp;Folder…</source>
+        <translation>导出代码包到文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Export Package as &amp;Archive…</source>
+        <translation>导出代码包为归档(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Check with &amp;Host Compiler</source>
+        <translation>用主机编译器检查(&amp;H)</translation>
     </message>
 </context>
 <context>
@@ -306,24 +496,8 @@
 <context>
     <name>ember::studio::MainWindow</name>
     <message>
-        <source>projects are not saved: %1</source>
-        <translation>项目未保存：%1</translation>
-    </message>
-    <message>
-        <source>compile cancelled</source>
-        <translation>编译已取消</translation>
-    </message>
-    <message>
         <source>compile first (Ctrl+B) to see the generated function of this layer</source>
         <translation>请先编译（Ctrl+B）以查看该层生成的函数</translation>
-    </message>
-    <message>
-        <source>Open model</source>
-        <translation>打开模型</translation>
-    </message>
-    <message>
-        <source>Models (*.tflite *.onnx);;All files (*)</source>
-        <translation>模型 (*.tflite *.onnx);;所有文件 (*)</translation>
     </message>
     <message>
         <source>About Ember Studio</source>
@@ -334,44 +508,12 @@
         <translation>&lt;b&gt;Ember Studio&lt;/b&gt;&lt;br&gt;将 TFLite 模型编译为适用于微控制器、无依赖的 C 代码。</translation>
     </message>
     <message>
-        <source>&amp;Open Model…</source>
-        <translation>打开模型(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Open &amp;Example Model</source>
-        <translation>打开示例模型(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Export Package to &amp;Folder…</source>
-        <translation>导出代码包到文件夹(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Export Package as &amp;Archive…</source>
-        <translation>导出代码包为归档(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>&amp;Save Project</source>
-        <translation>保存项目(&amp;S)</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <source>&amp;Compile</source>
-        <translation>编译(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Plan memory and generate the C package (Ctrl+B)</source>
-        <translation>规划内存并生成 C 代码包（Ctrl+B）</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-    <message>
-        <source>Check with &amp;Host Compiler</source>
-        <translation>用主机编译器检查(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Graph</source>
@@ -404,10 +546,6 @@
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Build</source>
@@ -458,66 +596,6 @@
         <translation>消息</translation>
     </message>
     <message>
-        <source>the model file changed since the project was saved; its options were kept, check pins and names</source>
-        <translation>自项目保存以来模型文件已更改；选项已保留，请检查固定项和名称</translation>
-    </message>
-    <message>
-        <source>nothing to compile; open a model first</source>
-        <translation>没有可编译的内容；请先打开模型</translation>
-    </message>
-    <message>
-        <source>%1 is not supported by this compiler build and was ignored</source>
-        <translation>此编译器版本不支持 %1，已忽略</translation>
-    </message>
-    <message>
-        <source>compiling: %1</source>
-        <translation>正在编译：%1</translation>
-    </message>
-    <message>
-        <source>compiled %1 in %2 ms: %3 files, RAM %4, constants %5, code %6</source>
-        <translation>已编译 %1，用时 %2 ms：%3 个文件，RAM %4，常量 %5，代码 %6</translation>
-    </message>
-    <message>
-        <source>compile failed without a diagnostic</source>
-        <translation>编译失败，但没有诊断信息</translation>
-    </message>
-    <message>
-        <source>nothing to export; compile the model first</source>
-        <translation>没有可导出的内容；请先编译模型</translation>
-    </message>
-    <message>
-        <source>Export package as archive</source>
-        <translation>将代码包导出为归档</translation>
-    </message>
-    <message>
-        <source>Tar archive (*.tar)</source>
-        <translation>Tar 归档 (*.tar)</translation>
-    </message>
-    <message>
-        <source>Export package to folder</source>
-        <translation>将代码包导出到文件夹</translation>
-    </message>
-    <message>
-        <source>package exported to %1</source>
-        <translation>代码包已导出到 %1</translation>
-    </message>
-    <message>
-        <source>nothing to check; compile the model first</source>
-        <translation>没有可检查的内容；请先编译模型</translation>
-    </message>
-    <message>
-        <source>cannot write the package to a temporary folder: %1</source>
-        <translation>无法将代码包写入临时文件夹：%1</translation>
-    </message>
-    <message>
-        <source>the package compiles warning-free with the host compiler</source>
-        <translation>代码包可用主机编译器无警告编译</translation>
-    </message>
-    <message>
-        <source>the host compiler reported problems (see above)</source>
-        <translation>主机编译器报告了问题（见上文）</translation>
-    </message>
-    <message>
         <source>no translation for '%1' is built in</source>
         <translation>未内置 '%1' 的翻译</translation>
     </message>
@@ -546,120 +624,16 @@
         <translation>   规划失败</translation>
     </message>
     <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <source>flashed %1: %2</source>
-        <translation>已烧录 %1：%2</translation>
-    </message>
-    <message>
-        <source>%1 · %2 at %3 MHz%4</source>
-        <translation>%1 · %2，%3 MHz%4</translation>
-    </message>
-    <message>
-        <source> · emulated in QEMU: counts instructions, needs no hardware</source>
-        <translation> · 在 QEMU 中仿真：统计指令数，无需硬件</translation>
-    </message>
-    <message>
         <source>&amp;Profile</source>
         <translation>性能分析(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Compile, build firmware, run it on the selected board and count every layer (Ctrl+R)</source>
-        <translation>编译、构建固件、在所选开发板上运行并统计每一层（Ctrl+R）</translation>
-    </message>
-    <message>
-        <source>&amp;Flash</source>
-        <translation>烧录(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Build firmware for the last compile and program the selected board (Ctrl+U)</source>
-        <translation>为上次编译构建固件并烧录到所选开发板（Ctrl+U）</translation>
-    </message>
-    <message>
-        <source>Board:</source>
-        <translation>开发板：</translation>
     </message>
     <message>
         <source>Profile</source>
         <translation>性能分析</translation>
     </message>
     <message>
-        <source>nothing to %1; open a model first</source>
-        <translation>没有可%1的内容；请先打开模型</translation>
-    </message>
-    <message>
-        <source>a board job is running; wait for it or press Cancel</source>
-        <translation>开发板任务正在运行；请等待或按“取消”</translation>
-    </message>
-    <message>
-        <source>no board selected; choose one in the toolbar</source>
-        <translation>未选择开发板；请在工具栏中选择</translation>
-    </message>
-    <message>
-        <source>profile</source>
-        <translation>性能分析</translation>
-    </message>
-    <message>
-        <source>profiling on %1: %2</source>
-        <translation>正在 %1 上进行性能分析：%2</translation>
-    </message>
-    <message>
-        <source>starting</source>
-        <translation>正在启动</translation>
-    </message>
-    <message>
-        <source>flash</source>
-        <translation>烧录</translation>
-    </message>
-    <message>
-        <source>nothing to flash; compile the model first (Ctrl+B)</source>
-        <translation>没有可烧录的内容；请先编译模型（Ctrl+B）</translation>
-    </message>
-    <message>
-        <source>flashing %1 to %2</source>
-        <translation>正在将 %1 烧录到 %2</translation>
-    </message>
-    <message>
         <source>cancelling…</source>
         <translation>正在取消…</translation>
-    </message>
-    <message>
-        <source>a profile run of %1 ended after another model was opened; it was not recorded</source>
-        <translation>%1 的性能分析运行在打开另一个模型后才结束；未记录</translation>
-    </message>
-    <message>
-        <source>outputs bit-exact with the host</source>
-        <translation>输出与主机逐位一致</translation>
-    </message>
-    <message>
-        <source>outputs DIFFER from the host: %1</source>
-        <translation>输出与主机不一致：%1</translation>
-    </message>
-    <message>
-        <source>outputs not compared</source>
-        <translation>未比较输出</translation>
-    </message>
-    <message>
-        <source>profiled on %1: %2 %3 (%4 ms at %5 MHz), %6</source>
-        <translation>已在 %1 上完成性能分析：%2 %3（%5 MHz 下 %4 毫秒），%6</translation>
-    </message>
-    <message>
-        <source>flash cancelled</source>
-        <translation>烧录已取消</translation>
-    </message>
-    <message>
-        <source>profile run cancelled</source>
-        <translation>性能分析运行已取消</translation>
-    </message>
-    <message>
-        <source>flashing %1 failed</source>
-        <translation>烧录 %1 失败</translation>
-    </message>
-    <message>
-        <source>profiling on %1 failed</source>
-        <translation>在 %1 上的性能分析失败</translation>
     </message>
 </context>
 <context>
@@ -1119,6 +1093,45 @@ Choose a board in the toolbar and press Profile (Ctrl+R): the model is compiled,
     <message>
         <source>Emulated board: counts are executed instructions (deterministic), not cycles; the time assumes one instruction per cycle.</source>
         <translation>仿真开发板：统计的是已执行指令数（确定性），而不是周期数；时间按每周期一条指令估算。</translation>
+    </message>
+</context>
+<context>
+    <name>ember::studio::ProjectController</name>
+    <message>
+        <source>Open model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <source>Models (*.tflite *.onnx);;All files (*)</source>
+        <translation>模型 (*.tflite *.onnx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>projects are not saved: %1</source>
+        <translation>项目未保存：%1</translation>
+    </message>
+    <message>
+        <source>the model file changed since the project was saved; its options were kept, check pins and names</source>
+        <translation>自项目保存以来模型文件已更改；选项已保留，请检查固定项和名称</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>&amp;Open Model…</source>
+        <translation>打开模型(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Example Model</source>
+        <translation>打开示例模型(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Save Project</source>
+        <translation>保存项目(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
     </message>
 </context>
 <context>

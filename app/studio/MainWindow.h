@@ -1,15 +1,18 @@
-// The studio's main window: menus and command wiring around the Session.
-// Tabs: Graph, Memory, Code, Profile, History. Docks: Model (summary +
-// properties), Options, Messages. A board selector with Profile and Flash in
-// the toolbar. Long work runs in CompileJob / BoardJob; the UI never blocks.
+// The studio's main window: composes the views and the controllers around
+// the Session. Tabs: Graph, Memory, Code, Profile, History. Docks: Model
+// (summary + properties), Options, Messages. The controllers own their
+// actions and long work: ProjectController (open, save, project database),
+// BuildController (compile, export, host check), BoardController (board
+// selector, Profile, Flash); the window places their actions in menus and
+// the toolbar and shows their progress. The UI never blocks.
 #pragma once
 
 #include <QMainWindow>
 #include <memory>
 
-#include "BoardJob.h"
-#include "CompileJob.h"
-#include "ProjectStore.h"
+#include "BoardController.h"
+#include "BuildController.h"
+#include "ProjectController.h"
 #include "Session.h"
 
 class QTabWidget;
@@ -30,7 +33,6 @@ class OptionsPanel;
 class MessagesPane;
 class SummaryPanel;
 class PropertiesPanel;
-class ToolRunner;
 class ProfileView;
 
 class MainWindow : public QMainWindow {
@@ -43,35 +45,31 @@ public:
     enum class Tab { Graph, Memory, Code, Profile, History };
     void showTab(Tab t);
 
-    bool openModel(const QString &path);
-    bool openExample(const QString &name = QStringLiteral("ember_demo"));
-    // Starts a compile in the worker; false if nothing to compile or the
-    // options are invalid (reasons go to Messages).
-    bool compile();
-    void cancelCompile();
-    bool isCompiling() const { return job_->isRunning(); }
-    void waitForCompile() { job_->waitForFinished(); }
-    // Compiles the last build with the host C compiler (ToolRunner).
-    void checkWithHostCompiler();
+    ProjectController *projectController() const { return project_; }
+    BuildController *buildController() const { return build_; }
+    BoardController *boardController() const { return board_; }
 
-    // Board work on the board chosen in the toolbar. Both return false (with
-    // the reason in Messages) when they cannot start; results and errors
-    // arrive later (profile view, history, Messages).
-    bool profileOnBoard();
-    bool flashBoard();
+    // Shortcuts to the controllers (main.cpp and the tests drive these).
+    bool openModel(const QString &path) { return project_->openModel(path); }
+    bool openExample(const QString &name = QStringLiteral("ember_demo")) { return project_->openExample(name); }
+    bool saveProject() { return project_->saveProject(); }
+    ProjectStore *store() const { return project_->store(); }
+    qint64 projectId() const { return project_->projectId(); }
+    bool compile() { return build_->compile(); }
+    void cancelCompile() { build_->cancel(); }
+    bool isCompiling() const { return build_->isCompiling(); }
+    void waitForCompile() { build_->waitForFinished(); }
+    void checkWithHostCompiler() { build_->checkWithHostCompiler(); }
+    bool profileOnBoard() { return board_->profile(); }
+    bool flashBoard() { return board_->flash(); }
     void cancelBoardJob();
-    bool isBoardBusy() const { return boardJob_->isRunning(); }
-    BoardJob *boardJob() const { return boardJob_; }
-    // Board selector: select by id (false if unknown), current id.
-    bool selectBoard(const QString &id);
-    QString currentBoard() const;
-    QComboBox *boardSelector() const { return boardCombo_; }
+    bool isBoardBusy() const { return board_->isBusy(); }
+    BoardJob *boardJob() const { return board_->job(); }
+    bool selectBoard(const QString &id) { return board_->selectBoard(id); }
+    QString currentBoard() const { return board_->currentBoard(); }
+    QComboBox *boardSelector() const { return board_->selector(); }
 
     Session *session() const { return session_; }
-    ProjectStore *store() const { return store_.get(); }
-    qint64 projectId() const { return projectId_; }
-    bool saveProject();
-
     GraphView *graphView() const { return graph_; }
     MemoryPanel *memoryPanel() const { return memory_; }
     CodeView *codeView() const { return code_; }
@@ -89,33 +87,20 @@ protected:
 private:
     void createActions();
     void createDocks();
+    void createStatusBar();
+    void connectControllers();
     void retranslate();
     void updateActions();
     void updateTitle();
     void updateStatus();
-    void addRecent(const QString &path);
-    void fillRecentMenu();
-    void attachProject();
-    void onCompiled(const CompileOutcome &out, qint64 ms);
-    void onCompileFailed(const ember::Diagnostics &d);
-    void recordBuild(const CompileOutcome *ok, const ember::Diagnostics *failed, qint64 ms);
-    void exportPackage(bool archive);
+    void showProgress(int value, int max, const QString &stage);
     void showSettings();
-    void fillBoards();
-    void onProfiled(const ProfileRecord &r);
-    void onBoardFailed(const QString &message, const QString &kind, const QString &log);
-    bool readyToRun(const QString &what);
     void applyLanguage(const QString &code);
 
     Session *session_;
-    std::unique_ptr<ProjectStore> store_;
-    CompileJob *job_;
-    BoardJob *boardJob_;
-    BuildOptions profiledOptions_;
-    QString profiledModel_;
-    QString boardJobTarget_;  // label of the board the running job uses
-    qint64 projectId_ = -1;
-    BuildOptions compiledOptions_;
+    ProjectController *project_;
+    BuildController *build_ = nullptr;
+    BoardController *board_ = nullptr;
 
     QTabWidget *tabs_;
     GraphView *graph_;
@@ -123,8 +108,6 @@ private:
     CodeView *code_;
     HistoryView *history_;
     ProfileView *profileView_;
-    QComboBox *boardCombo_;
-    QLabel *boardLabel_;
     OptionsPanel *options_;
     MessagesPane *messages_;
     SummaryPanel *summary_;
@@ -133,10 +116,9 @@ private:
     QProgressBar *progress_;
     QLabel *stage_, *modelLabel_, *ramLabel_;
     QToolButton *cancelButton_;
-    QMenu *fileMenu_, *recentMenu_, *buildMenu_, *viewMenu_, *settingsMenu_, *helpMenu_, *languageMenu_;
+    QMenu *fileMenu_, *buildMenu_, *viewMenu_, *settingsMenu_, *helpMenu_, *languageMenu_;
     struct Actions;
     std::unique_ptr<Actions> a_;
-    QTimer *saveTimer_;
 };
 
 }  // namespace ember::studio

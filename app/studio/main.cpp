@@ -1,4 +1,4 @@
-// ember-studio [MODEL] [--example] [--screenshot FILE [--tab TAB]] [--board ID]
+// ember-studio [MODEL] [--example] [--screenshot FILE [--tab TAB] [--size WxH]] [--board ID]
 //              [--pool SPEC]... [--pin TENSOR=POOL]... [--planner NAME]
 //
 // --screenshot renders the main window for MODEL to a PNG and exits (works
@@ -23,9 +23,9 @@ namespace {
 
 const QStringList kTabs{"graph", "memory", "code", "profile", "history"};
 
-int screenshot(MainWindow &w, const QString &file, const QString &tab, bool profile)
+int screenshot(MainWindow &w, const QString &file, const QString &tab, bool profile, QSize size)
 {
-    w.resize(1440, 900);
+    w.resize(size);
     w.show();
     const bool needsBuild = tab == "memory" || tab == "code" || tab == "history";
     if (needsBuild && w.session()->hasModel()) {
@@ -67,6 +67,8 @@ int main(int argc, char **argv)
     QCommandLineOption shot(QStringLiteral("screenshot"), QStringLiteral("Render the main window to FILE (PNG) and exit."), QStringLiteral("FILE"));
     QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Tab for --screenshot: graph, memory, code, profile or history."),
                            QStringLiteral("TAB"), QStringLiteral("graph"));
+    QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size for --screenshot, WIDTHxHEIGHT."),
+                            QStringLiteral("WxH"), QStringLiteral("1440x900"));
     QCommandLineOption example(QStringLiteral("example"), QStringLiteral("Open the built-in example model (ember_demo)."));
     QCommandLineOption db(QStringLiteral("database"), QStringLiteral("Project database file (default: in the user data dir)."), QStringLiteral("FILE"));
     QCommandLineOption board(QStringLiteral("board"),
@@ -77,13 +79,19 @@ int main(int argc, char **argv)
     QCommandLineOption pin(QStringLiteral("pin"), QStringLiteral("Pin an activation tensor to a pool, TENSOR=POOL (repeatable)."),
                            QStringLiteral("PIN"));
     QCommandLineOption planner(QStringLiteral("planner"), QStringLiteral("Memory planner, as in emberc."), QStringLiteral("NAME"));
-    p.addOptions({shot, tab, example, db, board, pool, pin, planner});
+    p.addOptions({shot, tab, size, example, db, board, pool, pin, planner});
     p.addPositionalArgument(QStringLiteral("model"), QStringLiteral("Model file to open (.tflite)."));
     p.process(app);
 
     const QString tabName = p.value(tab).toLower();
     if (!kTabs.contains(tabName)) {
         std::fprintf(stderr, "ember-studio: unknown tab '%s'; use %s\n", qPrintable(tabName), qPrintable(kTabs.join(", ")));
+        return 2;
+    }
+    const QStringList wh = p.value(size).toLower().split('x');
+    const QSize shotSize = wh.size() == 2 ? QSize(wh[0].toInt(), wh[1].toInt()) : QSize();
+    if (shotSize.width() <= 0 || shotSize.height() <= 0) {
+        std::fprintf(stderr, "ember-studio: bad --size '%s'; use WIDTHxHEIGHT, e.g. 1280x720\n", qPrintable(p.value(size)));
         return 2;
     }
     // Compile flags go through the same parser as saved projects' emberc arguments.
@@ -113,7 +121,7 @@ int main(int argc, char **argv)
 
     if (p.isSet(shot)) {
         if (!opened) std::fprintf(stderr, "ember-studio: the model could not be opened; the screenshot shows the error\n");
-        return screenshot(w, p.value(shot), tabName, tabName == "profile" || p.isSet(board));
+        return screenshot(w, p.value(shot), tabName, tabName == "profile" || p.isSet(board), shotSize);
     }
     w.show();
     return app.exec();
