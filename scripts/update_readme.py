@@ -15,6 +15,7 @@ Sections (all when none is named):
     options    bench/api_modes.sh build/app/emberc        (a few minutes: arm-none-eabi-gcc)
     opfamilies build/bench/ember_bench_ops                (a minute)
     boards     build/bench/bench_boards                   (QEMU; several minutes)
+    state      build/flashers/bench_state                 (QEMU; the stateful models, a few minutes)
     fuzz       scripts/fuzz.sh --runs 1000000             (the long fuzzing run; tens of minutes)
 """
 import argparse
@@ -34,6 +35,7 @@ def commands(build):
         "options": ["bash", os.path.join(ROOT, "bench", "api_modes.sh"), os.path.join(build, "app", "emberc")],
         "opfamilies": [os.path.join(build, "bench", "ember_bench_ops")],
         "boards": [os.path.join(build, "flashers", "bench_boards")],
+        "state": [os.path.join(build, "flashers", "bench_state")],
         "fuzz": ["bash", os.path.join(ROOT, "scripts", "fuzz.sh"), "--runs", "1000000"],
     }
 

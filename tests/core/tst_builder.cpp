@@ -167,9 +167,9 @@ void TstBuilder::roundTripOp_data() {
     OpAttrs svdf;
     svdf.svdfRank = 3, svdf.activation = Activation::Relu, svdf.asymmetricQuantizeInputs = true;
     row("svdf", OpType::Svdf, svdf, 5);
-    row("unsupported builtin", OpType::Unsupported, OpAttrs{}, 1, "UNIDIRECTIONAL_SEQUENCE_LSTM");
+    row("unsupported builtin", OpType::Unsupported, OpAttrs{}, 1, "UNIQUE");
     row("unsupported builtin > 127", OpType::Unsupported, OpAttrs{}, 1, "RIGHT_SHIFT");
-    row("custom op", OpType::Unsupported, OpAttrs{}, 1, "CUSTOM:SignalWindow");
+    row("custom op", OpType::Unsupported, OpAttrs{}, 1, "CUSTOM:AudioSpectrogram");
 }
 
 void TstBuilder::roundTripOp() {
