@@ -640,6 +640,18 @@ private:
         case OpType::DetectionPostProcess:
             if (const auto *o = src.custom_options()) a.customOptions.assign(o->begin(), o->end());
             break;
+        case OpType::SignalWindow:  // TFLM Signal library (audio front end): FlexBuffer options
+        case OpType::SignalFftAutoScale:
+        case OpType::SignalRfft:
+        case OpType::SignalIrfft:
+        case OpType::SignalEnergy:
+        case OpType::SignalFilterBank:
+        case OpType::SignalFilterBankSquareRoot:
+        case OpType::SignalFilterBankSpectralSubtraction:
+        case OpType::SignalFilterBankLog:
+        case OpType::SignalPcan:
+            if (const auto *o = src.custom_options()) a.customOptions.assign(o->begin(), o->end());
+            break;
         default: break;  // no options (QUANTIZE, PAD, TRANSPOSE, ...) or unsupported op
         }
     }

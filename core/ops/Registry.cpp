@@ -24,6 +24,9 @@ extern const OpKernel kExpandDims, kSqueeze, kShape, kPack, kUnpack, kSplit, kSp
 // Data movement by index and rearrangement (shape2 family).
 extern const OpKernel kGather, kGatherNd, kEmbeddingLookup, kSpaceToDepth, kDepthToSpace, kReverseV2, kPadV2,
     kMirrorPad, kBatchToSpaceNd, kSpaceToBatchNd, kDynamicUpdateSlice;
+// TFLM Signal library, audio front end (SignalFft.cpp, SignalOps.cpp).
+extern const OpKernel kSignalWindow, kSignalFftAutoScale, kSignalRfft, kSignalIrfft, kSignalEnergy, kSignalFilterBank,
+    kSignalFilterBankSquareRoot, kSignalFilterBankSpectralSubtraction, kSignalFilterBankLog, kSignalPcan;
 
 static const OpKernel *const kKernels[] = {
     &kConv2D,   &kDepthwiseConv2D, &kFullyConnected, &kAveragePool2D, &kMaxPool2D, &kAdd,
@@ -44,6 +47,8 @@ static const OpKernel *const kKernels[] = {
     &kCast,
     &kGather,   &kGatherNd,        &kEmbeddingLookup, &kSpaceToDepth,  &kDepthToSpace, &kReverseV2,
     &kPadV2,    &kMirrorPad,       &kBatchToSpaceNd, &kSpaceToBatchNd, &kDynamicUpdateSlice,
+    &kSignalWindow, &kSignalFftAutoScale, &kSignalRfft, &kSignalIrfft, &kSignalEnergy, &kSignalFilterBank,
+    &kSignalFilterBankSquareRoot, &kSignalFilterBankSpectralSubtraction, &kSignalFilterBankLog, &kSignalPcan,
 };
 
 const OpKernel *findKernel(OpType type) {
