@@ -685,6 +685,14 @@ bool prepareFft(Graph &g, Op &op, Diagnostics &d, bool inverse) {
         return c.fail("fft_length " + std::to_string(fftLength) + " must be even and at least 2 (KISS FFT's real "
                       "transform needs an even length)");
     p.fftLength = int(fftLength);
+    // TFLM's KISS FFT build cannot allocate the generic butterfly's scratch
+    // (radix 7, 11, ... and the length-1 transform), so it fails on those.
+    int rest = p.fftLength / 2;
+    for (int f : {2, 3, 5})
+        while (rest % f == 0) rest /= f;
+    if (p.fftLength < 4 || rest != 1)
+        return c.fail("fft_length " + std::to_string(p.fftLength) + " is not supported: fft_length/2 must be at "
+                      "least 2 and have no prime factors other than 2, 3 and 5 (TFLM's KISS FFT build)");
     const int inLast = in.shape.back(), outLast = out.shape.back();
     const int bins = p.fftLength / 2 + 1;
     if (!inverse) {
