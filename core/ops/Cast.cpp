@@ -9,8 +9,10 @@ namespace {
 
 using namespace datamove;
 
-const std::initializer_list<DType> kFrom = {DType::Int8, DType::Int16, DType::Int32, DType::Float32, DType::Bool};
-const std::initializer_list<DType> kTo = {DType::Int8, DType::Int16, DType::Int32, DType::Float32};
+// uint32 (both ways): the Signal library's audio front end casts its energies through int32.
+const std::initializer_list<DType> kFrom = {DType::Int8,    DType::Int16, DType::Int32,
+                                            DType::Float32, DType::Bool,  DType::UInt32};
+const std::initializer_list<DType> kTo = {DType::Int8, DType::Int16, DType::Int32, DType::Float32, DType::UInt32};
 
 struct Params {
     int64_t elements = 0;

@@ -30,6 +30,9 @@ extern const OpKernel kReadVariable, kAssignVariable;
 extern const OpKernel kSignalFramer, kSignalStacker, kSignalDelay, kSignalOverlapAdd, kCircularBuffer;
 // Stateful operators.
 extern const OpKernel kSvdf;
+// TFLM Signal library, audio front end (SignalFft.cpp, SignalOps.cpp).
+extern const OpKernel kSignalWindow, kSignalFftAutoScale, kSignalRfft, kSignalIrfft, kSignalEnergy, kSignalFilterBank,
+    kSignalFilterBankSquareRoot, kSignalFilterBankSpectralSubtraction, kSignalFilterBankLog, kSignalPcan;
 
 static const OpKernel *const kKernels[] = {
     &kConv2D,   &kDepthwiseConv2D, &kFullyConnected, &kAveragePool2D, &kMaxPool2D, &kAdd,
@@ -53,6 +56,8 @@ static const OpKernel *const kKernels[] = {
     &kReadVariable, &kAssignVariable,
     &kSignalFramer, &kSignalStacker, &kSignalDelay, &kSignalOverlapAdd, &kCircularBuffer,
     &kSvdf,
+    &kSignalWindow, &kSignalFftAutoScale, &kSignalRfft, &kSignalIrfft, &kSignalEnergy, &kSignalFilterBank,
+    &kSignalFilterBankSquareRoot, &kSignalFilterBankSpectralSubtraction, &kSignalFilterBankLog, &kSignalPcan,
 };
 
 const OpKernel *findKernel(OpType type) {
