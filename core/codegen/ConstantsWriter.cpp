@@ -88,7 +88,11 @@ private:
         case DType::Int32: { int32_t x; std::memcpy(&x, data + i * 4, 4); return cInt(x); }
         case DType::Int64: { int64_t x; std::memcpy(&x, data + i * 8, 8); return cInt(x); }
         case DType::UInt32: { uint32_t x; std::memcpy(&x, data + i * 4, 4); return cInt(x); }
-        case DType::UInt64: { uint64_t x; std::memcpy(&x, data + i * 8, 8); return "UINT64_C(" + std::to_string(x) + ")"; }
+        case DType::UInt64: {
+            uint64_t x;
+            std::memcpy(&x, data + i * 8, 8);
+            return "UINT64_C(" + std::to_string(x) + ")";
+        }
         }
         return cInt(0);
     }

@@ -1,7 +1,8 @@
-// src/<name>.c: the entrypoint. Static pools, the run function calling every
-// layer in order, I/O accessors; with --packed-wrappers the packed wrappers
-// and the function table follow (PackedFunctionsWriter.cpp). The methods
-// follow the file from top to bottom.
+// src/<name>.c: the entrypoint. Layer prototypes, static pools, DLTensor
+// shapes, I/O accessors, <name>_reset, then the run function calling every
+// layer in order; with --packed-wrappers the packed wrappers and the function
+// table follow (PackedFunctionsWriter.cpp). The methods follow the file from
+// top to bottom.
 #include <algorithm>
 #include <set>
 
@@ -36,11 +37,10 @@ public:
             for (const Io &io : m_.outputs) accessor(true, io);
         }
         if (mode_.statePool >= 0) reset();
-        if (mode_.packedEntry) {
+        if (mode_.packedEntry)
             o_ << "int32_t " << name_ << "_run" << kPackedSignature << "\n{\n";
-        } else {
+        else
             o_ << "int32_t " << name_ << "_run(" << m_.runParams() << ")\n{\n";
-        }
         runBody();
         o_ << "}\n";
         if (mode_.packedWrappers) writePackedFunctions(m_, o_);
@@ -85,9 +85,9 @@ private:
         if (mode_.poolShapes)
             for (size_t p = 0; p < m_.plan.pools.size(); ++p)
                 if (m_.plan.pools[p].appProvided)
-                    o_ << "static const int64_t " << name_ << "_shape_pool_" << sanitizeIdentifier(m_.plan.pools[p].name)
-                       << "[1] = {" << m_.poolBytes(p) << "};\n";
-        if (!tensors.empty() || mode_.constantsPool) o_ << "\n";
+                    o_ << "static const int64_t " << name_ << "_shape_pool_"
+                       << sanitizeIdentifier(m_.plan.pools[p].name) << "[1] = {" << m_.poolBytes(p) << "};\n";
+        if (!tensors.empty() || mode_.constantsPool) o_ << "\n";  // (kept as pinned: also with no shapes)
     }
 
     // <name>_input_x() / _output_y(): where an input or output lives in the workspace.

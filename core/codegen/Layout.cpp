@@ -14,10 +14,11 @@ Layout decideLayout(const CompileOptions &opts, const Graph &g, const MemoryPlan
     m.constantsPool = opts.constants == ConstantsPlacement::Pool;
     for (const PoolSpec &p : plan.pools) m.appPools = m.appPools || p.appProvided;
 
-    for (size_t p = 0; p < plan.pools.size() && m.statePool < 0; ++p)
-        if (plan.pools[p].name == kStatePoolName &&
-            std::any_of(plan.buffers.begin(), plan.buffers.end(), [&](const PlannedBuffer &b) { return size_t(b.pool) == p; }))
+    for (size_t p = 0; p < plan.pools.size() && m.statePool < 0; ++p) {
+        const auto inPool = [&](const PlannedBuffer &b) { return size_t(b.pool) == p; };
+        if (plan.pools[p].name == kStatePoolName && std::any_of(plan.buffers.begin(), plan.buffers.end(), inPool))
             m.statePool = int(p);
+    }
     m.stateAppProvided = m.statePool >= 0 && plan.pools[size_t(m.statePool)].appProvided;
     m.resetOnFirstRun = m.statePool >= 0 && !m.stateAppProvided;
 

@@ -144,8 +144,10 @@ private:
         st["tensors"] = json::array();
         for (int t : m_.stateTensors()) {
             const Tensor &x = g_.tensors[size_t(t)];
-            st["tensors"].push_back(
-                {{"name", x.name}, {"dtype", dtypeName(x.dtype)}, {"offset", m_.planned(t)->offset}, {"bytes", x.bytes()}});
+            st["tensors"].push_back({{"name", x.name},
+                                     {"dtype", dtypeName(x.dtype)},
+                                     {"offset", m_.planned(t)->offset},
+                                     {"bytes", x.bytes()}});
         }
         return st;
     }
