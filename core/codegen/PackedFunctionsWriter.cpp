@@ -1,0 +1,157 @@
+// The end of src/<name>.c with --packed-wrappers: packed wrappers of the
+// entrypoint and of every typed layer, their argument descriptions, and the
+// name → function table. The methods follow the output from top to bottom.
+#include "CText.h"
+#include "Runtime.h"
+#include "Writers.h"
+
+namespace ember::codegen {
+
+namespace {
+
+class PackedFunctionsWriter {
+public:
+    PackedFunctionsWriter(const Model &m, std::ostringstream &o)
+        : m_(m), g_(m.g), mode_(m.mode), name_(m.name), o_(o) {}
+
+    void write() {
+        if (mode_.runWrapper) runWrapper();
+        if (mode_.layerWrappers)
+            for (const Layer &L : m_.layers) layerWrapper(L);
+        argInfos();
+        functionTable();
+    }
+
+private:
+    // <name>_run_packed: unpacks the arguments into the C entrypoint's.
+    void runWrapper() {
+        const bool pools = mode_.runTakesPools;
+        o_ << "\n/* Packed wrapper of " << name_ << "_run: arguments as in the function table. */\n";
+        o_ << "int32_t " << name_ << "_run_packed" << kPackedSignature << "\n{\n";
+        if (mode_.runTakesIo) o_ << "    struct " << name_ << "_inputs in;\n    struct " << name_ << "_outputs out;\n";
+        if (pools) o_ << "    struct " << name_ << "_workspace_pools pools;\n";
+        o_ << kPackedUnusedArgs;
+        o_ << "    if (num_args != " << mode_.entryArgs.size() << ") return -1;\n";
+        for (size_t a = 0; a < mode_.entryArgs.size(); ++a) {
+            const EntryArg &e = mode_.entryArgs[a];
+            const std::string data = "ember_arg_data(args, " + std::to_string(a) + ");\n";
+            switch (e.kind) {
+            case EntryArg::Input:
+            case EntryArg::Output: {
+                if (!mode_.runTakesIo) break;  // copied in and out below
+                const Io &io = e.kind == EntryArg::Input ? m_.inputs[e.index] : m_.outputs[e.index];
+                o_ << "    " << (e.kind == EntryArg::Input ? "in." : "out.") << io.field << " = ("
+                   << dtypeCType(g_.tensors[size_t(io.tensor)].dtype) << " *)" << data;
+                break;
+            }
+            case EntryArg::Pool:
+                o_ << "    pools." << sanitizeIdentifier(m_.plan.pools[e.index].name) << " = (uint8_t *)" << data;
+                break;
+            case EntryArg::Constants: o_ << "    pools.constants = (const uint8_t *)" << data; break;
+            }
+        }
+        const std::string pa = pools ? "&pools" : "";
+        if (mode_.runTakesIo) {
+            o_ << "    return " << name_ << "_run(&in, &out" << (pools ? ", &pools" : "") << ");\n}\n";
+            return;
+        }
+        for (size_t i = 0; i < m_.inputs.size(); ++i)
+            o_ << "    memcpy(" << m_.accessorName(false, m_.inputs[i]) << "(" << pa << "), ember_arg_data(args, " << i
+               << "), " << g_.tensors[size_t(m_.inputs[i].tensor)].bytes() << ");\n";
+        o_ << "    {\n        int32_t status = " << name_ << "_run(" << pa << ");\n";
+        o_ << "        if (status != 0) return status;\n    }\n";
+        for (size_t j = 0; j < m_.outputs.size(); ++j)
+            o_ << "    memcpy(ember_arg_data(args, " << (m_.inputs.size() + j) << "), "
+               << m_.accessorName(true, m_.outputs[j]) << "(" << pa << "), "
+               << g_.tensors[size_t(m_.outputs[j].tensor)].bytes() << ");\n";
+        o_ << "    return 0;\n}\n";
+    }
+
+    // <layer>_packed: calls the typed layer function with the DLTensors' data.
+    void layerWrapper(const Layer &L) {
+        o_ << "\nint32_t " << L.function << "_packed" << kPackedSignature << "\n{\n";
+        o_ << kPackedUnusedArgs;
+        o_ << "    if (num_args != " << L.argCount() << ") return -1;\n";
+        o_ << "    return " << L.function << "(";
+        size_t i = 0;
+        for (; i < L.argTensors.size(); ++i) {
+            const Tensor &x = g_.tensors[size_t(L.argTensors[i])];
+            o_ << (i ? ", " : "") << "(" << (L.argIsOutput[i] ? "" : "const ") << dtypeCType(x.dtype)
+               << " *)ember_arg_data(args, " << i << ")";
+        }
+        if (L.usesCpool) o_ << (i ? ", " : "") << "(const uint8_t *)ember_arg_data(args, " << i << ")";
+        o_ << ");\n}\n";
+    }
+
+    // Argument descriptions: of the entrypoint, then of each layer.
+    void argInfos() {
+        o_ << "\nstatic const struct ember_arg_info " << name_ << "_args_run[] = {\n";
+        for (const EntryArg &e : mode_.entryArgs) {
+            switch (e.kind) {
+            case EntryArg::Input: tensorArg(m_.inputs[e.index].tensor, false); break;
+            case EntryArg::Output: tensorArg(m_.outputs[e.index].tensor, true); break;
+            case EntryArg::Pool: {
+                const std::string &pool = m_.plan.pools[e.index].name;
+                argInfo(pool, "EMBER_ROLE_POOL", -1, DType::UInt8, 1,
+                        name_ + "_shape_pool_" + sanitizeIdentifier(pool), m_.poolBytes(e.index), "0");
+                break;
+            }
+            case EntryArg::Constants: constantsArg(); break;
+            }
+        }
+        o_ << "};\n";
+        for (const Layer &L : m_.layers) {
+            o_ << "static const struct ember_arg_info " << L.function << "_args[] = {\n";
+            for (size_t i = 0; i < L.argTensors.size(); ++i) tensorArg(L.argTensors[i], L.argIsOutput[i]);
+            if (L.usesCpool) constantsArg();
+            o_ << "};\n";
+        }
+    }
+
+    void argInfo(const std::string &name, const char *role, int tensor, DType dt, size_t ndim,
+                 const std::string &shape, size_t bytes, const std::string &init) {
+        o_ << "    {\"" << cEscape(name) << "\", " << role << ", " << tensor << ", " << dlCode(dt) << ", "
+           << dtypeSize(dt) * 8 << ", " << ndim << ", " << shape << ", " << bytes << ", " << init << "},\n";
+    }
+
+    void tensorArg(int t, bool out) {
+        const Tensor &x = g_.tensors[size_t(t)];
+        argInfo(x.name, out ? "EMBER_ROLE_OUTPUT" : "EMBER_ROLE_INPUT", t, x.dtype, x.shape.size(),
+                m_.shapeSymbol(t), x.bytes(), "0");
+    }
+
+    void constantsArg() {
+        argInfo("constants", "EMBER_ROLE_CONSTANTS", -1, DType::UInt8, 1, name_ + "_shape_cpool", m_.cpoolBytes,
+                name_ + "_constants_image");
+    }
+
+    void functionTable() {
+        const size_t count = m_.layers.size() + 1;
+        const std::string entryFn = name_ + (mode_.runWrapper ? "_run_packed" : "_run");
+        o_ << "\nconst struct ember_function_info " << name_ << "_functions[" << count << "] = {\n";
+        o_ << "    {\"" << name_ << "_run\", " << entryFn << ", " << mode_.entryArgs.size() << ", " << name_
+           << "_args_run},\n";
+        for (const Layer &L : m_.layers)
+            o_ << "    {\"" << L.function << "\", " << L.function << (mode_.layerWrappers ? "_packed" : "") << ", "
+               << L.argCount() << ", " << L.function << "_args},\n";
+        o_ << "};\n";
+        o_ << "const int32_t " << name_ << "_function_count = " << count << ";\n\n";
+        o_ << "const struct ember_function_info *" << name_ << "_lookup(const char *name)\n{\n";
+        o_ << "    int32_t i;\n    for (i = 0; i < " << count << "; ++i)\n";
+        o_ << "        if (strcmp(" << name_ << "_functions[i].name, name) == 0) return &" << name_
+           << "_functions[i];\n";
+        o_ << "    return 0;\n}\n";
+    }
+
+    const Model &m_;
+    const Graph &g_;
+    const Layout &mode_;
+    const std::string &name_;
+    std::ostringstream &o_;
+};
+
+}  // namespace
+
+void writePackedFunctions(const Model &m, std::ostringstream &o) { PackedFunctionsWriter(m, o).write(); }
+
+}  // namespace ember::codegen
