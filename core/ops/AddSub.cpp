@@ -16,7 +16,7 @@ void emitSub(const Graph &g, const Op &op, EmitContext &ctx) { emitBinary(Binary
 
 }  // namespace
 
-const OpKernel kAdd = {OpType::Add, prepareAdd, evalAdd, emitAdd, macsBinary, "int8, int16, float32"};
-const OpKernel kSub = {OpType::Sub, prepareSub, evalSub, emitSub, macsBinary, "int8, int16, float32"};
+const OpKernel kAdd = {OpType::Add, prepareAdd, evalAdd, emitAdd, macsBinary, "int8, int16, int32, float32"};
+const OpKernel kSub = {OpType::Sub, prepareSub, evalSub, emitSub, macsBinary, "int8, int16, int32, float32"};
 
 }  // namespace ember

@@ -8,10 +8,14 @@
 //    exactly as the two TFLM Prepare functions do.
 //  - MUL int8/int16: (a - za) * (b - zb) * s1*s2/so + zo (integer_ops/mul.h).
 //  - float32: plain a+b / a-b / a*b clamped to the fused activation.
+//  - int32 (unquantized, e.g. audio front ends): a+b / a-b / a*b in int32
+//    (wrapping, as TFLM's reference kernels do on every target) clamped to
+//    the fused activation's integer range.
 // Broadcasting follows numpy rules (see Broadcast.h).
 #include "BinaryOp.h"
 
 #include <algorithm>
+#include <climits>
 #include <cstdio>
 #include <cstring>
 
@@ -129,6 +133,22 @@ template <class T> void evalQuantized(BinaryKind kind, const Params &p, const T 
     });
 }
 
+// Wrapping int32 arithmetic (the C++ reference's int32 result on two's
+// complement targets), without signed-overflow undefined behaviour.
+int32_t wrap32(BinaryKind kind, int32_t x, int32_t y) {
+    const uint32_t a = uint32_t(x), b = uint32_t(y);
+    const uint32_t r = kind == BinaryKind::Add ? a + b : kind == BinaryKind::Sub ? a - b : a * b;
+    int32_t v;
+    std::memcpy(&v, &r, 4);
+    return v;
+}
+
+void evalInt32(BinaryKind kind, const Params &p, const int32_t *a, const int32_t *b, int32_t *out) {
+    p.bc.forEach([&](int64_t o, int64_t i1, int64_t i2) {
+        out[o] = std::min(p.actMax, std::max(p.actMin, wrap32(kind, a[i1], b[i2])));
+    });
+}
+
 void evalFloat(BinaryKind kind, const Params &p, const float *a, const float *b, float *out) {
     p.bc.forEach([&](int64_t o, int64_t i1, int64_t i2) {
         float v = kind == BinaryKind::Add ? a[i1] + b[i2] : kind == BinaryKind::Sub ? a[i1] - b[i2] : a[i1] * b[i2];
@@ -184,13 +204,26 @@ void emitFloatBody(BinaryKind kind, const Params &p, EmitContext &ctx, const std
     ctx.line(ctx.outputs[0] + "[" + o + "] = v > " + cFloat(p.fMax) + " ? " + cFloat(p.fMax) + " : v;", ind);
 }
 
+void emitInt32Body(BinaryKind kind, const Params &p, EmitContext &ctx, const std::string &o, const std::string &a,
+                   const std::string &b, int ind) {
+    const char *opc = kind == BinaryKind::Add ? " + " : kind == BinaryKind::Sub ? " - " : " * ";
+    // In uint32_t: wraps like the reference instead of overflowing.
+    ctx.line("int32_t v = (int32_t)((uint32_t)" + ctx.inputs[0] + "[" + a + "]" + opc + "(uint32_t)" + ctx.inputs[1] +
+                 "[" + b + "]);",
+             ind);
+    if (p.actMin == INT32_MIN && p.actMax == INT32_MAX)
+        ctx.line(ctx.outputs[0] + "[" + o + "] = v;", ind);
+    else
+        ctx.line(ctx.outputs[0] + "[" + o + "] = ember_clamp(v, " + cInt(p.actMin) + ", " + cInt(p.actMax) + ");", ind);
+}
+
 std::string describe(BinaryKind kind, const Graph &g, const Op &op, const Params &p) {
     const Tensor &a = g.in(op, 0), &b = g.in(op, 1), &o = g.out(op);
     std::string s = "/* " + std::string(opTypeName(op.type)) + " " + dtypeName(p.dtype) + ": " + shapeString(a.shape) +
                     (kind == BinaryKind::Add ? " + " : kind == BinaryKind::Sub ? " - " : " * ") +
                     shapeString(b.shape) + " -> " + shapeString(o.shape);
     s += p.bc.sameShape ? ", same shapes" : ", broadcast";
-    if (p.dtype != DType::Float32) {
+    if (p.dtype != DType::Float32 && p.dtype != DType::Int32) {
         char buf[160];
         std::snprintf(buf, sizeof buf, "; scales %g, %g -> %g, zero points %d, %d -> %d", double(a.quant.sc()),
                       double(b.quant.sc()), double(o.quant.sc()), a.quant.zp(), b.quant.zp(), o.quant.zp());
@@ -254,8 +287,9 @@ bool prepareBinary(BinaryKind kind, Graph &g, Op &op, Diagnostics &d) {
                        name + " needs the same type on both inputs and the output (got " + dtypeName(a.dtype) + ", " +
                            dtypeName(b.dtype) + " -> " + dtypeName(o.dtype) + ")",
                        op.outputs[0]);
-    if (o.dtype != DType::Float32 && o.dtype != DType::Int8 && o.dtype != DType::Int16)
-        return opError(d, g, op, name + " supports float32, int8 and int16, not " + std::string(dtypeName(o.dtype)),
+    if (o.dtype != DType::Float32 && o.dtype != DType::Int8 && o.dtype != DType::Int16 && o.dtype != DType::Int32)
+        return opError(d, g, op,
+                       name + " supports float32, int8, int16 and int32, not " + std::string(dtypeName(o.dtype)),
                        op.outputs[0]);
     if (a.shape.size() > 6 || b.shape.size() > 6)
         return opError(d, g, op, name + " supports at most 6 dimensions");
@@ -275,6 +309,19 @@ bool prepareBinary(BinaryKind kind, Graph &g, Op &op, Diagnostics &d) {
                            std::string("fused activation ") + activationName(op.attrs.activation) +
                                " is not supported; use NONE, RELU, RELU6 or RELU_N1_TO_1");
         activationRangeFloat(op.attrs.activation, &p.fMin, &p.fMax);
+    } else if (o.dtype == DType::Int32) {
+        // TFLM's CalculateActivationRange<int32_t>: the scale plays no part.
+        p.actMin = INT32_MIN, p.actMax = INT32_MAX;
+        switch (op.attrs.activation) {
+        case Activation::None: break;
+        case Activation::Relu: p.actMin = 0; break;
+        case Activation::Relu6: p.actMin = 0, p.actMax = 6; break;
+        case Activation::ReluN1To1: p.actMin = -1, p.actMax = 1; break;
+        default:
+            return opError(d, g, op,
+                           std::string("fused activation ") + activationName(op.attrs.activation) +
+                               " is not supported on int32; use NONE, RELU, RELU6 or RELU_N1_TO_1");
+        }
     } else if (!prepareQuantized(kind, g, op, d, &p)) {
         return false;
     }
@@ -296,6 +343,10 @@ void evalBinary(BinaryKind kind, const Graph &g, const Op &op, Buffers &b) {
         evalQuantized(kind, p, reinterpret_cast<const int16_t *>(x), reinterpret_cast<const int16_t *>(y),
                       reinterpret_cast<int16_t *>(out));
         break;
+    case DType::Int32:
+        evalInt32(kind, p, reinterpret_cast<const int32_t *>(x), reinterpret_cast<const int32_t *>(y),
+                  reinterpret_cast<int32_t *>(out));
+        break;
     default:
         evalFloat(kind, p, reinterpret_cast<const float *>(x), reinterpret_cast<const float *>(y),
                   reinterpret_cast<float *>(out));
@@ -306,13 +357,13 @@ void evalBinary(BinaryKind kind, const Graph &g, const Op &op, Buffers &b) {
 void emitBinary(BinaryKind kind, const Graph &g, const Op &op, EmitContext &ctx) {
     const auto &p = std::any_cast<const Params &>(op.params);
     ctx.line(describe(kind, g, op, p));
-    if (p.dtype != DType::Float32) {
-        useHelper(ctx, "ember_mbqm");
-        useHelper(ctx, "ember_clamp");
-    }
+    if (p.dtype == DType::Int8 || p.dtype == DType::Int16) useHelper(ctx, "ember_mbqm");
+    if (p.dtype != DType::Float32) useHelper(ctx, "ember_clamp");
     const Broadcast::Body body = [&](const std::string &o, const std::string &a, const std::string &b, int ind) {
         if (p.dtype == DType::Float32)
             emitFloatBody(kind, p, ctx, o, a, b, ind);
+        else if (p.dtype == DType::Int32)
+            emitInt32Body(kind, p, ctx, o, a, b, ind);
         else
             emitQuantizedBody(kind, p, ctx, o, a, b, ind);
     };

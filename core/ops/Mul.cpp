@@ -12,6 +12,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) { emitBinary(BinaryKin
 
 }  // namespace
 
-const OpKernel kMul = {OpType::Mul, prepare, eval, emit, macsBinary, "int8, int16, float32"};
+const OpKernel kMul = {OpType::Mul, prepare, eval, emit, macsBinary, "int8, int16, int32, float32"};
 
 }  // namespace ember

@@ -12,7 +12,7 @@ using namespace ember::test;
 namespace {
 
 Quant randomQuant(DiffRng &r, DType dt) {
-    if (dt == DType::Float32) return {};
+    if (dt == DType::Float32 || dt == DType::Int32) return {};
     const float scale = std::ldexp(r.uniform(0.5f, 1.f), r.range(-12, 2));
     const int64_t zp = dt == DType::Int8 ? r.range(-128, 127) : 0;
     return q(scale, zp);
@@ -57,10 +57,11 @@ private slots:
         std::vector<DiffCase> cases;
         DiffRng r(7);
         const std::vector<OpType> types = {OpType::Add, OpType::Sub, OpType::Mul};
-        const std::vector<DType> dts = {DType::Int8, DType::Int16, DType::Float32};
+        // int32: unquantized, full-range values (wrapping sums and products).
+        const std::vector<DType> dts = {DType::Int8, DType::Int16, DType::Float32, DType::Int32};
         const std::vector<Activation> acts = {Activation::None, Activation::Relu, Activation::Relu6,
                                               Activation::ReluN1To1};
-        for (int k = 0; k < 180; ++k) {
+        for (int k = 0; k < 240; ++k) {
             const OpType type = types[size_t(k) % 3];
             const DType dt = r.pick(dts);
             const Shape sa = randomShape(r, r.range(1, 4));
