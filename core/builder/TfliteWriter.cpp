@@ -265,6 +265,13 @@ private:
             return {BO::BatchMatMulOptions, tflite::CreateBatchMatMulOptions(fbb_, a.adjX, a.adjY).Union()};
         case OpType::Cumsum:
             return {BO::CumsumOptions, tflite::CreateCumsumOptions(fbb_, a.exclusive, a.reverse).Union()};
+        case OpType::UnidirectionalSequenceLstm:
+            return {BO::UnidirectionalSequenceLSTMOptions,
+                    tflite::CreateUnidirectionalSequenceLSTMOptions(fbb_, activation(a.activation), a.cellClip,
+                                                                    a.projClip, a.timeMajor,
+                                                                    a.asymmetricQuantizeInputs,
+                                                                    a.diagonalRecurrentTensors)
+                        .Union()};
         default:
             return {BO::NONE, 0};
         }

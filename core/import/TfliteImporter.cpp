@@ -640,6 +640,14 @@ private:
         case OpType::DetectionPostProcess:
             if (const auto *o = src.custom_options()) a.customOptions.assign(o->begin(), o->end());
             break;
+        case OpType::UnidirectionalSequenceLstm:
+            if (const auto *o = src.builtin_options_as_UnidirectionalSequenceLSTMOptions()) {
+                act(o->fused_activation_function());
+                a.cellClip = o->cell_clip(), a.projClip = o->proj_clip();
+                a.timeMajor = o->time_major(), a.asymmetricQuantizeInputs = o->asymmetric_quantize_inputs();
+                a.diagonalRecurrentTensors = o->diagonal_recurrent_tensors();
+            }
+            break;
         default: break;  // no options (QUANTIZE, PAD, TRANSPOSE, ...) or unsupported op
         }
     }

@@ -225,6 +225,9 @@ struct OpAttrs {
     std::vector<int32_t> squeezeDims;  // SQUEEZE
     DType outType = DType::Int32;      // ARG_MAX/ARG_MIN output_type, SHAPE out_type, CAST out_data_type
     std::vector<uint8_t> customOptions;  // custom ops' options (flexbuffer), e.g. detection post-processing
+    // UNIDIRECTIONAL_SEQUENCE_LSTM (fused_activation_function: `activation`).
+    float cellClip = 0.f, projClip = 0.f;
+    bool timeMajor = false, asymmetricQuantizeInputs = false, diagonalRecurrentTensors = false;
 };
 
 struct Op {

@@ -24,6 +24,8 @@ extern const OpKernel kExpandDims, kSqueeze, kShape, kPack, kUnpack, kSplit, kSp
 // Data movement by index and rearrangement (shape2 family).
 extern const OpKernel kGather, kGatherNd, kEmbeddingLookup, kSpaceToDepth, kDepthToSpace, kReverseV2, kPadV2,
     kMirrorPad, kBatchToSpaceNd, kSpaceToBatchNd, kDynamicUpdateSlice;
+// Recurrent operators (Lstm.cpp).
+extern const OpKernel kUnidirectionalSequenceLstm;
 
 static const OpKernel *const kKernels[] = {
     &kConv2D,   &kDepthwiseConv2D, &kFullyConnected, &kAveragePool2D, &kMaxPool2D, &kAdd,
@@ -44,6 +46,7 @@ static const OpKernel *const kKernels[] = {
     &kCast,
     &kGather,   &kGatherNd,        &kEmbeddingLookup, &kSpaceToDepth,  &kDepthToSpace, &kReverseV2,
     &kPadV2,    &kMirrorPad,       &kBatchToSpaceNd, &kSpaceToBatchNd, &kDynamicUpdateSlice,
+    &kUnidirectionalSequenceLstm,
 };
 
 const OpKernel *findKernel(OpType type) {

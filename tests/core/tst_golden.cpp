@@ -58,7 +58,8 @@ private slots:
         for (const char *m : {"kws_ref_model", "vww_96_int8", "pretrainedResnet_quant", "ad01_int8",
                               "hello_world_int8", "simple_add_model", "add0", "sub0", "conv0", "conv1", "conv10",
                               "leaky_relu0", "pad0", "quantize0", "strided_slice0", "ad01_fp32",
-                              "pretrainedResnet", "vww_96_float", "hello_world_float", "transpose_conv0"})
+                              "pretrainedResnet", "vww_96_float", "hello_world_float", "transpose_conv0",
+                              "trained_lstm", "trained_lstm_int8", "dtln_noise_suppression"})
             QTest::newRow(m) << QString(m);
     }
 
@@ -107,8 +108,6 @@ private slots:
     void unsupportedModelsRefused_data() {
         QTest::addColumn<QString>("model");
         QTest::addColumn<QString>("op");
-        QTest::newRow("dtln") << "tflite_micro/dtln/dtln_noise_suppression.tflite" << "UNIDIRECTIONAL_SEQUENCE_LSTM";
-        QTest::newRow("lstm") << "tflite_micro/mnist_lstm/trained_lstm_int8.tflite" << "UNIDIRECTIONAL_SEQUENCE_LSTM";
         QTest::newRow("svdf") << "tflite_micro/models/keyword_scrambled.tflite" << "SVDF";
         QTest::newRow("custom") << "tflite_micro/micro_speech/audio_preprocessor_int8.tflite" << "CUSTOM:";
         QTest::newRow("hybrid") << "mlperf_tiny/kws/kws_ref_model_float32.tflite" << "hybrid";
