@@ -512,8 +512,9 @@ private:
                 } else {
                     const std::string p = "in" + std::to_string(i);
                     L.ctx.inputs.push_back(p);
-                    L.params.push_back("const " + std::string(dtypeCType(g_.tensors[size_t(t)].dtype)) +
-                                       " *restrict " + p);
+                    // Model state is read and updated in place.
+                    L.params.push_back(std::string(g_.tensors[size_t(t)].isVariable ? "" : "const ") +
+                                       dtypeCType(g_.tensors[size_t(t)].dtype) + " *restrict " + p);
                     L.argTensors.push_back(t);
                     L.argIsOutput.push_back(false);
                 }
@@ -646,6 +647,64 @@ private:
         return needsPoolsStruct() ? "struct " + name_ + "_workspace_pools *pools" : "";
     }
 
+    // ---- state (variable tensors, kept between calls) -----------------------
+
+    int statePool() const {
+        for (size_t p = 0; p < plan_.pools.size(); ++p)
+            if (plan_.pools[p].name == kStatePoolName && poolUsed(p)) return int(p);
+        return -1;
+    }
+    std::vector<int> stateTensors() const {
+        std::vector<int> r;
+        for (const PlannedBuffer &b : plan_.buffers)
+            if (g_.tensors[size_t(b.tensor)].isVariable) r.push_back(b.tensor);
+        std::sort(r.begin(), r.end(), [&](int a, int b) { return planned(a)->offset < planned(b)->offset; });
+        return r;
+    }
+    bool stateAppProvided() const { return statePool() >= 0 && plan_.pools[size_t(statePool())].appProvided; }
+    std::string resetParams() const {
+        if (!stateAppProvided()) return "void";
+        return packedApi_ ? "uint8_t *state_pool" : poolsParam();
+    }
+    std::string stateInitSymbol(int t) const { return name_ + "_state_init_t" + std::to_string(t); }
+
+    // <name>_reset: every variable back to its start-up value (TFLM's
+    // ResetVariableTensors). A static state pool is reset before the first run.
+    void emitReset(std::ostringstream &o) const {
+        const int p = statePool();
+        if (p < 0) return;
+        const std::vector<int> ts = stateTensors();
+        for (int t : ts) {
+            const Tensor &x = g_.tensors[size_t(t)];
+            if (x.data.size() != x.bytes()) continue;
+            o << "static const uint8_t " << stateInitSymbol(t) << "[" << x.bytes() << "] = {";
+            for (size_t i = 0; i < x.data.size(); ++i) o << (i % 16 ? " " : "\n    ") << int(x.data[i]) << ",";
+            o << "\n};\n";
+        }
+        if (!stateAppProvided()) o << "static uint8_t " << name_ << "_state_ready;\n";
+        o << "\nvoid " << name_ << "_reset(" << resetParams() << ")\n{\n";
+        std::string src;
+        size_t arg = 0;
+        if (!stateAppProvided()) src = poolSymbol(plan_.pools[size_t(p)]);
+        else if (packedApi_) src = "state_pool";
+        else src = poolSource(size_t(p), false, &arg);
+        if (stateAppProvided() && !packedApi_ && needsPoolsStruct() && src.rfind("pools->", 0) != 0) o << "    (void)pools;\n";
+        o << "    uint8_t *const " << poolLocal(size_t(p)) << " = " << src << ";\n";
+        for (int t : ts) {
+            const Tensor &x = g_.tensors[size_t(t)];
+            const PlannedBuffer *b = planned(t);
+            o << "    /* '" << commentSafe(x.name) << "' " << quantComment(x) << " */\n";
+            if (x.data.size() == x.bytes())
+                o << "    memcpy(" << poolLocal(size_t(p)) << " + " << b->offset << ", " << stateInitSymbol(t) << ", "
+                  << x.bytes() << ");\n";
+            else
+                o << "    memset(" << poolLocal(size_t(p)) << " + " << b->offset << ", " << int(variableResetByte(x))
+                  << ", " << x.bytes() << ");\n";
+        }
+        if (!stateAppProvided()) o << "    " << name_ << "_state_ready = 1;\n";
+        o << "}\n\n";
+    }
+
     std::string runParams() const {
         std::vector<std::string> p;
         if (!ioWs_) {
@@ -704,6 +763,9 @@ private:
             if (!pool.appProvided) staticTotal += poolBytes(p);
         }
         o << "#define " << NAME_ << "_WORKSPACE_BYTES " << staticTotal << "\n";
+        if (statePool() >= 0)
+            o << "#define " << NAME_ << "_STATE_BYTES " << poolBytes(size_t(statePool()))
+              << " /* pool '" << kStatePoolName << "': kept between calls */\n";
         o << "#define " << NAME_ << "_CONSTANTS_BYTES " << constantBytes_ << "\n";
         if (cpoolMode_) o << "#define " << NAME_ << "_CONSTANTS_POOL_BYTES " << cpoolBytes_ << "\n";
         o << "#define " << NAME_ << "_LAYER_COUNT " << layers_.size() << "\n\n";
@@ -760,6 +822,16 @@ private:
         } else {
             o << "/* Runs one inference. Returns 0 on success. */\n";
             o << "int32_t " << name_ << "_run(" << runParams() << ");\n\n";
+        }
+        if (statePool() >= 0) {
+            o << "/* The model keeps state between calls (recurrent cells, delay lines, variables) in\n"
+                 " * pool '" << kStatePoolName << "'. " << name_ << "_reset puts it back to its start-up value";
+            if (stateAppProvided())
+                o << ";\n * call it once before the first run (the application owns the pool).";
+            else
+                o << " (the first\n * run does so by itself).";
+            o << " Not thread-safe with a concurrent run. */\n";
+            o << "void " << name_ << "_reset(" << resetParams() << ");\n\n";
         }
         if (ioWs_ && !packedApi_) {
             o << "/* Inputs and outputs live inside the workspace: write inputs and read outputs\n"
@@ -891,6 +963,8 @@ private:
     }
 
     void runBody(std::ostringstream &o, bool packedEntry) const {
+        if (statePool() >= 0 && !stateAppProvided())
+            o << "    if (!" << name_ << "_state_ready) " << name_ << "_reset();\n";
         o << poolLocals(packedEntry);
         o << "    int32_t status = 0;\n";
         if (packedEntry) {
@@ -923,7 +997,7 @@ private:
         o << "/* " << name_ << ".c: entrypoint of the '" << commentSafe(g_.name)
           << "' model, generated by Ember. Do not edit. */\n";
         o << "#include <stdint.h>\n";
-        if ((packedApi_ && ioWs_) || opts_.packedWrappers) o << "#include <string.h>\n";
+        if ((packedApi_ && ioWs_) || opts_.packedWrappers || statePool() >= 0) o << "#include <string.h>\n";
         o << "\n#include \"" << name_ << "/" << name_ << ".h\"\n\n";
         o << "/* Per-layer hooks, e.g. for cycle counting; empty unless the build defines them. */\n";
         o << "#ifndef EMBER_LAYER_BEGIN\n#define EMBER_LAYER_BEGIN(index) ((void)0)\n#endif\n";
@@ -981,6 +1055,7 @@ private:
             for (const Io &io : outputs_) accessor(true, io);
         }
 
+        emitReset(o);
         if (packedApi_) {
             o << "int32_t " << name_ << "_run" << kPackedSignature << "\n{\n";
             runBody(o, true);
@@ -1337,6 +1412,21 @@ private:
             j["align"] = pool.align;
             j["app_provided"] = pool.appProvided;
             m["pools"].push_back(j);
+        }
+        if (statePool() >= 0) {
+            json st;
+            st["pool"] = kStatePoolName;
+            st["bytes"] = poolBytes(size_t(statePool()));
+            st["reset"] = name_ + "_reset";
+            st["tensors"] = json::array();
+            for (int t : stateTensors()) {
+                const Tensor &x = g_.tensors[size_t(t)];
+                st["tensors"].push_back({{"name", x.name},
+                                         {"dtype", dtypeName(x.dtype)},
+                                         {"offset", planned(t)->offset},
+                                         {"bytes", x.bytes()}});
+            }
+            m["state"] = st;
         }
         if (cpoolMode_) {
             json c;

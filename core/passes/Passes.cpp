@@ -108,7 +108,11 @@ void removeDeadCode(Graph &g) {
             for (int i : op.inputs)
                 if (i >= 0 && size_t(i) < readers.size()) ++readers[size_t(i)];
         for (size_t k = g.ops.size(); k-- > 0;) {
-            bool live = false;
+            bool live = g.ops[k].outputs.empty();  // e.g. ASSIGN_VARIABLE: kept for its side effect
+            // An op that reads a variable may update it (LSTM/SVDF state): it
+            // matters for the next call even if its outputs are unused.
+            for (int i : g.ops[k].inputs)
+                if (i >= 0 && size_t(i) < g.tensors.size() && g.tensors[size_t(i)].isVariable) live = true;
             // Out-of-range indices keep the op, so checkGraph reports them.
             for (int o : g.ops[k].outputs)
                 if (o < 0 || size_t(o) >= readers.size() || readers[size_t(o)] > 0 || g.tensors[size_t(o)].isOutput)
@@ -129,7 +133,7 @@ bool checkGraph(const Graph &g, Diagnostics &d) {
     std::vector<bool> available(g.tensors.size(), false);
     for (int i = 0; i < n; ++i) {
         const Tensor &t = g.tensors[size_t(i)];
-        if (t.isConst) available[size_t(i)] = true;
+        if (t.isConst || t.isVariable) available[size_t(i)] = true;  // variables hold state from the start
         for (int32_t dim : t.shape)
             if (dim < 0) {
                 Diagnostic &e = d.error("dimension " + std::to_string(dim) + " in shape " + shapeString(t.shape) +

@@ -360,6 +360,13 @@ std::vector<Lifetime> computeLifetimes(const Graph &g, bool includeIO) {
         const bool isOut = x.isOutput || std::count(g.outputs.begin(), g.outputs.end(), t);
         Lifetime lt;
         lt.tensor = t;
+        if (x.isVariable) {  // state: kept across calls, so live over the whole timeline
+            lt.first = 0;
+            lt.last = lastStep;
+            lt.bytes = size_t(std::max<int64_t>(0, x.elements())) * dtypeSize(x.dtype);
+            out.push_back(lt);
+            continue;
+        }
         // Not produced by an op (graph input, or a tensor read before anything
         // writes it): its contents must exist from the start.
         lt.first = (isIn || first[size_t(t)] < 0) ? 0 : first[size_t(t)];
@@ -404,10 +411,39 @@ PlanRequest resolvePinNames(const Graph &g, const PlanRequest &req, const std::v
     return r;
 }
 
+// State (variable tensors) lives in its own pool, kStatePoolName: added after
+// the request's pools when the request has none of that name, static or
+// app-provided like the request's first pool.
+PlanRequest withStatePool(const Graph &g, PlanRequest req, Diagnostics &d) {
+    bool any = false;
+    for (const Tensor &t : g.tensors) any = any || t.isVariable;
+    if (!any) return req;
+    bool have = false;
+    for (const PoolSpec &p : req.pools) have = have || p.name == kStatePoolName;
+    if (!req.pools.empty() && req.pools.front().name == kStatePoolName)
+        d.error("pool '" + std::string(kStatePoolName) + "' holds the model's state and cannot be the first "
+                "(default) pool; list another pool first, e.g. --pool workspace:0 --pool " + kStatePoolName + ":...");
+    if (!have && !req.pools.empty()) {
+        PoolSpec st;
+        st.name = kStatePoolName;
+        st.align = req.pools.front().align;
+        st.appProvided = req.pools.front().appProvided;
+        req.pools.push_back(st);
+    }
+    for (const auto &[tensor, pool] : req.pins) {
+        auto it = std::find_if(g.tensors.begin(), g.tensors.end(), [&](const Tensor &x) { return x.name == tensor; });
+        if (it != g.tensors.end() && it->isVariable && pool != kStatePoolName)
+            d.error("is model state (kept between calls) and lives in pool '" + std::string(kStatePoolName) +
+                    "'; place that pool with --pool " + kStatePoolName + ":SIZE:section=S instead of pinning")
+                .tensor = tensor;
+    }
+    return req;
+}
+
 Result<MemoryPlan> planMemory(const Graph &g, const PlanRequest &request) {
     const std::vector<Lifetime> lts = computeLifetimes(g, request.ioInWorkspace);
-    const PlanRequest req = resolvePinNames(g, request, lts);
     Diagnostics d;
+    PlanRequest req = withStatePool(g, resolvePinNames(g, request, lts), d);
     checkRequest(g, req, lts, d);
     if (!d.ok()) return d;
 
@@ -428,7 +464,10 @@ Result<MemoryPlan> planMemory(const Graph &g, const PlanRequest &request) {
         it.first = lt.first;
         it.last = lt.last;
         size_t pool = 0;
-        if (auto pin = req.pins.find(it.name); pin != req.pins.end())
+        if (g.tensors[size_t(lt.tensor)].isVariable)
+            for (size_t p = 0; p < req.pools.size(); ++p)
+                if (req.pools[p].name == kStatePoolName) pool = p;
+        if (auto pin = req.pins.find(it.name); pin != req.pins.end() && !g.tensors[size_t(lt.tensor)].isVariable)
             for (size_t p = 0; p < req.pools.size(); ++p)
                 if (req.pools[p].name == pin->second) pool = p;
         all.push_back(it);

@@ -16,6 +16,10 @@
 
 namespace ember {
 
+// The pool that holds model state (variable tensors): kept between calls,
+// never shared with activations. Added automatically when a model has state.
+inline constexpr const char *kStatePoolName = "state";
+
 struct PoolSpec {
     std::string name = "workspace";
     size_t size = 0;        // capacity in bytes; 0 = as large as needed

@@ -2,7 +2,22 @@
 
 namespace ember {
 
-Result<Buffers> runReferenceAll(const Graph &g, const std::vector<TensorData> &inputs) {
+std::vector<TensorData> initialState(const Graph &g) {
+    std::vector<TensorData> st(g.tensors.size());
+    for (size_t i = 0; i < g.tensors.size(); ++i) {
+        const Tensor &t = g.tensors[i];
+        if (!t.isVariable) continue;
+        if (t.data.size() == t.bytes())
+            st[i] = t.data;
+        else
+            st[i].assign(t.bytes(), variableResetByte(t));
+    }
+    return st;
+}
+
+namespace {
+
+Result<Buffers> runWithState(const Graph &g, const std::vector<TensorData> &inputs, std::vector<TensorData> &state) {
     Diagnostics d;
     d.setFile(g.sourcePath);
     if (inputs.size() != g.inputs.size()) {
@@ -15,6 +30,8 @@ Result<Buffers> runReferenceAll(const Graph &g, const std::vector<TensorData> &i
         const Tensor &t = g.tensors[i];
         if (t.isConst)
             buf[i] = t.data;
+        else if (t.isVariable && i < state.size())
+            buf[i] = state[i];
         else
             buf[i].assign(t.bytes(), 0);
     }
@@ -39,7 +56,28 @@ Result<Buffers> runReferenceAll(const Graph &g, const std::vector<TensorData> &i
         }
         k->eval(g, op, buf);
     }
+    for (size_t i = 0; i < g.tensors.size() && i < state.size(); ++i)
+        if (g.tensors[i].isVariable) state[i] = buf[i];
     return buf;
+}
+
+}  // namespace
+
+Result<Buffers> runReferenceAll(const Graph &g, const std::vector<TensorData> &inputs) {
+    std::vector<TensorData> state = initialState(g);
+    return runWithState(g, inputs, state);
+}
+
+Result<Buffers> ReferenceSession::runAll(const std::vector<TensorData> &inputs) {
+    return runWithState(g_, inputs, state_);
+}
+
+Result<std::vector<TensorData>> ReferenceSession::run(const std::vector<TensorData> &inputs) {
+    auto all = runAll(inputs);
+    if (!all) return all.diagnostics();
+    std::vector<TensorData> outs;
+    for (int o : g_.outputs) outs.push_back(std::move(all.value()[size_t(o)]));
+    return outs;
 }
 
 Result<std::vector<TensorData>> runReference(const Graph &g, const std::vector<TensorData> &inputs) {

@@ -149,9 +149,13 @@ std::string harnessSource(const nlohmann::json &meta, const std::string &mainNam
       << "];\n";
     if (poolsStruct && !packedApi) o << "    struct " << name << "_workspace_pools pools;\n";
     if (!allocates) o << "    (void)aligned;\n";
-    o << "    if (argc != " << (1 + ndims + ins.size() + outs.size())
-      << ") { fprintf(stderr, \"usage: run " << (ndims ? "EXTENTS... " : "")
-      << "INPUTS... OUTPUTS...\\n\"); return 2; }\n";
+    // Several INPUTS... OUTPUTS... groups run as consecutive calls of one
+    // model instance (state carried over), like `tflm_ref --steps`.
+    const size_t nio = ins.size() + outs.size();
+    o << "    int step, steps = (argc - " << (1 + ndims) << ") / " << nio << ";\n";
+    o << "    if (argc < " << (1 + ndims + nio) << " || (argc - " << (1 + ndims) << ") % " << nio
+      << " != 0" << (ndims ? " || steps != 1" : "") << ") { fprintf(stderr, \"usage: run "
+      << (ndims ? "EXTENTS... " : "") << "INPUTS... OUTPUTS... [INPUTS... OUTPUTS...]...\\n\"); return 2; }\n";
     // --dim: the extents come first on the command line, then the files.
     std::string extArgs;
     if (ndims) {
@@ -199,9 +203,18 @@ std::string harnessSource(const nlohmann::json &meta, const std::string &mainNam
     if (ndims && !ioWs)
         for (size_t j = 0; j < outs.size(); ++j)
             o << "    memset(out[" << j << "], 0xA5, " << outs[j]["bytes"].get<size_t>() << ");\n";
-    size_t arg = 1 + ndims;
+    // An application-provided state pool starts undefined: reset it once.
+    if (meta.contains("state")) {
+        for (size_t p = 0; p < appPools.size(); ++p)
+            if (appPools[p]["name"] == meta["state"]["pool"])
+                o << "    " << meta["state"]["reset"].get<std::string>() << "("
+                  << (packedApi ? poolExprs[p] : std::string("&pools")) << ");\n";
+    }
+    o << "    for (step = 0; step < steps; ++step) {\n";
+    o << "    char **av = argv + " << (1 + ndims) << " + step * " << nio << ";\n";
+    size_t arg = 0;
     for (size_t i = 0; i < ins.size(); ++i, ++arg)
-        o << "    if (" << (ndims ? "inBound && " : "") << "load(argv[" << arg << "], in[" << i << "], "
+        o << "    if (" << (ndims ? "inBound && " : "") << "load(av[" << arg << "], in[" << i << "], "
           << bytesExpr(ins[i]) << ")) return 3;\n";
     if (packedApi) {
         const size_t n = ins.size() + outs.size() + appPools.size() + (cpool ? 1 : 0);
@@ -244,7 +257,8 @@ std::string harnessSource(const nlohmann::json &meta, const std::string &mainNam
               << " written past its actual extent\\n\"); return 6; }\n    }\n";
         }
     for (size_t j = 0; j < outs.size(); ++j, ++arg)
-        o << "    if (store(argv[" << arg << "], out[" << j << "], " << bytesExpr(outs[j]) << ")) return 5;\n";
+        o << "    if (store(av[" << arg << "], out[" << j << "], " << bytesExpr(outs[j]) << ")) return 5;\n";
+    o << "    }\n";
     o << "    return 0;\n}\n";
     return o.str();
 }
@@ -432,6 +446,53 @@ Result<std::vector<std::vector<uint8_t>>> HostProgram::run(const std::vector<std
         std::ifstream f(dir / ("output" + std::to_string(j) + ".bin"), std::ios::binary);
         outs.emplace_back(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
     }
+    return outs;
+}
+
+Result<std::vector<std::vector<std::vector<uint8_t>>>>
+HostProgram::runSteps(const std::vector<std::vector<std::vector<uint8_t>>> &steps) const {
+    Diagnostics d;
+    if (!dims_.empty()) {
+        d.error("a package with --dim runs one call at a time; use run() per call");
+        return d;
+    }
+    if (steps.empty()) return std::vector<std::vector<std::vector<uint8_t>>>{};
+    const fs::path dir = dir_;
+    std::vector<std::string> cmd = {(dir / "model_run").string()};
+    for (size_t s = 0; s < steps.size(); ++s) {
+        if (steps[s].size() != inputBytes_.size()) {
+            d.error("call " + std::to_string(s) + ": the model has " + std::to_string(inputBytes_.size()) +
+                    " input(s) but " + std::to_string(steps[s].size()) + " were given");
+            return d;
+        }
+        for (size_t k = 0; k < steps[s].size(); ++k) {
+            if (steps[s][k].size() != inputBytes_[k]) {
+                d.error("call " + std::to_string(s) + ": input " + std::to_string(k) + " has " +
+                        std::to_string(steps[s][k].size()) + " bytes but the tensor needs " +
+                        std::to_string(inputBytes_[k]))
+                    .tensor = inputNames_[k];
+                return d;
+            }
+            const fs::path p = dir / ("input" + std::to_string(k) + ".step" + std::to_string(s) + ".bin");
+            writeBytes(p, steps[s][k]);
+            cmd.push_back(p.string());
+        }
+        for (size_t j = 0; j < outputs_; ++j)
+            cmd.push_back((dir / ("output" + std::to_string(j) + ".step" + std::to_string(s) + ".bin")).string());
+    }
+    std::string log;
+    const int rr = runProcess(cmd, &log, 600);
+    if (rr != 0) {
+        d.error("the generated code failed when run on the host (exit " + std::to_string(rr) + "):\n" + log);
+        return d;
+    }
+    std::vector<std::vector<std::vector<uint8_t>>> outs(steps.size());
+    for (size_t s = 0; s < steps.size(); ++s)
+        for (size_t j = 0; j < outputs_; ++j) {
+            std::ifstream f(dir / ("output" + std::to_string(j) + ".step" + std::to_string(s) + ".bin"),
+                            std::ios::binary);
+            outs[s].emplace_back(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+        }
     return outs;
 }
 

@@ -28,6 +28,11 @@ public:
     // own bound check can be exercised.
     Result<std::vector<std::vector<uint8_t>>> run(const std::vector<std::vector<uint8_t>> &inputs,
                                                   const std::vector<int32_t> &extents = {}) const;
+    // Consecutive calls of one model instance (state carried over from call
+    // to call, like `tflm_ref --steps`): steps[s] are call s's inputs; returns
+    // each call's outputs. Not with --dim.
+    Result<std::vector<std::vector<std::vector<uint8_t>>>>
+    runSteps(const std::vector<std::vector<std::vector<uint8_t>>> &steps) const;
     HostProgram(HostProgram &&o) noexcept;
     HostProgram &operator=(HostProgram &&) = delete;
     ~HostProgram();
