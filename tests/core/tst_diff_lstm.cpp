@@ -7,7 +7,12 @@
 // and cell states are variable tensors starting at TFLM's reset value.
 #include <QtTest>
 
+#include <filesystem>
+#include <fstream>
+
 #include "DiffTflm.h"
+#include "core/builder/TfliteWriter.h"
+#include "core/validate/HostRunner.h"
 
 using namespace ember;
 using namespace ember::test;
@@ -125,6 +130,80 @@ std::string describe(const Spec &s, int k) {
            (s.layerNorm ? " layernorm" : "") + " #" + std::to_string(k);
 }
 
+bool writeBytes(const std::string &path, const std::vector<uint8_t> &b) {
+    std::ofstream f(path, std::ios::binary);
+    return f && f.write(reinterpret_cast<const char *>(b.data()), std::streamsize(b.size()));
+}
+
+// Streaming: `steps` consecutive calls of one model instance (tflm_ref
+// --steps, Ember's ReferenceSession and the generated C's runSteps), the
+// output and cell states carried over from call to call. "" when every
+// step's output agrees (bytes; float within 1e-5 of the range).
+std::string runStreaming(const Graph &graph, int steps, uint64_t seed) {
+    namespace fs = std::filesystem;
+    std::string tmpl = (fs::temp_directory_path() / "ember-lstm-XXXXXX").string();
+    if (!mkdtemp(tmpl.data())) return "cannot create a temporary directory";
+    const fs::path dir = tmpl;
+    struct Cleanup {
+        fs::path p;
+        ~Cleanup() { std::error_code ec; fs::remove_all(p, ec); }
+    } cleanup{dir};
+    const std::string model = (dir / "model.tflite").string();
+    if (!writeBytes(model, writeTflite(graph))) return "cannot write the model";
+    const Tensor &inT = graph.tensors[size_t(graph.inputs[0])];
+    std::vector<std::vector<TensorData>> stepInputs;
+    std::vector<std::string> cmd = {tflmRefPath(), model, "--input"};
+    for (int k = 0; k < steps; ++k) {
+        stepInputs.push_back({randomTensorData(inT, seed * 7919u + uint64_t(k), -2.f, 2.f)});
+        const std::string p = (dir / ("in" + std::to_string(k) + ".bin")).string();
+        writeBytes(p, stepInputs.back()[0]);
+        cmd.push_back(p);
+    }
+    for (const std::string &a : {std::string("--output-dir"), (dir / "tflm").string(), std::string("--steps"),
+                                 std::to_string(steps)})
+        cmd.push_back(a);
+    std::string log;
+    if (runProcess(cmd, &log, 120) != 0) return "tflm_ref failed: " + log.substr(0, 300);
+    auto g = loadModel(model);
+    if (!g.ok()) return "import: " + g.diagnostics().format();
+    CompileOptions co;
+    co.name = "lstm_stream";
+    auto art = compile(g.value(), co);
+    if (!art.ok()) return "compile: " + art.diagnostics().format();
+    auto prog = HostProgram::build(art.value(), g.value());
+    if (!prog.ok()) return "build: " + prog.diagnostics().format();
+    auto gen = prog->runSteps(stepInputs);
+    if (!gen.ok()) return "generated C: " + gen.diagnostics().format();
+    ReferenceSession session(g.value());
+    const Tensor &outT = g->tensors[size_t(g->outputs[0])];
+    for (int k = 0; k < steps; ++k) {
+        std::vector<uint8_t> want;
+        if (!readFile((dir / "tflm" / ("output0.step" + std::to_string(k) + ".bin")).string(), &want))
+            return "tflm_ref wrote no output for step " + std::to_string(k);
+        auto ref = session.run(stepInputs[size_t(k)]);
+        if (!ref.ok()) return "reference executor: " + ref.diagnostics().format();
+        for (int which = 0; which < 2; ++which) {
+            const TensorData &got = which == 0 ? ref.value()[0] : gen.value()[size_t(k)][0];
+            if (got.size() != want.size()) return "step " + std::to_string(k) + ": output size differs";
+            bool same = true;
+            if (outT.dtype == DType::Float32) {
+                const auto a = valuesOf<float>(got), b = valuesOf<float>(want);
+                float lo = b.empty() ? 0.f : b[0], hi = lo;
+                for (float v : b) lo = std::min(lo, v), hi = std::max(hi, v);
+                const float tol = 1e-5f * std::max(hi - lo, 1e-6f);
+                for (size_t i = 0; i < b.size(); ++i)
+                    if (!(std::fabs(a[i] - b[i]) <= tol)) same = false;
+            } else {
+                same = got == want;
+            }
+            if (!same)
+                return std::string(which == 0 ? "reference executor" : "generated C") + " differs from TFLM at step " +
+                       std::to_string(k);
+        }
+    }
+    return {};
+}
+
 void check(std::vector<DiffCase> cases) {
     std::string summary;
     const auto failures = runDiff(std::move(cases), {}, &summary);
@@ -174,6 +253,23 @@ private slots:
         int k = 0;
         for (const Spec &s : specs) cases.push_back({describe(s, k++), buildLstm(r, s)});
         check(std::move(cases));
+    }
+
+    // Several calls of one model instance: the states carry over (TFLM's
+    // variable tensors; Ember's state pool, ReferenceSession and runSteps).
+    void streaming() {
+        DiffRng r(47);
+        const std::vector<Spec> specs = {
+            {DType::Int8, 2, 3, 5, 6, false, 0.f},  {DType::Int8, 2, 2, 4, 3, true, 1.f},
+            {DType::Float32, 2, 3, 4, 5, false, 0.f}, {DType::Int16, 1, 2, 3, 4, true, 0.5f},
+        };
+        int k = 0;
+        for (const Spec &s : specs) {
+            const std::string why = runStreaming(buildLstm(r, s), 3, uint64_t(k) + 1);
+            QVERIFY2(why.empty(), qPrintable(QString::fromStdString(describe(s, k) + ": " + why)));
+            ++k;
+        }
+        qInfo("%d streaming cases (3 calls each) agree", k);
     }
 
     // Variants TFLM's standard LSTM refuses; Ember refuses them too.
