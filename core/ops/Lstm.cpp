@@ -208,7 +208,13 @@ bool prepare(Graph &g, Op &op, Diagnostics &d) {
         op.params = p;
         return true;
     }
-    if (p.act != DType::Int8 && p.act != DType::Int16)
+    // int16 activations (TFLM's 16x8 LSTM) are kept out for now: rare
+    // one-step differences from TFLM remain (tst_diff_lstm found them).
+    if (p.act == DType::Int16)
+        return fail("int16 LSTM activations (16x8) are not supported yet; quantize the LSTM with int8 "
+                    "activations or keep it float32",
+                    op.inputs[0]);
+    if (p.act != DType::Int8)
         return fail(std::string("the LSTM input type ") + dtypeName(p.act) +
                         " is not supported (TFLM: float32, int8, int16)",
                     op.inputs[0]);
@@ -679,6 +685,6 @@ int64_t macs(const Graph &g, const Op &op) {
 
 extern const OpKernel kUnidirectionalSequenceLstm;
 const OpKernel kUnidirectionalSequenceLstm = {OpType::UnidirectionalSequenceLstm, prepare, eval, emit, macs,
-                                              "int8 (int16 cell), int16x8, float32"};
+                                              "int8 (int16 cell), float32"};
 
 }  // namespace ember
