@@ -268,6 +268,13 @@ private:
         case OpType::Svdf:
             return {BO::SVDFOptions, tflite::CreateSVDFOptions(fbb_, a.svdfRank, activation(a.activation),
                                                                a.asymmetricQuantizeInputs).Union()};
+        case OpType::UnidirectionalSequenceLstm:
+            return {BO::UnidirectionalSequenceLSTMOptions,
+                    tflite::CreateUnidirectionalSequenceLSTMOptions(fbb_, activation(a.activation), a.cellClip,
+                                                                    a.projClip, a.timeMajor,
+                                                                    a.asymmetricQuantizeInputs,
+                                                                    a.diagonalRecurrentTensors)
+                        .Union()};
         default:
             return {BO::NONE, 0};
         }

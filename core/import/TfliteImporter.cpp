@@ -659,6 +659,14 @@ private:
                 act(o->fused_activation_function());
             }
             break;
+        case OpType::UnidirectionalSequenceLstm:
+            if (const auto *o = src.builtin_options_as_UnidirectionalSequenceLSTMOptions()) {
+                act(o->fused_activation_function());
+                a.cellClip = o->cell_clip(), a.projClip = o->proj_clip();
+                a.timeMajor = o->time_major(), a.asymmetricQuantizeInputs = o->asymmetric_quantize_inputs();
+                a.diagonalRecurrentTensors = o->diagonal_recurrent_tensors();
+            }
+            break;
         default: break;  // no options (QUANTIZE, PAD, TRANSPOSE, ...) or unsupported op
         }
     }

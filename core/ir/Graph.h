@@ -231,6 +231,9 @@ struct OpAttrs {
     // SVDF (SVDFOptions; the fused activation is `activation`).
     int svdfRank = 0;
     bool asymmetricQuantizeInputs = false;  // hybrid only; read and written back, never used
+    // UNIDIRECTIONAL_SEQUENCE_LSTM (fused_activation_function: `activation`).
+    float cellClip = 0.f, projClip = 0.f;
+    bool timeMajor = false, diagonalRecurrentTensors = false;  // asymmetricQuantizeInputs: see SVDF
 };
 
 struct Op {

@@ -33,6 +33,8 @@ extern const OpKernel kSvdf;
 // TFLM Signal library, audio front end (SignalFft.cpp, SignalOps.cpp).
 extern const OpKernel kSignalWindow, kSignalFftAutoScale, kSignalRfft, kSignalIrfft, kSignalEnergy, kSignalFilterBank,
     kSignalFilterBankSquareRoot, kSignalFilterBankSpectralSubtraction, kSignalFilterBankLog, kSignalPcan;
+// Recurrent operators (Lstm.cpp).
+extern const OpKernel kUnidirectionalSequenceLstm;
 
 static const OpKernel *const kKernels[] = {
     &kConv2D,   &kDepthwiseConv2D, &kFullyConnected, &kAveragePool2D, &kMaxPool2D, &kAdd,
@@ -58,6 +60,7 @@ static const OpKernel *const kKernels[] = {
     &kSvdf,
     &kSignalWindow, &kSignalFftAutoScale, &kSignalRfft, &kSignalIrfft, &kSignalEnergy, &kSignalFilterBank,
     &kSignalFilterBankSquareRoot, &kSignalFilterBankSpectralSubtraction, &kSignalFilterBankLog, &kSignalPcan,
+    &kUnidirectionalSequenceLstm,
 };
 
 const OpKernel *findKernel(OpType type) {

@@ -59,7 +59,9 @@ private slots:
                               "hello_world_int8", "simple_add_model", "add0", "sub0", "conv0", "conv1", "conv10",
                               "leaky_relu0", "pad0", "quantize0", "strided_slice0", "ad01_fp32",
                               "pretrainedResnet", "vww_96_float", "hello_world_float", "transpose_conv0",
-                              "keyword_scrambled", "keyword_scrambled_8bit", "audio_preprocessor_float"})
+                              "keyword_scrambled", "keyword_scrambled_8bit", "audio_preprocessor_float",
+                              "audio_preprocessor_int8", "trained_lstm", "trained_lstm_int8",
+                              "dtln_noise_suppression"})
             QTest::newRow(m) << QString(m);
     }
 
@@ -108,10 +110,6 @@ private slots:
     void unsupportedModelsRefused_data() {
         QTest::addColumn<QString>("model");
         QTest::addColumn<QString>("op");
-        QTest::newRow("dtln") << "tflite_micro/dtln/dtln_noise_suppression.tflite" << "UNIDIRECTIONAL_SEQUENCE_LSTM";
-        QTest::newRow("lstm") << "tflite_micro/mnist_lstm/trained_lstm_int8.tflite" << "UNIDIRECTIONAL_SEQUENCE_LSTM";
-        // The Signal ops run; its int8 tail (int32 MUL, ADD, DIV, MINIMUM, MAXIMUM) does not yet.
-        QTest::newRow("audio_int8") << "tflite_micro/micro_speech/audio_preprocessor_int8.tflite" << "MUL";
         QTest::newRow("hybrid") << "mlperf_tiny/kws/kws_ref_model_float32.tflite" << "hybrid";
     }
 

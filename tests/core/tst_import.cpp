@@ -458,7 +458,7 @@ void TstImport::unsupportedOpsKeepTheirName() {
     int lstm = 0;
     for (const Op &op : r->ops)
         if (op.typeName == "UNIDIRECTIONAL_SEQUENCE_LSTM") {
-            QCOMPARE(op.type, OpType::Unsupported);
+            QCOMPARE(op.type, OpType::UnidirectionalSequenceLstm);
             ++lstm;
         }
     QCOMPARE(lstm, 2);
