@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QStandardPaths>
 #include <QUrl>
 #include <QUuid>
@@ -92,8 +93,18 @@ void ProjectStore::openAt(const QString &path)
     }
     // WAL: readers never block the writer and a crash mid-write leaves the
     // last committed state; foreign keys make deletes cascade.
-    if (!exec("PRAGMA journal_mode=WAL") || !exec("PRAGMA foreign_keys=ON") || !exec("PRAGMA synchronous=NORMAL"))
-        return;
+    // Switching a new file to WAL needs the file to itself, and SQLite
+    // answers "locked" at once (no busy wait) while another studio is doing
+    // the same: retry for a while (the other finishes within milliseconds).
+    bool wal = false;
+    for (int attempt = 0; attempt < 100 && !wal; ++attempt) {
+        QSqlQuery q(QSqlDatabase::database(connection_));
+        wal = q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+        if (!wal && !q.lastError().text().contains(QStringLiteral("locked"))) break;
+        if (!wal) QThread::msleep(20 + 5 * attempt % 30);
+    }
+    if (!wal && !exec("PRAGMA journal_mode=WAL")) return;
+    if (!exec("PRAGMA foreign_keys=ON") || !exec("PRAGMA synchronous=NORMAL")) return;
     open_ = migrate();
 }
 

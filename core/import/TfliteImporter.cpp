@@ -136,7 +136,7 @@ private:
                         "converter (or the file is not a TFLite model)");
         const auto *subgraphs = model_->subgraphs();
         size_t n = subgraphs ? subgraphs->size() : 0;
-        if (n == 0) return fail("the model has no subgraph; the file is damaged, export it again");
+        if (n == 0) return fail("the model has 0 subgraphs (it needs one); the file is damaged, export it again");
         // Further subgraphs are allowed as CALL_ONCE initialisation subgraphs
         // (checked in resolveVariables once the ops are read).
         sub_ = subgraphs->Get(0);

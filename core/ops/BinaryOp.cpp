@@ -9,8 +9,8 @@
 //  - MUL int8/int16: (a - za) * (b - zb) * s1*s2/so + zo (integer_ops/mul.h).
 //  - float32: plain a+b / a-b / a*b clamped to the fused activation.
 //  - int32 (unquantized, e.g. audio front ends): a+b / a-b / a*b in int32
-//    (wrapping, as TFLM's reference kernels do on every target) clamped to
-//    the fused activation's integer range.
+//    (wrapping, as TFLM's reference kernels do on every target); SUB and MUL
+//    clamp to the fused activation's integer range, ADD ignores it (as TFLM).
 // Broadcasting follows numpy rules (see Broadcast.h).
 #include "BinaryOp.h"
 
@@ -311,8 +311,9 @@ bool prepareBinary(BinaryKind kind, Graph &g, Op &op, Diagnostics &d) {
         activationRangeFloat(op.attrs.activation, &p.fMin, &p.fMax);
     } else if (o.dtype == DType::Int32) {
         // TFLM's CalculateActivationRange<int32_t>: the scale plays no part.
+        // TFLM's int32 ADD ignores the fused activation (SUB and MUL apply it).
         p.actMin = INT32_MIN, p.actMax = INT32_MAX;
-        switch (op.attrs.activation) {
+        switch (kind == BinaryKind::Add ? Activation::None : op.attrs.activation) {
         case Activation::None: break;
         case Activation::Relu: p.actMin = 0; break;
         case Activation::Relu6: p.actMin = 0, p.actMax = 6; break;

@@ -470,15 +470,15 @@ void TstImport::unsupportedOpsKeepTheirName() {
     QCOMPARE(svdf->ops[1].type, OpType::Svdf);
     QCOMPARE(svdf->ops[0].type, OpType::Quantize);
 
-    // Custom ops: "CUSTOM:<name>" (written by our own writer; the shared
-    // models with custom ops also carry unsupported tensor types).
+    // Custom ops Ember does not know: "CUSTOM:<name>", kept for the error
+    // (written by our own writer).
     Graph g;
     g.tensors.resize(2);
     g.tensors[0].name = "a", g.tensors[0].shape = {4};
     g.tensors[1].name = "b", g.tensors[1].shape = {4};
     Op op;
     op.type = OpType::Unsupported;
-    op.typeName = "CUSTOM:SignalRfft";
+    op.typeName = "CUSTOM:AudioSpectrogram";
     op.inputs = {0};
     op.outputs = {1};
     g.ops.push_back(op);
@@ -488,7 +488,7 @@ void TstImport::unsupportedOpsKeepTheirName() {
     auto c = importTfliteBuffer(bytes.data(), bytes.size(), "custom.tflite");
     QVERIFY2(c.ok(), c.diagnostics().format().c_str());
     QCOMPARE(c->ops[0].type, OpType::Unsupported);
-    QCOMPARE(c->ops[0].typeName, std::string("CUSTOM:SignalRfft"));
+    QCOMPARE(c->ops[0].typeName, std::string("CUSTOM:AudioSpectrogram"));
 }
 
 void TstImport::constantData() {
