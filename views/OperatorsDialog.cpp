@@ -17,10 +17,10 @@ OperatorsDialog::OperatorsDialog(QWidget *parent) : QDialog(parent)
     setObjectName(QStringLiteral("operatorsDialog"));
     setWindowTitle(tr("Supported Operators"));
     auto *lay = new QVBoxLayout(this);
-    const auto kernels = ember::registeredKernels();
+    const auto ops = ember::supportedOperators();
     auto *intro = new QLabel(tr("%1 TFLite operators compile to C with TFLite Micro's exact arithmetic. "
                                 "A model with any other operator is refused with the operator named.")
-                                 .arg(kernels.size()));
+                                 .arg(ops.size()));
     intro->setWordWrap(true);
     lay->addWidget(intro);
     search_ = new QLineEdit;
@@ -28,7 +28,7 @@ OperatorsDialog::OperatorsDialog(QWidget *parent) : QDialog(parent)
     search_->setPlaceholderText(tr("Filter by operator or type…"));
     search_->setClearButtonEnabled(true);
     lay->addWidget(search_);
-    table_ = new QTableWidget(int(kernels.size()), 2);
+    table_ = new QTableWidget(int(ops.size()), 2);
     table_->setObjectName(QStringLiteral("operatorTable"));
     table_->setHorizontalHeaderLabels({tr("Operator"), tr("Types")});
     table_->verticalHeader()->hide();
@@ -36,10 +36,10 @@ OperatorsDialog::OperatorsDialog(QWidget *parent) : QDialog(parent)
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    for (int r = 0; r < int(kernels.size()); ++r) {
-        const ember::OpKernel *k = kernels[size_t(r)];
-        table_->setItem(r, 0, new QTableWidgetItem(QString::fromLatin1(ember::opTypeName(k->type))));
-        auto *types = new QTableWidgetItem(k->dtypes ? QString::fromLatin1(k->dtypes) : tr("see the README"));
+    for (int r = 0; r < int(ops.size()); ++r) {
+        const ember::SupportedOperator &o = ops[size_t(r)];
+        table_->setItem(r, 0, new QTableWidgetItem(QString::fromStdString(o.name)));
+        auto *types = new QTableWidgetItem(QString::fromStdString(o.types));
         types->setToolTip(types->text());  // long type lists are elided in the cell
         table_->setItem(r, 1, types);
     }

@@ -600,11 +600,10 @@ int cmdOps(const std::vector<std::string> &args) {
         else
             return usageError("ops: unexpected argument '" + a + "'");
     }
-    const auto kernels = registeredKernels();
+    const auto ops = supportedOperators();
     if (asJson) {
         json j = json::array();
-        for (const OpKernel *k : kernels)
-            j.push_back({{"op", opTypeName(k->type)}, {"dtypes", k->dtypes ? k->dtypes : "see README"}});
+        for (const SupportedOperator &o : ops) j.push_back({{"op", o.name}, {"dtypes", o.types}});
         std::cout << j.dump(2) << "\n";
         return 0;
     }
@@ -612,18 +611,15 @@ int cmdOps(const std::vector<std::string> &args) {
         // The README's operator table (scripts/update_readme.py ops).
         std::cout << "| operator | types |\n|---|---|\n";
         std::vector<std::pair<std::string, std::string>> rows;
-        for (const OpKernel *k : kernels) rows.push_back({opTypeName(k->type), k->dtypes ? k->dtypes : "see README"});
+        for (const SupportedOperator &o : ops) rows.push_back({o.name, o.types});
         std::sort(rows.begin(), rows.end());
         for (const auto &[op, types] : rows) std::cout << "| " << op << " | " << types << " |\n";
         return 0;
     }
     size_t width = 0;
-    for (const OpKernel *k : kernels) width = std::max(width, std::strlen(opTypeName(k->type)));
-    for (const OpKernel *k : kernels) {
-        const std::string name = opTypeName(k->type);
-        std::cout << name << std::string(width + 2 - name.size(), ' ') << (k->dtypes ? k->dtypes : "see README")
-                  << "\n";
-    }
+    for (const SupportedOperator &o : ops) width = std::max(width, o.name.size());
+    for (const SupportedOperator &o : ops)
+        std::cout << o.name << std::string(width + 2 - o.name.size(), ' ') << o.types << "\n";
     return 0;
 }
 

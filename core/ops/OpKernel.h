@@ -97,7 +97,15 @@ extern const OpKernel kConv2D, kDepthwiseConv2D, kFullyConnected, kAveragePool2D
 const OpKernel *findKernel(OpType type);
 // Comma-separated list of supported TFLite operator names (for errors).
 std::string supportedOpsList();
-// Every registered kernel, in table order (for `emberc ops`).
+// Every registered kernel, in table order.
 std::vector<const OpKernel *> registeredKernels();
+
+// What `emberc ops` and the studio list: every kernel (TFLite name, types)
+// plus the operators the importer resolves without a kernel (VAR_HANDLE,
+// CALL_ONCE), in table order.
+struct SupportedOperator {
+    std::string name, types;
+};
+std::vector<SupportedOperator> supportedOperators();
 
 }  // namespace ember

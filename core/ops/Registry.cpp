@@ -71,6 +71,15 @@ const OpKernel *findKernel(OpType type) {
 
 std::vector<const OpKernel *> registeredKernels() { return {std::begin(kKernels), std::end(kKernels)}; }
 
+std::vector<SupportedOperator> supportedOperators() {
+    std::vector<SupportedOperator> r;
+    for (const OpKernel *k : kKernels) r.push_back({opTypeName(k->type), k->dtypes ? k->dtypes : "see README"});
+    r.push_back({opTypeName(OpType::VarHandle), "resolved on import: the resource variable becomes model state"});
+    r.push_back({opTypeName(OpType::CallOnce),
+                 "resolved on import: an initialisation subgraph assigning constants gives the start-up values"});
+    return r;
+}
+
 std::string supportedOpsList() {
     std::string s;
     for (const OpKernel *k : kKernels) s += (s.empty() ? "" : ", ") + std::string(opTypeName(k->type));
