@@ -671,6 +671,9 @@ private:
         }
     }
 
+    // The identity of a resource variable: VAR_HANDLE's (container, shared_name).
+    static std::string variableKey(const OpAttrs &a) { return a.varContainer + '\x1f' + a.varName; }
+
     // Resource variables become state tensors. VAR_HANDLE ops name a
     // variable (container, shared_name); READ_VARIABLE / ASSIGN_VARIABLE get
     // that variable's state tensor as input 0 instead of the handle, and the
@@ -684,7 +687,6 @@ private:
         std::vector<bool> initSubgraph(nsub, false);
         std::map<std::string, std::vector<uint8_t>> initData;
         std::map<std::string, Tensor> initTensor;
-        auto key = [](const OpAttrs &a) { return a.varContainer + '\x1f' + a.varName; };
         bool any = false;
         for (const Op &op : graph_.ops) {
             any = any || op.type == OpType::VarHandle || op.type == OpType::CallOnce;
@@ -710,7 +712,7 @@ private:
         // the first ASSIGN_VARIABLE / READ_VARIABLE that touches it.
         std::map<int, std::string> handleKey;  // resource tensor → variable
         for (const Op &op : graph_.ops)
-            if (op.type == OpType::VarHandle && !op.outputs.empty()) handleKey[op.outputs[0]] = key(op.attrs);
+            if (op.type == OpType::VarHandle && !op.outputs.empty()) handleKey[op.outputs[0]] = variableKey(op.attrs);
         // TFLM sizes a variable at its first ASSIGN_VARIABLE (all ops are
         // prepared before any runs), so that one types it even after a read.
         std::vector<const Op *> order;
@@ -790,7 +792,7 @@ private:
             op.index = int(i);
             if (!readOp(*ops->Get(i), op)) return false;
             if (op.type == OpType::VarHandle && op.outputs.size() == 1) {
-                handle[op.outputs[0]] = op.attrs.varContainer + '\x1f' + op.attrs.varName;
+                handle[op.outputs[0]] = variableKey(op.attrs);
                 continue;
             }
             if (op.type == OpType::AssignVariable && op.inputs.size() == 2 && handle.count(op.inputs[0]) &&
