@@ -32,7 +32,11 @@ deps() {
 }
 
 build() {
-  cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+  # Optimised, without debug information (which costs ~40% of the compile
+  # time): configure a build folder of your own with -DCMAKE_BUILD_TYPE=
+  # RelWithDebInfo or Debug to debug Ember itself.
+  cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG"
   cmake --build "$BUILD" -j "$(nproc)"
 }
 
