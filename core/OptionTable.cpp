@@ -129,6 +129,17 @@ std::vector<OptionSpec> makeTable() {
              o.packedWrappers = true;
              return true;
          }},
+        {"--unchecked-packed", "uncheckedPacked", K::Flag, G::Api, "", "off", {}, "Unchecked packed calls",
+         "packed functions skip the checks of their DLTensor arguments (type code, dtype, ndim, shape, bytes, "
+         "alignment) against the function table, for code size",
+         "every packed function and wrapper checks its arguments against its table entry and returns "
+         "NAME_ERROR_* with NAME_last_error() naming the argument; this drops the checks (only the argument "
+         "count is checked). Default: off (checked).",
+         "",
+         [](const std::string &, CompileOptions &o, OptionParseState &, Diagnostics &) {
+             o.uncheckedPacked = true;
+             return true;
+         }},
         {"--target", "target", K::Choice, G::Api, "CORE", "generic",
          {"generic", "cortex-m0plus", "cortex-m4", "cortex-m7", "cortex-m33", "cortex-m55"}, "Target core",
          "the core the kernels are written for (not implemented yet: kernels pick DSP code by compiler macros)",

@@ -60,7 +60,16 @@ void computeStack(const std::vector<StackFrame> &frames, const Board &b, const P
     std::sort(ops.rbegin(), ops.rend());
     const uint64_t layer = (ops.size() > 0 ? ops[0] : 0) + (ops.size() > 1 ? ops[1] : 0);
     const uint64_t hooks = std::max(frameOf(frames, "ember_layer_begin"), frameOf(frames, "ember_layer_end"));
-    r.stackInference = frameOf(frames, p.name + "_run") + std::max(layer, hooks);
+    // Checked calls (GENERATED_API.md): packed functions first call
+    // NAME_check_args and the C entrypoint NAME_check_pools (both in NAME.c),
+    // which format a refusal through small helpers; counted as one chain.
+    const std::string n = p.name;
+    const uint64_t message = frameOf(frames, n + "_put_arg") + frameOf(frames, n + "_put_dtype") +
+                             frameOf(frames, n + "_put_int") + frameOf(frames, n + "_put");
+    const uint64_t checks = std::max(frameOf(frames, n + "_check_args"),
+                                     frameOf(frames, n + "_check_pools") + frameOf(frames, n + "_check_pool")) +
+                            message;
+    r.stackInference = frameOf(frames, p.name + "_run") + std::max(layer + checks, hooks);
     // An exception (SysTick) may arrive at the deepest point: its stacked frame
     // is 32 bytes, 104 with the floating-point context.
     const uint64_t exception = (b.fpu != "none" && b.floatAbi != "soft" ? 104 : 32) + frameOf(frames, "SysTick_Handler");

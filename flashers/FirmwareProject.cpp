@@ -232,8 +232,11 @@ std::string harnessSetup(const PackageInfo &p) {
         s << "    memcpy(ember_cpool, " << p.constantsImage << ", sizeof ember_cpool);\n";
     if (p.poolsStruct() && !p.api.packedInterface) {
         for (const PackageInfo::Pool &pool : p.pools)
-            if (pool.appProvided) s << "    ember_pools." << pool.cName << " = ember_pool_" << pool.cName << ";\n";
-        if (p.api.constantsPool) s << "    ember_pools.constants = ember_cpool;\n";
+            if (pool.appProvided)
+                s << "    ember_pools." << pool.cName << " = ember_pool_" << pool.cName << ";\n    ember_pools."
+                  << pool.cName << "_bytes = sizeof ember_pool_" << pool.cName << ";\n";
+        if (p.api.constantsPool)
+            s << "    ember_pools.constants = ember_cpool;\n    ember_pools.constants_bytes = sizeof ember_cpool;\n";
     }
     if (p.api.packedInterface) {
         size_t k = 0;
@@ -243,10 +246,10 @@ std::string harnessSetup(const PackageInfo &p) {
             ++k;
         };
         for (size_t i = 0; i < p.inputs.size(); ++i)
-            add("ember_input" + std::to_string(i), int(std::max<size_t>(p.inputs[i].shape.size(), 1)),
+            add("ember_input" + std::to_string(i), int(p.inputs[i].shape.size()),
                 "ember_shape_in" + std::to_string(i), dlType(p.inputs[i].dtype));
         for (size_t j = 0; j < p.outputs.size(); ++j)
-            add("ember_output" + std::to_string(j), int(std::max<size_t>(p.outputs[j].shape.size(), 1)),
+            add("ember_output" + std::to_string(j), int(p.outputs[j].shape.size()),
                 "ember_shape_out" + std::to_string(j), dlType(p.outputs[j].dtype));
         for (const PackageInfo::Pool &pool : p.pools)
             if (pool.appProvided) add("ember_pool_" + pool.cName, 1, "ember_shape_pool_" + pool.cName, {"kDLUInt", 8});
@@ -402,6 +405,9 @@ std::string toolchainFile() {
            "set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)\n";
 }
 
+// TCP port of QEMU's gdbstub in the VS Code configuration (QEMU's usual one).
+constexpr int kQemuGdbPort = 1234;
+
 std::string launchJson(const Board &b) {
     QJsonArray configs;
     QJsonArray files;
@@ -417,16 +423,25 @@ std::string launchJson(const Board &b) {
         configs.append(c);
     }
     if (b.emulated()) {
-        const QString qemu = "qemu-system-arm -M " + QString::fromStdString(b.qemuMachine) +
+        // QEMU's gdbstub on a TCP port (stdio stays the board's serial
+        // console: -nographic and -gdb stdio cannot share it). QEMU waits for
+        // gdb before starting and says so on stderr, which is what cppdbg
+        // waits for (serverStarted); cppdbg then connects with `target
+        // remote` and continues (no -exec-run on a remote target).
+        const QString port = QString::number(kQemuGdbPort);
+        const QString args = "-M " + QString::fromStdString(b.qemuMachine) +
                              " -nographic -icount shift=0,align=off,sleep=off -kernel "
-                             "${workspaceFolder}/build/firmware.elf -gdb stdio -S";
-        configs.append(QJsonObject{{"name", "Ember: debug on " + QString::fromStdString(b.name)},
+                             "${workspaceFolder}/build/firmware.elf -chardev socket,id=gdb0,host=127.0.0.1,port=" +
+                             port + ",server=on,wait=on,nodelay=on -gdb chardev:gdb0 -S";
+        configs.append(QJsonObject{{"name", "Ember: debug on " + QString::fromStdString(b.name) + " (QEMU)"},
                                    {"type", "cppdbg"}, {"request", "launch"},
                                    {"program", "${workspaceFolder}/build/firmware.elf"},
                                    {"cwd", "${workspaceFolder}"}, {"MIMode", "gdb"},
                                    {"miDebuggerPath", "gdb-multiarch"},
-                                   {"setupCommands", QJsonArray{QJsonObject{{"text", "target remote | exec " + qemu}}}},
-                                   {"stopAtEntry", true}});
+                                   {"miDebuggerServerAddress", "127.0.0.1:" + port},
+                                   {"debugServerPath", "qemu-system-arm"}, {"debugServerArgs", args},
+                                   {"serverStarted", "waiting for connection"}, {"filterStderr", true},
+                                   {"serverLaunchTimeout", 20000}, {"stopAtEntry", true}});
     }
     return QJsonDocument(QJsonObject{{"version", "0.2.0"}, {"configurations", configs}}).toJson().toStdString();
 }

@@ -29,6 +29,9 @@ struct CompileOptions {
     // --dim: graph input axes that vary at run time inside a bound. The run
     // function takes one int32_t extent per dim; memory is planned for MAX.
     std::vector<DimSpec> dims;
+    // --unchecked-packed: packed functions skip the argument checks against
+    // their table entry (only the argument count is checked), for code size.
+    bool uncheckedPacked = false;
 };
 
 struct Artifacts {

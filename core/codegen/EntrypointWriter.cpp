@@ -32,6 +32,8 @@ public:
         o_ << "\n";
         staticPools();
         shapes();
+        if (mode_.entryArgInfos || mode_.layerArgInfos) writeArgInfos(m_, o_);
+        if (mode_.lastError) writeChecks(m_, o_);
         if (mode_.ioAccessors) {
             for (const Io &io : m_.inputs) accessor(false, io);
             for (const Io &io : m_.outputs) accessor(true, io);
@@ -98,6 +100,8 @@ private:
         o_ << dtypeCType(x.dtype) << " *" << m_.accessorName(out, io) << "(" << m_.accessorParams() << ")\n{\n";
         const PoolSpec &pool = m_.plan.pools[size_t(b->pool)];
         if (mode_.runTakesPools && !pool.appProvided) o_ << "    (void)pools;\n";
+        if (mode_.checkPools && pool.appProvided)
+            o_ << "    if (" << name_ << "_check_pools(pools) != 0) return 0; /* see " << name_ << "_last_error() */\n";
         o_ << "    return (" << dtypeCType(x.dtype) << " *)(" << poolSource(size_t(b->pool)) << " + " << b->offset
            << ");\n}\n\n";
     }
@@ -127,6 +131,8 @@ private:
         const std::string src = !mode_.stateAppProvided ? m_.poolSymbol(m_.plan.pools[p])
                                 : mode_.packedEntry     ? std::string("state_pool")
                                                         : poolSource(p);
+        if (mode_.stateAppProvided && mode_.checkPools)
+            o_ << "    if (" << name_ << "_check_pools(pools) != 0) return; /* see " << name_ << "_last_error() */\n";
         o_ << "    uint8_t *const " << m_.poolLocal(p) << " = " << src << ";\n";
         for (int t : tensors) {
             const Tensor &x = g_.tensors[size_t(t)];
@@ -147,11 +153,21 @@ private:
 
     void runBody() {
         if (mode_.resetOnFirstRun) o_ << "    if (!" << name_ << "_state_ready) " << name_ << "_reset();\n";
+        // Checked: the arguments or pools before anything reads or writes them.
+        const bool checkedEntry = mode_.packedEntry && mode_.checkedPacked;
+        if (checkedEntry) {
+            o_ << "    int32_t status = " << name_ << "_check_args(\"" << name_ << "_run\", " << name_ << "_args_run, "
+               << mode_.entryArgs.size() << ", args, type_codes, num_args);\n";
+            o_ << "    if (status != 0) return status;\n";
+        } else if (mode_.checkPools) {
+            o_ << "    int32_t status = " << name_ << "_check_pools(pools);\n";
+            o_ << "    if (status != 0) return status;\n";
+        }
         poolLocals();
-        o_ << "    int32_t status = 0;\n";
+        if (!checkedEntry && !mode_.checkPools) o_ << "    int32_t status = 0;\n";
         if (mode_.packedEntry) {
             o_ << kPackedUnusedArgs;
-            o_ << "    if (num_args != " << mode_.entryArgs.size() << ") return -1;\n";
+            if (!checkedEntry) o_ << "    if (num_args != " << mode_.entryArgs.size() << ") return -1;\n";
             if (mode_.entryCopiesIo)
                 for (size_t i = 0; i < m_.inputs.size(); ++i)
                     o_ << "    memcpy(" << pointerTo(m_.inputs[i].tensor) << ", ember_arg_data(args, " << i << "), "

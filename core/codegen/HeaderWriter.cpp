@@ -26,12 +26,14 @@ public:
         ioMacros("OUTPUT", m_.outputs);
         sizeMacros();
         dimMacros();
+        if (mode_.errorCodes) errorCodes();
         if (mode_.runTakesIo) {
             ioStruct("inputs", m_.inputs);
             ioStruct("outputs", m_.outputs);
         }
         if (mode_.runTakesPools) poolsStruct();
         if (mode_.constantsPool) constantsImage();
+        if (mode_.lastError) checks();
         run();
         if (mode_.statePool >= 0) reset();
         if (mode_.ioAccessors) accessors();
@@ -74,6 +76,9 @@ private:
                << (pool.section.empty() ? "" : ", section " + pool.section) << " */\n";
             o_ << "#define " << NAME_ << "_POOL_" << upper(sanitizeIdentifier(pool.name)) << "_BYTES "
                << m_.poolBytes(p) << "\n";
+            if (pool.appProvided)
+                o_ << "#define " << NAME_ << "_POOL_" << upper(sanitizeIdentifier(pool.name)) << "_ALIGN "
+                   << std::max<size_t>(1, pool.align) << "\n";
             if (!pool.appProvided) staticTotal += m_.poolBytes(p);
         }
         o_ << "#define " << NAME_ << "_WORKSPACE_BYTES " << staticTotal << "\n";
@@ -81,7 +86,10 @@ private:
             o_ << "#define " << NAME_ << "_STATE_BYTES " << m_.poolBytes(size_t(mode_.statePool)) << " /* pool '"
                << kStatePoolName << "': kept between calls */\n";
         o_ << "#define " << NAME_ << "_CONSTANTS_BYTES " << m_.constantBytes << "\n";
-        if (mode_.constantsPool) o_ << "#define " << NAME_ << "_CONSTANTS_POOL_BYTES " << m_.cpoolBytes << "\n";
+        if (mode_.constantsPool) {
+            o_ << "#define " << NAME_ << "_CONSTANTS_POOL_BYTES " << m_.cpoolBytes << "\n";
+            o_ << "#define " << NAME_ << "_CONSTANTS_POOL_ALIGN " << kConstantsPoolAlign << "\n";
+        }
         o_ << "#define " << NAME_ << "_LAYER_COUNT " << m_.layers.size() << "\n\n";
     }
 
@@ -114,15 +122,54 @@ private:
     void poolsStruct() {
         const MemoryPlan &plan = m_.plan;
         o_ << "/* Memory the application provides: no allocation happens in generated code. */\n";
+        o_ << "/* Each pool comes with its size in bytes (at least the _BYTES macro); " << name_
+           << "_run refuses a\n * null, too small or misaligned pool (" << name_ << "_check_pools). */\n";
         o_ << "struct " << name_ << "_workspace_pools {\n";
         for (size_t p = 0; p < plan.pools.size(); ++p)
-            if (plan.pools[p].appProvided)
-                o_ << "    uint8_t *" << sanitizeIdentifier(plan.pools[p].name) << "; /* " << NAME_ << "_POOL_"
-                   << upper(sanitizeIdentifier(plan.pools[p].name)) << "_BYTES bytes, aligned " << plan.pools[p].align
-                   << " */\n";
-        if (mode_.constantsPool)
-            o_ << "    const uint8_t *constants; /* a copy of " << name_ << "_constants_image, aligned 16 */\n";
+            if (plan.pools[p].appProvided) {
+                const std::string c = sanitizeIdentifier(plan.pools[p].name), P = NAME_ + "_POOL_" + upper(c);
+                o_ << "    uint8_t *" << c << "; /* " << P << "_BYTES bytes, aligned " << P << "_ALIGN */\n";
+                o_ << "    uint32_t " << c << "_bytes;\n";
+            }
+        if (mode_.constantsPool) {
+            o_ << "    const uint8_t *constants; /* a copy of " << name_ << "_constants_image, aligned " << NAME_
+               << "_CONSTANTS_POOL_ALIGN */\n";
+            o_ << "    uint32_t constants_bytes;\n";
+        }
         o_ << "};\n\n";
+    }
+
+    // Status codes (checked calls, pools) and the message of the last refusal.
+    void errorCodes() {
+        o_ << "/* Status codes of " << name_ << "_run" << (mode_.anyPacked ? " and of every packed function" : "")
+           << " (0 = success);\n * " << name_ << "_last_error() names the argument or pool and the reason. */\n";
+        const std::pair<const char *, const char *> codes[] = {
+            {"NUM_ARGS (-1)", "wrong number of packed arguments"},
+            {"TYPE_CODE (-3)", "a packed argument is not a DLTensor (type code, null handle)"},
+            {"DTYPE (-4)", "a tensor's element type differs"},
+            {"NDIM (-5)", "a tensor's number of dimensions differs"},
+            {"SHAPE (-6)", "a dimension differs, or the strides are not compact"},
+            {"BYTES (-7)", "a pool smaller than needed"},
+            {"ALIGN (-8)", "data or pool not aligned as needed"},
+            {"NULL_DATA (-9)", "null data or pool pointer"},
+        };
+        for (const auto &[code, what] : codes)
+            o_ << "#define " << NAME_ << "_ERROR_" << code << " /* " << what << " */\n";
+        o_ << "\n";
+    }
+
+    void checks() {
+        o_ << "/* Why the last call refused its arguments or pools (\"\" if none ever did). */\n";
+        o_ << "const char *" << name_ << "_last_error(void);\n";
+        if (mode_.checkPools)
+            o_ << "/* 0 if the pools are usable by " << name_ << "_run, else an " << NAME_
+               << "_ERROR_* code (run calls it first). */\nint32_t " << name_ << "_check_pools(const struct "
+               << name_ << "_workspace_pools *pools);\n";
+        if (mode_.checkedPacked)
+            o_ << "/* What every packed function does first: its arguments against its table entry. */\n"
+               << "int32_t " << name_ << "_check_args(const char *function, const struct ember_arg_info *info, "
+               << "int32_t n,\n    const EmberValue *args, const int32_t *type_codes, int32_t num_args);\n";
+        o_ << "\n";
     }
 
     void constantsImage() {

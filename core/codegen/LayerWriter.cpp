@@ -27,6 +27,15 @@ public:
             o_ << "/* Layer prototypes (packed calling convention). */\n";
             for (const Layer &L : m_.layers) o_ << m_.layerSignature(L) << ";\n";
             o_ << "\n";
+            if (mode_.checkedPacked) {
+                o_ << "/* Checked calls: each layer's arguments as its table entry describes them (" << name_
+                   << ".c). */\n";
+                o_ << "int32_t " << name_ << "_check_args(const char *function, const struct ember_arg_info *info, "
+                   << "int32_t n,\n    const EmberValue *args, const int32_t *type_codes, int32_t num_args);\n";
+                for (const Layer &L : m_.layers)
+                    o_ << "extern const struct ember_arg_info " << L.function << "_args[" << L.argCount() << "];\n";
+                o_ << "\n";
+            }
         }
         for (const Layer &L : m_.layers) layer(L);
         return o_.str();
@@ -98,7 +107,7 @@ private:
         const std::vector<std::string> params = m_.typedParams(L);
         for (const std::string &p : params) o_ << "    " << p << ";\n";
         o_ << kPackedUnusedArgs;
-        o_ << "    if (num_args != " << L.argCount() << ") return -1;\n";
+        o_ << packedArgCheck(m_, L.function, L.function + "_args", L.argCount(), "    ");
         size_t a = 0;
         for (const std::string &p : params) {
             const std::string var = p.substr(p.rfind(' ') + 1);

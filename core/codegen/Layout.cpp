@@ -42,10 +42,17 @@ Layout decideLayout(const CompileOptions &opts, const Graph &g, const MemoryPlan
     m.layerWrappers = m.packedWrappers && !m.packedLayers;
     m.functionTable = m.packedWrappers;
 
+    m.checkedPacked = m.anyPacked && !opts.uncheckedPacked;
+    m.entryArgInfos = m.packedWrappers || (m.checkedPacked && m.packedEntry);
+    m.layerArgInfos = m.packedWrappers || (m.checkedPacked && m.packedLayers);
+    m.checkPools = m.runTakesPools;
+    m.lastError = m.checkedPacked || m.checkPools;
+    m.errorCodes = m.anyPacked || m.checkPools;
+
     m.layerArgShapes = m.packedLayers || m.packedWrappers;
-    m.ioShapes = m.packedWrappers;
-    m.poolShapes = m.packedWrappers;
-    m.constantsPoolShape = m.constantsPool && (m.packedLayers || m.packedWrappers);
+    m.ioShapes = m.entryArgInfos;
+    m.poolShapes = m.entryArgInfos;
+    m.constantsPoolShape = m.constantsPool && (m.packedLayers || m.entryArgInfos);
     return m;
 }
 

@@ -12,6 +12,9 @@
 
 namespace ember::codegen {
 
+// Alignment the constants pool must have (--constants pool).
+constexpr size_t kConstantsPoolAlign = 16;
+
 // One argument of the packed entrypoint (--interface-api packed, the
 // _run_packed wrapper and the function table all take the same list).
 struct EntryArg {
@@ -61,6 +64,21 @@ struct Layout {
     bool runWrapper = false;     // <name>_run_packed over the C entrypoint
     bool layerWrappers = false;  // <layer>_packed over each typed layer function
     bool functionTable = false;  // <name>_functions[], _function_count, _lookup()
+
+    // ---- checked calls (GENERATED_API.md, "Checked calls") -------------------
+    // Every packed function checks its DLTensor arguments against its table
+    // entry first (<name>_check_args); off with --unchecked-packed.
+    bool checkedPacked = false;
+    // struct ember_arg_info arrays in <name>.c: of the entrypoint, of every layer.
+    bool entryArgInfos = false;
+    bool layerArgInfos = false;
+    // <name>_check_pools: the C entrypoint refuses a null, too small or
+    // misaligned application pool (struct <name>_workspace_pools has sizes).
+    bool checkPools = false;
+    // <name>_last_error() and the text it returns (checked calls or pools).
+    bool lastError = false;
+    // <NAME>_ERROR_* macros in the header: some function returns them.
+    bool errorCodes = false;
 
     // ---- static int64_t shape arrays in <name>.c for DLTensor descriptors ----
     bool layerArgShapes = false;  // of every layer argument

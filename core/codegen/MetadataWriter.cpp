@@ -54,6 +54,7 @@ private:
         o["operators"] = mode_.packedLayers ? "packed" : "unpacked";
         o["interface_api"] = mode_.packedEntry ? "packed" : "c";
         o["packed_wrappers"] = mode_.packedWrappers;
+        if (mode_.anyPacked) o["checked_packed"] = mode_.checkedPacked;
         o["planner"] = plan_.planner;
         o["align"] = m_.opts.plan.align;
         o["io"] = mode_.ioInWorkspace ? "workspace" : "separate";

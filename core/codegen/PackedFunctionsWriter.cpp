@@ -1,6 +1,8 @@
 // The end of src/<name>.c with --packed-wrappers: packed wrappers of the
 // entrypoint and of every typed layer, their argument descriptions, and the
 // name → function table. The methods follow the output from top to bottom.
+#include <algorithm>
+
 #include "CText.h"
 #include "Runtime.h"
 #include "Writers.h"
@@ -18,8 +20,40 @@ public:
         if (mode_.runWrapper) runWrapper();
         if (mode_.layerWrappers)
             for (const Layer &L : m_.layers) layerWrapper(L);
-        argInfos();
         functionTable();
+    }
+
+    // Argument descriptions: of the entrypoint, then of each layer. The
+    // layers' are extern when the packed layers of <name>_ops.c check against them.
+    void argInfos() {
+        if (mode_.entryArgInfos) {
+            o_ << "/* Arguments of each packed function, as its table entry describes them. */\n";
+            o_ << "static const struct ember_arg_info " << name_ << "_args_run[] = {\n";
+            for (const EntryArg &e : mode_.entryArgs) {
+                switch (e.kind) {
+                case EntryArg::Input: tensorArg(m_.inputs[e.index].tensor, false); break;
+                case EntryArg::Output: tensorArg(m_.outputs[e.index].tensor, true); break;
+                case EntryArg::Pool: {
+                    const PoolSpec &pool = m_.plan.pools[e.index];
+                    argInfo(pool.name, "EMBER_ROLE_POOL", -1, DType::UInt8, 1,
+                            name_ + "_shape_pool_" + sanitizeIdentifier(pool.name), m_.poolBytes(e.index), "0",
+                            std::max<size_t>(1, pool.align));
+                    break;
+                }
+                case EntryArg::Constants: constantsArg(); break;
+                }
+            }
+            o_ << "};\n";
+        }
+        if (!mode_.layerArgInfos) return;
+        const char *linkage = mode_.checkedPacked && mode_.packedLayers ? "" : "static ";
+        for (const Layer &L : m_.layers) {
+            o_ << linkage << "const struct ember_arg_info " << L.function << "_args[] = {\n";
+            for (size_t i = 0; i < L.argTensors.size(); ++i) tensorArg(L.argTensors[i], L.argIsOutput[i]);
+            if (L.usesCpool) constantsArg();
+            o_ << "};\n";
+        }
+        o_ << "\n";
     }
 
 private:
@@ -31,7 +65,7 @@ private:
         if (mode_.runTakesIo) o_ << "    struct " << name_ << "_inputs in;\n    struct " << name_ << "_outputs out;\n";
         if (pools) o_ << "    struct " << name_ << "_workspace_pools pools;\n";
         o_ << kPackedUnusedArgs;
-        o_ << "    if (num_args != " << mode_.entryArgs.size() << ") return -1;\n";
+        o_ << packedArgCheck(m_, name_ + "_run", name_ + "_args_run", mode_.entryArgs.size(), "    ");
         for (size_t a = 0; a < mode_.entryArgs.size(); ++a) {
             const EntryArg &e = mode_.entryArgs[a];
             const std::string data = "ember_arg_data(args, " + std::to_string(a) + ");\n";
@@ -44,10 +78,16 @@ private:
                    << dtypeCType(g_.tensors[size_t(io.tensor)].dtype) << " *)" << data;
                 break;
             }
-            case EntryArg::Pool:
-                o_ << "    pools." << sanitizeIdentifier(m_.plan.pools[e.index].name) << " = (uint8_t *)" << data;
+            case EntryArg::Pool: {
+                const std::string c = sanitizeIdentifier(m_.plan.pools[e.index].name);
+                o_ << "    pools." << c << " = (uint8_t *)" << data;
+                o_ << "    pools." << c << "_bytes = ember_arg_bytes(args, " << a << ");\n";
                 break;
-            case EntryArg::Constants: o_ << "    pools.constants = (const uint8_t *)" << data; break;
+            }
+            case EntryArg::Constants:
+                o_ << "    pools.constants = (const uint8_t *)" << data;
+                o_ << "    pools.constants_bytes = ember_arg_bytes(args, " << a << ");\n";
+                break;
             }
         }
         const std::string pa = pools ? "&pools" : "";
@@ -71,7 +111,7 @@ private:
     void layerWrapper(const Layer &L) {
         o_ << "\nint32_t " << L.function << "_packed" << kPackedSignature << "\n{\n";
         o_ << kPackedUnusedArgs;
-        o_ << "    if (num_args != " << L.argCount() << ") return -1;\n";
+        o_ << packedArgCheck(m_, L.function, L.function + "_args", L.argCount(), "    ");
         o_ << "    return " << L.function << "(";
         size_t i = 0;
         for (; i < L.argTensors.size(); ++i) {
@@ -83,46 +123,27 @@ private:
         o_ << ");\n}\n";
     }
 
-    // Argument descriptions: of the entrypoint, then of each layer.
-    void argInfos() {
-        o_ << "\nstatic const struct ember_arg_info " << name_ << "_args_run[] = {\n";
-        for (const EntryArg &e : mode_.entryArgs) {
-            switch (e.kind) {
-            case EntryArg::Input: tensorArg(m_.inputs[e.index].tensor, false); break;
-            case EntryArg::Output: tensorArg(m_.outputs[e.index].tensor, true); break;
-            case EntryArg::Pool: {
-                const std::string &pool = m_.plan.pools[e.index].name;
-                argInfo(pool, "EMBER_ROLE_POOL", -1, DType::UInt8, 1,
-                        name_ + "_shape_pool_" + sanitizeIdentifier(pool), m_.poolBytes(e.index), "0");
-                break;
-            }
-            case EntryArg::Constants: constantsArg(); break;
-            }
-        }
-        o_ << "};\n";
-        for (const Layer &L : m_.layers) {
-            o_ << "static const struct ember_arg_info " << L.function << "_args[] = {\n";
-            for (size_t i = 0; i < L.argTensors.size(); ++i) tensorArg(L.argTensors[i], L.argIsOutput[i]);
-            if (L.usesCpool) constantsArg();
-            o_ << "};\n";
-        }
-    }
-
     void argInfo(const std::string &name, const char *role, int tensor, DType dt, size_t ndim,
-                 const std::string &shape, size_t bytes, const std::string &init) {
+                 const std::string &shape, size_t bytes, const std::string &init, size_t align) {
         o_ << "    {\"" << cEscape(name) << "\", " << role << ", " << tensor << ", " << dlCode(dt) << ", "
-           << dtypeSize(dt) * 8 << ", " << ndim << ", " << shape << ", " << bytes << ", " << init << "},\n";
+           << dtypeSize(dt) * 8 << ", " << ndim << ", " << shape << ", " << bytes << ", " << init << ", " << align
+           << "},\n";
     }
 
+    // A tensor's data must be aligned to its element size, as its typed
+    // pointer needs (less if --align placed it less aligned in its pool).
     void tensorArg(int t, bool out) {
         const Tensor &x = g_.tensors[size_t(t)];
+        size_t align = dtypeSize(x.dtype);
+        if (const PlannedBuffer *b = m_.planned(t))
+            align = std::min(align, std::max<size_t>(1, m_.plan.pools[size_t(b->pool)].align));
         argInfo(x.name, out ? "EMBER_ROLE_OUTPUT" : "EMBER_ROLE_INPUT", t, x.dtype, x.shape.size(),
-                m_.shapeSymbol(t), x.bytes(), "0");
+                m_.shapeSymbol(t), x.bytes(), "0", align);
     }
 
     void constantsArg() {
         argInfo("constants", "EMBER_ROLE_CONSTANTS", -1, DType::UInt8, 1, name_ + "_shape_cpool", m_.cpoolBytes,
-                name_ + "_constants_image");
+                name_ + "_constants_image", kConstantsPoolAlign);
     }
 
     void functionTable() {
@@ -153,5 +174,15 @@ private:
 }  // namespace
 
 void writePackedFunctions(const Model &m, std::ostringstream &o) { PackedFunctionsWriter(m, o).write(); }
+
+void writeArgInfos(const Model &m, std::ostringstream &o) { PackedFunctionsWriter(m, o).argInfos(); }
+
+std::string packedArgCheck(const Model &m, const std::string &function, const std::string &infos, size_t count,
+                           const std::string &indent) {
+    if (!m.mode.checkedPacked) return indent + "if (num_args != " + std::to_string(count) + ") return -1;\n";
+    return indent + "{\n" + indent + "    const int32_t checked = " + m.name + "_check_args(\"" + function + "\", " +
+           infos + ", " + std::to_string(count) + ", args, type_codes, num_args);\n" + indent +
+           "    if (checked != 0) return checked;\n" + indent + "}\n";
+}
 
 }  // namespace ember::codegen

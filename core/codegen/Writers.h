@@ -15,6 +15,15 @@ std::string writeEntrypoint(const Model &m); // src/<name>.c               Entry
 // The end of src/<name>.c with --packed-wrappers: the packed wrappers and the
 // function table.                                                      PackedFunctionsWriter.cpp
 void writePackedFunctions(const Model &m, std::ostringstream &o);
+// The argument descriptions (struct ember_arg_info) of the entrypoint and the
+// layers, in <name>.c before any function that checks against them.   PackedFunctionsWriter.cpp
+void writeArgInfos(const Model &m, std::ostringstream &o);
+// Checked calls: <name>_last_error, _check_args, _check_pools.          CheckWriter.cpp
+void writeChecks(const Model &m, std::ostringstream &o);
+// The statement a packed function starts with: the argument check against
+// `infos` (or, with --unchecked-packed, the argument count alone).      PackedFunctionsWriter.cpp
+std::string packedArgCheck(const Model &m, const std::string &function, const std::string &infos, size_t count,
+                           const std::string &indent);
 std::string writeLayers(const Model &m);     // src/<name>_ops.c           LayerWriter.cpp
 std::string writeConstants(const Model &m);  // src/<name>_constants.c     ConstantsWriter.cpp
 // metadata.json, last: it lists the other files and counts their lines.  MetadataWriter.cpp

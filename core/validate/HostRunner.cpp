@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
@@ -186,14 +187,16 @@ std::string harnessSource(const nlohmann::json &meta, const std::string &mainNam
     for (const auto &p : appPools) {
         const std::string v = "pool_" + p["c_name"].get<std::string>();
         o << "    void *" << v << " = aligned(" << p["size"].get<size_t>() << ", " << p["align"].get<size_t>() << ");\n";
-        if (!packedApi) o << "    pools." << p["c_name"].get<std::string>() << " = " << v << ";\n";
+        if (!packedApi)
+            o << "    pools." << p["c_name"].get<std::string>() << " = " << v << ";\n    pools."
+              << p["c_name"].get<std::string>() << "_bytes = " << p["size"].get<size_t>() << ";\n";
         poolExprs.push_back(v);
     }
     if (cpool) {
         const size_t bytes = meta["constants_pool"]["bytes"];
         o << "    void *cpool = aligned(" << bytes << ", 16);\n";
         o << "    memcpy(cpool, " << meta["constants_pool"]["image"].get<std::string>() << ", " << bytes << ");\n";
-        if (!packedApi) o << "    pools.constants = cpool;\n";
+        if (!packedApi) o << "    pools.constants = cpool;\n    pools.constants_bytes = " << bytes << ";\n";
     }
     const std::string pa = poolsStruct ? "&pools" : "";
     for (size_t i = 0; i < ins.size(); ++i) {
@@ -229,15 +232,34 @@ std::string harnessSource(const nlohmann::json &meta, const std::string &mainNam
     if (packedApi) {
         const size_t n = ins.size() + outs.size() + appPools.size() + (cpool ? 1 : 0);
         o << "    {\n        DLTensor t[" << n << "];\n        EmberValue a[" << n << "];\n        int32_t c[" << n
-          << "];\n        int64_t shape[" << n << "][1];\n        int32_t i;\n";
+          << "];\n        int64_t shape[" << n << "][1];\n        int32_t i;\n        (void)shape;\n";
         size_t k = 0;
         auto add = [&](const std::string &ptr, size_t bytes) {
             o << "        shape[" << k << "][0] = " << bytes << ";\n";
             o << "        ember_tensor(&t[" << k << "], " << ptr << ", 1, shape[" << k << "], kDLUInt, 8);\n";
             ++k;
         };
-        for (size_t i = 0; i < ins.size(); ++i) add("in[" + std::to_string(i) + "]", ins[i]["bytes"]);
-        for (size_t j = 0; j < outs.size(); ++j) add("out[" + std::to_string(j) + "]", outs[j]["bytes"]);
+        // Inputs and outputs as the function table describes them (the
+        // entrypoint checks dtype and shape).
+        size_t maxRank = 1;
+        for (const auto *ios : {&ins, &outs})
+            for (const auto &io : *ios) maxRank = std::max(maxRank, io["shape"].size());
+        o << "        int64_t dims[" << n << "][" << maxRank << "];\n";
+        auto addTensor = [&](const std::string &ptr, const nlohmann::json &io) {
+            const std::string dtype = io["dtype"];
+            const char *code = dtype == "float32" ? "kDLFloat" : dtype.rfind("uint", 0) == 0 || dtype == "bool"
+                                                                      ? "kDLUInt"
+                                                                      : "kDLInt";
+            const size_t digits = dtype.find_first_of("0123456789");
+            const int bits = digits == std::string::npos ? 8 : std::atoi(dtype.c_str() + digits);
+            for (size_t d = 0; d < io["shape"].size(); ++d)
+                o << "        dims[" << k << "][" << d << "] = " << io["shape"][d].get<int64_t>() << ";\n";
+            o << "        ember_tensor(&t[" << k << "], " << ptr << ", " << io["shape"].size() << ", dims[" << k
+              << "], " << code << ", " << bits << ");\n";
+            ++k;
+        };
+        for (size_t i = 0; i < ins.size(); ++i) addTensor("in[" + std::to_string(i) + "]", ins[i]);
+        for (size_t j = 0; j < outs.size(); ++j) addTensor("out[" + std::to_string(j) + "]", outs[j]);
         for (size_t p = 0; p < appPools.size(); ++p) add(poolExprs[p], appPools[p]["size"]);
         if (cpool) add("cpool", meta["constants_pool"]["bytes"]);
         o << "        for (i = 0; i < " << n << "; ++i) {\n            a[i].v_handle = &t[i];\n"

@@ -23,6 +23,12 @@
 #include "ember/ember_runtime.h"
 
 typedef const struct ember_function_info *(*lookup_fn)(const char *name);
+typedef const char *(*last_error_fn)(void);
+
+/* NAME_last_error, when the package checks its calls (not --unchecked-packed). */
+static last_error_fn last_error;
+
+static const char *reason(void) { return last_error ? last_error() : "(unchecked package)"; }
 
 struct slot {
     int32_t tensor;
@@ -45,13 +51,14 @@ static uint8_t *tensor_buffer(int32_t tensor, uint32_t bytes)
     return slots[nslots++].data;
 }
 
-/* Memory for a pool or the constants pool, aligned to 16 (the package's
- * largest requirement in practice; pools record their own). */
-static void *aligned_alloc16(size_t n)
+/* Memory for a pool or the constants pool, aligned as its table entry asks
+ * (at least 16). */
+static void *aligned_alloc_arg(size_t n, uint32_t align)
 {
-    uint8_t *p = calloc(1, n + 32);
+    size_t a = align > 16 ? align : 16;
+    uint8_t *p = calloc(1, n + 2 * a);
     if (!p) exit(3);
-    return p + (16 - (size_t)((uintptr_t)p % 16)) % 16;
+    return p + (a - (size_t)((uintptr_t)p % a)) % a;
 }
 
 static int32_t call(const struct ember_function_info *f, void **data)
@@ -102,6 +109,8 @@ int main(int argc, char **argv)
     count = (const int32_t *)dlsym(lib, sym);
     snprintf(sym, sizeof sym, "%s_functions", argv[2]);
     table = (const struct ember_function_info *)dlsym(lib, sym);
+    snprintf(sym, sizeof sym, "%s_last_error", argv[2]);
+    *(void **)(&last_error) = dlsym(lib, sym);
     if (!lookup || !count || !table) {
         fprintf(stderr, "%s has no function table for '%s' (compile with --packed-wrappers)\n", argv[1], argv[2]);
         return 2;
@@ -150,16 +159,16 @@ int main(int argc, char **argv)
             out_tensor[nout] = ai->tensor;
             args[i] = whole_out[nout++];
         } else if (ai->role == EMBER_ROLE_CONSTANTS) {
-            cpool = aligned_alloc16(ai->bytes);
+            cpool = aligned_alloc_arg(ai->bytes, ai->align);
             memcpy(cpool, ai->init, ai->bytes);
             args[i] = cpool;
         } else {
-            args[i] = aligned_alloc16(ai->bytes);
+            args[i] = aligned_alloc_arg(ai->bytes, ai->align);
         }
     }
     k = call(run, args);
     if (k != 0) {
-        fprintf(stderr, "%s returned %d\n", run->name, k);
+        fprintf(stderr, "%s returned %d: %s\n", run->name, k, reason());
         return 1;
     }
     printf("%s: ok (%d input(s) from files)\n", run->name, inputs_given);
@@ -180,7 +189,7 @@ int main(int argc, char **argv)
         }
         k = call(f, args);
         if (k != 0) {
-            fprintf(stderr, "%s returned %d\n", f->name, k);
+            fprintf(stderr, "%s returned %d: %s\n", f->name, k, reason());
             return 1;
         }
     }
