@@ -108,6 +108,7 @@ public:
     Result<Cycles> cycles();
     Diagnostics reset();
     Result<std::vector<uint8_t>> ping(const std::vector<uint8_t> &payload);
+    Result<uint32_t> checksum(int buffer, uint32_t offset, uint32_t length);
 
     const std::string &error() const { return error_; }
     static std::vector<uint8_t> frame(uint8_t seq, uint8_t cmd, const std::vector<uint8_t> &payload);
@@ -177,6 +178,9 @@ public:
     // One function by name; tensor ids per argument (empty: its own tensors).
     Result<CallResult> call(const std::string &function, const std::vector<int32_t> &tensorIds = {});
     Result<std::vector<uint8_t>> readTensor(int32_t tensorId);
+    // True if the board's copy of the tensor has exactly these bytes (compared
+    // by CRC-32 on the board: nothing but 4 bytes crosses the UART).
+    Result<bool> tensorEquals(int32_t tensorId, const std::vector<uint8_t> &bytes);
     Diagnostics writeTensor(int32_t tensorId, const std::vector<uint8_t> &bytes);
     Diagnostics reset();
     Result<Cycles> cycles() { return client_->cycles(); }

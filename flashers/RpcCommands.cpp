@@ -156,7 +156,7 @@ int cmdServe(const RpcArgs &a, const CompileOptions &co, std::ostream &out, std:
         << "press Ctrl-C to stop\n";
     out.flush();
     while (!children::interrupted().load()) {
-        if (!server.running()) {
+        if (!server.running() && !children::interrupted().load()) {
             err << "emberc: qemu-system-arm ended:\n" << server.qemuLog();
             return 1;
         }
@@ -327,6 +327,14 @@ int cmdBisect(const RpcArgs &a, const CompileOptions &co, std::ostream &out, std
         if (!r) return fail(r.diagnostics(), err);
         for (const rpc::ArgInfo &x : f.args) {
             if (x.role != 1 || x.tensor < 0 || size_t(x.tensor) >= ref->size()) continue;
+            // Compared by CRC-32 on the board; only a tensor that differs crosses the UART.
+            Result<bool> same = mod.tensorEquals(x.tensor, (*ref)[size_t(x.tensor)]);
+            if (!same) return fail(same.diagnostics(), err);
+            if (*same) {
+                std::snprintf(line, sizeof line, "%-5zu %-32.32s %-18.18s %s\n", k, L.name.c_str(), L.op.c_str(), "identical");
+                out << line;
+                continue;
+            }
             Result<std::vector<uint8_t>> board = mod.readTensor(x.tensor);
             if (!board) return fail(board.diagnostics(), err);
             const Difference diff = compareTensor(*board, (*ref)[size_t(x.tensor)], x);
@@ -366,6 +374,11 @@ std::string rpcCommandsHelp() {
 
 int runRpcCommand(const std::string &command, const std::vector<std::string> &args, std::ostream &out,
                   std::ostream &err) {
+    for (const std::string &x : args)
+        if (x == "--help" || x == "-h") {
+            out << rpcCommandsHelp();
+            return 0;
+        }
     CompileOptions co;
     std::vector<std::string> rest;
     Diagnostics d;

@@ -28,6 +28,7 @@ enum : uint8_t {
     Cycles = 0x08,    // u16 first layer → counter kind, now, last call, per-layer ticks
     Reset = 0x09,     // zero every tensor slot, model state back to start-up
     Ping = 0x0A,      // echoes its payload
+    Checksum = 0x0B,  // u16 buffer, u32 offset, u32 length → u32 CRC-32 of those bytes
 };
 }  // namespace cmd
 

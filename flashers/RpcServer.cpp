@@ -373,6 +373,21 @@ static void rpc_cycles(uint8_t seq, const uint8_t *q, uint32_t n)
     rpc_reply(seq, 0x08u, ST_OK, 18u + 4u * count);
 }
 
+/* CRC-32 of a buffer region: lets the host compare a tensor without moving it. */
+static void rpc_checksum(uint8_t seq, const uint8_t *q, uint32_t n)
+{
+    uint32_t bytes = 0, off, len;
+    uint8_t *p;
+    if (n != 10u) { rpc_reply(seq, 0x0Bu, ST_BAD_REQUEST, 0); return; }
+    p = rpc_buffer(rd16(q), &bytes);
+    if (!p) { rpc_reply(seq, 0x0Bu, ST_UNKNOWN_BUFFER, 0); return; }
+    off = rd32(q + 2);
+    len = rd32(q + 6);
+    if (off > bytes || len > bytes - off) { rpc_reply(seq, 0x0Bu, ST_OUT_OF_RANGE, 0); return; }
+    wr32(rpc_tx + 7, rpc_crc(p + off, len));
+    rpc_reply(seq, 0x0Bu, ST_OK, 4u);
+}
+
 static void rpc_dispatch(uint8_t seq, uint8_t cmd, const uint8_t *q, uint32_t n)
 {
     switch (cmd) {
@@ -397,6 +412,7 @@ static void rpc_dispatch(uint8_t seq, uint8_t cmd, const uint8_t *q, uint32_t n)
         memcpy(rpc_tx + 7, q, n);
         rpc_reply(seq, cmd, ST_OK, n);
         break;
+    case 0x0B: rpc_checksum(seq, q, n); break;
     default: rpc_reply(seq, cmd, ST_UNKNOWN_COMMAND, 0); break;
     }
 }

@@ -28,7 +28,7 @@ VERSION = 1
 MAGIC = b"\xe5\x52"
 MAX_PAYLOAD = 4096
 
-HELLO, FUNC_INFO, BUF_INFO, WRITE, READ, CALL, RUN, CYCLES, RESET, PING = range(1, 11)
+HELLO, FUNC_INFO, BUF_INFO, WRITE, READ, CALL, RUN, CYCLES, RESET, PING, CHECKSUM = range(1, 12)
 STATUS = ["ok", "bad checksum", "frame too long", "unknown command", "bad request", "unknown function",
           "unknown buffer", "out of range", "bad argument", "truncated frame", "server not ready"]
 ROLES = ["input", "output", "pool", "constants"]
@@ -274,6 +274,10 @@ class Client:
     def ping(self, payload=b""):
         return self.request(PING, payload)[1]
 
+    def checksum(self, buf, offset, length):
+        _, d = self.request(CHECKSUM, struct.pack("<HII", buf, offset, length))
+        return struct.unpack("<I", d[:4])[0]
+
 
 class Module:
     """A model on a board: inputs, run, outputs, and every layer function by name."""
@@ -321,6 +325,12 @@ class Module:
     def read_tensor(self, tensor):
         b, a = self._buffer(tensor)
         return np.frombuffer(self.client.read(b, 0, a.nbytes), dtype=a.dtype).reshape(a.shape)
+
+    def tensor_equals(self, tensor, value):
+        """True if the board's tensor holds exactly these bytes (CRC-32 computed on the board)."""
+        b, a = self._buffer(tensor)
+        data = np.ascontiguousarray(value).tobytes() if isinstance(value, np.ndarray) else bytes(value)
+        return len(data) == a.nbytes and self.client.checksum(b, 0, a.nbytes) == zlib.crc32(data) & 0xFFFFFFFF
 
     def set_input(self, key, value):
         self.write_tensor(self._arg(self.inputs, key, "input").tensor, value)
