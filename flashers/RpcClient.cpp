@@ -279,11 +279,19 @@ bool Client::readReply(Reply &reply, int timeoutMs) {
 }
 
 bool Client::request(uint8_t cmd, const std::vector<uint8_t> &payload, Reply &reply, int timeoutMs) {
-    const uint8_t seq = ++seq_;
-    if (!sendRaw(frame(seq, cmd, payload))) return false;
-    for (int stale = 0; stale < 64; ++stale) {
-        if (!readReply(reply, timeoutMs)) return false;
-        if (reply.seq == seq && reply.cmd == (cmd | kReplyBit)) return true;
+    // A frame the board saw stop arriving (the emulator's I/O thread starved
+    // on a busy host) is sent once more.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        const uint8_t seq = ++seq_;
+        if (!sendRaw(frame(seq, cmd, payload))) return false;
+        bool matched = false;
+        for (int stale = 0; stale < 64 && !matched; ++stale) {
+            if (!readReply(reply, timeoutMs)) return false;
+            matched = reply.seq == seq && reply.cmd == (cmd | kReplyBit);
+        }
+        if (matched && reply.status == Truncated && attempt == 0) continue;
+        if (matched) return true;
+        break;
     }
     error_ = "the board's replies do not match the requests (another client on the same port?)";
     return false;

@@ -468,7 +468,7 @@ std::string rpcPortH(const Board &b, const PackageInfo &p) {
       << "#ifndef EMBER_RPC_PORT_H\n#define EMBER_RPC_PORT_H\n#include <stdint.h>\n"
       << "#include \"ember/ember_runtime.h\"\n\n"
       << "#define EMBER_RPC_UART_BASE " << base << " /* CMSDK APB UART of " << b.id << " */\n"
-      << "#define EMBER_RPC_TIMEOUT " << (b.clockHz / 4) << "u /* counter ticks (0.25 s): a frame that stops arriving */\n"
+      << "#define EMBER_RPC_TIMEOUT " << (b.clockHz * 2) << "u /* counter ticks (2 s): a frame that stops arriving */\n"
       << "#define EMBER_RPC_MAX_SLOTS " << maxSlots << "\n"
       << "#define EMBER_RPC_LAYERS " << p.layers.size() << "\n\n"
       << "const struct ember_function_info *ember_rpc_functions(void);\n"

@@ -188,12 +188,14 @@ class Client:
                 continue
             return head[0], head[1], body[4], body[5:]
 
-    def request(self, cmd, payload=b"", timeout=20.0, check=True):
+    def request(self, cmd, payload=b"", timeout=20.0, check=True, retry=True):
         self.seq = (self.seq + 1) & 0xFF
         self.send_raw(frame(self.seq, cmd, payload))
         for _ in range(64):
             seq, rcmd, status, data = self.read_reply(timeout)
             if seq == self.seq and rcmd == cmd | 0x80:
+                if status == 9 and retry:  # the frame stopped arriving (a starved emulator): once more
+                    return self.request(cmd, payload, timeout, check, False)
                 if check and status != 0:
                     raise RpcError("the board answered '%s' (status %d)" % (
                         STATUS[status] if status < len(STATUS) else "?", status), status)
