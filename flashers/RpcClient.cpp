@@ -420,9 +420,10 @@ Result<CallResult> Client::call(const std::string &function, const std::vector<i
         d.error("call: function name or argument list too long");
         return d;
     }
-    std::vector<uint8_t> q{uint8_t(function.size())};
-    q.insert(q.end(), function.begin(), function.end());
-    q.push_back(uint8_t(ids.size()));
+    std::vector<uint8_t> q(1 + function.size() + 1);
+    q[0] = uint8_t(function.size());
+    std::memcpy(q.data() + 1, function.data(), function.size());
+    q[1 + function.size()] = uint8_t(ids.size());
     for (int32_t id : ids) put32(q, uint32_t(id));
     EMBER_RPC_REQUEST(cmd::Call, q, "calling " + function)
     Reader rd{r.data};

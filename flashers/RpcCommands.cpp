@@ -342,13 +342,11 @@ int cmdBisect(const RpcArgs &a, const CompileOptions &co, std::ostream &out, std
                           diff.bytes == 0 ? "identical" : diff.significant ? "DIFFERS" : "within float tolerance");
             out << line;
             if (diff.significant) {
-                char msg[512];
-                std::snprintf(msg, sizeof msg,
-                              "first divergent layer: %zu '%s' (%s, function %s): output tensor '%s' (#%d) differs in "
-                              "%zu of %zu bytes, max difference %g\n",
-                              k, L.name.c_str(), L.op.c_str(), f.name.c_str(), x.name.c_str(), x.tensor, diff.bytes,
-                              board->size(), diff.maxAbs);
-                out << msg;
+                char maxDiff[32];
+                std::snprintf(maxDiff, sizeof maxDiff, "%g", diff.maxAbs);
+                out << "first divergent layer: " << k << " '" << L.name << "' (" << L.op << ", function " << f.name
+                    << "): output tensor '" << x.name << "' (#" << x.tensor << ") differs in " << diff.bytes << " of "
+                    << board->size() << " bytes, max difference " << maxDiff << "\n";
                 return 1;
             }
         }
