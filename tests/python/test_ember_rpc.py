@@ -16,7 +16,8 @@ import pytest
 
 import ember_rpc as ember
 
-SHARED = os.environ.get("EMBER_SHARED", os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared"))
+SHARED = (os.environ.get("EMBER_SHARED") or os.environ.get("EMBER_SHARED_DEFAULT")
+          or os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared"))
 EMBERC = os.environ.get("EMBERC", "emberc")
 MODEL = os.path.join(SHARED, "models", "mlperf_tiny", "kws", "kws_ref_model.tflite")
 GOLDEN = os.path.join(SHARED, "models", "golden", "kws_ref_model")
