@@ -1,8 +1,8 @@
-// emberc serve / call / bisect on the emulated Cortex-M4: bisect reports
-// "all N layers identical" on a correct build and names the layer whose
-// constant a test-only switch corrupted on the device; serve prints an
+// emberc serve / call / bisect on the emulated boards: serve prints an
 // address that `emberc call --connect` uses (outputs bit-exact with the
-// golden) and ends QEMU when it is stopped.
+// golden) and `emberc bisect --connect` checks ("all N layers identical"),
+// and ends QEMU when stopped; bisect names the layer whose constant a
+// test-only switch corrupted on the device.
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -16,7 +16,6 @@ class TestRpcCli : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase();
-    void bisectClean();
     void bisectCorrupted();
     void serveAndCall();
 };
@@ -47,16 +46,6 @@ int emberc(const QStringList &args, QString *out, int timeoutMs = 300000) {
 void TestRpcCli::initTestCase() {
     for (const char *tool : {"arm-none-eabi-gcc", "qemu-system-arm"})
         if (findTool(tool).empty()) QSKIP(qPrintable(QString(tool) + " not installed"));
-}
-
-void TestRpcCli::bisectClean() {
-    QString out;
-    const int rc = emberc({"bisect", QString::fromStdString(test::modelPath(kModel)), "--board", "qemu-mps2-an386",
-                           "--input", QString::fromStdString(goldenPath("case0.input0.bin"))},
-                          &out);
-    qInfo("%s", qPrintable(out.section('\n', -3)));
-    QVERIFY2(rc == 0, qPrintable(out));
-    QVERIFY2(out.contains(QRegularExpression("all [0-9]+ layers identical")), qPrintable(out));
 }
 
 void TestRpcCli::bisectCorrupted() {
@@ -95,6 +84,13 @@ void TestRpcCli::serveAndCall() {
     QVERIFY(test::readFile(dir.path().toStdString() + "/output0.bin", &got));
     QVERIFY(test::readFile(goldenPath("case1.output0.bin"), &want));
     QCOMPARE(got, want);
+    // bisect against the running server: a correct build, every layer identical.
+    const int rc = emberc({"bisect", QString::fromStdString(test::modelPath(kModel)), "--connect", address, "--input",
+                           QString::fromStdString(goldenPath("case0.input0.bin"))},
+                          &out);
+    qInfo("%s", qPrintable(out.section('\n', -2)));
+    QVERIFY2(rc == 0, qPrintable(out));
+    QVERIFY2(out.contains(QRegularExpression("all [0-9]+ layers identical")), qPrintable(out));
     QCOMPARE(emberc({"call", "--connect", address, "no_such_function"}, &out), 1);
     QVERIFY2(out.contains("no function 'no_such_function'"), qPrintable(out));
     // Stopping serve ends QEMU and removes the socket.
