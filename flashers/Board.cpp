@@ -199,6 +199,13 @@ Result<Board> parseBoard(const std::string &json, const std::string &source) {
     b.vendor = o.value("vendor").toString().toStdString();
     b.mcu = o.value("mcu").toString().toStdString();
     b.notes = o.value("notes").toString().toStdString();
+    if (const QJsonObject uart = o.value("rpc_uart").toObject(); !uart.isEmpty()) {
+        b.rpcUartType = uart.value("type").toString().toStdString();
+        if (b.rpcUartType != "cmsdk-apb" || !parseSize(uart.value("base").toString().toStdString(), &b.rpcUartBase)) {
+            d.error("\"rpc_uart\" needs \"type\": \"cmsdk-apb\" and a \"base\" address such as \"0x40004000\"");
+            return d;
+        }
+    }
     b.stackBytes = uint32_t(o.value("stack_bytes").toInt(8192));
     if (b.id.empty() || b.id.find_first_of(" /\\") != std::string::npos) {
         d.error("missing or invalid \"id\"; use a short lower-case key without spaces such as \"nucleo-f446re\"");

@@ -45,6 +45,10 @@ struct Board {
     std::string qemuMachine;   // non-empty: an emulated board
     double tickNs = 0;         // emulated: virtual ns per SysTick tick (== insns per tick)
     std::string notes;
+    // "rpc_uart": the UART the RPC function server talks on (docs/RPC.md);
+    // 0 = none. Only Arm's CMSDK APB UART (the MPS2/MPS3 boards) so far.
+    uint64_t rpcUartBase = 0;
+    std::string rpcUartType;
     std::string sourceFile;    // where it was read from
 
     bool emulated() const { return !qemuMachine.empty(); }

@@ -11,6 +11,7 @@
 #include "Firmware.h"
 #include "OpenOcdFlasher.h"
 #include "Profiler.h"
+#include "RpcCommands.h"
 #include "core/Compiler.h"
 #include "core/Text.h"
 
@@ -26,6 +27,7 @@ struct BoardArgs {
     int runs = 2;
     int timeoutS = 300;  // a run on the board or the emulator
     bool json = false, noVerify = false, keepTemp = false;
+    bool rpcServer = false;  // firmware --rpc-server
 };
 
 bool parseBoardArgs(const std::vector<std::string> &args, BoardArgs &a, std::ostream &err) {
@@ -62,6 +64,7 @@ bool parseBoardArgs(const std::vector<std::string> &args, BoardArgs &a, std::ost
             a.timeoutS = int(n);
         }
         else if (s == "--keep-temp") a.keepTemp = true;
+        else if (s == "--rpc-server") a.rpcServer = true;
         else if (s == "--json") a.json = true;
         else if (s == "--no-verify") a.noVerify = true;
         else if (s.rfind("-", 0) == 0 && s.size() > 1) { err << "emberc: unknown option " << s << "\n"; return false; }
@@ -131,10 +134,13 @@ int cmdFirmware(const BoardArgs &a, const CompileOptions &co, std::ostream &out,
     if (!b) return fail(b.diagnostics(), err);
     Result<Graph> g = loadModel(a.positional[0]);
     if (!g) return fail(g.diagnostics(), err);
-    Result<Artifacts> art = compile(*g, co);
+    CompileOptions fco = co;
+    if (a.rpcServer) fco.packedWrappers = true;  // the server calls through the function table
+    Result<Artifacts> art = compile(*g, fco);
     if (!art) return fail(art.diagnostics(), err);
     FirmwareOptions fo;
     fo.runs = a.runs;
+    fo.rpcServer = a.rpcServer;
     if (!readInputs(a.inputs, fo.inputs, err)) return 1;
     Result<FileList> files = generateFirmwareProject(*art, *b, fo);
     if (!files) return fail(files.diagnostics(), err);
@@ -226,7 +232,9 @@ int cmdProfile(const BoardArgs &a, const CompileOptions &co, std::ostream &out, 
 
 }  // namespace
 
-bool isBoardCommand(const std::string &c) { return c == "boards" || c == "firmware" || c == "flash" || c == "profile"; }
+bool isBoardCommand(const std::string &c) {
+    return c == "boards" || c == "firmware" || c == "flash" || c == "profile" || isRpcCommand(c);
+}
 
 std::string boardCommandsHelp() {
     return "Board commands:\n"
@@ -238,7 +246,9 @@ std::string boardCommandsHelp() {
            "  --timeout S (profile, flash): give up a run after S seconds (default 300); every tool\n"
            "  started is ended with it. --keep-temp (profile): keep the temporary firmware project.\n"
            "  firmware and profile accept the compile options of `emberc compile`.\n"
-           "  EMBER_BOARDS_DIR adds board files; EMBER_OPENOCD, EMBER_QEMU_SYSTEM_ARM, EMBER_GDB_MULTIARCH pick tools.\n";
+           "  EMBER_BOARDS_DIR adds board files; EMBER_OPENOCD, EMBER_QEMU_SYSTEM_ARM, EMBER_GDB_MULTIARCH pick tools.\n"
+           "  --rpc-server (firmware): the RPC function server instead of the profiling runs (docs/RPC.md).\n" +
+           rpcCommandsHelp();
 }
 
 int runBoardCommand(const std::string &command, const std::vector<std::string> &args, std::ostream &out, std::ostream &err) {
@@ -248,6 +258,7 @@ int runBoardCommand(const std::string &command, const std::vector<std::string> &
     static char name[] = "emberc";
     static char *argv[] = {name, nullptr};
     if (!QCoreApplication::instance()) app = std::make_unique<QCoreApplication>(argc, argv);
+    if (isRpcCommand(command)) return runRpcCommand(command, args, out, err);
     CompileOptions co;
     std::vector<std::string> rest = args;
     if (command == "firmware" || command == "profile") {

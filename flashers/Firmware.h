@@ -62,6 +62,12 @@ struct PackageInfo {
     size_t constantsPoolBytes = 0, constantsPoolAlign = 16;  // with --constants pool
     std::string constantsImage;                              // its initial contents (symbol)
     std::vector<int> dimMax;                                 // --dim bounds, in NAME_run's order
+    struct PlannedTensor {
+        std::string name, pool;
+        size_t offset = 0, bytes = 0;
+    };
+    std::vector<PlannedTensor> planBuffers;  // metadata "plan"."buffers"
+    bool hasState = false;                   // metadata "state": NAME_reset exists
 
     bool hasAppPools() const;
     bool poolsStruct() const { return hasAppPools() || api.constantsPool; }
@@ -72,6 +78,13 @@ struct FirmwareOptions {
     int runs = 2;                              // inferences per boot (first may differ: caches)
     std::vector<std::vector<uint8_t>> inputs;  // raw bytes per input; empty = zero point
     std::string optimize = "-O2";
+    // The RPC function server (docs/RPC.md) instead of the profiling runs:
+    // the firmware boots and serves requests on the board's "rpc_uart".
+    // Needs a package compiled with --packed-wrappers.
+    bool rpcServer = false;
+    // Test only: flip one byte of a constant that layer N reads, so a
+    // divergence finder has something to find (-1: off).
+    int corruptLayer = -1;
 };
 
 using FileList = std::vector<std::pair<std::string, std::string>>;

@@ -72,6 +72,12 @@ Result<PackageInfo> readPackageInfo(const std::string &metadataJson, const std::
     p.constantsPoolBytes = size_t(cpool.value("bytes").toInteger());
     p.constantsPoolAlign = size_t(cpool.value("align").toInteger(16));
     p.constantsImage = cpool.value("image").toString().toStdString();
+    for (const QJsonValue &v : o.value("plan").toObject().value("buffers").toArray()) {
+        const QJsonObject b = v.toObject();
+        p.planBuffers.push_back({b.value("tensor").toString().toStdString(), b.value("pool").toString().toStdString(),
+                                 size_t(b.value("offset").toInteger()), size_t(b.value("bytes").toInteger())});
+    }
+    p.hasState = o.value("state").isObject();
     for (const QJsonValue &v : o.value("dims").toArray()) p.dimMax.push_back(v.toObject().value("max").toInt());
     if (p.name.empty() || p.inputs.empty() || p.outputs.empty()) {
         d.error("metadata.json lacks the model name, inputs or outputs; regenerate the package with `emberc compile`");

@@ -16,6 +16,7 @@ PACKAGES=(
   libqscintilla2-qt6-dev libgraphviz-dev
   gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm openocd gdb-multiarch
   xvfb xauth
+  python3-numpy python3-serial python3-pytest
 )
 
 deps() {

@@ -70,6 +70,7 @@ const char *kUsage =
     "  ops [--json | --markdown]          supported operators and their types\n"
 #ifdef EMBER_HAVE_BOARDS
     "  boards | firmware | flash | profile  board commands (emberc boards --help)\n"
+    "  serve | call | bisect              drive a board from the host (RPC; emberc serve --help)\n"
 #endif
     "\n"
     "  --help, --version\n";

@@ -1,0 +1,164 @@
+// The RPC function server on the emulated boards, through the C++ client:
+// KWS (and IC) on qemu-mps2-an386 and qemu-mps3-an547 — set input / run /
+// get output bit-exact with the goldens, every layer called by name equals
+// the host reference's output, cycles, reset, explicit tensor ids. One QEMU
+// boot per board and model (the fuzz loop is tst_rpcfuzz).
+#include <QtTest>
+
+#include "TestUtil.h"
+#include "core/Compiler.h"
+#include "core/reference/Executor.h"
+#include "flashers/RpcClient.h"
+#include "flashers/ToolProcess.h"
+
+using namespace ember;
+
+class TestRpc : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void kws_an386();
+    void kws_an547();
+    void ic_an386();
+    void refusals();
+};
+
+namespace {
+
+std::vector<uint8_t> golden(const std::string &stem, const std::string &file) {
+    std::vector<uint8_t> b;
+    test::readFile(test::sharedDir() + "/models/golden/" + stem + "/" + file, &b);
+    return b;
+}
+
+// Bit-exact with the goldens for `cases` cases, then every layer on its own.
+void checkModel(rpc::Module &m, const std::string &modelRel, const std::string &stem, int cases) {
+    for (int k = 0; k < cases; ++k) {
+        const std::string c = "case" + std::to_string(k);
+        const std::vector<uint8_t> in = golden(stem, c + ".input0.bin"), want = golden(stem, c + ".output0.bin");
+        QVERIFY(!in.empty() && !want.empty());
+        Diagnostics d = m.setInput(0, in);
+        QVERIFY2(d.ok(), d.format().c_str());
+        Result<rpc::CallResult> r = m.run();
+        QVERIFY2(r.ok(), r.diagnostics().format().c_str());
+        QVERIFY(r->ticks > 0);
+        Result<std::vector<uint8_t>> out = m.getOutput(0);
+        QVERIFY2(out.ok(), out.diagnostics().format().c_str());
+        QCOMPARE(*out, want);
+    }
+    Result<rpc::Cycles> cyc = m.cycles();
+    QVERIFY2(cyc.ok(), cyc.diagnostics().format().c_str());
+    QCOMPARE(cyc->layers.size(), m.functions().size() - 1);
+    for (uint32_t t : cyc->layers) QVERIFY(t > 0);
+
+    // Every layer by name, one call each, from the model's input on: each
+    // output equals the host reference executor's (CRC-32 on the board).
+    Result<Graph> g = loadModel(test::modelPath(modelRel));
+    QVERIFY(g.ok());
+    Result<Buffers> ref = runReferenceAll(*g, {golden(stem, "case0.input0.bin")});
+    QVERIFY(ref.ok());
+    QVERIFY(m.setInput(0, golden(stem, "case0.input0.bin")).ok());
+    size_t checked = 0;
+    for (size_t f = 1; f < m.functions().size(); ++f) {
+        const rpc::FunctionInfo &fn = m.functions()[f];
+        Result<rpc::CallResult> r = m.call(fn.name);
+        QVERIFY2(r.ok(), r.diagnostics().format().c_str());
+        for (const rpc::ArgInfo &a : fn.args)
+            if (a.role == 1) {
+                Result<bool> same = m.tensorEquals(a.tensor, (*ref)[size_t(a.tensor)]);
+                QVERIFY2(same.ok(), same.diagnostics().format().c_str());
+                if (!*same) QFAIL(qPrintable(QString::fromStdString(fn.name + " output " + a.name + " differs from the host")));
+                ++checked;
+            }
+    }
+    // And one layer on the host's own input tensors, uploaded: the last one.
+    const rpc::FunctionInfo &last = m.functions().back();
+    for (const rpc::ArgInfo &a : last.args)
+        if (a.role == 0) QVERIFY(m.writeTensor(a.tensor, (*ref)[size_t(a.tensor)]).ok());
+    QVERIFY(m.call(last.name).ok());
+    for (const rpc::ArgInfo &a : last.args)
+        if (a.role == 1) QCOMPARE(*m.readTensor(a.tensor), (*ref)[size_t(a.tensor)]);
+    QVERIFY(checked >= m.functions().size() - 1);
+    qInfo("%s: %d golden cases bit-exact, %zu layers called by name equal the host reference", stem.c_str(), cases,
+          m.functions().size() - 1);
+}
+
+}  // namespace
+
+void TestRpc::initTestCase() {
+    for (const char *tool : {"arm-none-eabi-gcc", "qemu-system-arm"})
+        if (findTool(tool).empty()) QSKIP(qPrintable(QString(tool) + " not installed"));
+}
+
+void TestRpc::kws_an386() {
+    QElapsedTimer t;
+    t.start();
+    Result<std::unique_ptr<rpc::Module>> m =
+        rpc::Module::connect("qemu-mps2-an386", test::modelPath("mlperf_tiny/kws/kws_ref_model.tflite"));
+    QVERIFY2(m.ok(), m.diagnostics().format().c_str());
+    qInfo("built and booted in %lld ms", t.elapsed());
+    rpc::Module &mod = **m;
+    QCOMPARE(mod.info().model, std::string("kws_ref_model"));
+    QCOMPARE(mod.inputs().size(), size_t(1));
+    checkModel(mod, "mlperf_tiny/kws/kws_ref_model.tflite", "kws_ref_model", 3);
+    if (QTest::currentTestFailed()) return;
+
+    // reset: every tensor slot back to zero.
+    QVERIFY(mod.reset().ok());
+    Result<std::vector<uint8_t>> zero = mod.getOutput(0);
+    QVERIFY(zero.ok());
+    QCOMPARE(*zero, std::vector<uint8_t>(zero->size(), 0));
+    // A function called with explicit tensor ids: the entrypoint's own.
+    std::vector<int32_t> ids;
+    for (const rpc::ArgInfo &a : mod.functions()[0].args) ids.push_back(a.tensor);
+    QVERIFY(mod.setInput(0, golden("kws_ref_model", "case1.input0.bin")).ok());
+    Result<rpc::CallResult> r = mod.call(mod.functions()[0].name, ids);
+    QVERIFY2(r.ok(), r.diagnostics().format().c_str());
+    QCOMPARE(*mod.getOutput(0), golden("kws_ref_model", "case1.output0.bin"));
+
+    qInfo("kws on qemu-mps2-an386: %lld ms in all", t.elapsed());
+}
+
+void TestRpc::kws_an547() {
+    QElapsedTimer t;
+    t.start();
+    Result<std::unique_ptr<rpc::Module>> m =
+        rpc::Module::connect("qemu-mps3-an547", test::modelPath("mlperf_tiny/kws/kws_ref_model.tflite"));
+    QVERIFY2(m.ok(), m.diagnostics().format().c_str());
+    checkModel(**m, "mlperf_tiny/kws/kws_ref_model.tflite", "kws_ref_model", 3);
+    qInfo("kws on qemu-mps3-an547: %lld ms in all", t.elapsed());
+}
+
+void TestRpc::ic_an386() {
+    QElapsedTimer t;
+    t.start();
+    Result<std::unique_ptr<rpc::Module>> m =
+        rpc::Module::connect("qemu-mps2-an386", test::modelPath("mlperf_tiny/ic/pretrainedResnet_quant.tflite"));
+    QVERIFY2(m.ok(), m.diagnostics().format().c_str());
+    checkModel(**m, "mlperf_tiny/ic/pretrainedResnet_quant.tflite", "pretrainedResnet_quant", 1);
+    qInfo("ic on qemu-mps2-an386: %lld ms in all", t.elapsed());
+}
+
+void TestRpc::refusals() {
+    // Firmware without the function table, and a board with no RPC UART.
+    Result<Graph> g = loadModel(test::modelPath("mlperf_tiny/kws/kws_ref_model.tflite"));
+    QVERIFY(g.ok());
+    Result<Artifacts> a = compile(*g, CompileOptions{});
+    QVERIFY(a.ok());
+    Result<BoardCatalog> cat = BoardCatalog::load();
+    FirmwareOptions fo;
+    fo.rpcServer = true;
+    Result<FileList> f = generateFirmwareProject(*a, cat->find("qemu-mps2-an386").value(), fo);
+    QVERIFY(!f.ok());
+    QVERIFY(f.diagnostics().format().find("--packed-wrappers") != std::string::npos);
+    CompileOptions co;
+    co.packedWrappers = true;
+    Result<Artifacts> pa = compile(*g, co);
+    QVERIFY(pa.ok());
+    f = generateFirmwareProject(*pa, cat->find("nucleo-f446re").value(), fo);
+    QVERIFY(!f.ok());
+    QVERIFY(f.diagnostics().format().find("rpc_uart") != std::string::npos);
+}
+
+QTEST_GUILESS_MAIN(TestRpc)
+#include "tst_rpc.moc"
