@@ -70,7 +70,7 @@ private:
            << "    return at;\n}\n\n";
         o_ << "/* Compares the arguments of a packed call with the function's table entry\n"
               " * before anything reads them: count, type codes, dtype, ndim, shape, bytes of\n"
-              " * pools, compact strides, data pointer and alignment. Returns 0, or an\n"
+              " * pools, compact strides, data pointer and alignment. Returns 0, or a\n"
               " * "
            << NAME_ << "_ERROR_* code with " << n << "_last_error() naming the argument. */\n";
         o_ << "int32_t " << n << "_check_args(const char *function, const struct ember_arg_info *info, int32_t n,\n"
@@ -160,7 +160,7 @@ private:
            << "        return " << NAME_ << "_ERROR_ALIGN;\n    }\n"
            << "    return 0;\n}\n\n";
         o_ << "/* Refuses a null, too small or misaligned pool before anything is written\n"
-              " * into it. Returns 0, or an "
+              " * into it. Returns 0, or a "
            << NAME_ << "_ERROR_* code with " << n << "_last_error() naming it. */\n";
         o_ << "int32_t " << n << "_check_pools(const struct " << n << "_workspace_pools *pools)\n{\n";
         o_ << "    int32_t status = 0;\n";

@@ -121,9 +121,9 @@ private:
 
     void poolsStruct() {
         const MemoryPlan &plan = m_.plan;
-        o_ << "/* Memory the application provides: no allocation happens in generated code. */\n";
-        o_ << "/* Each pool comes with its size in bytes (at least the _BYTES macro); " << name_
-           << "_run refuses a\n * null, too small or misaligned pool (" << name_ << "_check_pools). */\n";
+        o_ << "/* Memory the application provides: no allocation happens in generated code.\n"
+              " * Each pool comes with its size in bytes (at least the _BYTES macro); "
+           << name_ << "_run refuses a\n * null, too small or misaligned pool (" << name_ << "_check_pools). */\n";
         o_ << "struct " << name_ << "_workspace_pools {\n";
         for (size_t p = 0; p < plan.pools.size(); ++p)
             if (plan.pools[p].appProvided) {
@@ -162,7 +162,7 @@ private:
         o_ << "/* Why the last call refused its arguments or pools (\"\" if none ever did). */\n";
         o_ << "const char *" << name_ << "_last_error(void);\n";
         if (mode_.checkPools)
-            o_ << "/* 0 if the pools are usable by " << name_ << "_run, else an " << NAME_
+            o_ << "/* 0 if the pools are usable by " << name_ << "_run, else a " << NAME_
                << "_ERROR_* code (run calls it first). */\nint32_t " << name_ << "_check_pools(const struct "
                << name_ << "_workspace_pools *pools);\n";
         if (mode_.checkedPacked)
