@@ -131,7 +131,7 @@ int cmdFirmware(const BoardArgs &a, const CompileOptions &co, std::ostream &out,
     if (!b) return fail(b.diagnostics(), err);
     Result<Graph> g = loadModel(a.positional[0]);
     if (!g) return fail(g.diagnostics(), err);
-    Result<Artifacts> art = compile(*g, co);
+    Result<Artifacts> art = compile(*g, withBoardTarget(co, *b));
     if (!art) return fail(art.diagnostics(), err);
     FirmwareOptions fo;
     fo.runs = a.runs;

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "Firmware.h"
+#include "core/ops/Target.h"
 
 namespace ember {
 
@@ -453,6 +454,11 @@ std::string firmwareJson(const Board &b, const PackageInfo &p, const FirmwareOpt
 }
 
 }  // namespace
+
+CompileOptions withBoardTarget(CompileOptions o, const Board &b) {
+    if (o.target.empty() && targetKnown(b.core)) o.target = b.core;
+    return o;
+}
 
 Result<FileList> generateFirmwareProject(const Artifacts &a, const Board &b, const FirmwareOptions &o) {
     Diagnostics d;

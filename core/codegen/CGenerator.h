@@ -29,6 +29,9 @@ struct CompileOptions {
     // --dim: graph input axes that vary at run time inside a bound. The run
     // function takes one int32_t extent per dim; memory is planned for MAX.
     std::vector<DimSpec> dims;
+    // --target: the core the kernels are written for (targetNames() in
+    // ops/Target.h). Empty = not given: 'generic', unless a board sets it.
+    std::string target;
 };
 
 struct Artifacts {
