@@ -524,6 +524,8 @@ struct ConvEmit {
     StorePlan stores;
     RowSetup rows;
     int64_t K = 0, KK = 0;  // (kx, ic) run per tap row, weights per output channel
+    bool im2col = false;    // Helium: gather short tap rows into one run (gatherColumns)
+    std::string weights;    // the filter's C symbol
 
     // P pixels starting at column `ox` (a C expression) of column class tap range [lo, hi).
     void pixels(int P, const std::string &ox, int cls, std::pair<int, int> t, int ind) {
@@ -534,6 +536,24 @@ struct ConvEmit {
                  ind);
         ctx.line("int8_t *y0 = yr + " + cMul(ox, p.outC) + ";", ind);
         ctx.line("const int32_t *bx = by" + cAdd(int64_t(cls) * p.outC) + ";", ind);
+        if (im2col) {
+            ctx.line("#if EMBER_MVE", 0);
+            ctx.line("(void)x0;", ind);
+            gatherColumns(P, ox, t, ind);
+            const int groups = p.outC / 4, rest = p.outC % 4;
+            if (groups > 0) {
+                ctx.line("for (int32_t oc = 0; oc < " + n(groups * 4) + "; oc += 4) {", ind);
+                channelsCol(P, 4, ind + 1);
+                ctx.line("}", ind);
+            }
+            if (rest) {
+                ctx.line("{", ind);
+                ctx.line("const int32_t oc = " + n(p.outC - rest) + ";", ind + 1);
+                channelsCol(P, rest, ind + 1);
+                ctx.line("}", ind);
+            }
+            ctx.line("#else", 0);
+        }
         // Helium: 4 channels per pass (one vector requantization per pixel).
         const int cw = stores.mve ? 4 : 2, groups = p.outC / cw, rest = p.outC % cw;
         if (groups > 0) {
@@ -547,7 +567,53 @@ struct ConvEmit {
             channels(P, rest, t, pixStep, int(len), ind + 1);
             ctx.line("}", ind);
         }
+        if (im2col) ctx.line("#endif", 0);
         ctx.line("}", --ind);
+    }
+
+    // Helium im2col: the P pixels' whole receptive fields as int8 rows of KK
+    // bytes (padding taps zero: the folded bias of the border class already
+    // leaves them out), so the dot product runs over one contiguous run even
+    // when a tap row is short (KWS's 10x4 filter on one channel).
+    void gatherColumns(int P, const std::string &ox, std::pair<int, int> t, int ind) {
+        const int64_t rowBytes = int64_t(p.filterW) * p.inC, lo = int64_t(t.first) * p.inC,
+                      mid = int64_t(t.second - t.first) * p.inC, hi = rowBytes - lo - mid;
+        ctx.line("int8_t col[" + n(P * KK) + "];", ind);
+        ctx.line("for (int32_t ky = 0; ky < " + n(p.filterH) + "; ++ky) {", ind);
+        ctx.line("const int32_t iy = iy0 + ky;", ind + 1);
+        ctx.line("int8_t *d = col + ky * " + n(rowBytes) + ";", ind + 1);
+        ctx.line("if (iy < 0 || iy >= " + n(p.inH) + ") {", ind + 1);
+        for (int q = 0; q < P; ++q) ctx.line("memset(d" + cAdd(q * KK) + ", 0, " + n(rowBytes) + ");", ind + 2);
+        ctx.line("continue;", ind + 2);
+        ctx.line("}", ind + 1);
+        ctx.line("{", ind + 1);
+        ctx.line("const int8_t *s = xin + iy * " + n(int64_t(p.inW) * p.inC) + " + " +
+                     cMul("(" + cMul(ox, p.strideW) + cAdd(t.first - p.padLeft) + ")", p.inC) + ";",
+                 ind + 2);
+        for (int q = 0; q < P; ++q) {
+            const int64_t base = q * KK;
+            if (lo) ctx.line("memset(d" + cAdd(base) + ", 0, " + n(lo) + ");", ind + 2);
+            ctx.line("memcpy(d" + cAdd(base + lo) + ", s" + cAdd(int64_t(q) * p.strideW * p.inC) + ", " + n(mid) + ");",
+                     ind + 2);
+            if (hi) ctx.line("memset(d" + cAdd(base + lo + mid) + ", 0, " + n(hi) + ");", ind + 2);
+        }
+        ctx.line("}", ind + 1);
+        ctx.line("}", ind);
+    }
+
+    void channelsCol(int P, int C, int ind) {
+        for (int c = 0; c < C; ++c) {
+            std::string decl = "int32_t " + acc(0, c) + " = bx[oc" + (c ? " + " + n(c) : "") + "]";
+            for (int q = 1; q < P; ++q) decl += ", " + acc(q, c) + " = " + acc(0, c);
+            ctx.line(decl + ";", ind);
+        }
+        emitDotMve(ctx, P, C, "col", KK, weights + " + " + cMul("oc", KK), KK, int(KK), ind);
+        for (int q = 0; q < P; ++q) {
+            std::vector<std::string> a;
+            for (int c = 0; c < C; ++c) a.push_back(acc(q, c));
+            emitStoreVec(ctx, stores, laneVector(a), "oc", "y0 + " + (q ? n(int64_t(q) * p.outC) + " + " : "") + "oc",
+                         C < 4 ? "vctp32q(" + n(C) + ")" : "", ind);
+        }
     }
 
     void channels(int P, int C, std::pair<int, int> t, int64_t pixStep, int len, int ind) {
@@ -834,6 +900,10 @@ bool emitConvInt8Fast(const Graph &g, const Op &op, const ConvParams &params, Em
 
     useHelpers(ctx);
     ConvEmit e{ctx, p, planStores(ctx, p.rq), {}, K, KK};
+    e.weights = ctx.inputs[1];
+    // Tap rows that are not a multiple of 16 bytes waste lanes of every
+    // VMLADAVA; one gathered run of KK bytes wastes at most one (stack: 2 KK).
+    e.im2col = e.stores.mve && p.filterH > 1 && K % 16 != 0 && KK <= 1024;
     const std::string tab =
         ctx.constantI32("bias_folded", folded, "bias + input offset x weight sums, per border class and channel");
     const std::string rowTab =
@@ -846,6 +916,12 @@ bool emitConvInt8Fast(const Graph &g, const Op &op, const ConvParams &params, Em
     int ind = emitBatchHead(ctx, p);
     ctx.line("for (int32_t oy = 0; oy < " + n(p.outH) + "; ++oy) {", ind++);
     e.rows = emitRowSetup(ctx, p, ay, tab, rowTab, int64_t(p.inW) * p.inC, K, ctx.inputs[1], ind);
+    if (e.im2col) {
+        // The gathered columns read the input and filter directly.
+        ctx.line("(void)xr;", ind);
+        ctx.line("(void)wr;", ind);
+        if (e.rows.rows == "rows") ctx.line("(void)rows;", ind);
+    }
     ctx.line("int8_t *yr = yout + " + cMul("oy", int64_t(p.outW) * p.outC) + ";", ind);
     for (const Segment &s : segmentsOf(ax)) e.segment(s, ax.taps[size_t(s.cls)], ind);
     while (ind > 1) ctx.line("}", --ind);
