@@ -8,6 +8,7 @@
 // README's "boards" section, scripts/update_readme.py boards).
 // Usage: bench_boards [--board ID]... [--model STEM]... [--target T] [--shared DIR]
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -64,7 +65,9 @@ std::string ratio(double num, double den) {
 
 int main(int argc, char **argv) {
     std::vector<std::string> boards, models;
-    std::string shared = EMBER_SHARED_DIR, target;
+    // ../shared (EMBER_SHARED overrides the configured path, as in the tests).
+    const char *env = std::getenv("EMBER_SHARED");
+    std::string shared = env && *env ? env : EMBER_SHARED_DIR, target;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (!std::strcmp(argv[i], "--board")) boards.push_back(argv[i + 1]);
         else if (!std::strcmp(argv[i], "--model")) models.push_back(argv[i + 1]);
@@ -94,8 +97,9 @@ int main(int argc, char **argv) {
             readAll(golden + "case0.output0.bin", &expected);
             ember::Result<ember::ModelProfile> p = ember::profileModel(r);
             if (!p) {
-                std::printf("| %s | %s | | failed: %s | | | | | | | | |\n", m.label, c.board,
-                            p.diagnostics().format().c_str());
+                std::string why = p.diagnostics().format();
+                for (char &ch : why) ch = ch == '\n' || ch == '|' ? ' ' : ch;
+                std::printf("| %s | %s | | failed: %s | | | | | | | | |\n", m.label, c.board, why.c_str());
                 ++failures;
                 continue;
             }

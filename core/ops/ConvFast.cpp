@@ -177,6 +177,13 @@ void useMveHelpers(EmitContext &ctx) {
                   "    v = vqaddq_s32(v, vshrq_n_s32(vandq_s32(v, rsh), 31));\n"
                   "    return vrshlq_s32(v, rsh);\n"
                   "}\n"
+                  "/* the same when no channel shifts left */\n"
+                  "static inline int32x4_t ember_mve_requant_r(int32x4_t x, int32x4_t qm, int32x4_t rsh)\n"
+                  "{\n"
+                  "    int32x4_t v = vqrdmulhq_s32(x, qm);\n"
+                  "    v = vqaddq_s32(v, vshrq_n_s32(vandq_s32(v, rsh), 31));\n"
+                  "    return vrshlq_s32(v, rsh);\n"
+                  "}\n"
                   "#else\n"
                   "#define EMBER_MVE 0\n"
                   "#endif\n");
@@ -232,7 +239,8 @@ StorePlan planStores(EmitContext &ctx, const Requant &rq) {
         }
         for (int k = 0; k < 3; ++k) m.push_back(0), l.push_back(0), r.push_back(0);
         sp.vMult = ctx.constantI32("mve_multiplier", m, "per channel Q31 multiplier (4-lane loads; 3 pad entries)");
-        sp.vLsh = ctx.constantI32("mve_left_shift", l, "per channel left shift (4-lane loads)");
+        if (std::any_of(l.begin(), l.end(), [](int32_t v) { return v > 0; }))
+            sp.vLsh = ctx.constantI32("mve_left_shift", l, "per channel left shift (4-lane loads)");
         sp.vRsh = ctx.constantI32("mve_right_shift", r, "per channel right shift as a negative VRSHL amount");
     }
     sp.rq = rq;
@@ -307,10 +315,16 @@ void emitStoreVec(EmitContext &ctx, const StorePlan &sp, const std::string &vec,
         return arr.empty() ? "vdupq_n_s32(" + cInt(uniformValue) + ")" : "vldrwq_s32(" + arr + " + " + ch + ")";
     };
     const int32_t s0 = rq.shift.empty() ? 0 : rq.shift[0];
+    const bool left = std::any_of(rq.shift.begin(), rq.shift.end(), [](int32_t v) { return v > 0; });
+    const std::string qm = lanes(sp.vMult, rq.multiplier.empty() ? 0 : rq.multiplier[0]);
+    const std::string rsh = lanes(sp.vRsh, s0 > 0 ? 0 : s0);
     ctx.line("{", ind);
-    ctx.line("int32x4_t v = ember_mve_requant(" + vec + ", " + lanes(sp.vMult, rq.multiplier.empty() ? 0 : rq.multiplier[0]) +
-                 ", " + lanes(sp.vLsh, s0 > 0 ? s0 : 0) + ", " + lanes(sp.vRsh, s0 > 0 ? 0 : s0) + ");",
-             ind + 1);
+    if (left)
+        ctx.line("int32x4_t v = ember_mve_requant(" + vec + ", " + qm + ", " + lanes(sp.vLsh, s0 > 0 ? s0 : 0) + ", " +
+                     rsh + ");",
+                 ind + 1);
+    else
+        ctx.line("int32x4_t v = ember_mve_requant_r(" + vec + ", " + qm + ", " + rsh + ");", ind + 1);
     if (rq.outputOffset) ctx.line("v = vaddq_n_s32(v, " + cInt(rq.outputOffset) + ");", ind + 1);
     ctx.line("v = vmaxq_s32(v, vdupq_n_s32(" + cInt(rq.actMin) + "));", ind + 1);
     ctx.line("v = vminq_s32(v, vdupq_n_s32(" + cInt(rq.actMax) + "));", ind + 1);

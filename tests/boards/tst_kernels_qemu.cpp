@@ -167,7 +167,7 @@ void TestKernelsQemu::kernels() {
     QFETCH(QString, markers);
     QElapsedTimer timer;
     timer.start();
-    Cases cs = makeCases(20261130, 16);
+    Cases cs = makeCases(20261130, 12);
     Diagnostics d;
     QVERIFY2(runPasses(cs.g, d), d.format().c_str());
     Result<std::vector<TensorData>> ref = runReference(cs.g, cs.inputs);
