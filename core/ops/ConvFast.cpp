@@ -988,6 +988,8 @@ bool emitDepthwiseInt8Fast(const Graph &g, const Op &op, const ConvParams &p, Em
     return true;
 }
 
+void useMveKernelHelpers(EmitContext &ctx) { useMveHelpers(ctx); }
+
 bool emitFullyConnectedInt8Fast(const Graph &g, const Op &op, const ConvParams &p, const std::string &rows,
                                 EmitContext &ctx) {
     if (!foldable(g, op, p)) return false;

@@ -1,7 +1,7 @@
 // The target-specific int8 kernels (core/ops/ConvFast.cpp) on the emulated
 // cores, byte-equal with the portable C: randomized CONV_2D (1x1, 3x3,
 // general), DEPTHWISE_CONV_2D (channel multiplier 1 and > 1) and
-// FULLY_CONNECTED shapes (odd channel counts, tails, strides, paddings, zero
+// FULLY_CONNECTED shapes and same-shape int8 ADD/SUB (odd channel counts, tails, strides, paddings, zero
 // points, per-channel and per-tensor requantization, left shifts) as ONE
 // graph of independent layers, so each core needs one firmware build:
 // Helium on mps3-an547 (--target cortex-m55), DSP on mps2-an386
@@ -69,7 +69,23 @@ void addCase(Cases &cs, int kind, std::mt19937 &rng) {
     OpAttrs a;
     a.activation = activation(rng);
     std::string name;
-    if (kind == 2) {
+    if (kind == 3) {
+        // ADD / SUB of same-shape int8 tensors (Helium: 4 lanes per step, tail predicated).
+        const Shape shape{1, pick(rng, 1, 7), pick(rng, 1, 9), pick(rng, 1, 19)};
+        const int64_t count = int64_t(shape[1]) * shape[2] * shape[3];
+        const float s1 = 0.01f + 0.01f * float(pick(rng, 0, 10)), s2 = 0.01f + 0.02f * float(pick(rng, 0, 10));
+        const int x = addTensor(g, "in" + k + "a", DType::Int8, shape, q(s1, inZp));
+        const int y = addTensor(g, "in" + k + "b", DType::Int8, shape, q(s2, pick(rng, -128, 127)));
+        const int out = addTensor(g, "out" + k, DType::Int8, shape, q(0.02f + 0.03f * float(pick(rng, 0, 6)), pick(rng, -128, 127)));
+        const bool sub = pick(rng, 0, 2) == 0;
+        addOp(g, sub ? OpType::Sub : OpType::Add, {x, y}, {out}, a);
+        g.inputs.push_back(x);
+        g.inputs.push_back(y);
+        g.outputs.push_back(out);
+        cs.inputs.push_back(bytesOf(bytes(rng, size_t(count))));
+        cs.inputs.push_back(bytesOf(bytes(rng, size_t(count))));
+        name = std::string(sub ? "sub " : "add ") + std::to_string(count) + " elements";
+    } else if (kind == 2) {
         const int depth = pick(rng, 1, 90), units = pick(rng, 1, 19), rows = pick(rng, 1, 3);
         const int in = addTensor(g, "in" + k, DType::Int8, {rows, depth}, q(0.02f, inZp));
         const Quant wq = weightQuant(rng, units, 0, perChannel);
@@ -133,7 +149,7 @@ Cases makeCases(uint32_t seed, int perKind) {
     Cases cs;
     cs.g.name = "kernels";
     for (int i = 0; i < perKind; ++i)
-        for (int kind = 0; kind < 3; ++kind) addCase(cs, kind, rng);
+        for (int kind = 0; kind < 4; ++kind) addCase(cs, kind, rng);
     setIO(cs.g, cs.g.inputs, cs.g.outputs);
     return cs;
 }
@@ -157,7 +173,7 @@ void TestKernelsQemu::kernels_data() {
     QTest::addColumn<QString>("board");
     QTest::addColumn<QString>("target");
     QTest::addColumn<QString>("markers");  // tokens only the target's paths emit (dot, im2col, multiplier)
-    QTest::newRow("helium@an547") << "qemu-mps3-an547" << "cortex-m55" << "vmladavaq_s8,int8_t col[,vmlaq_n_s32";
+    QTest::newRow("helium@an547") << "qemu-mps3-an547" << "cortex-m55" << "vmladavaq_s8,int8_t col[,vmlaq_n_s32,vsubq_s32(x, y)";
     QTest::newRow("dsp@an386") << "qemu-mps2-an386" << "cortex-m4" << "__smlad,__smlabt";
 }
 
@@ -167,7 +183,7 @@ void TestKernelsQemu::kernels() {
     QFETCH(QString, markers);
     QElapsedTimer timer;
     timer.start();
-    Cases cs = makeCases(20261130, 12);
+    Cases cs = makeCases(20261130, 11);
     Diagnostics d;
     QVERIFY2(runPasses(cs.g, d), d.format().c_str());
     Result<std::vector<TensorData>> ref = runReference(cs.g, cs.inputs);
@@ -210,7 +226,7 @@ void TestKernelsQemu::kernels() {
         QVERIFY2(run->outputs[i] == host->at(i),
                  ("board differs from the portable C: case " + std::to_string(i) + " " + cs.names[i]).c_str());
     }
-    qInfo("%zu cases (conv, depthwise, fully connected) byte-equal on %s with --target %s, %lld ms",
+    qInfo("%zu cases (conv, depthwise, fully connected, add/sub) byte-equal on %s with --target %s, %lld ms",
           cs.names.size(), b.id.c_str(), qPrintable(target), static_cast<long long>(timer.elapsed()));
 }
 
