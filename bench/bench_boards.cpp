@@ -1,62 +1,124 @@
-// bench_boards: per MLPerf Tiny model on an emulated board (default the
-// Cortex-M4 qemu-mps2-an386): instructions per inference, flash and RAM of the
-// whole firmware, workspace, measured stack, and the output check.
-// Usage: bench_boards [--board ID] [--shared DIR]
+// bench_boards: every MLPerf Tiny model on every emulated core — Cortex-M4F
+// (qemu-mps2-an386), Cortex-M7 (qemu-mps2-an500), Cortex-M55 with Helium
+// (qemu-mps3-an547) — compiled with the board's --target (the catalogue sets
+// it): exact instructions of one inference, flash and RAM of the whole
+// firmware, workspace, measured stack, the output checked against the golden
+// (and the host run of the same C), and the ratio to TFLM + CMSIS-NN on the
+// same core (../shared/docs/TARGETS.md). Prints one Markdown table (the
+// README's "boards" section, scripts/update_readme.py boards).
+// Usage: bench_boards [--board ID]... [--model STEM]... [--target T] [--shared DIR]
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
 
 #include "flashers/Profiler.h"
 
+namespace {
+
+struct Core {
+    const char *board, *label;
+    double cmsis[4];  // TFLM + CMSIS-NN instructions: KWS, VWW, IC, AD (TARGETS.md)
+    double ram[4];    // TFLM arena + statics + stack, bytes (0 = not measured)
+};
+
+const Core kCores[] = {
+    {"qemu-mps2-an386", "M4F", {7697382, 24101933, 29863170, 582901}, {24772, 102660, 56948, 3756}},
+    {"qemu-mps2-an500", "M7", {7643150, 24025559, 30025864, 583222}, {0, 0, 0, 0}},
+    {"qemu-mps3-an547", "M55", {1813146, 6558309, 4911691, 149992}, {29388, 102812, 57068, 10592}},
+};
+
+struct Model {
+    const char *path, *golden, *label;
+};
+
+const Model kModels[] = {{"mlperf_tiny/kws/kws_ref_model.tflite", "kws_ref_model", "KWS"},
+                         {"mlperf_tiny/vww/vww_96_int8.tflite", "vww_96_int8", "VWW"},
+                         {"mlperf_tiny/ic/pretrainedResnet_quant.tflite", "pretrainedResnet_quant", "IC"},
+                         {"mlperf_tiny/ad/ad01_int8.tflite", "ad01_int8", "AD"}};
+
+bool readAll(const std::string &path, std::vector<uint8_t> *out) {
+    FILE *f = std::fopen(path.c_str(), "rb");
+    if (!f) return false;
+    int c;
+    while ((c = std::fgetc(f)) != EOF) out->push_back(uint8_t(c));
+    std::fclose(f);
+    return true;
+}
+
+bool wanted(const std::vector<std::string> &list, const char *a, const char *b) {
+    if (list.empty()) return true;
+    for (const std::string &s : list)
+        if (s == a || s == b) return true;
+    return false;
+}
+
+std::string ratio(double num, double den) {
+    if (den <= 0) return "–";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", num / den);
+    return buf;
+}
+
+}  // namespace
+
 int main(int argc, char **argv) {
-    std::string board = "qemu-mps2-an386";
-    std::string shared = EMBER_SHARED_DIR;
+    std::vector<std::string> boards, models;
+    // ../shared (EMBER_SHARED overrides the configured path, as in the tests).
+    const char *env = std::getenv("EMBER_SHARED");
+    std::string shared = env && *env ? env : EMBER_SHARED_DIR, target;
     for (int i = 1; i + 1 < argc; i += 2) {
-        if (!std::strcmp(argv[i], "--board")) board = argv[i + 1];
+        if (!std::strcmp(argv[i], "--board")) boards.push_back(argv[i + 1]);
+        else if (!std::strcmp(argv[i], "--model")) models.push_back(argv[i + 1]);
+        else if (!std::strcmp(argv[i], "--target")) target = argv[i + 1];
         else if (!std::strcmp(argv[i], "--shared")) shared = argv[i + 1];
+        else {
+            std::fprintf(stderr, "usage: bench_boards [--board ID]... [--model STEM]... [--target T] [--shared DIR]\n");
+            return 2;
+        }
     }
-    struct Model {
-        const char *path, *golden;
-        double tflmCmsisNn;  // TARGETS.md, same emulated core
-    };
-    const Model models[] = {{"mlperf_tiny/kws/kws_ref_model.tflite", "kws_ref_model", 7698219},
-                            {"mlperf_tiny/vww/vww_96_int8.tflite", "vww_96_int8", 24104048},
-                            {"mlperf_tiny/ic/pretrainedResnet_quant.tflite", "pretrainedResnet_quant", 29863998},
-                            {"mlperf_tiny/ad/ad01_int8.tflite", "ad01_int8", 583473}};
-    std::printf("board %s\n%-24s %14s %9s %10s %10s %10s %8s %6s\n", board.c_str(), "model", "instructions",
-                "vs CMSIS", "flash", "RAM", "workspace", "stack", "check");
+    std::printf("| model | core (QEMU) | --target | instructions | TFLM+CMSIS-NN | ratio | flash | RAM | RAM ratio | "
+                "workspace | stack | output |\n");
+    std::printf("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     int failures = 0;
-    for (const Model &m : models) {
-        ember::ProfileRequest r;
-        r.modelPath = shared + "/models/" + m.path;
-        r.board = board;
-        FILE *f = std::fopen((shared + "/models/golden/" + m.golden + "/case0.input0.bin").c_str(), "rb");
-        if (f) {
-            std::vector<uint8_t> in;
-            int c;
-            while ((c = std::fgetc(f)) != EOF) in.push_back(uint8_t(c));
-            std::fclose(f);
-            r.inputs.push_back(in);
+    for (size_t mi = 0; mi < 4; ++mi) {
+        const Model &m = kModels[mi];
+        if (!wanted(models, m.golden, m.label)) continue;
+        for (const Core &c : kCores) {
+            if (!wanted(boards, c.board, c.label)) continue;
+            ember::ProfileRequest r;
+            r.modelPath = shared + "/models/" + m.path;
+            r.board = c.board;
+            r.compile.target = target;  // empty: the board's core
+            const std::string golden = shared + "/models/golden/" + m.golden + "/";
+            std::vector<uint8_t> in, expected;
+            if (readAll(golden + "case0.input0.bin", &in)) r.inputs.push_back(in);
+            readAll(golden + "case0.output0.bin", &expected);
+            ember::Result<ember::ModelProfile> p = ember::profileModel(r);
+            if (!p) {
+                std::string why = p.diagnostics().format();
+                for (char &ch : why) ch = ch == '\n' || ch == '|' ? ' ' : ch;
+                std::printf("| %s | %s | | failed: %s | | | | | | | | |\n", m.label, c.board, why.c_str());
+                ++failures;
+                continue;
+            }
+            const bool golden_ok = !expected.empty() && p->run.outputs.size() == 1 && p->run.outputs[0] == expected;
+            const bool ok = p->outputsMatch && golden_ok;
+            std::printf("| %s | %s (%s) | %s | %llu | %.0f | %s | %llu | %llu | %s | %llu | %u | %s |\n", m.label,
+                        c.label, c.board + 5, target.empty() ? p->board.core.c_str() : target.c_str(),
+                        static_cast<unsigned long long>(p->run.total), c.cmsis[mi], ratio(double(p->run.total), c.cmsis[mi]).c_str(),
+                        static_cast<unsigned long long>(p->size.flashBytes),
+                        static_cast<unsigned long long>(p->size.ramBytes), ratio(double(p->size.ramBytes), c.ram[mi]).c_str(),
+                        static_cast<unsigned long long>(p->size.workspaceBytes), p->run.stackUsed,
+                        ok ? "= golden" : golden_ok ? "DIFF (host)" : "DIFF (golden)");
+            std::fflush(stdout);
+            failures += ok ? 0 : 1;
         }
-        ember::Result<ember::ModelProfile> p = ember::profileModel(r);
-        if (!p) {
-            std::printf("%-24s failed: %s", m.golden, p.diagnostics().format().c_str());
-            ++failures;
-            continue;
-        }
-        // The TFLM column was measured on the Cortex-M4 machine only.
-        const double ratio = board == "qemu-mps2-an386" ? double(p->run.total) / m.tflmCmsisNn : 0.0;
-        std::printf("%-24s %14llu %8.2fx %10llu %10llu %10llu %8u %6s\n", m.golden,
-                    static_cast<unsigned long long>(p->run.total), ratio,
-                    static_cast<unsigned long long>(p->size.flashBytes), static_cast<unsigned long long>(p->size.ramBytes),
-                    static_cast<unsigned long long>(p->size.workspaceBytes), p->run.stackUsed,
-                    p->outputsMatch ? "exact" : "DIFF");
-        failures += p->outputsMatch ? 0 : 1;
     }
-    std::printf("vs CMSIS: instructions / TFLM+CMSIS-NN on qemu-mps2-an386 (TARGETS.md; 0 = other board)\n");
-    std::printf("instructions: SysTick ticks x tick_ns under -icount shift=0 (exact to one tick per layer);\n"
-                "RAM: every RAM section of the firmware incl. %s stack reserve and I/O buffers\n",
-                "the");
+    std::printf("\nratio: instructions / TFLM+CMSIS-NN on the same emulated core; RAM ratio: RAM / TFLM's arena + "
+                "statics + stack (../shared/docs/TARGETS.md; – = not measured). instructions: SysTick ticks x tick_ns "
+                "under -icount shift=0 (exact to one tick per layer); RAM: every RAM section of the firmware incl. the "
+                "stack reserve and I/O buffers; output: the board's bytes against the golden and the host run.\n");
     return failures ? 1 : 0;
 }

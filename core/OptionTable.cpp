@@ -5,6 +5,7 @@
 
 #include "Compiler.h"
 #include "Text.h"
+#include "ops/Target.h"
 #include "plan/Planner.h"
 
 namespace ember {
@@ -140,11 +141,18 @@ std::vector<OptionSpec> makeTable() {
              o.uncheckedPacked = true;
              return true;
          }},
-        {"--target", "target", K::Choice, G::Api, "CORE", "generic",
-         {"generic", "cortex-m0plus", "cortex-m4", "cortex-m7", "cortex-m33", "cortex-m55"}, "Target core",
-         "the core the kernels are written for (not implemented yet: kernels pick DSP code by compiler macros)",
-         "the core the kernels are written for; DSP/MVE variants use ACLE intrinsics. 'generic' is portable C.", "",
-         nullptr},
+        {"--target", "target", K::Choice, G::Api, "CORE", "generic", targetNames(), "Target core",
+         "the core the kernels are written for: generic, cortex-m0plus, cortex-m3, cortex-m4, cortex-m7, cortex-m33, "
+         "cortex-m55, cortex-m85 (default generic; a board sets its core)",
+         "'generic' is portable C with the DSP (SMLAD) paths behind __ARM_FEATURE_DSP; cortex-m0plus/m3 emit portable "
+         "C only; cortex-m4/m7/m33 the DSP paths; cortex-m55/m85 add Helium (MVE, arm_mve.h) kernels behind "
+         "__ARM_FEATURE_MVE. Every variant keeps the portable C as fallback and gives the same bytes.",
+         "",
+         [](const std::string &v, CompileOptions &o, OptionParseState &, Diagnostics &d) {
+             if (!checkChoice("--target", v, d)) return false;
+             o.target = v;
+             return true;
+         }},
         {"--planner", "planner", K::Choice, G::Memory, "P", "greedy-conflicts", plannerChoices(), "Planner",
          "memory planner: greedy-size, greedy-conflicts (default), hill-climb",
          "the algorithm that assigns each activation an offset in its pool; changes the pool sizes in the header.", "",

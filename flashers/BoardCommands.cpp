@@ -134,7 +134,7 @@ int cmdFirmware(const BoardArgs &a, const CompileOptions &co, std::ostream &out,
     if (!b) return fail(b.diagnostics(), err);
     Result<Graph> g = loadModel(a.positional[0]);
     if (!g) return fail(g.diagnostics(), err);
-    CompileOptions fco = co;
+    CompileOptions fco = withBoardTarget(co, *b);
     if (a.rpcServer) fco.packedWrappers = true;  // the server calls through the function table
     Result<Artifacts> art = compile(*g, fco);
     if (!art) return fail(art.diagnostics(), err);

@@ -89,6 +89,10 @@ struct FirmwareOptions {
 
 using FileList = std::vector<std::pair<std::string, std::string>>;
 
+// The board catalogue sets --target: when the options name none, the board's
+// core (if it is a known target) is used.
+CompileOptions withBoardTarget(CompileOptions o, const Board &b);
+
 // The project's files (relative path → contents): model/ (the package),
 // firmware/ (startup, linker script, harness, hooks, inputs), CMakeLists.txt,
 // a toolchain file, .vscode/launch.json, firmware.json.

@@ -14,6 +14,7 @@
 
 #include "Firmware.h"
 #include "RpcServer.h"
+#include "core/ops/Target.h"
 
 namespace ember {
 
@@ -480,6 +481,11 @@ std::string firmwareJson(const Board &b, const PackageInfo &p, const FirmwareOpt
 }
 
 }  // namespace
+
+CompileOptions withBoardTarget(CompileOptions o, const Board &b) {
+    if (o.target.empty() && targetKnown(b.core)) o.target = b.core;
+    return o;
+}
 
 Result<FileList> generateFirmwareProject(const Artifacts &a, const Board &b, const FirmwareOptions &o) {
     Diagnostics d;

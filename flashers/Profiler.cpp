@@ -296,7 +296,7 @@ Result<ModelProfile> profileModel(const ProfileRequest &r) {
     progress(r, 2, "compiling " + r.modelPath);
     Result<Graph> g = loadModel(r.modelPath);
     if (!g) return g.diagnostics();
-    Result<Artifacts> a = compile(*g, r.compile);
+    Result<Artifacts> a = compile(*g, withBoardTarget(r.compile, *board));
     if (!a) return a.diagnostics();
     Result<PackageInfo> info = readPackageInfo(a->file("metadata.json") ? *a->file("metadata.json") : "", "metadata.json");
     if (!info) return info.diagnostics();

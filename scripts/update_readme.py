@@ -14,7 +14,8 @@ Sections (all when none is named):
     compile    build/bench/ember_bench                    (about a minute)
     options    bench/api_modes.sh build/app/emberc        (a few minutes: arm-none-eabi-gcc)
     opfamilies build/bench/ember_bench_ops                (a minute)
-    boards     build/bench/bench_boards                   (QEMU; several minutes)
+    boards     build/flashers/bench_boards                (QEMU; every MLPerf model x M4/M7/M55 with the board's
+                                                          --target vs TFLM+CMSIS-NN; about 5 minutes)
     state      build/flashers/bench_state                 (QEMU; the stateful models, a few minutes)
     fuzz       scripts/fuzz.sh --runs 1000000             (the long fuzzing run; tens of minutes)
 """

@@ -32,6 +32,9 @@ struct CompileOptions {
     // --unchecked-packed: packed functions skip the argument checks against
     // their table entry (only the argument count is checked), for code size.
     bool uncheckedPacked = false;
+    // --target: the core the kernels are written for (targetNames() in
+    // ops/Target.h). Empty = not given: 'generic', unless a board sets it.
+    std::string target;
 };
 
 struct Artifacts {

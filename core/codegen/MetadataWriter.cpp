@@ -60,6 +60,7 @@ private:
         o["io"] = mode_.ioInWorkspace ? "workspace" : "separate";
         o["constants"] = mode_.constantsPool ? "pool" : "flash";
         o["app_pools"] = mode_.appPools;
+        o["target"] = m_.opts.target.empty() ? "generic" : m_.opts.target;
         return o;
     }
 

@@ -113,6 +113,7 @@ bool Model::emitLayers(Diagnostics &diags) {
         num.insert(0, width - num.size(), '0');
         L.function = name + "_l" + num + "_" + opTypeIdent(op.type);
         L.ctx.symbolPrefix = L.function;
+        L.ctx.target = opts.target;
         for (size_t i = 0; i < op.inputs.size(); ++i) {
             const int t = op.inputs[i];
             if (t < 0) {

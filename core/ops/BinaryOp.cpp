@@ -21,7 +21,9 @@
 
 #include "Broadcast.h"
 #include "Common.h"
+#include "ConvFast.h"
 #include "OpError.h"
+#include "Target.h"
 
 namespace ember {
 namespace {
@@ -368,10 +370,38 @@ void emitBinary(BinaryKind kind, const Graph &g, const Op &op, EmitContext &ctx)
         else
             emitQuantizedBody(kind, p, ctx, o, a, b, ind);
     };
+    // Helium: int8 ADD/SUB of same-shape inputs, 4 elements per step (the
+    // same TFLM arithmetic: VQRDMULH + rounding shifts, see ember_mve_requant).
+    const bool mve = targetHasMve(ctx.target) && p.dtype == DType::Int8 && kind != BinaryKind::Mul &&
+                     p.bc.sameShape && !ctx.outputDynamic(0) && p.leftShift >= 0 && p.leftShift < 32 &&
+                     p.in1Shift <= 0 && p.in2Shift <= 0 && p.outShift <= 0;
+    if (mve) {
+        useMveKernelHelpers(ctx);
+        const int64_t count = g.out(op).elements();
+        const auto input = [&](const std::string &in, int32_t off, int32_t mult, int32_t shift) {
+            return "ember_mve_requant_r(vshlq_n_s32(vaddq_n_s32(vldrbq_z_s32(" + in + " + i, pr), " + cInt(off) + "), " +
+                   std::to_string(p.leftShift) + "), vdupq_n_s32(" + cInt(mult) + "), vdupq_n_s32(" + cInt(shift) + "))";
+        };
+        ctx.line("#if EMBER_MVE", 0);
+        ctx.line("for (int32_t i = 0; i < " + std::to_string(count) + "; i += 4) {");
+        ctx.line("const mve_pred16_t pr = vctp32q((uint32_t)(" + std::to_string(count) + " - i));", 2);
+        ctx.line("const int32x4_t x = " + input(ctx.inputs[0], p.in1Offset, p.in1Mult, p.in1Shift) + ";", 2);
+        ctx.line("const int32x4_t y = " + input(ctx.inputs[1], p.in2Offset, p.in2Mult, p.in2Shift) + ";", 2);
+        ctx.line(std::string("int32x4_t r = ember_mve_requant_r(") + (kind == BinaryKind::Add ? "vaddq_s32" : "vsubq_s32") +
+                     "(x, y), vdupq_n_s32(" + cInt(p.outMult) + "), vdupq_n_s32(" + cInt(p.outShift) + "));",
+                 2);
+        if (p.outOffset) ctx.line("r = vaddq_n_s32(r, " + cInt(p.outOffset) + ");", 2);
+        ctx.line("r = vminq_s32(vmaxq_s32(r, vdupq_n_s32(" + cInt(p.actMin) + ")), vdupq_n_s32(" + cInt(p.actMax) + "));",
+                 2);
+        ctx.line("vstrbq_p_s32(" + ctx.outputs[0] + " + i, r, pr);", 2);
+        ctx.line("}");
+        ctx.line("#else", 0);
+    }
     if (ctx.outputDynamic(0))
         emitDynamicLoops(g, op, ctx, body);
     else
         p.bc.emitLoops(ctx, body);
+    if (mve) ctx.line("#endif", 0);
 }
 
 int64_t macsBinary(const Graph &g, const Op &op) { return g.out(op).elements(); }

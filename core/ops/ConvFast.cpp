@@ -1,5 +1,7 @@
 #include "ConvFast.h"
 
+#include "Target.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -145,6 +147,54 @@ void useDspHelpers(EmitContext &ctx) {
                   "#endif\n");
 }
 
+// Which code paths this op's C gets beside the portable C (--target).
+struct Paths {
+    bool dsp = true, mve = false;
+};
+
+Paths pathsFor(const EmitContext &ctx) {
+    Paths ps;
+    ps.dsp = targetHasDsp(ctx.target);
+    ps.mve = targetHasMve(ctx.target);
+    return ps;
+}
+
+// The Helium switch, once per generated file (--target cortex-m55/m85).
+void useMveHelpers(EmitContext &ctx) {
+    ctx.addHelper("ember_mve",
+                  "/* Armv8.1-M Helium (MVE) int8 kernels; other cores and host builds use the\n"
+                  " * DSP or portable C branches, which give the same bytes. */\n"
+                  "#if defined(__ARM_FEATURE_MVE) && (__ARM_FEATURE_MVE & 1) && defined(__GNUC__)\n"
+                  "#include <arm_mve.h>\n"
+                  "#define EMBER_MVE 1\n"
+                  "/* tflite MultiplyByQuantizedMultiplier on 4 lanes: VQRDMULH is the saturating\n"
+                  " * rounding doubling high multiply; VRSHL rounds half up, so negative values\n"
+                  " * that are shifted right (rsh < 0) are first lowered by one (saturating) to\n"
+                  " * round half away from zero. */\n"
+                  "static inline int32x4_t ember_mve_requant(int32x4_t x, int32x4_t qm, int32x4_t lsh, int32x4_t rsh)\n"
+                  "{\n"
+                  "    int32x4_t v = vqrdmulhq_s32(vshlq_s32(x, lsh), qm);\n"
+                  "    v = vqaddq_s32(v, vshrq_n_s32(vandq_s32(v, rsh), 31));\n"
+                  "    return vrshlq_s32(v, rsh);\n"
+                  "}\n"
+                  "/* the same when no channel shifts left */\n"
+                  "static inline int32x4_t ember_mve_requant_r(int32x4_t x, int32x4_t qm, int32x4_t rsh)\n"
+                  "{\n"
+                  "    int32x4_t v = vqrdmulhq_s32(x, qm);\n"
+                  "    v = vqaddq_s32(v, vshrq_n_s32(vandq_s32(v, rsh), 31));\n"
+                  "    return vrshlq_s32(v, rsh);\n"
+                  "}\n"
+                  "#else\n"
+                  "#define EMBER_MVE 0\n"
+                  "#endif\n");
+}
+
+void useHelpers(EmitContext &ctx) {
+    const Paths ps = pathsFor(ctx);
+    if (ps.dsp) useDspHelpers(ctx);
+    if (ps.mve) useMveHelpers(ctx);
+}
+
 void useRequantHelper(EmitContext &ctx) {
     ctx.addHelper("ember_requant",
                   "/* tflite MultiplyByQuantizedMultiplier for multipliers in [0, 2^31): the\n"
@@ -169,10 +219,30 @@ struct StorePlan {
     bool single = false;
     std::vector<SingleRounding> channels;
     std::string table;  // per channel {multiplier, shift, round low, round high} when not uniform
+    // Helium: 4 channels per requantization; per-channel arrays (padded by 3
+    // so a 4-lane load at the last channel stays inside), empty when uniform.
+    bool mve = false, dsp = true;
+    std::string vMult, vLsh, vRsh;
 };
 
 StorePlan planStores(EmitContext &ctx, const Requant &rq) {
     StorePlan sp;
+    const Paths ps = pathsFor(ctx);
+    sp.dsp = ps.dsp;
+    sp.mve = ps.mve;
+    if (sp.mve && !rq.uniform()) {
+        std::vector<int32_t> m, l, r;
+        for (size_t c = 0; c < rq.multiplier.size(); ++c) {
+            m.push_back(rq.multiplier[c]);
+            l.push_back(rq.shift[c] > 0 ? rq.shift[c] : 0);
+            r.push_back(rq.shift[c] > 0 ? 0 : rq.shift[c]);
+        }
+        for (int k = 0; k < 3; ++k) m.push_back(0), l.push_back(0), r.push_back(0);
+        sp.vMult = ctx.constantI32("mve_multiplier", m, "per channel Q31 multiplier (4-lane loads; 3 pad entries)");
+        if (std::any_of(l.begin(), l.end(), [](int32_t v) { return v > 0; }))
+            sp.vLsh = ctx.constantI32("mve_left_shift", l, "per channel left shift (4-lane loads)");
+        sp.vRsh = ctx.constantI32("mve_right_shift", r, "per channel right shift as a negative VRSHL amount");
+    }
     sp.rq = rq;
     sp.rq.hasBias = false;  // folded into the accumulator start values
     sp.single = true;
@@ -226,7 +296,7 @@ void emitStore(EmitContext &ctx, const StorePlan &sp, const std::string &acc, co
         ctx.line("int32_t v = ember_rq1(" + acc + ", q[0], (int64_t)q[3] * 4294967296 + (uint32_t)q[2], q[1]);",
                  ind + 1);
     }
-    const bool full = rq.actMin == -128 && rq.actMax == 127;
+    const bool full = sp.dsp && rq.actMin == -128 && rq.actMax == 127;
     if (full) ctx.line("#if EMBER_DSP", 0);
     if (full) ctx.line(out + " = (int8_t)__ssat(v, 8);", ind + 1);
     if (full) ctx.line("#else", 0);
@@ -236,12 +306,60 @@ void emitStore(EmitContext &ctx, const StorePlan &sp, const std::string &acc, co
     ctx.line("}", ind);
 }
 
+// Helium: requantize + offset + clamp the int32x4_t `vec` (channels ch ..
+// ch + 3) and store its 4 (or, predicated by `pred`, fewer) bytes at `out`.
+void emitStoreVec(EmitContext &ctx, const StorePlan &sp, const std::string &vec, const std::string &ch,
+                  const std::string &out, const std::string &pred, int ind) {
+    const Requant &rq = sp.rq;
+    const auto lanes = [&](const std::string &arr, int32_t uniformValue) {
+        return arr.empty() ? "vdupq_n_s32(" + cInt(uniformValue) + ")" : "vldrwq_s32(" + arr + " + " + ch + ")";
+    };
+    const int32_t s0 = rq.shift.empty() ? 0 : rq.shift[0];
+    const bool left = std::any_of(rq.shift.begin(), rq.shift.end(), [](int32_t v) { return v > 0; });
+    const std::string qm = lanes(sp.vMult, rq.multiplier.empty() ? 0 : rq.multiplier[0]);
+    const std::string rsh = lanes(sp.vRsh, s0 > 0 ? 0 : s0);
+    ctx.line("{", ind);
+    if (left)
+        ctx.line("int32x4_t v = ember_mve_requant(" + vec + ", " + qm + ", " + lanes(sp.vLsh, s0 > 0 ? s0 : 0) + ", " +
+                     rsh + ");",
+                 ind + 1);
+    else
+        ctx.line("int32x4_t v = ember_mve_requant_r(" + vec + ", " + qm + ", " + rsh + ");", ind + 1);
+    if (rq.outputOffset) ctx.line("v = vaddq_n_s32(v, " + cInt(rq.outputOffset) + ");", ind + 1);
+    ctx.line("v = vmaxq_s32(v, vdupq_n_s32(" + cInt(rq.actMin) + "));", ind + 1);
+    ctx.line("v = vminq_s32(v, vdupq_n_s32(" + cInt(rq.actMax) + "));", ind + 1);
+    if (pred.empty())
+        ctx.line("vstrbq_s32(" + out + ", v);", ind + 1);
+    else
+        ctx.line("vstrbq_p_s32(" + out + ", v, " + pred + ");", ind + 1);
+    ctx.line("}", ind);
+}
+
+// Four scalar accumulators (fewer: zero lanes) as one int32x4_t expression.
+std::string laneVector(const std::vector<std::string> &a) {
+    std::string v = "vdupq_n_s32(" + a[0] + ")";
+    for (size_t i = 1; i < 4; ++i) v = "vsetq_lane_s32(" + (i < a.size() ? a[i] : std::string("0")) + ", " + v + ", " + std::to_string(i) + ")";
+    return v;
+}
+
 std::string acc(int pix, int ch) { return "a" + n(pix) + n(ch); }
 
 // acc[p][c] += the 4 products of the int8 word at byte `off` of xp/wp, for P
 // pixels (xp + p * xStep) and C channels (wp + c * wStep).
-void emitDotWord(EmitContext &ctx, int P, int C, int64_t xStep, int64_t wStep, int64_t off, int ind) {
+void emitDotWord(EmitContext &ctx, const Paths &ps, int P, int C, int64_t xStep, int64_t wStep, int64_t off,
+                 int ind) {
     const auto at = [&](const std::string &ptr, int64_t o) { return ptr + (o ? " + " + n(o) : ""); };
+    if (!ps.dsp) {
+        for (int p = 0; p < P; ++p)
+            for (int c = 0; c < C; ++c) {
+                std::string sum;
+                for (int j = 0; j < 4; ++j)
+                    sum += std::string(j ? " + " : "") + "xp[" + n(p * xStep + off + j) + "] * wp[" +
+                           n(c * wStep + off + j) + "]";
+                ctx.line(acc(p, c) + " += " + sum + ";", ind);
+            }
+        return;
+    }
     ctx.line("#if EMBER_DSP", 0);
     ctx.line("{", ind++);
     for (int p = 0; p < P; ++p) {
@@ -276,8 +394,64 @@ void emitDotWord(EmitContext &ctx, int P, int C, int64_t xStep, int64_t wStep, i
 // acc[p][c] += sum_{k < len} xp[p * xStep + k] * wp[c * wStep + k] for P
 // pixels and C channels over `len` contiguous int8 (len a literal). (A loop
 // over 8 bytes per step was measured slower on Cortex-M4: register spills.)
+// Helium form of emitDot: 16 int8 products per VMLADAVA, the tail (len % 16)
+// with zeroing tail-predicated loads.
+void emitDotMve(EmitContext &ctx, int P, int C, const std::string &x, int64_t xStep, const std::string &w,
+                int64_t wStep, int len, int ind) {
+    const auto at = [&](const std::string &ptr, int64_t o) { return ptr + (o ? " + " + n(o) : ""); };
+    ctx.line("{", ind++);
+    ctx.line("const int8_t *xp = " + x + ";", ind);
+    ctx.line("const int8_t *wp = " + w + ";", ind);
+    const int vecs = len / 16, rem = len % 16;
+    // One 16-byte step; `pred` non-empty: the tail.
+    auto step = [&](const std::string &pred, int in) {
+        const auto load = [&](const std::string &ptr) {
+            return pred.empty() ? "vldrbq_s8(" + ptr + ")" : "vldrbq_z_s8(" + ptr + ", " + pred + ")";
+        };
+        for (int p = 0; p < P; ++p)
+            ctx.line("const int8x16_t x" + n(p) + " = " + load(at("xp", p * xStep)) + ";", in);
+        for (int c = 0; c < C; ++c) {
+            ctx.line("{", in);
+            ctx.line("const int8x16_t wv = " + load(at("wp", c * wStep)) + ";", in + 1);
+            for (int p = 0; p < P; ++p)
+                ctx.line(acc(p, c) + " = vmladavaq_s8(" + acc(p, c) + ", x" + n(p) + ", wv);", in + 1);
+            ctx.line("}", in);
+        }
+    };
+    if (vecs > 1) {
+        ctx.line("for (int32_t k = 0; k < " + n(vecs) + "; ++k) {", ind);
+        step("", ind + 1);
+        ctx.line("xp += 16;", ind + 1);
+        ctx.line("wp += 16;", ind + 1);
+        ctx.line("}", ind);
+    } else if (vecs == 1) {
+        ctx.line("{", ind);
+        step("", ind + 1);
+        ctx.line("}", ind);
+        if (rem) {
+            ctx.line("xp += 16;", ind);
+            ctx.line("wp += 16;", ind);
+        }
+    }
+    if (rem) {
+        ctx.line("{", ind);
+        ctx.line("const mve_pred16_t tail = vctp8q(" + n(rem) + ");", ind + 1);
+        step("tail", ind + 1);
+        ctx.line("}", ind);
+    }
+    ctx.line("(void)xp;", ind);
+    ctx.line("(void)wp;", ind);
+    ctx.line("}", --ind);
+}
+
 void emitDot(EmitContext &ctx, int P, int C, const std::string &x, int64_t xStep, const std::string &w,
              int64_t wStep, int len, int ind) {
+    const Paths ps = pathsFor(ctx);
+    if (ps.mve) {
+        ctx.line("#if EMBER_MVE", 0);
+        emitDotMve(ctx, P, C, x, xStep, w, wStep, len, ind);
+        ctx.line("#else", 0);
+    }
     ctx.line("{", ind++);
     ctx.line("const int8_t *xp = " + x + ";", ind);
     ctx.line("const int8_t *wp = " + w + ";", ind);
@@ -285,12 +459,12 @@ void emitDot(EmitContext &ctx, int P, int C, const std::string &x, int64_t xStep
     int64_t off = 0;  // byte offset of the tail from xp/wp
     if (words > 1) {
         ctx.line("for (int32_t k = 0; k < " + n(words) + "; ++k) {", ind++);
-        emitDotWord(ctx, P, C, xStep, wStep, 0, ind);
+        emitDotWord(ctx, ps, P, C, xStep, wStep, 0, ind);
         ctx.line("xp += 4;", ind);
         ctx.line("wp += 4;", ind);
         ctx.line("}", --ind);
     } else if (words == 1) {
-        emitDotWord(ctx, P, C, xStep, wStep, 0, ind);
+        emitDotWord(ctx, ps, P, C, xStep, wStep, 0, ind);
         off = 4;
     }
     for (int j = 0; j < len % 4; ++j)
@@ -303,6 +477,7 @@ void emitDot(EmitContext &ctx, int P, int C, const std::string &x, int64_t xStep
         ctx.line("(void)wp;", ind);
     }
     ctx.line("}", --ind);
+    if (ps.mve) ctx.line("#endif", 0);
 }
 
 // Shared per-row set-up of both emitters: iy0, the valid tap rows, the row
@@ -363,6 +538,8 @@ struct ConvEmit {
     StorePlan stores;
     RowSetup rows;
     int64_t K = 0, KK = 0;  // (kx, ic) run per tap row, weights per output channel
+    bool im2col = false;    // Helium: gather short tap rows into one run (gatherColumns)
+    std::string weights;    // the filter's C symbol
 
     // P pixels starting at column `ox` (a C expression) of column class tap range [lo, hi).
     void pixels(int P, const std::string &ox, int cls, std::pair<int, int> t, int ind) {
@@ -373,19 +550,84 @@ struct ConvEmit {
                  ind);
         ctx.line("int8_t *y0 = yr + " + cMul(ox, p.outC) + ";", ind);
         ctx.line("const int32_t *bx = by" + cAdd(int64_t(cls) * p.outC) + ";", ind);
-        const int pairs = p.outC / 2;
-        if (pairs > 0) {
-            ctx.line("for (int32_t oc = 0; oc < " + n(pairs * 2) + "; oc += 2) {", ind);
-            channels(P, 2, t, pixStep, int(len), ind + 1);
+        if (im2col) {
+            ctx.line("#if EMBER_MVE", 0);
+            ctx.line("(void)x0;", ind);
+            gatherColumns(P, ox, t, ind);
+            const int groups = p.outC / 4, rest = p.outC % 4;
+            if (groups > 0) {
+                ctx.line("for (int32_t oc = 0; oc < " + n(groups * 4) + "; oc += 4) {", ind);
+                channelsCol(P, 4, ind + 1);
+                ctx.line("}", ind);
+            }
+            if (rest) {
+                ctx.line("{", ind);
+                ctx.line("const int32_t oc = " + n(p.outC - rest) + ";", ind + 1);
+                channelsCol(P, rest, ind + 1);
+                ctx.line("}", ind);
+            }
+            ctx.line("#else", 0);
+        }
+        // Helium: 4 channels per pass (one vector requantization per pixel).
+        const int cw = stores.mve ? 4 : 2, groups = p.outC / cw, rest = p.outC % cw;
+        if (groups > 0) {
+            ctx.line("for (int32_t oc = 0; oc < " + n(groups * cw) + "; oc += " + n(cw) + ") {", ind);
+            channels(P, cw, t, pixStep, int(len), ind + 1);
             ctx.line("}", ind);
         }
-        if (p.outC % 2) {
+        if (rest) {
             ctx.line("{", ind);
-            ctx.line("const int32_t oc = " + n(p.outC - 1) + ";", ind + 1);
-            channels(P, 1, t, pixStep, int(len), ind + 1);
+            ctx.line("const int32_t oc = " + n(p.outC - rest) + ";", ind + 1);
+            channels(P, rest, t, pixStep, int(len), ind + 1);
             ctx.line("}", ind);
         }
+        if (im2col) ctx.line("#endif", 0);
         ctx.line("}", --ind);
+    }
+
+    // Helium im2col: the P pixels' whole receptive fields as int8 rows of KK
+    // bytes (padding taps zero: the folded bias of the border class already
+    // leaves them out), so the dot product runs over one contiguous run even
+    // when a tap row is short (KWS's 10x4 filter on one channel).
+    void gatherColumns(int P, const std::string &ox, std::pair<int, int> t, int ind) {
+        const int64_t rowBytes = int64_t(p.filterW) * p.inC, lo = int64_t(t.first) * p.inC,
+                      mid = int64_t(t.second - t.first) * p.inC, hi = rowBytes - lo - mid;
+        ctx.line("int8_t col[" + n(P * KK) + "];", ind);
+        ctx.line("for (int32_t ky = 0; ky < " + n(p.filterH) + "; ++ky) {", ind);
+        ctx.line("const int32_t iy = iy0 + ky;", ind + 1);
+        ctx.line("int8_t *d = col + ky * " + n(rowBytes) + ";", ind + 1);
+        ctx.line("if (iy < 0 || iy >= " + n(p.inH) + ") {", ind + 1);
+        for (int q = 0; q < P; ++q) ctx.line("memset(d" + cAdd(q * KK) + ", 0, " + n(rowBytes) + ");", ind + 2);
+        ctx.line("continue;", ind + 2);
+        ctx.line("}", ind + 1);
+        ctx.line("{", ind + 1);
+        ctx.line("const int8_t *s = xin + iy * " + n(int64_t(p.inW) * p.inC) + " + " +
+                     cMul("(" + cMul(ox, p.strideW) + cAdd(t.first - p.padLeft) + ")", p.inC) + ";",
+                 ind + 2);
+        for (int q = 0; q < P; ++q) {
+            const int64_t base = q * KK;
+            if (lo) ctx.line("memset(d" + cAdd(base) + ", 0, " + n(lo) + ");", ind + 2);
+            ctx.line("memcpy(d" + cAdd(base + lo) + ", s" + cAdd(int64_t(q) * p.strideW * p.inC) + ", " + n(mid) + ");",
+                     ind + 2);
+            if (hi) ctx.line("memset(d" + cAdd(base + lo + mid) + ", 0, " + n(hi) + ");", ind + 2);
+        }
+        ctx.line("}", ind + 1);
+        ctx.line("}", ind);
+    }
+
+    void channelsCol(int P, int C, int ind) {
+        for (int c = 0; c < C; ++c) {
+            std::string decl = "int32_t " + acc(0, c) + " = bx[oc" + (c ? " + " + n(c) : "") + "]";
+            for (int q = 1; q < P; ++q) decl += ", " + acc(q, c) + " = " + acc(0, c);
+            ctx.line(decl + ";", ind);
+        }
+        emitDotMve(ctx, P, C, "col", KK, weights + " + " + cMul("oc", KK), KK, int(KK), ind);
+        for (int q = 0; q < P; ++q) {
+            std::vector<std::string> a;
+            for (int c = 0; c < C; ++c) a.push_back(acc(q, c));
+            emitStoreVec(ctx, stores, laneVector(a), "oc", "y0 + " + (q ? n(int64_t(q) * p.outC) + " + " : "") + "oc",
+                         C < 4 ? "vctp32q(" + n(C) + ")" : "", ind);
+        }
     }
 
     void channels(int P, int C, std::pair<int, int> t, int64_t pixStep, int len, int ind) {
@@ -402,12 +644,23 @@ struct ConvEmit {
         } else {
             emitDot(ctx, P, C, "x0", pixStep, "wc", KK, len, ind);
         }
+        if (stores.mve) {
+            ctx.line("#if EMBER_MVE", 0);
+            for (int q = 0; q < P; ++q) {
+                std::vector<std::string> a;
+                for (int c = 0; c < C; ++c) a.push_back(acc(q, c));
+                emitStoreVec(ctx, stores, laneVector(a), "oc", "y0 + " + (q ? n(int64_t(q) * p.outC) + " + " : "") + "oc",
+                             C < 4 ? "vctp32q(" + n(C) + ")" : "", ind);
+            }
+            ctx.line("#else", 0);
+        }
         for (int q = 0; q < P; ++q)
             for (int c = 0; c < C; ++c) {
                 const std::string ch = c ? "oc + " + n(c) : "oc";
                 emitStore(ctx, stores, acc(q, c), ch, "y0[" + (q ? n(int64_t(q) * p.outC) + " + " : "") + ch + "]",
                           ind);
             }
+        if (stores.mve) ctx.line("#endif", 0);
     }
 
     void segment(const Segment &s, std::pair<int, int> t, int ind) {
@@ -439,6 +692,22 @@ struct DepthwiseEmit {
         ctx.line("int8_t *y0 = yr + " + cMul(ox, C) + ";", ind);
         ctx.line("const int32_t *bx = by" + cAdd(int64_t(cls) * C) + ";", ind);
         const int quads = C / 4;
+        if (stores.mve) {
+            ctx.line("#if EMBER_MVE", 0);
+            if (quads > 0) {
+                ctx.line("for (int32_t c = 0; c < " + n(quads * 4) + "; c += 4) {", ind);
+                channelsMve("", t, ind + 1);
+                ctx.line("}", ind);
+            }
+            if (C % 4) {
+                ctx.line("{", ind);
+                ctx.line("const int32_t c = " + n(quads * 4) + ";", ind + 1);
+                ctx.line("const mve_pred16_t tail = vctp32q(" + n(C % 4) + ");", ind + 1);
+                channelsMve("tail", t, ind + 1);
+                ctx.line("}", ind);
+            }
+            ctx.line("#else", 0);
+        }
         if (quads > 0) {
             ctx.line("for (int32_t c = 0; c < " + n(quads * 4) + "; c += 4) {", ind);
             channels(4, t, ind + 1);
@@ -450,7 +719,137 @@ struct DepthwiseEmit {
             channels(1, t, ind + 1);
             ctx.line("}", ind);
         }
+        if (stores.mve) ctx.line("#endif", 0);
         ctx.line("}", --ind);
+    }
+
+    // Channel multiplier M > 1: output channel ic * M + m reads input
+    // channel ic, so each input byte is loaded once per tap and multiplied
+    // into up to 8 accumulators (outputs of one input channel). DSP: 4
+    // weights per word (SXTB16, then SMLABB/SMLABT against the input in the
+    // bottom half); Helium: 4 lanes per VMLA by the scalar input.
+    void pixelMult(const std::string &ox, int cls, std::pair<int, int> t, int ind) {
+        const int C = p.inC, OC = p.outC, M = p.depthMultiplier;
+        ctx.line("{", ind++);
+        ctx.line("const int8_t *x0 = xr + " + cMul("(" + cMul(ox, p.strideW) + cAdd(t.first - p.padLeft) + ")", C) + ";",
+                 ind);
+        ctx.line("const int8_t *w0 = wr" + cAdd(int64_t(t.first) * OC) + ";", ind);
+        ctx.line("int8_t *y0 = yr + " + cMul(ox, OC) + ";", ind);
+        ctx.line("const int32_t *bx = by" + cAdd(int64_t(cls) * OC) + ";", ind);
+        int in = ind;
+        if (C > 1) ctx.line("for (int32_t ic = 0; ic < " + n(C) + "; ++ic) {", in++);
+        else ctx.line("{", in++), ctx.line("const int32_t ic = 0;", in);
+        for (int m0 = 0; m0 < M; m0 += 8) multGroup(m0, std::min(8, M - m0), t, in);
+        ctx.line("}", --in);
+        ctx.line("}", --ind);
+    }
+
+    // Outputs ic * M + m0 .. + G - 1 (G <= 8) of one input channel.
+    void multGroup(int m0, int G, std::pair<int, int> t, int ind) {
+        const int64_t C = p.inC, OC = p.outC;
+        ctx.line("{", ind++);
+        ctx.line("const int32_t c = " + cMul("ic", p.depthMultiplier) + cAdd(m0) + ";", ind);
+        const int taps = t.second - t.first;
+        const std::string r = rows.rowLoop ? "r" : "0";
+        auto rowHead = [&](int &in) {
+            if (rows.rowLoop) ctx.line("for (int32_t r = 0; r < " + rows.rows + "; ++r) {", in++);
+            ctx.line("const int8_t *xp = x0 + " + cMul(r, int64_t(p.inW) * C) + " + ic;", in);
+            ctx.line("const int8_t *wp = w0 + " + cMul(r, int64_t(p.filterW) * OC) + " + c;", in);
+        };
+        if (stores.mve) {
+            ctx.line("#if EMBER_MVE", 0);
+            const int V = (G + 3) / 4;
+            for (int v = 0; v < V; ++v) {
+                const int lanes = std::min(4, G - 4 * v);
+                if (lanes < 4) ctx.line("const mve_pred16_t tail = vctp32q(" + n(lanes) + ");", ind);
+                const std::string at = "bx + c" + cAdd(4 * v);
+                ctx.line("int32x4_t v" + n(v) + " = " + (lanes < 4 ? "vldrwq_z_s32(" + at + ", tail)" : "vldrwq_s32(" + at + ")") + ";",
+                         ind);
+            }
+            int in = ind;
+            ctx.line("{", in++);
+            rowHead(in);
+            for (int k = 0; k < taps; ++k) {
+                ctx.line("{", in);
+                ctx.line("const int32_t xv = xp[" + n(k * C) + "];", in + 1);
+                for (int v = 0; v < V; ++v) {
+                    const int lanes = std::min(4, G - 4 * v);
+                    const std::string ptr = "wp + " + n(k * OC + 4 * v);
+                    ctx.line("v" + n(v) + " = vmlaq_n_s32(v" + n(v) + ", " +
+                                 (lanes < 4 ? "vldrbq_z_s32(" + ptr + ", tail)" : "vldrbq_s32(" + ptr + ")") + ", xv);",
+                             in + 1);
+                }
+                ctx.line("}", in);
+            }
+            if (rows.rowLoop) ctx.line("}", --in);
+            ctx.line("}", --in);
+            for (int v = 0; v < V; ++v) {
+                const int lanes = std::min(4, G - 4 * v);
+                emitStoreVec(ctx, stores, "v" + n(v), "c" + cAdd(4 * v), "y0 + c" + cAdd(4 * v), lanes < 4 ? "tail" : "",
+                             ind);
+            }
+            ctx.line("#else", 0);
+        }
+        for (int g = 0; g < G; ++g) ctx.line("int32_t a" + n(g) + " = bx[c" + cAdd(g) + "];", ind);
+        int in = ind;
+        ctx.line("{", in++);
+        rowHead(in);
+        const int quads = stores.dsp ? G / 4 : 0;
+        for (int k = 0; k < taps; ++k) {
+            ctx.line("{", in);
+            ctx.line("const int32_t xv = xp[" + n(k * C) + "];", in + 1);
+            if (quads) ctx.line("#if EMBER_DSP", 0);
+            for (int q4 = 0; q4 < quads; ++q4) {
+                const std::string a = "a" + n(4 * q4), b = "a" + n(4 * q4 + 1), c2 = "a" + n(4 * q4 + 2),
+                                  d = "a" + n(4 * q4 + 3);
+                ctx.line("{", in + 1);
+                ctx.line("const int32_t wv = ember_ld32(wp + " + n(k * OC + 4 * q4) + ");", in + 2);
+                ctx.line("const int32_t we = __sxtb16(wv), wo = ember_sxtb16_hi(wv);", in + 2);
+                ctx.line(a + " = __smlabb(xv, we, " + a + ");", in + 2);
+                ctx.line(c2 + " = __smlabt(xv, we, " + c2 + ");", in + 2);
+                ctx.line(b + " = __smlabb(xv, wo, " + b + ");", in + 2);
+                ctx.line(d + " = __smlabt(xv, wo, " + d + ");", in + 2);
+                ctx.line("}", in + 1);
+            }
+            if (quads) ctx.line("#else", 0);
+            for (int g = 0; g < 4 * quads; ++g)
+                ctx.line("a" + n(g) + " += xv * wp[" + n(k * OC + g) + "];", in + 1);
+            if (quads) ctx.line("#endif", 0);
+            for (int g = 4 * quads; g < G; ++g)
+                ctx.line("a" + n(g) + " += xv * wp[" + n(k * OC + g) + "];", in + 1);
+            ctx.line("}", in);
+        }
+        if (rows.rowLoop) ctx.line("}", --in);
+        ctx.line("}", --in);
+        for (int g = 0; g < G; ++g) {
+            const std::string ch = "c" + cAdd(g);
+            emitStore(ctx, stores, "a" + n(g), ch, "y0[" + ch + "]", ind);
+        }
+        if (stores.mve) ctx.line("#endif", 0);
+        ctx.line("}", --ind);
+    }
+
+    // Helium: channels c .. c + 3 as int32x4_t lanes (widening byte loads),
+    // every valid tap; `pred` non-empty: the channel tail.
+    void channelsMve(const std::string &pred, std::pair<int, int> t, int ind) {
+        const int64_t C = p.inC;
+        const auto ld8 = [&](const std::string &ptr) {
+            return pred.empty() ? "vldrbq_s32(" + ptr + ")" : "vldrbq_z_s32(" + ptr + ", " + pred + ")";
+        };
+        ctx.line("int32x4_t acc = " + std::string(pred.empty() ? "vldrwq_s32(bx + c)" : "vldrwq_z_s32(bx + c, " + pred + ")") +
+                     ";",
+                 ind);
+        int in = ind;
+        if (rows.rowLoop) ctx.line("for (int32_t r = 0; r < " + rows.rows + "; ++r) {", in++);
+        const std::string r = rows.rowLoop ? "r" : "0";
+        ctx.line("const int8_t *xp = x0 + " + cMul(r, int64_t(p.inW) * C) + " + c;", in);
+        ctx.line("const int8_t *wp = w0 + " + cMul(r, int64_t(p.filterW) * C) + " + c;", in);
+        for (int k = 0; k < t.second - t.first; ++k) {
+            const std::string off = k ? " + " + n(k * C) : "";
+            ctx.line("acc = vaddq_s32(acc, vmulq_s32(" + ld8("xp" + off) + ", " + ld8("wp" + off) + "));", in);
+        }
+        if (rows.rowLoop) ctx.line("}", --in);
+        emitStoreVec(ctx, stores, "acc", "c", "y0 + c", pred, ind);
     }
 
     // Q (4 or 1) channels from c on, every valid tap.
@@ -462,8 +861,9 @@ struct DepthwiseEmit {
         const std::string r = rows.rowLoop ? "r" : "0";
         ctx.line("const int8_t *xp = x0 + " + cMul(r, int64_t(p.inW) * C) + " + c;", in);
         ctx.line("const int8_t *wp = w0 + " + cMul(r, int64_t(p.filterW) * C) + " + c;", in);
-        if (Q == 4) ctx.line("#if EMBER_DSP", 0);
-        for (int k = 0; k < t.second - t.first && Q == 4; ++k) {
+        const bool dsp = Q == 4 && stores.dsp;
+        if (dsp) ctx.line("#if EMBER_DSP", 0);
+        for (int k = 0; k < t.second - t.first && dsp; ++k) {
             const std::string off = k ? " + " + n(k * C) : "";
             ctx.line("{", in);
             ctx.line("const int32_t xv = ember_ld32(xp" + off + "), wv = ember_ld32(wp" + off + ");", in + 1);
@@ -475,11 +875,11 @@ struct DepthwiseEmit {
             ctx.line("a3 = __smlatt(xo, wo, a3);", in + 1);
             ctx.line("}", in);
         }
-        if (Q == 4) ctx.line("#else", 0);
+        if (dsp) ctx.line("#else", 0);
         for (int k = 0; k < t.second - t.first; ++k)
             for (int q = 0; q < Q; ++q)
                 ctx.line("a" + n(q) + " += xp[" + n(k * C + q) + "] * wp[" + n(k * C + q) + "];", in);
-        if (Q == 4) ctx.line("#endif", 0);
+        if (dsp) ctx.line("#endif", 0);
         if (rows.rowLoop) ctx.line("}", --in);
         for (int q = 0; q < Q; ++q) {
             const std::string ch = q ? "c + " + n(q) : "c";
@@ -512,8 +912,12 @@ bool emitConvInt8Fast(const Graph &g, const Op &op, const ConvParams &params, Em
         return s;
     });
 
-    useDspHelpers(ctx);
+    useHelpers(ctx);
     ConvEmit e{ctx, p, planStores(ctx, p.rq), {}, K, KK};
+    e.weights = ctx.inputs[1];
+    // Tap rows that are not a multiple of 16 bytes waste lanes of every
+    // VMLADAVA; one gathered run of KK bytes wastes at most one (stack: 2 KK).
+    e.im2col = e.stores.mve && p.filterH > 1 && K % 16 != 0 && KK <= 1024;
     const std::string tab =
         ctx.constantI32("bias_folded", folded, "bias + input offset x weight sums, per border class and channel");
     const std::string rowTab =
@@ -526,6 +930,12 @@ bool emitConvInt8Fast(const Graph &g, const Op &op, const ConvParams &params, Em
     int ind = emitBatchHead(ctx, p);
     ctx.line("for (int32_t oy = 0; oy < " + n(p.outH) + "; ++oy) {", ind++);
     e.rows = emitRowSetup(ctx, p, ay, tab, rowTab, int64_t(p.inW) * p.inC, K, ctx.inputs[1], ind);
+    if (e.im2col) {
+        // The gathered columns read the input and filter directly.
+        ctx.line("(void)xr;", ind);
+        ctx.line("(void)wr;", ind);
+        if (e.rows.rows == "rows") ctx.line("(void)rows;", ind);
+    }
     ctx.line("int8_t *yr = yout + " + cMul("oy", int64_t(p.outW) * p.outC) + ";", ind);
     for (const Segment &s : segmentsOf(ax)) e.segment(s, ax.taps[size_t(s.cls)], ind);
     while (ind > 1) ctx.line("}", --ind);
@@ -533,7 +943,7 @@ bool emitConvInt8Fast(const Graph &g, const Op &op, const ConvParams &params, Em
 }
 
 bool emitDepthwiseInt8Fast(const Graph &g, const Op &op, const ConvParams &p, EmitContext &ctx) {
-    if (!foldable(g, op, p) || p.depthMultiplier != 1) return false;
+    if (!foldable(g, op, p) || p.depthMultiplier < 1) return false;
     const AxisPlan ay = planAxis(p.inH, p.filterH, p.strideH, p.padTop, p.outH);
     const AxisPlan ax = planAxis(p.inW, p.filterW, p.strideW, p.padLeft, p.outW);
     if (!allNonEmpty(ay) || !allNonEmpty(ax)) return false;
@@ -543,7 +953,7 @@ bool emitDepthwiseInt8Fast(const Graph &g, const Op &op, const ConvParams &p, Em
         return int64_t(wd[(int64_t(ky) * p.filterW + kx) * p.outC + oc]);
     });
 
-    useDspHelpers(ctx);
+    useHelpers(ctx);
     DepthwiseEmit e{ctx, p, planStores(ctx, p.rq), {}};
     const std::string tab =
         ctx.constantI32("bias_folded", folded, "bias + input offset x weight sums, per border class and channel");
@@ -553,7 +963,10 @@ bool emitDepthwiseInt8Fast(const Graph &g, const Op &op, const ConvParams &p, Em
     ctx.line("/* DEPTHWISE_CONV_2D input " + shapeString(g.in(op, 0).shape) + ", filter " + shapeString(w.shape) +
              ", stride " + n(p.strideH) + "x" + n(p.strideW) + " -> output " + shapeString(g.out(op).shape) + ";");
     ctx.line(" * padding top " + n(p.padTop) + " left " + n(p.padLeft) + "; " + requantComment(p.rq) + ".");
-    ctx.line(" * Input offset folded into the bias; 4 channels per step, border columns split off. */");
+    ctx.line(p.depthMultiplier == 1
+                 ? " * Input offset folded into the bias; 4 channels per step, border columns split off. */"
+                 : " * Input offset folded into the bias; each input read once for its " + n(p.depthMultiplier) +
+                       " output channels, border columns split off. */");
     int ind = emitBatchHead(ctx, p);
     ctx.line("for (int32_t oy = 0; oy < " + n(p.outH) + "; ++oy) {", ind++);
     e.rows = emitRowSetup(ctx, p, ay, tab, rowTab, int64_t(p.inW) * p.inC, int64_t(p.filterW) * p.outC, ctx.inputs[1],
@@ -563,7 +976,10 @@ bool emitDepthwiseInt8Fast(const Graph &g, const Op &op, const ConvParams &p, Em
         const auto t = ax.taps[size_t(s.cls)];
         if (s.end - s.begin > 1) {
             ctx.line("for (int32_t ox = " + n(s.begin) + "; ox < " + n(s.end) + "; ++ox)", ind);
-            e.pixel("ox", s.cls, t, ind);
+            if (p.depthMultiplier > 1) e.pixelMult("ox", s.cls, t, ind);
+            else e.pixel("ox", s.cls, t, ind);
+        } else if (p.depthMultiplier > 1) {
+            e.pixelMult(n(s.begin), s.cls, t, ind);
         } else {
             e.pixel(n(s.begin), s.cls, t, ind);
         }
@@ -571,6 +987,8 @@ bool emitDepthwiseInt8Fast(const Graph &g, const Op &op, const ConvParams &p, Em
     while (ind > 1) ctx.line("}", --ind);
     return true;
 }
+
+void useMveKernelHelpers(EmitContext &ctx) { useMveHelpers(ctx); }
 
 bool emitFullyConnectedInt8Fast(const Graph &g, const Op &op, const ConvParams &p, const std::string &rows,
                                 EmitContext &ctx) {
@@ -584,7 +1002,7 @@ bool emitFullyConnectedInt8Fast(const Graph &g, const Op &op, const ConvParams &
         for (int64_t k = 0; k < depth; ++k) s += wd[oc * depth + k];
         return s;
     });
-    useDspHelpers(ctx);
+    useHelpers(ctx);
     const StorePlan stores = planStores(ctx, p.rq);
     const std::string tab = ctx.constantI32("bias_folded", folded, "bias + input offset x weight row sums, per unit");
     ctx.line("/* FULLY_CONNECTED input " + shapeString(g.in(op, 0).shape) + " as [" + rows + "," + n(depth) +
@@ -606,10 +1024,18 @@ bool emitFullyConnectedInt8Fast(const Graph &g, const Op &op, const ConvParams &
         for (int c = 0; c < units; ++c)
             ctx.line("int32_t " + acc(0, c) + " = " + tab + "[o" + (c ? " + " + n(c) : "") + "];", in);
         emitDot(ctx, 1, units, "x", 0, "wc", depth, int(depth), in);
+        if (stores.mve) {
+            ctx.line("#if EMBER_MVE", 0);
+            std::vector<std::string> a;
+            for (int c = 0; c < units; ++c) a.push_back(acc(0, c));
+            emitStoreVec(ctx, stores, laneVector(a), "o", "y + o", units < 4 ? "vctp32q(" + n(units) + ")" : "", in);
+            ctx.line("#else", 0);
+        }
         for (int c = 0; c < units; ++c) {
             const std::string ch = c ? "o + " + n(c) : "o";
             emitStore(ctx, stores, acc(0, c), ch, "y[" + ch + "]", in);
         }
+        if (stores.mve) ctx.line("#endif", 0);
     };
     const int quads = p.outC / 4;
     if (quads > 0) {

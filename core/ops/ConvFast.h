@@ -39,6 +39,10 @@ struct SingleRounding {
 bool singleRoundingFor(int32_t qm, int shift, int32_t outputOffset, SingleRounding *r);
 int32_t singleRounding(const SingleRounding &r, int32_t x);
 
+// The Helium switch (EMBER_MVE, arm_mve.h) and ember_mve_requant[_r], for
+// other ops' Helium paths (--target cortex-m55/m85).
+void useMveKernelHelpers(EmitContext &ctx);
+
 bool emitConvInt8Fast(const Graph &g, const Op &op, const ConvParams &p, EmitContext &ctx);
 bool emitDepthwiseInt8Fast(const Graph &g, const Op &op, const ConvParams &p, EmitContext &ctx);
 // FULLY_CONNECTED int8 (constant weights/bias): input offset x weight row sums

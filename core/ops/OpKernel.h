@@ -66,6 +66,10 @@ struct EmitContext {
     // C expression of one axis' extent.
     std::string inputExtent(size_t i, const Shape &shape, size_t axis) const;
 
+    // --target (ops/Target.h): which core-specific code paths to emit beside
+    // the portable C ("" = generic).
+    std::string target;
+
     std::vector<ConstArray> constants;                       // collected by the generator
     std::vector<std::pair<std::string, std::string>> helpers;  // name, code
 };

@@ -1,5 +1,6 @@
-// The four MLPerf Tiny int8 models as firmware on the emulated Cortex-M4 and
-// Cortex-M7: outputs bit-exact with the golden and with the host run of the
+// The four MLPerf Tiny int8 models as firmware on the emulated Cortex-M4,
+// Cortex-M7 and Cortex-M55 (each compiled with its board's --target: DSP
+// paths on M4/M7, Helium on M55): outputs bit-exact with the golden and with the host run of the
 // same generated C, one table row per layer, identical counts on every boot.
 #include <QtTest>
 
@@ -29,7 +30,7 @@ void TestQemuModels::model_data() {
     QTest::addColumn<QString>("model");
     QTest::addColumn<QString>("board");
     const char *models[] = {"kws/kws_ref_model", "vww/vww_96_int8", "ic/pretrainedResnet_quant", "ad/ad01_int8"};
-    for (const char *board : {"qemu-mps2-an386", "qemu-mps2-an500"})
+    for (const char *board : {"qemu-mps2-an386", "qemu-mps2-an500", "qemu-mps3-an547"})
         for (const char *m : models) {
             const QString stem = QString(m).section('/', 1);
             QTest::newRow(qPrintable(stem + "@" + QString(board).section('-', 2))) << QString(m) << QString(board);
@@ -47,13 +48,12 @@ void TestQemuModels::model() {
 
     Result<Graph> g = loadModel(test::modelPath("mlperf_tiny/" + model.toStdString() + ".tflite"));
     QVERIFY2(g.ok(), g.diagnostics().format().c_str());
-    Result<Artifacts> a = compile(*g, CompileOptions{});
+    Result<BoardCatalog> cat = BoardCatalog::load();
+    const Board b = cat->find(board.toStdString()).value();
+    Result<Artifacts> a = compile(*g, withBoardTarget(CompileOptions{}, b));
     QVERIFY2(a.ok(), a.diagnostics().format().c_str());
     Result<PackageInfo> info = readPackageInfo(*a->file("metadata.json"), "metadata.json");
     QVERIFY2(info.ok(), info.diagnostics().format().c_str());
-
-    Result<BoardCatalog> cat = BoardCatalog::load();
-    const Board b = cat->find(board.toStdString()).value();
     FirmwareOptions fo;
     fo.inputs = {input};
     Result<FileList> files = generateFirmwareProject(*a, b, fo);

@@ -1,0 +1,234 @@
+// The target-specific int8 kernels (core/ops/ConvFast.cpp) on the emulated
+// cores, byte-equal with the portable C: randomized CONV_2D (1x1, 3x3,
+// general), DEPTHWISE_CONV_2D (channel multiplier 1 and > 1) and
+// FULLY_CONNECTED shapes and same-shape int8 ADD/SUB (odd channel counts, tails, strides, paddings, zero
+// points, per-channel and per-tensor requantization, left shifts) as ONE
+// graph of independent layers, so each core needs one firmware build:
+// Helium on mps3-an547 (--target cortex-m55), DSP on mps2-an386
+// (--target cortex-m4). Every output is compared with the host run of the
+// same package (the portable C branches) and with the reference executor.
+#include <QtTest>
+
+#include <random>
+
+#include "TestUtil.h"
+#include "core/Compiler.h"
+#include "core/passes/Passes.h"
+#include "core/reference/Executor.h"
+#include "core/validate/HostRunner.h"
+#include "flashers/Firmware.h"
+#include "flashers/Profiler.h"
+#include "flashers/ToolProcess.h"
+
+using namespace ember;
+using namespace ember::test;
+
+namespace {
+
+struct Cases {
+    Graph g;
+    std::vector<TensorData> inputs;
+    std::vector<std::string> names;  // per case, for failure messages
+};
+
+int pick(std::mt19937 &rng, int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); }
+
+std::vector<int8_t> bytes(std::mt19937 &rng, size_t n) {
+    std::vector<int8_t> v(n);
+    for (auto &b : v) b = int8_t(pick(rng, -128, 127));
+    return v;
+}
+
+Quant weightQuant(std::mt19937 &rng, int channels, int axis, bool perChannel) {
+    Quant wq;
+    wq.axis = axis;
+    for (int c = 0; c < (perChannel ? channels : 1); ++c) {
+        wq.scale.push_back(0.002f + 0.0007f * float(pick(rng, 0, 20)));
+        wq.zeroPoint.push_back(0);
+    }
+    return wq;
+}
+
+float outScale(std::mt19937 &rng) {
+    // Mostly right shifts; now and then a multiplier above one (left shift).
+    const float s[] = {0.05f, 0.02f, 0.3f, 1.5f, 0.08f, 0.0002f};
+    return s[pick(rng, 0, 5)];
+}
+
+Activation activation(std::mt19937 &rng) {
+    const Activation a[] = {Activation::None, Activation::Relu, Activation::Relu6, Activation::None};
+    return a[pick(rng, 0, 3)];
+}
+
+// One convolution-like case: kind 0 conv, 1 depthwise, 2 fully connected.
+void addCase(Cases &cs, int kind, std::mt19937 &rng) {
+    Graph &g = cs.g;
+    const std::string k = std::to_string(cs.names.size());
+    const int inZp = pick(rng, 0, 3) == 0 ? -128 : pick(rng, -128, 127);
+    const bool perChannel = pick(rng, 0, 3) != 0, hasBias = pick(rng, 0, 4) != 0;
+    OpAttrs a;
+    a.activation = activation(rng);
+    std::string name;
+    if (kind == 3) {
+        // ADD / SUB of same-shape int8 tensors (Helium: 4 lanes per step, tail predicated).
+        const Shape shape{1, pick(rng, 1, 7), pick(rng, 1, 9), pick(rng, 1, 19)};
+        const int64_t count = int64_t(shape[1]) * shape[2] * shape[3];
+        const float s1 = 0.01f + 0.01f * float(pick(rng, 0, 10)), s2 = 0.01f + 0.02f * float(pick(rng, 0, 10));
+        const int x = addTensor(g, "in" + k + "a", DType::Int8, shape, q(s1, inZp));
+        const int y = addTensor(g, "in" + k + "b", DType::Int8, shape, q(s2, pick(rng, -128, 127)));
+        const int out = addTensor(g, "out" + k, DType::Int8, shape, q(0.02f + 0.03f * float(pick(rng, 0, 6)), pick(rng, -128, 127)));
+        const bool sub = pick(rng, 0, 2) == 0;
+        addOp(g, sub ? OpType::Sub : OpType::Add, {x, y}, {out}, a);
+        g.inputs.push_back(x);
+        g.inputs.push_back(y);
+        g.outputs.push_back(out);
+        cs.inputs.push_back(bytesOf(bytes(rng, size_t(count))));
+        cs.inputs.push_back(bytesOf(bytes(rng, size_t(count))));
+        name = std::string(sub ? "sub " : "add ") + std::to_string(count) + " elements";
+    } else if (kind == 2) {
+        const int depth = pick(rng, 1, 90), units = pick(rng, 1, 19), rows = pick(rng, 1, 3);
+        const int in = addTensor(g, "in" + k, DType::Int8, {rows, depth}, q(0.02f, inZp));
+        const Quant wq = weightQuant(rng, units, 0, perChannel);
+        std::vector<int> ins{in, addTensor(g, "w" + k, DType::Int8, {units, depth}, wq, bytesOf(bytes(rng, size_t(units) * depth)))};
+        if (hasBias) {
+            std::vector<int32_t> b(static_cast<size_t>(units));
+            for (auto &v : b) v = pick(rng, -20000, 20000);
+            ins.push_back(addTensor(g, "b" + k, DType::Int32, {units}, q(0.02f * wq.scale[0], 0), bytesOf(b)));
+        }
+        const int out = addTensor(g, "out" + k, DType::Int8, {rows, units}, q(outScale(rng), pick(rng, -128, 127)));
+        addOp(g, OpType::FullyConnected, ins, {out}, a);
+        g.inputs.push_back(in);
+        g.outputs.push_back(out);
+        cs.inputs.push_back(bytesOf(bytes(rng, size_t(rows) * depth)));
+        name = "fc " + std::to_string(rows) + "x" + std::to_string(depth) + " -> " + std::to_string(units);
+    } else {
+        const bool dw = kind == 1;
+        const int sizes[] = {1, 3, 3, 3, 5, 2};
+        int fh = sizes[pick(rng, 0, 5)], fw = pick(rng, 0, 2) ? fh : sizes[pick(rng, 0, 5)];
+        const int stride = pick(rng, 0, 2) ? 1 : 2;
+        const int h = pick(rng, 1, 9), w = pick(rng, 1, 11);
+        a.padding = pick(rng, 0, 2) ? Padding::Same : Padding::Valid;
+        if (a.padding == Padding::Valid && (h < fh || w < fw)) a.padding = Padding::Same;
+        a.strideH = a.strideW = stride;
+        int inC = pick(rng, 1, 24), mult = 1, outC = pick(rng, 1, 21);
+        if (!dw && pick(rng, 0, 3) == 0) fh = fw = 1, inC = pick(rng, 8, 70);  // pointwise
+        if (dw) {
+            // Channel multiplier > 1 on few input channels (micro_speech's first layer).
+            if (pick(rng, 0, 2) == 0) mult = pick(rng, 2, 9), inC = pick(rng, 1, 3);
+            a.depthMultiplier = mult;
+            outC = inC * mult;
+        }
+        const int in = addTensor(g, "in" + k, DType::Int8, {1, h, w, inC}, q(0.02f, inZp));
+        const Quant wq = weightQuant(rng, outC, dw ? 3 : 0, perChannel);
+        const Shape ws = dw ? Shape{1, fh, fw, outC} : Shape{outC, fh, fw, inC};
+        std::vector<int> ins{in, addTensor(g, "w" + k, DType::Int8, ws, wq,
+                                           bytesOf(bytes(rng, size_t(outC) * fh * fw * (dw ? 1 : inC))))};
+        if (hasBias) {
+            std::vector<int32_t> b(static_cast<size_t>(outC));
+            for (auto &v : b) v = pick(rng, -5000, 5000);
+            ins.push_back(addTensor(g, "b" + k, DType::Int32, {outC}, {}, bytesOf(b)));
+        }
+        const int oh = a.padding == Padding::Same ? (h + stride - 1) / stride : (h - fh + stride) / stride;
+        const int ow = a.padding == Padding::Same ? (w + stride - 1) / stride : (w - fw + stride) / stride;
+        const int out = addTensor(g, "out" + k, DType::Int8, {1, oh, ow, outC}, q(outScale(rng), pick(rng, -128, 127)));
+        addOp(g, dw ? OpType::DepthwiseConv2D : OpType::Conv2D, ins, {out}, a);
+        g.inputs.push_back(in);
+        g.outputs.push_back(out);
+        cs.inputs.push_back(bytesOf(bytes(rng, size_t(h) * w * inC)));
+        name = std::string(dw ? "depthwise" : "conv") + " " + std::to_string(h) + "x" + std::to_string(w) + "x" +
+               std::to_string(inC) + " filter " + std::to_string(fh) + "x" + std::to_string(fw) + " x" +
+               std::to_string(dw ? mult : outC) + " stride " + std::to_string(stride) +
+               (a.padding == Padding::Same ? " same" : " valid");
+    }
+    g.ops.back().index = int(g.ops.size()) - 1;
+    cs.names.push_back(name);
+}
+
+Cases makeCases(uint32_t seed, int perKind) {
+    std::mt19937 rng(seed);
+    Cases cs;
+    cs.g.name = "kernels";
+    for (int i = 0; i < perKind; ++i)
+        for (int kind = 0; kind < 4; ++kind) addCase(cs, kind, rng);
+    setIO(cs.g, cs.g.inputs, cs.g.outputs);
+    return cs;
+}
+
+}  // namespace
+
+class TestKernelsQemu : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void kernels_data();
+    void kernels();
+};
+
+void TestKernelsQemu::initTestCase() {
+    for (const char *tool : {"arm-none-eabi-gcc", "qemu-system-arm", "gdb-multiarch"})
+        if (findTool(tool).empty()) QSKIP(qPrintable(QString(tool) + " not installed"));
+}
+
+void TestKernelsQemu::kernels_data() {
+    QTest::addColumn<QString>("board");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QString>("markers");  // tokens only the target's paths emit (dot, im2col, multiplier)
+    QTest::newRow("helium@an547") << "qemu-mps3-an547" << "cortex-m55" << "vmladavaq_s8,int8_t col[,vmlaq_n_s32,vsubq_s32(x, y)";
+    QTest::newRow("dsp@an386") << "qemu-mps2-an386" << "cortex-m4" << "__smlad,__smlabt";
+}
+
+void TestKernelsQemu::kernels() {
+    QFETCH(QString, board);
+    QFETCH(QString, target);
+    QFETCH(QString, markers);
+    QElapsedTimer timer;
+    timer.start();
+    Cases cs = makeCases(20261130, 11);
+    Diagnostics d;
+    QVERIFY2(runPasses(cs.g, d), d.format().c_str());
+    Result<std::vector<TensorData>> ref = runReference(cs.g, cs.inputs);
+    QVERIFY2(ref.ok(), ref.diagnostics().format().c_str());
+
+    CompileOptions co;
+    co.name = "kernels";
+    co.target = target.toStdString();
+    Result<Artifacts> a = compile(cs.g, co);
+    QVERIFY2(a.ok(), a.diagnostics().format().c_str());
+    for (const QString &marker : markers.split(',')) {
+        bool marked = false;
+        for (const auto &f : a->files) marked = marked || f.second.find(marker.toStdString()) != std::string::npos;
+        QVERIFY2(marked, qPrintable("the target's code path with " + marker + " was not emitted"));
+    }
+    Result<PackageInfo> info = readPackageInfo(*a->file("metadata.json"), "metadata.json");
+    QVERIFY2(info.ok(), info.diagnostics().format().c_str());
+
+    // Host: the same package through its portable C branches.
+    Result<std::vector<std::vector<uint8_t>>> host = runGeneratedC(*a, cs.g, cs.inputs);
+    QVERIFY2(host.ok(), host.diagnostics().format().c_str());
+
+    Result<BoardCatalog> cat = BoardCatalog::load();
+    const Board b = cat->find(board.toStdString()).value();
+    FirmwareOptions fo;
+    fo.runs = 1;
+    fo.inputs = cs.inputs;
+    Result<FileList> files = generateFirmwareProject(*a, b, fo);
+    QVERIFY2(files.ok(), files.diagnostics().format().c_str());
+    QTemporaryDir dir;
+    QVERIFY(writeFiles(*files, dir.path().toStdString(), d));
+    Result<FirmwareBuild> fb = buildFirmware(dir.path().toStdString(), b);
+    QVERIFY2(fb.ok(), fb.diagnostics().format().c_str());
+    Result<BoardRun> run = runFirmware(fb->elfPath, b, *info);
+    QVERIFY2(run.ok(), run.diagnostics().format().c_str());
+    QCOMPARE(run->outputs.size(), cs.names.size());
+    for (size_t i = 0; i < cs.names.size(); ++i) {
+        QVERIFY2(host->at(i) == ref->at(i), ("host C differs from the reference: case " + std::to_string(i) + " " +
+                                             cs.names[i]).c_str());
+        QVERIFY2(run->outputs[i] == host->at(i),
+                 ("board differs from the portable C: case " + std::to_string(i) + " " + cs.names[i]).c_str());
+    }
+    qInfo("%zu cases (conv, depthwise, fully connected, add/sub) byte-equal on %s with --target %s, %lld ms",
+          cs.names.size(), b.id.c_str(), qPrintable(target), static_cast<long long>(timer.elapsed()));
+}
+
+QTEST_GUILESS_MAIN(TestKernelsQemu)
+#include "tst_kernels_qemu.moc"
