@@ -12,6 +12,7 @@
 #include "OpenOcdFlasher.h"
 #include "Profiler.h"
 #include "core/Compiler.h"
+#include "core/OptionTable.h"
 #include "core/Text.h"
 
 namespace ember {
@@ -26,6 +27,7 @@ struct BoardArgs {
     int runs = 2;
     int timeoutS = 300;  // a run on the board or the emulator
     bool json = false, noVerify = false, keepTemp = false;
+    std::vector<std::string> allArgs;  // the command's arguments as given
 };
 
 bool parseBoardArgs(const std::vector<std::string> &args, BoardArgs &a, std::ostream &err) {
@@ -122,6 +124,26 @@ int cmdBoards(const BoardArgs &, std::ostream &out, std::ostream &err) {
     return 0;
 }
 
+// The compile flags among a command's arguments, as given (the firmware
+// project's CMakeLists.txt passes them to ember_add_model; --name is its NAME).
+std::vector<std::string> compileFlagsOf(const std::vector<std::string> &args) {
+    std::vector<std::string> flags;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string &s = args[i];
+        const size_t eq = s.find('=');
+        const std::string flag = s.rfind("--", 0) == 0 && eq != std::string::npos ? s.substr(0, eq) : s;
+        const OptionSpec *o = findCompileOption(flag);
+        if (!o) continue;
+        const bool takesNext = o->kind != OptionKind::Flag && flag == s && i + 1 < args.size();
+        if (flag != "--name") {
+            flags.push_back(s);
+            if (takesNext) flags.push_back(args[i + 1]);
+        }
+        if (takesNext) ++i;
+    }
+    return flags;
+}
+
 int cmdFirmware(const BoardArgs &a, const CompileOptions &co, std::ostream &out, std::ostream &err) {
     if (a.positional.size() != 1 || a.outDir.empty()) {
         err << "usage: emberc firmware MODEL --board B -o DIR [options]\n";
@@ -135,6 +157,8 @@ int cmdFirmware(const BoardArgs &a, const CompileOptions &co, std::ostream &out,
     if (!art) return fail(art.diagnostics(), err);
     FirmwareOptions fo;
     fo.runs = a.runs;
+    fo.modelPath = QFileInfo(QString::fromStdString(a.positional[0])).absoluteFilePath().toStdString();
+    fo.compileArgs = compileFlagsOf(a.allArgs);
     if (!readInputs(a.inputs, fo.inputs, err)) return 1;
     Result<FileList> files = generateFirmwareProject(*art, *b, fo);
     if (!files) return fail(files.diagnostics(), err);
@@ -259,6 +283,7 @@ int runBoardCommand(const std::string &command, const std::vector<std::string> &
         }
     }
     BoardArgs a;
+    a.allArgs = args;
     if (!parseBoardArgs(rest, a, err)) return 2;
     if (command == "boards") return cmdBoards(a, out, err);
     if (command == "firmware") return cmdFirmware(a, co, out, err);

@@ -72,6 +72,11 @@ struct FirmwareOptions {
     int runs = 2;                              // inferences per boot (first may differ: caches)
     std::vector<std::vector<uint8_t>> inputs;  // raw bytes per input; empty = zero point
     std::string optimize = "-O2";
+    // The model file and the compile flags it was compiled with (emberc
+    // firmware): the project's CMakeLists.txt then compiles the model at
+    // build time through find_package(Ember) when Ember is installed.
+    std::string modelPath;
+    std::vector<std::string> compileArgs;
 };
 
 using FileList = std::vector<std::pair<std::string, std::string>>;
