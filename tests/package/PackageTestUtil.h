@@ -10,6 +10,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "TestUtil.h"  // sharedDir(): EMBER_SHARED or the configured ../shared
+
 namespace ember::test {
 
 struct Run {
@@ -57,8 +59,8 @@ inline Run stageInstall(const QString &prefix, const QString &component = QStrin
     return run("cmake", args);
 }
 
-inline QString kwsModel() { return QStringLiteral(EMBER_SHARED_DIR "/models/mlperf_tiny/kws/kws_ref_model.tflite"); }
-inline QString kwsGolden() { return QStringLiteral(EMBER_SHARED_DIR "/models/golden/kws_ref_model"); }
+inline QString kwsModel() { return QString::fromStdString(sharedDir() + "/models/mlperf_tiny/kws/kws_ref_model.tflite"); }
+inline QString kwsGolden() { return QString::fromStdString(sharedDir() + "/models/golden/kws_ref_model"); }
 inline QString sampleDir() { return QStringLiteral(EMBER_SOURCE_DIR "/tests/package/sample"); }
 
 }  // namespace ember::test
