@@ -72,10 +72,11 @@ set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION "devel")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(_ember_deb_depends "libqt6core6")
+# dpkg-shlibdeps finds Qt, QScintilla, Graphviz and the C++ runtime (with
+# versions); listed here is only what is loaded at run time without linking.
+set(_ember_deb_depends "")
 if(TARGET ember-studio)
-  string(APPEND _ember_deb_depends ", libqt6gui6, libqt6widgets6, libqt6sql6, libqt6sql6-sqlite, libqt6concurrent6"
-         ", qt6-qpa-plugins, libqscintilla2-qt6-15, libgvc6, libcgraph6")
+  set(_ember_deb_depends "libqt6sql6-sqlite, qt6-qpa-plugins")
 endif()
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "${_ember_deb_depends}")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gcc | clang, cmake, ninja-build, gcc-arm-none-eabi, libnewlib-arm-none-eabi, qemu-system-arm, openocd, gdb-multiarch")
