@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <filesystem>
 
 namespace ember {
 
@@ -223,6 +224,16 @@ Result<BoardCatalog> BoardCatalog::load(const std::vector<std::string> &extraDir
     Diagnostics d;
     BoardCatalog cat;
     std::vector<QString> dirs{":/ember/boards"};
+#ifdef EMBER_INSTALLED_DATA_DIR
+    // Installed: <bindir>/../share/ember/boards, found from the executable
+    // (any prefix, DESTDIR or unpacked .deb); absent in the build tree.
+    std::error_code ec;
+    const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const std::filesystem::path installed = exe.parent_path() / EMBER_INSTALLED_DATA_DIR / "boards";
+        if (std::filesystem::is_directory(installed, ec)) dirs.push_back(QString::fromStdString(installed.string()));
+    }
+#endif
     for (const std::string &e : extraDirs) dirs.push_back(QString::fromStdString(e));
     if (const char *env = std::getenv("EMBER_BOARDS_DIR"))
         for (const QString &p : QString::fromLocal8Bit(env).split(':', Qt::SkipEmptyParts)) dirs.push_back(p);

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -13,6 +14,7 @@
 #include "Profiler.h"
 #include "RpcCommands.h"
 #include "core/Compiler.h"
+#include "core/OptionTable.h"
 #include "core/Text.h"
 
 namespace ember {
@@ -28,6 +30,7 @@ struct BoardArgs {
     int timeoutS = 300;  // a run on the board or the emulator
     bool json = false, noVerify = false, keepTemp = false;
     bool rpcServer = false;  // firmware --rpc-server
+    std::vector<std::string> allArgs;  // the command's arguments as given
 };
 
 bool parseBoardArgs(const std::vector<std::string> &args, BoardArgs &a, std::ostream &err) {
@@ -125,6 +128,26 @@ int cmdBoards(const BoardArgs &, std::ostream &out, std::ostream &err) {
     return 0;
 }
 
+// The compile flags among a command's arguments, as given (the firmware
+// project's CMakeLists.txt passes them to ember_add_model; --name is its NAME).
+std::vector<std::string> compileFlagsOf(const std::vector<std::string> &args) {
+    std::vector<std::string> flags;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string &s = args[i];
+        const size_t eq = s.find('=');
+        const std::string flag = s.rfind("--", 0) == 0 && eq != std::string::npos ? s.substr(0, eq) : s;
+        const OptionSpec *o = findCompileOption(flag);
+        if (!o) continue;
+        const bool takesNext = o->kind != OptionKind::Flag && flag == s && i + 1 < args.size();
+        if (flag != "--name") {
+            flags.push_back(s);
+            if (takesNext) flags.push_back(args[i + 1]);
+        }
+        if (takesNext) ++i;
+    }
+    return flags;
+}
+
 int cmdFirmware(const BoardArgs &a, const CompileOptions &co, std::ostream &out, std::ostream &err) {
     if (a.positional.size() != 1 || a.outDir.empty()) {
         err << "usage: emberc firmware MODEL --board B -o DIR [options]\n";
@@ -141,6 +164,14 @@ int cmdFirmware(const BoardArgs &a, const CompileOptions &co, std::ostream &out,
     FirmwareOptions fo;
     fo.runs = a.runs;
     fo.rpcServer = a.rpcServer;
+    fo.modelPath = QFileInfo(QString::fromStdString(a.positional[0])).absoluteFilePath().toStdString();
+    fo.compileArgs = compileFlagsOf(a.allArgs);
+    // What the board and the server add to the options: the same at build time.
+    auto given = [&](const std::string &flag) {
+        return std::find(fo.compileArgs.begin(), fo.compileArgs.end(), flag) != fo.compileArgs.end();
+    };
+    if (fco.packedWrappers && !given("--packed-wrappers")) fo.compileArgs.push_back("--packed-wrappers");
+    if (!fco.target.empty() && !given("--target")) fo.compileArgs.insert(fo.compileArgs.end(), {"--target", fco.target});
     if (!readInputs(a.inputs, fo.inputs, err)) return 1;
     Result<FileList> files = generateFirmwareProject(*art, *b, fo);
     if (!files) return fail(files.diagnostics(), err);
@@ -270,6 +301,7 @@ int runBoardCommand(const std::string &command, const std::vector<std::string> &
         }
     }
     BoardArgs a;
+    a.allArgs = args;
     if (!parseBoardArgs(rest, a, err)) return 2;
     if (command == "boards") return cmdBoards(a, out, err);
     if (command == "firmware") return cmdFirmware(a, co, out, err);

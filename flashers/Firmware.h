@@ -85,6 +85,11 @@ struct FirmwareOptions {
     // Test only: flip one byte of a constant that layer N reads, so a
     // divergence finder has something to find (-1: off).
     int corruptLayer = -1;
+    // The model file and the compile flags it was compiled with (emberc
+    // firmware): the project's CMakeLists.txt then compiles the model at
+    // build time through find_package(Ember) when Ember is installed.
+    std::string modelPath;
+    std::vector<std::string> compileArgs;
 };
 
 using FileList = std::vector<std::pair<std::string, std::string>>;

@@ -37,6 +37,7 @@
 #include "core/reference/Executor.h"
 #include "core/validate/ChildProcesses.h"
 #include "core/validate/HostRunner.h"
+#include "ember/Version.h"
 
 #ifdef EMBER_HAVE_BOARDS
 #include "flashers/BoardCommands.h"
@@ -53,11 +54,13 @@ const char *kUsage =
     "commands:\n"
     "  inspect MODEL [--json]             ops, tensors, parameters, MACs, memory lower bound\n"
     "  plan MODEL [options] [--json]      memory plan: every buffer's pool, offset and lifetime\n"
-    "  compile MODEL -o DIR [--archive] [--force] [options]\n"
+    "  compile MODEL -o DIR [--archive] [--force] [--depfile F] [options]\n"
     "                                     write the C package (include/, src/, metadata.json);\n"
     "                                     DIR must be new, empty or an earlier package (replaced\n"
     "                                     whole); --force writes into any other folder;\n"
-    "                                     --archive also writes it as one DIR.tar\n"
+    "                                     --archive also writes it as one DIR.tar;\n"
+    "                                     --depfile writes F (Make/Ninja syntax): the package\n"
+    "                                     files depend on MODEL and on emberc itself\n"
     "  run MODEL --input FILE... --output-dir DIR [--dump-dir D] [options]\n"
     "                                     build the generated C with the host compiler, run it on\n"
     "                                     raw little-endian inputs, write output<j>.bin; --dump-dir\n"
@@ -262,15 +265,58 @@ int cmdPlan(const std::vector<std::string> &args) {
     return 0;
 }
 
+// A path in a Make/Ninja depfile: spaces and '#' backslash-escaped, '$' doubled.
+std::string depfileEscape(const std::string &path) {
+    std::string r;
+    for (char c : path) {
+        if (c == ' ' || c == '#') r += '\\';
+        if (c == '$') r += '$';
+        r += c;
+    }
+    return r;
+}
+
+// `compile --depfile F`: one rule naming every package file (as reached
+// through -o DIR, the way the build names them) and what they depend on: the
+// model and emberc itself. Written atomically, after the package.
+bool writeDepfile(const std::string &depfile, const std::string &outDir, const Artifacts &art, const std::string &model) {
+    std::string dir = outDir;
+    while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+    std::string text;
+    for (const auto &f : art.files) text += (text.empty() ? "" : " \\\n  ") + depfileEscape(dir + "/" + f.first);
+    text += ": \\\n  " + depfileEscape(model);
+    std::error_code ec;
+    const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec && !self.empty()) text += " \\\n  " + depfileEscape(self.string());
+    text += "\n";
+    const std::string tmp = depfile + ".tmp";
+    if (std::filesystem::path(depfile).has_parent_path())
+        std::filesystem::create_directories(std::filesystem::path(depfile).parent_path(), ec);
+    if (!writeFile(tmp, std::vector<uint8_t>(text.begin(), text.end()))) {
+        std::cerr << "emberc: cannot write the depfile '" << depfile << "'; check that its folder exists and is writable\n";
+        return false;
+    }
+    std::filesystem::rename(tmp, depfile, ec);
+    if (ec) {
+        std::cerr << "emberc: cannot write the depfile '" << depfile << "': " << ec.message() << "\n";
+        return false;
+    }
+    return true;
+}
+
 int cmdCompile(const std::vector<std::string> &args) {
     CompileOptions opts;
     std::vector<std::string> rest;
     int rc = 0;
     if (!takeCompileOptions(args, opts, rest, &rc)) return rc;
     std::string model, out;
+    std::string depfile;
     bool archive = false, force = false;
     for (size_t i = 0; i < rest.size(); ++i) {
-        if (rest[i] == "--archive") {
+        if (rest[i] == "--depfile") {
+            if (i + 1 >= rest.size()) return usageError("compile: --depfile needs a file name");
+            depfile = rest[++i];
+        } else if (rest[i] == "--archive") {
             archive = true;
         } else if (rest[i] == "--force") {
             force = true;
@@ -303,6 +349,7 @@ int cmdCompile(const std::vector<std::string> &args) {
         }
         std::cout << "wrote " << tarPath << "\n";
     }
+    if (!depfile.empty() && !writeDepfile(depfile, out, *art, model)) return 1;
     std::cout << "wrote " << out << ": " << art->files.size() << " files, " << art->codeLines << " lines; workspace "
               << art->plan.totalUsed() << " bytes (lower bound " << art->plan.lowerBound << "), constants "
               << art->constantBytes << " bytes\n";
@@ -640,7 +687,7 @@ int mainImpl(int argc, char **argv) {
         return 0;
     }
     if (cmd == "--version") {
-        std::cout << "emberc 0.1.0\n";
+        std::cout << "emberc " << EMBER_VERSION << " (commit " << EMBER_GIT_COMMIT << ")\n";
         return 0;
     }
     for (const auto &a : args)

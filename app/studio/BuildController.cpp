@@ -140,6 +140,7 @@ void BuildController::exportPackage(bool archive)
     s.setValue(keys::kExportDir, QFileInfo(target).absolutePath());
     if (ok) session_->info(tr("package exported to %1").arg(target));
     else session_->report({StudioMessage::Level::Error, error});
+    if (ok && !archive) emit exported(target);
 }
 
 void BuildController::checkWithHostCompiler()

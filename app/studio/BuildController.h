@@ -45,6 +45,8 @@ signals:
     // A compile started or ended (built, failed or cancelled).
     void stateChanged();
     void failed();
+    // The package was exported to this folder.
+    void exported(const QString &dir);
 
 private:
     void onCompiled(const CompileOutcome &out, qint64 ms);

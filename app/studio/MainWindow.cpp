@@ -23,6 +23,7 @@
 #include "CodeView.h"
 #include "GraphView.h"
 #include "HistoryView.h"
+#include "IdeController.h"
 #include "MemoryView.h"
 #include "MessagesPane.h"
 #include "OperatorsDialog.h"
@@ -32,6 +33,7 @@
 #include "SettingsKeys.h"
 #include "SummaryPanel.h"
 #include "Translations.h"
+#include "ember/Version.h"
 
 namespace ember::studio {
 
@@ -192,7 +194,8 @@ void MainWindow::createActions()
     a.about = new QAction(QString(), this);
     connect(a.about, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About Ember Studio"),
-                           tr("<b>Ember Studio</b><br>Compiles TFLite models to dependency-free C for microcontrollers."));
+                           tr("<b>Ember Studio</b><br>Compiles TFLite models to dependency-free C for microcontrollers.")
+                               + QStringLiteral("<br><br>") + tr("Version %1 (commit %2)").arg(EMBER_VERSION, EMBER_GIT_COMMIT));
     });
     a.operators = new QAction(QString(), this);
     connect(a.operators, &QAction::triggered, this, [this] {
@@ -206,6 +209,12 @@ void MainWindow::createActions()
     fileMenu_->addMenu(project_->recentMenu());
     fileMenu_->addSeparator();
     fileMenu_->addActions({project_->saveAction(), build_->exportFolderAction(), build_->exportArchiveAction()});
+    // The exported folder in the user's IDE and file manager (IdeController).
+    ide_ = new IdeController(session_, board_, this);
+    connect(build_, &BuildController::exported, ide_, &IdeController::setFolder);
+    fileMenu_->addAction(ide_->exportFirmwareAction());
+    fileMenu_->addMenu(ide_->openInIdeMenu());
+    fileMenu_->addAction(ide_->revealAction());
     fileMenu_->addSeparator();
     fileMenu_->addAction(a.quit);
     buildMenu_ = menuBar()->addMenu(QString());
@@ -278,6 +287,7 @@ void MainWindow::retranslate()
     project_->retranslate();
     build_->retranslate();
     board_->retranslate();
+    ide_->retranslate();
     a.quit->setText(tr("&Quit"));
     a.cancel->setText(tr("Cancel"));
     a.tabGraph->setText(tr("&Graph"));
@@ -373,6 +383,7 @@ void MainWindow::updateActions()
     project_->updateActions();
     build_->updateActions();
     board_->updateActions();
+    ide_->updateActions();
     a_->cancel->setEnabled(running);
     progress_->setVisible(running);
     cancelButton_->setVisible(running);

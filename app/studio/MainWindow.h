@@ -48,6 +48,7 @@ public:
     ProjectController *projectController() const { return project_; }
     BuildController *buildController() const { return build_; }
     BoardController *boardController() const { return board_; }
+    class IdeController *ideController() const { return ide_; }
 
     // Shortcuts to the controllers (main.cpp and the tests drive these).
     bool openModel(const QString &path) { return project_->openModel(path); }
@@ -101,6 +102,7 @@ private:
     ProjectController *project_;
     BuildController *build_ = nullptr;
     BoardController *board_ = nullptr;
+    class IdeController *ide_ = nullptr;
 
     QTabWidget *tabs_;
     GraphView *graph_;
