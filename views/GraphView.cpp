@@ -162,6 +162,7 @@ GraphView::GraphView(Session *session, QWidget *parent)
 {
     view_->setScene(scene_);
     search_ = new QLineEdit(this);
+    search_->setObjectName(QStringLiteral("graphSearch"));
     search_->setClearButtonEnabled(true);
     search_->setMaximumWidth(280);
     auto mkButton = [this](const QString &text) {
@@ -273,8 +274,19 @@ void GraphView::rebuild()
     }
     for (int i = 0; i < layout_.nodes.size(); ++i) {
         const LayoutNode &n = layout_.nodes[i];
-        const QColor fill = n.kind == LayoutNode::Kind::Op ? opColor(g->ops[size_t(n.op)].type) : QColor();
+        const ember::Op *op = n.kind == LayoutNode::Kind::Op ? &g->ops[size_t(n.op)] : nullptr;
+        const bool unsupported = op && !op->unsupportedReason.empty();
+        // Unsupported (browse mode): red, with the reason and the alternatives.
+        const QColor fill = !op ? QColor() : unsupported ? QColor(0xc6, 0x28, 0x28) : opColor(op->type);
         auto *item = new OpNodeItem(n, i, fill, title, text);
+        if (unsupported) {
+            QStringList alts;
+            for (const std::string &a : op->alternatives) alts << QString::fromStdString(a);
+            item->setToolTip(n.title + QLatin1Char('\n') + n.subtitle + QLatin1Char('\n') +
+                             tr("Not supported: %1").arg(QString::fromStdString(op->unsupportedReason)) + QLatin1Char('\n') +
+                             (alts.isEmpty() ? tr("No supported alternative known; see Help ▸ Supported Operators.")
+                                             : tr("Supported alternatives: %1").arg(alts.join(QStringLiteral(", ")))));
+        }
         item->onDoubleClick = [this](int op) { emit layerActivated(op); };
         scene_->addItem(item);
         items_ << item;
@@ -401,6 +413,15 @@ void GraphView::syncSelectionFromSession()
         }
     }
     syncing_ = false;
+}
+
+void GraphView::zoomIn() { zoomIn_->click(); }
+void GraphView::zoomOut() { zoomOut_->click(); }
+
+void GraphView::focusSearch()
+{
+    search_->setFocus(Qt::ShortcutFocusReason);
+    search_->selectAll();
 }
 
 }  // namespace ember::studio

@@ -43,8 +43,10 @@ BoardController::BoardController(Session *session, ProjectController *project, P
     fillBoards();
     connect(combo_, &QComboBox::currentIndexChanged, this, [this] {
         QSettings().setValue(keys::kBoard, currentBoard());
+        publishBoard();
         emit stateChanged();
     });
+    publishBoard();
 
     connect(job_, &BoardJob::progress, this, [this](int pct, const QString &stage) {
         emit progress(pct, 100, stage);
@@ -93,6 +95,15 @@ bool BoardController::selectBoard(const QString &id)
 }
 
 QString BoardController::currentBoard() const { return combo_->currentData().toString(); }
+
+void BoardController::publishBoard()
+{
+    // The session's board drives the capacity bars (before any build).
+    std::optional<BoardChoice> choice;
+    for (const BoardChoice &b : BoardJob::boards())
+        if (b.id == currentBoard()) choice = b;
+    session_->setBoard(choice);
+}
 
 bool BoardController::readyToRun(const QString &what)
 {
