@@ -49,8 +49,11 @@ void CapacityBars::paintEvent(QPaintEvent *)
         const CapacityBar &b = bars_[i];
         const QRectF r = barRect(i);
         p.setPen(palette().text().color());
+        // "Flash FLASH" says it twice: the kind only when the region's name does not.
+        const QString kind = b.kind == QLatin1String("flash") ? tr("Flash") : tr("RAM");
+        const bool named = b.region.compare(b.kind, Qt::CaseInsensitive) == 0 || b.region.compare(kind, Qt::CaseInsensitive) == 0;
         p.drawText(QRectF(kPad, r.top() - 2, kLabel - 2 * kPad, kRow - 2), Qt::AlignLeft | Qt::AlignVCenter,
-                   QStringLiteral("%1 %2").arg(b.kind == QLatin1String("flash") ? tr("Flash") : tr("RAM"), b.region));
+                   named ? b.region : QStringLiteral("%1 %2").arg(kind, b.region));
         p.fillRect(r, QColor(0xee, 0xf1, 0xf4));
         // Scale to the larger of use and capacity; the capacity is a line.
         const double scale = r.width() / double(qMax<qint64>(1, qMax(b.capacity, b.used())));

@@ -104,6 +104,7 @@ ValidationPanel::ValidationPanel(Session *session, QWidget *parent)
     split->addWidget(outputs_);
     split->addWidget(lowerBox);
     split->setStretchFactor(1, 2);
+    split->setSizes({90, 400});  // one row per output; the layers need the room
 
     auto *lay = new QVBoxLayout(this);
     lay->setContentsMargins(8, 6, 8, 6);

@@ -226,7 +226,8 @@ void BoardController::retranslate()
 void BoardController::updateActions()
 {
     const bool busy = job_->isRunning(), haveBoard = !currentBoard().isEmpty();
-    profile_->setEnabled(session_->hasModel() && haveBoard && !busy);
+    // A model opened for viewing only (unsupported operators) cannot run.
+    profile_->setEnabled(session_->hasModel() && session_->compileBlocker().isEmpty() && haveBoard && !busy);
     flash_->setEnabled(bool(session_->build()) && haveBoard && !busy);
     combo_->setEnabled(!busy);
 }
