@@ -6,6 +6,7 @@
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QStyle>
+#include <QStyledItemDelegate>
 
 #include "Session.h"
 
@@ -13,7 +14,27 @@ namespace ember::studio {
 
 namespace {
 enum Role { OpRole = Qt::UserRole + 1, TensorRole };
-}
+
+// Rows as tall as their wrapped Message text at the column's current width
+// (the default delegate measures one unwrapped line).
+class WrapDelegate : public QStyledItemDelegate {
+public:
+    WrapDelegate(QTreeView *view) : QStyledItemDelegate(view), view_(view) {}
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize s = QStyledItemDelegate::sizeHint(option, index);
+        if (index.column() != 3) return s;
+        const int w = view_->header()->sectionSize(3) - 12;
+        if (w <= 40) return s;
+        const QRect r = option.fontMetrics.boundingRect(QRect(0, 0, w, 100000), Qt::TextWordWrap | Qt::TextWrapAnywhere,
+                                                        index.data(Qt::DisplayRole).toString());
+        return {s.width(), qMax(s.height(), r.height() + 4)};
+    }
+
+private:
+    QTreeView *view_;
+};
+}  // namespace
 
 MessagesPane::MessagesPane(Session *session, QWidget *parent) : QTreeWidget(parent), session_(session)
 {
@@ -24,7 +45,6 @@ MessagesPane::MessagesPane(Session *session, QWidget *parent) : QTreeWidget(pare
     // being cut at the pane's edge.
     setUniformRowHeights(false);
     setWordWrap(true);
-    setTextElideMode(Qt::ElideMiddle);
     setAlternatingRowColors(true);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     header()->setStretchLastSection(true);
@@ -34,6 +54,11 @@ MessagesPane::MessagesPane(Session *session, QWidget *parent) : QTreeWidget(pare
     header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     header()->resizeSection(1, 130);
     header()->resizeSection(2, 150);
+    setItemDelegate(new WrapDelegate(this));
+    // A wider or narrower Message column re-measures the wrapped rows.
+    connect(header(), &QHeaderView::sectionResized, this, [this](int section) {
+        if (section == 3) scheduleDelayedItemsLayout();
+    });
     retranslate();
     connect(session_, &Session::message, this, &MessagesPane::add);
     connect(this, &QTreeWidget::itemClicked, this, &MessagesPane::onActivated);
