@@ -551,9 +551,9 @@
     <message numerus="yes">
         <location filename="../views/CodeView.cpp" line="295"/>
         <source>%n file(s), %1 of C source</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei, %1 C-Quelltext</numerusform>
+            <numerusform>%n Dateien, %1 C-Quelltext</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -847,12 +847,12 @@
     <message>
         <location filename="../views/LayerReportView.cpp" line="63"/>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <location filename="../views/LayerReportView.cpp" line="64"/>
         <source>HTML (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML (*.html)</translation>
     </message>
     <message>
         <location filename="../views/LayerReportView.cpp" line="76"/>
@@ -912,9 +912,9 @@
     <message numerus="yes">
         <location filename="../views/LayerReportView.cpp" line="125"/>
         <source>%n layer(s) · %1 MACs · ≈ %2 instructions on %3%4</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Schicht · %1 MACs · ≈ %2 Instruktionen auf %3%4</numerusform>
+            <numerusform>%n Schichten · %1 MACs · ≈ %2 Instruktionen auf %3%4</numerusform>
         </translation>
     </message>
     <message>
@@ -1003,7 +1003,7 @@
     <message>
         <location filename="../app/studio/MainWindow.cpp" line="362"/>
         <source>Supported &amp;Operators…</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterstützte &amp;Operatoren…</translation>
     </message>
     <message>
         <location filename="../app/studio/MainWindow.cpp" line="363"/>
@@ -1329,27 +1329,27 @@
     <message>
         <location filename="../views/OperatorsDialog.cpp" line="18"/>
         <source>Supported Operators</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterstützte Operatoren</translation>
     </message>
     <message>
         <location filename="../views/OperatorsDialog.cpp" line="21"/>
         <source>%1 TFLite operators compile to C with TFLite Micro&apos;s exact arithmetic. A model with any other operator is refused with the operator named.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 TFLite-Operatoren werden mit der exakten Arithmetik von TFLite Micro nach C erstellt. Ein Modell mit einem anderen Operator wird mit dessen Namen abgelehnt.</translation>
     </message>
     <message>
         <location filename="../views/OperatorsDialog.cpp" line="28"/>
         <source>Filter by operator or type…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Operator oder Typ filtern…</translation>
     </message>
     <message>
         <location filename="../views/OperatorsDialog.cpp" line="33"/>
         <source>Operator</source>
-        <translation type="unfinished">Operator</translation>
+        <translation>Operator</translation>
     </message>
     <message>
         <location filename="../views/OperatorsDialog.cpp" line="33"/>
         <source>Types</source>
-        <translation type="unfinished"></translation>
+        <translation>Typen</translation>
     </message>
 </context>
 <context>
@@ -1794,22 +1794,22 @@ In der Werkzeugleiste ein Board wählen und Profilieren drücken (Strg+R): das M
     <message>
         <location filename="../app/studio/ProjectController.cpp" line="76"/>
         <source>Project database damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>Projektdatenbank beschädigt</translation>
     </message>
     <message>
         <location filename="../app/studio/ProjectController.cpp" line="80"/>
         <source>Start a Fresh Database</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Datenbank anlegen</translation>
     </message>
     <message>
         <location filename="../app/studio/ProjectController.cpp" line="81"/>
         <source>Continue Without Saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Speichern fortfahren</translation>
     </message>
     <message>
         <location filename="../app/studio/ProjectController.cpp" line="85"/>
         <source>started a fresh project database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>neue Projektdatenbank angelegt: %1</translation>
     </message>
     <message>
         <location filename="../app/studio/ProjectController.cpp" line="124"/>
@@ -1955,9 +1955,9 @@ In der Werkzeugleiste ein Board wählen und Profilieren drücken (Strg+R): das M
     <message numerus="yes">
         <location filename="../app/model/Session.cpp" line="288"/>
         <source>cannot compile: %n operator(s) not supported (%1); first: #%2 %3: %4</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Erstellen nicht möglich: %n Operator nicht unterstützt (%1); erster: #%2 %3: %4</numerusform>
+            <numerusform>Erstellen nicht möglich: %n Operatoren nicht unterstützt (%1); erster: #%2 %3: %4</numerusform>
         </translation>
     </message>
 </context>
@@ -2240,9 +2240,9 @@ In der Werkzeugleiste ein Board wählen und Profilieren drücken (Strg+R): das M
     <message numerus="yes">
         <location filename="../views/ValidationPanel.cpp" line="220"/>
         <source>MISMATCH (%n byte(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>ABWEICHUNG (%n Byte)</numerusform>
+            <numerusform>ABWEICHUNG (%n Bytes)</numerusform>
         </translation>
     </message>
     <message>
@@ -2270,17 +2270,17 @@ Float-Modell: %2</translation>
     <message numerus="yes">
         <location filename="../views/ValidationPanel.cpp" line="238"/>
         <source>%n case(s) in %1 ms: %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Fall in %1 ms: %2</numerusform>
+            <numerusform>%n Fälle in %1 ms: %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../views/ValidationPanel.cpp" line="240"/>
         <source>validation: %n case(s), %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Validierung: %n Fall, %1</numerusform>
+            <numerusform>Validierung: %n Fälle, %1</numerusform>
         </translation>
     </message>
 </context>

@@ -550,8 +550,8 @@
     <message numerus="yes">
         <location filename="../views/CodeView.cpp" line="295"/>
         <source>%n file(s), %1 of C source</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个文件，%1 C 源码</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -844,12 +844,12 @@
     <message>
         <location filename="../views/LayerReportView.cpp" line="63"/>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <location filename="../views/LayerReportView.cpp" line="64"/>
         <source>HTML (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML (*.html)</translation>
     </message>
     <message>
         <location filename="../views/LayerReportView.cpp" line="76"/>
@@ -909,8 +909,8 @@
     <message numerus="yes">
         <location filename="../views/LayerReportView.cpp" line="125"/>
         <source>%n layer(s) · %1 MACs · ≈ %2 instructions on %3%4</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 层 · %1 MACs · 在 %3 上约 %2 条指令%4</numerusform>
         </translation>
     </message>
     <message>
@@ -999,7 +999,7 @@
     <message>
         <location filename="../app/studio/MainWindow.cpp" line="362"/>
         <source>Supported &amp;Operators…</source>
-        <translation type="unfinished"></translation>
+        <translation>支持的算子(&amp;O)…</translation>
     </message>
     <message>
         <location filename="../app/studio/MainWindow.cpp" line="363"/>
@@ -1324,27 +1324,27 @@
     <message>
         <location filename="../views/OperatorsDialog.cpp" line="18"/>
         <source>Supported Operators</source>
-        <translation type="unfinished"></translation>
+        <translation>支持的算子</translation>
     </message>
     <message>
         <location filename="../views/OperatorsDialog.cpp" line="21"/>
         <source>%1 TFLite operators compile to C with TFLite Micro&apos;s exact arithmetic. A model with any other operator is refused with the operator named.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个 TFLite 算子可按 TFLite Micro 的精确算法编译为 C。含其他算子的模型会被拒绝，并指出该算子。</translation>
     </message>
     <message>
         <location filename="../views/OperatorsDialog.cpp" line="28"/>
         <source>Filter by operator or type…</source>
-        <translation type="unfinished"></translation>
+        <translation>按算子或类型筛选…</translation>
     </message>
     <message>
         <location filename="../views/OperatorsDialog.cpp" line="33"/>
         <source>Operator</source>
-        <translation type="unfinished">算子</translation>
+        <translation>算子</translation>
     </message>
     <message>
         <location filename="../views/OperatorsDialog.cpp" line="33"/>
         <source>Types</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
 </context>
 <context>
@@ -1788,22 +1788,22 @@ Choose a board in the toolbar and press Profile (Ctrl+R): the model is compiled,
     <message>
         <location filename="../app/studio/ProjectController.cpp" line="76"/>
         <source>Project database damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>项目数据库已损坏</translation>
     </message>
     <message>
         <location filename="../app/studio/ProjectController.cpp" line="80"/>
         <source>Start a Fresh Database</source>
-        <translation type="unfinished"></translation>
+        <translation>新建数据库</translation>
     </message>
     <message>
         <location filename="../app/studio/ProjectController.cpp" line="81"/>
         <source>Continue Without Saving</source>
-        <translation type="unfinished"></translation>
+        <translation>不保存继续</translation>
     </message>
     <message>
         <location filename="../app/studio/ProjectController.cpp" line="85"/>
         <source>started a fresh project database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已新建项目数据库：%1</translation>
     </message>
     <message>
         <location filename="../app/studio/ProjectController.cpp" line="124"/>
@@ -1949,8 +1949,8 @@ Choose a board in the toolbar and press Profile (Ctrl+R): the model is compiled,
     <message numerus="yes">
         <location filename="../app/model/Session.cpp" line="288"/>
         <source>cannot compile: %n operator(s) not supported (%1); first: #%2 %3: %4</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>无法编译：%n 个算子不受支持（%1）；第一个：#%2 %3：%4</numerusform>
         </translation>
     </message>
 </context>
@@ -2233,8 +2233,8 @@ Choose a board in the toolbar and press Profile (Ctrl+R): the model is compiled,
     <message numerus="yes">
         <location filename="../views/ValidationPanel.cpp" line="220"/>
         <source>MISMATCH (%n byte(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>不一致（%n 字节）</numerusform>
         </translation>
     </message>
     <message>
@@ -2262,15 +2262,15 @@ float model: %2</source>
     <message numerus="yes">
         <location filename="../views/ValidationPanel.cpp" line="238"/>
         <source>%n case(s) in %1 ms: %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个样本，用时 %1 ms：%2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../views/ValidationPanel.cpp" line="240"/>
         <source>validation: %n case(s), %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>验证：%n 个样本，%1</numerusform>
         </translation>
     </message>
 </context>
