@@ -52,62 +52,62 @@
         <translation>Stack</translation>
     </message>
     <message>
-        <location filename="../app/model/LayerReport.cpp" line="138"/>
+        <location filename="../app/model/LayerReport.cpp" line="145"/>
         <source>Estimated instructions for %1%2.</source>
         <translation>Geschätzte Instruktionen für %1%2.</translation>
     </message>
     <message>
-        <location filename="../app/model/LayerReport.cpp" line="139"/>
+        <location filename="../app/model/LayerReport.cpp" line="146"/>
         <source>a generic Cortex-M core</source>
         <translation>einen generischen Cortex-M-Kern</translation>
     </message>
     <message>
-        <location filename="../app/model/LayerReport.cpp" line="140"/>
+        <location filename="../app/model/LayerReport.cpp" line="147"/>
         <source>, calibrated on the last profile</source>
         <translation>, an der letzten Messung kalibriert</translation>
     </message>
     <message>
-        <location filename="../app/model/LayerReport.cpp" line="142"/>
+        <location filename="../app/model/LayerReport.cpp" line="149"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../app/model/LayerReport.cpp" line="142"/>
+        <location filename="../app/model/LayerReport.cpp" line="149"/>
         <source>Layer</source>
         <translation>Schicht</translation>
     </message>
     <message>
-        <location filename="../app/model/LayerReport.cpp" line="142"/>
+        <location filename="../app/model/LayerReport.cpp" line="149"/>
         <source>MACs</source>
         <translation>MACs</translation>
     </message>
     <message>
-        <location filename="../app/model/LayerReport.cpp" line="142"/>
+        <location filename="../app/model/LayerReport.cpp" line="149"/>
         <source>Params</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../app/model/LayerReport.cpp" line="142"/>
+        <location filename="../app/model/LayerReport.cpp" line="149"/>
         <source>Param bytes</source>
         <translation>Parameter-Bytes</translation>
     </message>
     <message>
-        <location filename="../app/model/LayerReport.cpp" line="142"/>
+        <location filename="../app/model/LayerReport.cpp" line="149"/>
         <source>Activation bytes</source>
         <translation>Aktivierungs-Bytes</translation>
     </message>
     <message>
-        <location filename="../app/model/LayerReport.cpp" line="142"/>
+        <location filename="../app/model/LayerReport.cpp" line="149"/>
         <source>Live RAM</source>
         <translation>Belegter RAM</translation>
     </message>
     <message>
-        <location filename="../app/model/LayerReport.cpp" line="143"/>
+        <location filename="../app/model/LayerReport.cpp" line="150"/>
         <source>Est. instructions</source>
         <translation>Gesch. Instruktionen</translation>
     </message>
     <message>
-        <location filename="../app/model/LayerReport.cpp" line="152"/>
+        <location filename="../app/model/LayerReport.cpp" line="159"/>
         <source>Total</source>
         <translation>Gesamt</translation>
     </message>
@@ -458,22 +458,22 @@
         <translation>RAM</translation>
     </message>
     <message>
-        <location filename="../views/CapacityBars.cpp" line="72"/>
+        <location filename="../views/CapacityBars.cpp" line="75"/>
         <source>%1 of %2 (%3 %)</source>
         <translation>%1 von %2 (%3 %)</translation>
     </message>
     <message>
-        <location filename="../views/CapacityBars.cpp" line="73"/>
+        <location filename="../views/CapacityBars.cpp" line="76"/>
         <source>%1 of %2 — does not fit</source>
         <translation>%1 von %2 — passt nicht</translation>
     </message>
     <message>
-        <location filename="../views/CapacityBars.cpp" line="78"/>
+        <location filename="../views/CapacityBars.cpp" line="81"/>
         <source>pools whose section is in no region of this board: %1</source>
         <translation>Pools, deren Section in keinem Bereich dieses Boards liegt: %1</translation>
     </message>
     <message>
-        <location filename="../views/CapacityBars.cpp" line="90"/>
+        <location filename="../views/CapacityBars.cpp" line="93"/>
         <source> (estimate)</source>
         <translation> (Schätzung)</translation>
     </message>
@@ -606,6 +606,7 @@
     </message>
     <message>
         <location filename="../views/GraphView.cpp" line="223"/>
+        <location filename="../views/GraphView.cpp" line="383"/>
         <source>%1 operators · %2 tensors</source>
         <translation>%1 Operatoren · %2 Tensoren</translation>
     </message>
@@ -615,24 +616,34 @@
         <translation>kein Modell</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="286"/>
+        <location filename="../views/GraphView.cpp" line="287"/>
         <source>Not supported: %1</source>
         <translation>Nicht unterstützt: %1</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="287"/>
+        <location filename="../views/GraphView.cpp" line="288"/>
         <source>No supported alternative known; see Help ▸ Supported Operators.</source>
         <translation>Keine unterstützte Alternative bekannt; siehe Hilfe ▸ Unterstützte Operatoren.</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="288"/>
+        <location filename="../views/GraphView.cpp" line="289"/>
         <source>Supported alternatives: %1</source>
         <translation>Unterstützte Alternativen: %1</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="321"/>
+        <location filename="../views/GraphView.cpp" line="322"/>
         <source>%1 %2 (%3% of the run on %4)</source>
         <translation>%1 %2 (%3 % des Laufs auf %4)</translation>
+    </message>
+    <message>
+        <location filename="../views/GraphView.cpp" line="385"/>
+        <source>no match · %1</source>
+        <translation>kein Treffer · %1</translation>
+    </message>
+    <message>
+        <location filename="../views/GraphView.cpp" line="398"/>
+        <source>match %1 of %2 · %3</source>
+        <translation>Treffer %1 von %2 · %3</translation>
     </message>
 </context>
 <context>
@@ -1291,27 +1302,27 @@
 <context>
     <name>ember::studio::MessagesPane</name>
     <message>
-        <location filename="../views/MessagesPane.cpp" line="45"/>
+        <location filename="../views/MessagesPane.cpp" line="70"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../views/MessagesPane.cpp" line="45"/>
+        <location filename="../views/MessagesPane.cpp" line="70"/>
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../views/MessagesPane.cpp" line="45"/>
+        <location filename="../views/MessagesPane.cpp" line="70"/>
         <source>Tensor</source>
         <translation>Tensor</translation>
     </message>
     <message>
-        <location filename="../views/MessagesPane.cpp" line="45"/>
+        <location filename="../views/MessagesPane.cpp" line="70"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/MessagesPane.cpp" line="107"/>
+        <location filename="../views/MessagesPane.cpp" line="132"/>
         <source>… %n earlier line(s) not shown</source>
         <translation>
             <numerusform>… %n frühere Zeile nicht angezeigt</numerusform>
@@ -1319,7 +1330,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/MessagesPane.cpp" line="117"/>
+        <location filename="../views/MessagesPane.cpp" line="142"/>
         <source>Expand to see the raw tool log.</source>
         <translation>Aufklappen, um das Roh-Log des Werkzeugs zu sehen.</translation>
     </message>
@@ -2083,162 +2094,162 @@ In der Werkzeugleiste ein Board wählen und Profilieren drücken (Strg+R): das M
 <context>
     <name>ember::studio::ValidationPanel</name>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="115"/>
+        <location filename="../views/ValidationPanel.cpp" line="116"/>
         <source>Input data</source>
         <translation>Eingabedaten</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="116"/>
+        <location filename="../views/ValidationPanel.cpp" line="117"/>
         <source>Input data (*.npy *.bin *.raw);;All files (*)</source>
         <translation>Eingabedaten (*.npy *.bin *.raw);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="120"/>
+        <location filename="../views/ValidationPanel.cpp" line="121"/>
         <source>Folder of input files</source>
         <translation>Ordner mit Eingabedateien</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="124"/>
+        <location filename="../views/ValidationPanel.cpp" line="125"/>
         <source>Float reference model</source>
         <translation>Float-Referenzmodell</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="124"/>
+        <location filename="../views/ValidationPanel.cpp" line="125"/>
         <source>TFLite models (*.tflite)</source>
         <translation>TFLite-Modelle (*.tflite)</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="143"/>
+        <location filename="../views/ValidationPanel.cpp" line="144"/>
         <source>Input data:</source>
         <translation>Eingabedaten:</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="144"/>
+        <location filename="../views/ValidationPanel.cpp" line="145"/>
         <source>random:SEED (seeded random inputs), a raw file (the inputs&apos; bytes, one or more cases), a folder of such files, or a .npy array (first axis = cases; float data is quantized)</source>
         <translation>random:SEED (zufällige Eingaben mit Startwert), eine Rohdatei (die Bytes der Eingänge, ein oder mehrere Fälle), ein Ordner solcher Dateien oder ein .npy-Array (erste Achse = Fälle; Float-Daten werden quantisiert)</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="146"/>
+        <location filename="../views/ValidationPanel.cpp" line="147"/>
         <source>File…</source>
         <translation>Datei…</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="147"/>
+        <location filename="../views/ValidationPanel.cpp" line="148"/>
         <source>Folder…</source>
         <translation>Ordner…</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="148"/>
+        <location filename="../views/ValidationPanel.cpp" line="149"/>
         <source>Cases:</source>
         <translation>Fälle:</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="149"/>
+        <location filename="../views/ValidationPanel.cpp" line="150"/>
         <source>Number of random cases (random:SEED only)</source>
         <translation>Anzahl zufälliger Fälle (nur random:SEED)</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="150"/>
+        <location filename="../views/ValidationPanel.cpp" line="151"/>
         <source>Float model:</source>
         <translation>Float-Modell:</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="151"/>
+        <location filename="../views/ValidationPanel.cpp" line="152"/>
         <source>optional: the float .tflite this model was quantized from</source>
         <translation>optional: das Float-.tflite, aus dem dieses Modell quantisiert wurde</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="152"/>
+        <location filename="../views/ValidationPanel.cpp" line="153"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="153"/>
+        <location filename="../views/ValidationPanel.cpp" line="154"/>
         <source>Validate</source>
         <translation>Validieren</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="154"/>
+        <location filename="../views/ValidationPanel.cpp" line="155"/>
         <source>Build the current options if needed, run the generated C on the host against the reference executor, and compare with the float model</source>
         <translation>Bei Bedarf mit den aktuellen Optionen erstellen, das erzeugte C auf dem Host gegen den Referenz-Executor laufen lassen und mit dem Float-Modell vergleichen</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="156"/>
+        <location filename="../views/ValidationPanel.cpp" line="157"/>
         <source>Per layer, this model vs the float model (layers that correspond):</source>
         <translation>Pro Schicht, dieses Modell vs. Float-Modell (entsprechende Schichten):</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="157"/>
+        <location filename="../views/ValidationPanel.cpp" line="158"/>
         <source>Output</source>
         <translation>Ausgang</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="157"/>
+        <location filename="../views/ValidationPanel.cpp" line="158"/>
         <source>Generated C vs reference</source>
         <translation>Erzeugtes C vs. Referenz</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="157"/>
-        <location filename="../views/ValidationPanel.cpp" line="159"/>
+        <location filename="../views/ValidationPanel.cpp" line="158"/>
+        <location filename="../views/ValidationPanel.cpp" line="160"/>
         <source>Max abs error</source>
         <translation>Max. abs. Fehler</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="157"/>
-        <location filename="../views/ValidationPanel.cpp" line="159"/>
+        <location filename="../views/ValidationPanel.cpp" line="158"/>
+        <location filename="../views/ValidationPanel.cpp" line="160"/>
         <source>MAE</source>
         <translation>MAE</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="157"/>
-        <location filename="../views/ValidationPanel.cpp" line="159"/>
+        <location filename="../views/ValidationPanel.cpp" line="158"/>
+        <location filename="../views/ValidationPanel.cpp" line="160"/>
         <source>RMSE</source>
         <translation>RMSE</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="158"/>
         <location filename="../views/ValidationPanel.cpp" line="159"/>
+        <location filename="../views/ValidationPanel.cpp" line="160"/>
         <source>Cosine</source>
         <translation>Kosinus</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="158"/>
-        <location filename="../views/ValidationPanel.cpp" line="160"/>
+        <location filename="../views/ValidationPanel.cpp" line="159"/>
+        <location filename="../views/ValidationPanel.cpp" line="161"/>
         <source>Top-1</source>
         <translation>Top-1</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="159"/>
+        <location filename="../views/ValidationPanel.cpp" line="160"/>
         <source>Op</source>
         <translation>Op</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="159"/>
+        <location filename="../views/ValidationPanel.cpp" line="160"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="159"/>
+        <location filename="../views/ValidationPanel.cpp" line="160"/>
         <source>Tensor</source>
         <translation>Tensor</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="199"/>
+        <location filename="../views/ValidationPanel.cpp" line="200"/>
         <source>validating…</source>
         <translation>validiere…</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="200"/>
+        <location filename="../views/ValidationPanel.cpp" line="201"/>
         <source>validating: %1</source>
         <translation>validiere: %1</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="212"/>
+        <location filename="../views/ValidationPanel.cpp" line="213"/>
         <source>validation failed (see Messages)</source>
         <translation>Validierung fehlgeschlagen (siehe Meldungen)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/ValidationPanel.cpp" line="220"/>
+        <location filename="../views/ValidationPanel.cpp" line="221"/>
         <source>MISMATCH (%n byte(s))</source>
         <translation>
             <numerusform>ABWEICHUNG (%n Byte)</numerusform>
@@ -2246,29 +2257,29 @@ In der Werkzeugleiste ein Board wählen und Profilieren drücken (Strg+R): das M
         </translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="220"/>
+        <location filename="../views/ValidationPanel.cpp" line="221"/>
         <source>bit-exact</source>
         <translation>bitgenau</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="230"/>
+        <location filename="../views/ValidationPanel.cpp" line="231"/>
         <source>%1
 float model: %2</source>
         <translation>%1
 Float-Modell: %2</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="236"/>
+        <location filename="../views/ValidationPanel.cpp" line="237"/>
         <source>generated C is bit-exact with the reference executor</source>
         <translation>erzeugtes C ist bitgenau mit dem Referenz-Executor</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="237"/>
+        <location filename="../views/ValidationPanel.cpp" line="238"/>
         <source>generated C DIFFERS from the reference executor</source>
         <translation>erzeugtes C WEICHT vom Referenz-Executor AB</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/ValidationPanel.cpp" line="238"/>
+        <location filename="../views/ValidationPanel.cpp" line="239"/>
         <source>%n case(s) in %1 ms: %2</source>
         <translation>
             <numerusform>%n Fall in %1 ms: %2</numerusform>
@@ -2276,7 +2287,7 @@ Float-Modell: %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/ValidationPanel.cpp" line="240"/>
+        <location filename="../views/ValidationPanel.cpp" line="241"/>
         <source>validation: %n case(s), %1</source>
         <translation>
             <numerusform>Validierung: %n Fall, %1</numerusform>

@@ -52,62 +52,62 @@
         <translation>栈</translation>
     </message>
     <message>
-        <location filename="../app/model/LayerReport.cpp" line="138"/>
+        <location filename="../app/model/LayerReport.cpp" line="145"/>
         <source>Estimated instructions for %1%2.</source>
         <translation>%1 的估计指令数%2。</translation>
     </message>
     <message>
-        <location filename="../app/model/LayerReport.cpp" line="139"/>
+        <location filename="../app/model/LayerReport.cpp" line="146"/>
         <source>a generic Cortex-M core</source>
         <translation>通用 Cortex-M 内核</translation>
     </message>
     <message>
-        <location filename="../app/model/LayerReport.cpp" line="140"/>
+        <location filename="../app/model/LayerReport.cpp" line="147"/>
         <source>, calibrated on the last profile</source>
         <translation>，已按上次分析校准</translation>
     </message>
     <message>
-        <location filename="../app/model/LayerReport.cpp" line="142"/>
+        <location filename="../app/model/LayerReport.cpp" line="149"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../app/model/LayerReport.cpp" line="142"/>
+        <location filename="../app/model/LayerReport.cpp" line="149"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../app/model/LayerReport.cpp" line="142"/>
+        <location filename="../app/model/LayerReport.cpp" line="149"/>
         <source>MACs</source>
         <translation>MACs</translation>
     </message>
     <message>
-        <location filename="../app/model/LayerReport.cpp" line="142"/>
+        <location filename="../app/model/LayerReport.cpp" line="149"/>
         <source>Params</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../app/model/LayerReport.cpp" line="142"/>
+        <location filename="../app/model/LayerReport.cpp" line="149"/>
         <source>Param bytes</source>
         <translation>参数字节</translation>
     </message>
     <message>
-        <location filename="../app/model/LayerReport.cpp" line="142"/>
+        <location filename="../app/model/LayerReport.cpp" line="149"/>
         <source>Activation bytes</source>
         <translation>激活字节</translation>
     </message>
     <message>
-        <location filename="../app/model/LayerReport.cpp" line="142"/>
+        <location filename="../app/model/LayerReport.cpp" line="149"/>
         <source>Live RAM</source>
         <translation>活动 RAM</translation>
     </message>
     <message>
-        <location filename="../app/model/LayerReport.cpp" line="143"/>
+        <location filename="../app/model/LayerReport.cpp" line="150"/>
         <source>Est. instructions</source>
         <translation>估计指令数</translation>
     </message>
     <message>
-        <location filename="../app/model/LayerReport.cpp" line="152"/>
+        <location filename="../app/model/LayerReport.cpp" line="159"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -458,22 +458,22 @@
         <translation>RAM</translation>
     </message>
     <message>
-        <location filename="../views/CapacityBars.cpp" line="72"/>
+        <location filename="../views/CapacityBars.cpp" line="75"/>
         <source>%1 of %2 (%3 %)</source>
         <translation>%1 / %2 (%3 %)</translation>
     </message>
     <message>
-        <location filename="../views/CapacityBars.cpp" line="73"/>
+        <location filename="../views/CapacityBars.cpp" line="76"/>
         <source>%1 of %2 — does not fit</source>
         <translation>%1 / %2 — 放不下</translation>
     </message>
     <message>
-        <location filename="../views/CapacityBars.cpp" line="78"/>
+        <location filename="../views/CapacityBars.cpp" line="81"/>
         <source>pools whose section is in no region of this board: %1</source>
         <translation>段不在此开发板任何区域中的池：%1</translation>
     </message>
     <message>
-        <location filename="../views/CapacityBars.cpp" line="90"/>
+        <location filename="../views/CapacityBars.cpp" line="93"/>
         <source> (estimate)</source>
         <translation>（估计）</translation>
     </message>
@@ -603,6 +603,7 @@
     </message>
     <message>
         <location filename="../views/GraphView.cpp" line="223"/>
+        <location filename="../views/GraphView.cpp" line="383"/>
         <source>%1 operators · %2 tensors</source>
         <translation>%1 个算子 · %2 个张量</translation>
     </message>
@@ -612,24 +613,34 @@
         <translation>无模型</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="286"/>
+        <location filename="../views/GraphView.cpp" line="287"/>
         <source>Not supported: %1</source>
         <translation>不支持：%1</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="287"/>
+        <location filename="../views/GraphView.cpp" line="288"/>
         <source>No supported alternative known; see Help ▸ Supported Operators.</source>
         <translation>没有已知的替代算子；见 帮助 ▸ 支持的算子。</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="288"/>
+        <location filename="../views/GraphView.cpp" line="289"/>
         <source>Supported alternatives: %1</source>
         <translation>支持的替代算子：%1</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="321"/>
+        <location filename="../views/GraphView.cpp" line="322"/>
         <source>%1 %2 (%3% of the run on %4)</source>
         <translation>%1 %2（占 %4 上运行的 %3%）</translation>
+    </message>
+    <message>
+        <location filename="../views/GraphView.cpp" line="385"/>
+        <source>no match · %1</source>
+        <translation>无匹配 · %1</translation>
+    </message>
+    <message>
+        <location filename="../views/GraphView.cpp" line="398"/>
+        <source>match %1 of %2 · %3</source>
+        <translation>第 %1 / %2 个匹配 · %3</translation>
     </message>
 </context>
 <context>
@@ -1287,34 +1298,34 @@
 <context>
     <name>ember::studio::MessagesPane</name>
     <message>
-        <location filename="../views/MessagesPane.cpp" line="45"/>
+        <location filename="../views/MessagesPane.cpp" line="70"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../views/MessagesPane.cpp" line="45"/>
+        <location filename="../views/MessagesPane.cpp" line="70"/>
         <source>Operator</source>
         <translation>算子</translation>
     </message>
     <message>
-        <location filename="../views/MessagesPane.cpp" line="45"/>
+        <location filename="../views/MessagesPane.cpp" line="70"/>
         <source>Tensor</source>
         <translation>张量</translation>
     </message>
     <message>
-        <location filename="../views/MessagesPane.cpp" line="45"/>
+        <location filename="../views/MessagesPane.cpp" line="70"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/MessagesPane.cpp" line="107"/>
+        <location filename="../views/MessagesPane.cpp" line="132"/>
         <source>… %n earlier line(s) not shown</source>
         <translation>
             <numerusform>… 未显示之前的 %n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/MessagesPane.cpp" line="117"/>
+        <location filename="../views/MessagesPane.cpp" line="142"/>
         <source>Expand to see the raw tool log.</source>
         <translation>展开以查看工具的原始日志。</translation>
     </message>
@@ -2076,198 +2087,198 @@ Choose a board in the toolbar and press Profile (Ctrl+R): the model is compiled,
 <context>
     <name>ember::studio::ValidationPanel</name>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="115"/>
+        <location filename="../views/ValidationPanel.cpp" line="116"/>
         <source>Input data</source>
         <translation>输入数据</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="116"/>
+        <location filename="../views/ValidationPanel.cpp" line="117"/>
         <source>Input data (*.npy *.bin *.raw);;All files (*)</source>
         <translation>输入数据 (*.npy *.bin *.raw);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="120"/>
+        <location filename="../views/ValidationPanel.cpp" line="121"/>
         <source>Folder of input files</source>
         <translation>输入文件所在文件夹</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="124"/>
+        <location filename="../views/ValidationPanel.cpp" line="125"/>
         <source>Float reference model</source>
         <translation>浮点参考模型</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="124"/>
+        <location filename="../views/ValidationPanel.cpp" line="125"/>
         <source>TFLite models (*.tflite)</source>
         <translation>TFLite 模型 (*.tflite)</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="143"/>
+        <location filename="../views/ValidationPanel.cpp" line="144"/>
         <source>Input data:</source>
         <translation>输入数据：</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="144"/>
+        <location filename="../views/ValidationPanel.cpp" line="145"/>
         <source>random:SEED (seeded random inputs), a raw file (the inputs&apos; bytes, one or more cases), a folder of such files, or a .npy array (first axis = cases; float data is quantized)</source>
         <translation>random:SEED（带种子的随机输入）、原始文件（输入的字节，一个或多个样本）、此类文件的文件夹，或 .npy 数组（第一维为样本；浮点数据会被量化）</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="146"/>
+        <location filename="../views/ValidationPanel.cpp" line="147"/>
         <source>File…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="147"/>
+        <location filename="../views/ValidationPanel.cpp" line="148"/>
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="148"/>
+        <location filename="../views/ValidationPanel.cpp" line="149"/>
         <source>Cases:</source>
         <translation>样本数：</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="149"/>
+        <location filename="../views/ValidationPanel.cpp" line="150"/>
         <source>Number of random cases (random:SEED only)</source>
         <translation>随机样本数（仅 random:SEED）</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="150"/>
+        <location filename="../views/ValidationPanel.cpp" line="151"/>
         <source>Float model:</source>
         <translation>浮点模型：</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="151"/>
+        <location filename="../views/ValidationPanel.cpp" line="152"/>
         <source>optional: the float .tflite this model was quantized from</source>
         <translation>可选：此模型量化前的浮点 .tflite</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="152"/>
+        <location filename="../views/ValidationPanel.cpp" line="153"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="153"/>
+        <location filename="../views/ValidationPanel.cpp" line="154"/>
         <source>Validate</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="154"/>
+        <location filename="../views/ValidationPanel.cpp" line="155"/>
         <source>Build the current options if needed, run the generated C on the host against the reference executor, and compare with the float model</source>
         <translation>必要时按当前选项编译，在主机上将生成的 C 与参考执行器对比运行，并与浮点模型比较</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="156"/>
+        <location filename="../views/ValidationPanel.cpp" line="157"/>
         <source>Per layer, this model vs the float model (layers that correspond):</source>
         <translation>逐层：此模型与浮点模型（对应的层）：</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="157"/>
+        <location filename="../views/ValidationPanel.cpp" line="158"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="157"/>
+        <location filename="../views/ValidationPanel.cpp" line="158"/>
         <source>Generated C vs reference</source>
         <translation>生成的 C 与参考</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="157"/>
-        <location filename="../views/ValidationPanel.cpp" line="159"/>
+        <location filename="../views/ValidationPanel.cpp" line="158"/>
+        <location filename="../views/ValidationPanel.cpp" line="160"/>
         <source>Max abs error</source>
         <translation>最大绝对误差</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="157"/>
-        <location filename="../views/ValidationPanel.cpp" line="159"/>
+        <location filename="../views/ValidationPanel.cpp" line="158"/>
+        <location filename="../views/ValidationPanel.cpp" line="160"/>
         <source>MAE</source>
         <translation>MAE</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="157"/>
-        <location filename="../views/ValidationPanel.cpp" line="159"/>
+        <location filename="../views/ValidationPanel.cpp" line="158"/>
+        <location filename="../views/ValidationPanel.cpp" line="160"/>
         <source>RMSE</source>
         <translation>RMSE</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="158"/>
         <location filename="../views/ValidationPanel.cpp" line="159"/>
+        <location filename="../views/ValidationPanel.cpp" line="160"/>
         <source>Cosine</source>
         <translation>余弦相似度</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="158"/>
-        <location filename="../views/ValidationPanel.cpp" line="160"/>
+        <location filename="../views/ValidationPanel.cpp" line="159"/>
+        <location filename="../views/ValidationPanel.cpp" line="161"/>
         <source>Top-1</source>
         <translation>Top-1</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="159"/>
+        <location filename="../views/ValidationPanel.cpp" line="160"/>
         <source>Op</source>
         <translation>算子</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="159"/>
+        <location filename="../views/ValidationPanel.cpp" line="160"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="159"/>
+        <location filename="../views/ValidationPanel.cpp" line="160"/>
         <source>Tensor</source>
         <translation>张量</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="199"/>
+        <location filename="../views/ValidationPanel.cpp" line="200"/>
         <source>validating…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="200"/>
+        <location filename="../views/ValidationPanel.cpp" line="201"/>
         <source>validating: %1</source>
         <translation>正在验证：%1</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="212"/>
+        <location filename="../views/ValidationPanel.cpp" line="213"/>
         <source>validation failed (see Messages)</source>
         <translation>验证失败（见消息）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/ValidationPanel.cpp" line="220"/>
+        <location filename="../views/ValidationPanel.cpp" line="221"/>
         <source>MISMATCH (%n byte(s))</source>
         <translation>
             <numerusform>不一致（%n 字节）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="220"/>
+        <location filename="../views/ValidationPanel.cpp" line="221"/>
         <source>bit-exact</source>
         <translation>逐位一致</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="230"/>
+        <location filename="../views/ValidationPanel.cpp" line="231"/>
         <source>%1
 float model: %2</source>
         <translation>%1
 浮点模型：%2</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="236"/>
+        <location filename="../views/ValidationPanel.cpp" line="237"/>
         <source>generated C is bit-exact with the reference executor</source>
         <translation>生成的 C 与参考执行器逐位一致</translation>
     </message>
     <message>
-        <location filename="../views/ValidationPanel.cpp" line="237"/>
+        <location filename="../views/ValidationPanel.cpp" line="238"/>
         <source>generated C DIFFERS from the reference executor</source>
         <translation>生成的 C 与参考执行器不一致</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/ValidationPanel.cpp" line="238"/>
+        <location filename="../views/ValidationPanel.cpp" line="239"/>
         <source>%n case(s) in %1 ms: %2</source>
         <translation>
             <numerusform>%n 个样本，用时 %1 ms：%2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/ValidationPanel.cpp" line="240"/>
+        <location filename="../views/ValidationPanel.cpp" line="241"/>
         <source>validation: %n case(s), %1</source>
         <translation>
             <numerusform>验证：%n 个样本，%1</numerusform>

@@ -237,6 +237,7 @@ void GraphView::rebuild()
     items_.clear();
     layout_ = {};
     searchPos_ = -1;
+    search_->clear();  // a search belongs to the model it was typed for
     retranslate();
     const ember::Graph *g = session_->graph();
     if (!g) return;
@@ -366,23 +367,36 @@ bool GraphView::find(const QString &text)
 {
     if (text.isEmpty() || items_.isEmpty()) return false;
     const ember::Graph *g = session_->graph();
-    for (int k = 1; k <= items_.size(); ++k) {
-        const int i = (searchPos_ + k) % int(items_.size());
+    auto matches = [&](int i) {
         const LayoutNode &n = items_[i]->node();
         QStringList hay{n.title, n.subtitle};
         if (n.kind == LayoutNode::Kind::Op)
             for (int t : g->ops[size_t(n.op)].outputs) hay << QString::fromStdString(g->tensors[size_t(t)].name);
-        for (const QString &h : hay) {
-            if (h.contains(text, Qt::CaseInsensitive)) {
-                searchPos_ = i;
-                scene_->clearSelection();
-                items_[i]->setSelected(true);
-                view_->centerOn(items_[i]);
-                return true;
-            }
-        }
+        for (const QString &h : hay)
+            if (h.contains(text, Qt::CaseInsensitive)) return true;
+        return false;
+    };
+    // The hit count and which hit is shown, beside the graph's totals.
+    QList<int> hits;
+    for (int i = 0; i < items_.size(); ++i)
+        if (matches(i)) hits << i;
+    const QString totals = tr("%1 operators · %2 tensors").arg(g->ops.size()).arg(g->tensors.size());
+    if (hits.isEmpty()) {
+        status_->setText(tr("no match · %1").arg(totals));
+        return false;
     }
-    return false;
+    int next = hits.first();
+    for (int i : hits)
+        if (i > searchPos_) {
+            next = i;
+            break;
+        }
+    searchPos_ = next;
+    scene_->clearSelection();
+    items_[next]->setSelected(true);
+    view_->centerOn(items_[next]);
+    status_->setText(tr("match %1 of %2 · %3").arg(hits.indexOf(next) + 1).arg(hits.size()).arg(totals));
+    return true;
 }
 
 void GraphView::onSceneSelection()
