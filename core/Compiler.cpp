@@ -68,7 +68,7 @@ bool checkPoolSizes(const MemoryPlan &plan, Diagnostics &d) {
     return true;
 }
 
-Result<Graph> loadModelImpl(const std::string &path) {
+Result<Graph> loadModelImpl(const std::string &path, const LoadOptions &load) {
     Diagnostics d;
     d.setFile(path);
     std::error_code ec;
@@ -83,11 +83,30 @@ Result<Graph> loadModelImpl(const std::string &path) {
     }
     auto g = importTflite(path);
     if (!g) return g;
+    if (load.browse) {
+        if (!runPassesBrowse(g.value(), d)) return d;
+        Result<Graph> r(std::move(g.value()));
+        r.diagnostics().append(d);  // the warnings naming each unsupported op
+        return r;
+    }
     if (!runPasses(g.value(), d)) return d;
     return g;
 }
 
 Result<Artifacts> compileImpl(const Graph &g, const CompileOptions &opts) {
+    // A graph opened for browsing: the same refusal a normal load gives.
+    if (g.browseOnly) {
+        Diagnostics d;
+        d.setFile(g.sourcePath);
+        if (!checkSupport(g, d)) return d;
+        for (const Op &op : g.ops)
+            if (!op.unsupportedReason.empty()) {
+                Diagnostic &e = d.error(op.unsupportedReason);
+                e.opIndex = op.index;
+                e.opName = op.typeName;
+                return d;
+            }
+    }
     // Kernels read their prepared params: a graph that skipped the passes
     // is a caller error, reported rather than thrown.
     for (const Op &op : g.ops)
@@ -123,8 +142,8 @@ Result<Artifacts> compileImpl(const Graph &g, const CompileOptions &opts) {
 
 }  // namespace
 
-Result<Graph> loadModel(const std::string &path) {
-    return guarded(path, [&] { return loadModelImpl(path); });
+Result<Graph> loadModel(const std::string &path, const LoadOptions &load) {
+    return guarded(path, [&] { return loadModelImpl(path, load); });
 }
 
 Result<Artifacts> compile(const Graph &g, const CompileOptions &opts) {

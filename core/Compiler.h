@@ -13,8 +13,17 @@
 
 namespace ember {
 
+struct LoadOptions {
+    // Keep going past operators that cannot be compiled (no kernel, or a
+    // prepare that refuses): the graph opens for viewing with those ops
+    // marked (Op::unsupportedReason, Graph::browseOnly) and each reported as
+    // a warning. compile() refuses such a graph with the error a normal
+    // load gives. Off: the first unsupported op is an error, as always.
+    bool browse = false;
+};
+
 // Imports a model file (by content/extension) and runs the passes.
-Result<Graph> loadModel(const std::string &path);
+Result<Graph> loadModel(const std::string &path, const LoadOptions &load = {});
 
 // Plans memory and generates the C package for a prepared graph.
 Result<Artifacts> compile(const Graph &g, const CompileOptions &opts);

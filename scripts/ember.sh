@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # One entry point for a fresh Debian 12 machine:
 #   scripts/ember.sh demo   install dependencies, build, make Ember's own example
-#                           model, compile and validate it with emberc, open it in
-#                           the studio (or screenshot it when there is no display)
+#                           model, compile and validate it with emberc, profile it
+#                           on an emulated Cortex-M4 (per-layer table, bit-exact
+#                           check), open it in the studio (or screenshot it when
+#                           there is no display)
 #   scripts/ember.sh test   install dependencies, build, run the whole test suite
 #   scripts/ember.sh deps | build
 set -euo pipefail
@@ -47,6 +49,14 @@ demo() {
   "$emberc" inspect "$model"
   "$emberc" compile "$model" -o "$BUILD/ember_demo_pkg"
   "$emberc" validate "$model"
+  # The same package on an emulated Cortex-M4 (QEMU mps2-an386): per-layer
+  # instruction counts and the board's outputs checked bit-exact against the
+  # reference executor.
+  if command -v qemu-system-arm >/dev/null && command -v arm-none-eabi-gcc >/dev/null; then
+    "$emberc" profile "$model" --board qemu-mps2-an386
+  else
+    echo "qemu-system-arm or arm-none-eabi-gcc missing: skipping the emulated Cortex-M4 profile"
+  fi
   local studio="$BUILD/app/studio/ember-studio"
   if [ -x "$studio" ]; then
     if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then

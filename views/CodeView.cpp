@@ -1,5 +1,7 @@
 #include "CodeView.h"
 
+#include <QTreeWidgetItemIterator>
+
 #include <Qsci/qscilexercpp.h>
 #include <Qsci/qscilexerjson.h>
 #include <Qsci/qsciscintilla.h>
@@ -69,7 +71,7 @@ CodeView::CodeView(Session *session, QWidget *parent) : QWidget(parent), session
     tree_->header()->setStretchLastSection(false);
     tree_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     tree_->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    tree_->setMinimumWidth(250);
+    tree_->setMinimumWidth(150);
 
     editor_ = new QsciScintilla;
     editor_->setReadOnly(true);
@@ -96,14 +98,14 @@ CodeView::CodeView(Session *session, QWidget *parent) : QWidget(parent), session
     find_->setObjectName("codeFind");
     find_->setClearButtonEnabled(true);
     find_->setMaximumWidth(220);
-    find_->setMinimumWidth(150);
+    find_->setMinimumWidth(90);
     findPrev_ = new QToolButton;
     findPrev_->setText(QStringLiteral("▲"));
     findNext_ = new QToolButton;
     findNext_->setText(QStringLiteral("▼"));
     layers_ = new QComboBox;
     layers_->setObjectName("goToLayer");
-    layers_->setMinimumContentsLength(18);
+    layers_->setMinimumContentsLength(10);
     layers_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     showChanges_ = new QCheckBox;
     showChanges_->setChecked(true);
@@ -132,6 +134,14 @@ CodeView::CodeView(Session *session, QWidget *parent) : QWidget(parent), session
     rl->setContentsMargins(0, 0, 0, 0);
     rl->setSpacing(0);
     rl->addLayout(bar);
+    // Shown while the build is older than the options (the live recompile
+    // is on its way, or the options do not compile).
+    stale_ = new QLabel;
+    stale_->setObjectName("codeStale");
+    stale_->setWordWrap(true);
+    stale_->setStyleSheet("background:#fff4ce; color:#5d4200; padding:4px 8px; border-bottom:1px solid #e8d48b");
+    stale_->hide();
+    rl->addWidget(stale_);
     rl->addLayout(stack, 1);
 
     // The package summary sits under the file tree, where it never clips.
@@ -164,6 +174,8 @@ CodeView::CodeView(Session *session, QWidget *parent) : QWidget(parent), session
     });
     connect(showChanges_, &QCheckBox::toggled, this, &CodeView::markChanges);
     connect(session_, &Session::buildChanged, this, &CodeView::rebuild);
+    connect(session_, &Session::buildChanged, this, &CodeView::updateStale);
+    connect(session_, &Session::optionsChanged, this, &CodeView::updateStale);
     connect(session_, &Session::modelChanged, this, &CodeView::fillLayers);
     connect(session_, &Session::selectionChanged, this, [this] {
         const int op = session_->selectedOp();
@@ -174,8 +186,18 @@ CodeView::CodeView(Session *session, QWidget *parent) : QWidget(parent), session
     rebuild();
 }
 
+bool CodeView::isStale() const { return session_->build() && !session_->buildIsCurrent(); }
+
+void CodeView::updateStale()
+{
+    stale_->setVisible(isStale());
+    stale_->setText(tr("Options changed — this code is from the previous build; recompiling… "
+                       "(if it stays, the options do not compile: see the Options panel, or press Ctrl+B)"));
+}
+
 void CodeView::retranslate()
 {
+    updateStale();
     tree_->setHeaderLabels({tr("Package"), tr("Size")});
     find_->setPlaceholderText(tr("Find in file…"));
     findPrev_->setToolTip(tr("Previous match"));
@@ -216,10 +238,14 @@ QStringList CodeView::files() const
 
 void CodeView::rebuild()
 {
+    // A recompile keeps the file and line the user was reading.
+    const QString keepFile = current_;
+    const int keepLine = keepFile.isEmpty() ? -1 : currentLine();
+    const int keepTop = editor_->firstVisibleLine();
     tree_->clear();
     current_.clear();
     auto build = session_->build();
-    auto *stack = static_cast<QStackedLayout *>(static_cast<QVBoxLayout *>(editor_->parentWidget()->layout())->itemAt(1)->layout());
+    auto *stack = static_cast<QStackedLayout *>(static_cast<QVBoxLayout *>(editor_->parentWidget()->layout())->itemAt(2)->layout());  // bar, stale bar, stack
     stack->setCurrentIndex(build ? 1 : 0);
     if (!build) {
         editor_->clear();
@@ -266,7 +292,18 @@ void CodeView::rebuild()
     }
     tree_->expandAll();
     status_->setText(prev ? tr("%n file(s) changed since the previous build", nullptr, int(changedFiles_.size()))
-                          : tr("%n file(s), %1 of C", nullptr, int(build->files.size())).arg(formatBytes(CompileJob::codeBytesOf(*build))));
+                          : tr("%n file(s), %1 of C source", nullptr, int(build->files.size())).arg(formatBytes(CompileJob::codeBytesOf(*build))));
+    if (!keepFile.isEmpty() && build->file(keepFile.toStdString())) {
+        QTreeWidgetItemIterator it(tree_);
+        for (; *it; ++it)
+            if ((*it)->data(0, kPathRole).toString() == keepFile) {
+                tree_->setCurrentItem(*it);
+                break;
+            }
+        editor_->setCursorPosition(keepLine, 0);
+        editor_->setFirstVisibleLine(keepTop);
+        return;
+    }
     // The public header is what an integrator reads first.
     if (header) tree_->setCurrentItem(header);
     else if (tree_->topLevelItemCount()) openFile(QString::fromStdString(build->files.front().first));

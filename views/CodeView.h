@@ -36,6 +36,8 @@ public:
     QStringList changedFiles() const { return changedFiles_; }
     QList<int> changedLines() const { return changedLines_; }
     QsciScintilla *editor() const { return editor_; }
+    // The build shown is older than the options (the stale bar shows).
+    bool isStale() const;
 
 protected:
     void changeEvent(QEvent *e) override;
@@ -45,6 +47,7 @@ private:
     void retranslate();
     void markChanges();
     void fillLayers();
+    void updateStale();
 
     Session *session_;
     QTreeWidget *tree_;
@@ -53,7 +56,7 @@ private:
     QToolButton *findPrev_, *findNext_;
     QComboBox *layers_;
     QCheckBox *showChanges_;
-    QLabel *status_, *placeholder_;
+    QLabel *status_, *placeholder_, *stale_;
     QString current_;
     QStringList changedFiles_;
     QList<int> changedLines_;

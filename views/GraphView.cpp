@@ -162,6 +162,7 @@ GraphView::GraphView(Session *session, QWidget *parent)
 {
     view_->setScene(scene_);
     search_ = new QLineEdit(this);
+    search_->setObjectName(QStringLiteral("graphSearch"));
     search_->setClearButtonEnabled(true);
     search_->setMaximumWidth(280);
     auto mkButton = [this](const QString &text) {
@@ -236,6 +237,7 @@ void GraphView::rebuild()
     items_.clear();
     layout_ = {};
     searchPos_ = -1;
+    search_->clear();  // a search belongs to the model it was typed for
     retranslate();
     const ember::Graph *g = session_->graph();
     if (!g) return;
@@ -273,8 +275,19 @@ void GraphView::rebuild()
     }
     for (int i = 0; i < layout_.nodes.size(); ++i) {
         const LayoutNode &n = layout_.nodes[i];
-        const QColor fill = n.kind == LayoutNode::Kind::Op ? opColor(g->ops[size_t(n.op)].type) : QColor();
+        const ember::Op *op = n.kind == LayoutNode::Kind::Op ? &g->ops[size_t(n.op)] : nullptr;
+        const bool unsupported = op && !op->unsupportedReason.empty();
+        // Unsupported (browse mode): red, with the reason and the alternatives.
+        const QColor fill = !op ? QColor() : unsupported ? QColor(0xc6, 0x28, 0x28) : opColor(op->type);
         auto *item = new OpNodeItem(n, i, fill, title, text);
+        if (unsupported) {
+            QStringList alts;
+            for (const std::string &a : op->alternatives) alts << QString::fromStdString(a);
+            item->setToolTip(n.title + QLatin1Char('\n') + n.subtitle + QLatin1Char('\n') +
+                             tr("Not supported: %1").arg(QString::fromStdString(op->unsupportedReason)) + QLatin1Char('\n') +
+                             (alts.isEmpty() ? tr("No supported alternative known; see Help ▸ Supported Operators.")
+                                             : tr("Supported alternatives: %1").arg(alts.join(QStringLiteral(", ")))));
+        }
         item->onDoubleClick = [this](int op) { emit layerActivated(op); };
         scene_->addItem(item);
         items_ << item;
@@ -354,23 +367,36 @@ bool GraphView::find(const QString &text)
 {
     if (text.isEmpty() || items_.isEmpty()) return false;
     const ember::Graph *g = session_->graph();
-    for (int k = 1; k <= items_.size(); ++k) {
-        const int i = (searchPos_ + k) % int(items_.size());
+    auto matches = [&](int i) {
         const LayoutNode &n = items_[i]->node();
         QStringList hay{n.title, n.subtitle};
         if (n.kind == LayoutNode::Kind::Op)
             for (int t : g->ops[size_t(n.op)].outputs) hay << QString::fromStdString(g->tensors[size_t(t)].name);
-        for (const QString &h : hay) {
-            if (h.contains(text, Qt::CaseInsensitive)) {
-                searchPos_ = i;
-                scene_->clearSelection();
-                items_[i]->setSelected(true);
-                view_->centerOn(items_[i]);
-                return true;
-            }
-        }
+        for (const QString &h : hay)
+            if (h.contains(text, Qt::CaseInsensitive)) return true;
+        return false;
+    };
+    // The hit count and which hit is shown, beside the graph's totals.
+    QList<int> hits;
+    for (int i = 0; i < items_.size(); ++i)
+        if (matches(i)) hits << i;
+    const QString totals = tr("%1 operators · %2 tensors").arg(g->ops.size()).arg(g->tensors.size());
+    if (hits.isEmpty()) {
+        status_->setText(tr("no match · %1").arg(totals));
+        return false;
     }
-    return false;
+    int next = hits.first();
+    for (int i : hits)
+        if (i > searchPos_) {
+            next = i;
+            break;
+        }
+    searchPos_ = next;
+    scene_->clearSelection();
+    items_[next]->setSelected(true);
+    view_->centerOn(items_[next]);
+    status_->setText(tr("match %1 of %2 · %3").arg(hits.indexOf(next) + 1).arg(hits.size()).arg(totals));
+    return true;
 }
 
 void GraphView::onSceneSelection()
@@ -401,6 +427,15 @@ void GraphView::syncSelectionFromSession()
         }
     }
     syncing_ = false;
+}
+
+void GraphView::zoomIn() { zoomIn_->click(); }
+void GraphView::zoomOut() { zoomOut_->click(); }
+
+void GraphView::focusSearch()
+{
+    search_->setFocus(Qt::ShortcutFocusReason);
+    search_->selectAll();
 }
 
 }  // namespace ember::studio

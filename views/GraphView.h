@@ -45,6 +45,10 @@ public:
     // (case-insensitive); false when nothing matches.
     bool find(const QString &text);
     void fitAll();
+    // Keyboard zoom (View ▸ Zoom In/Out) and Ctrl+F.
+    void zoomIn();
+    void zoomOut();
+    void focusSearch();
     // Initial view: readable zoom, top of the graph.
     void resetView();
     // Profile overlay: nodes carrying a per-layer count badge, and one badge's text.

@@ -74,7 +74,7 @@ HistoryView::HistoryView(ProjectStore *store, QWidget *parent) : QWidget(parent)
 
 void HistoryView::retranslate()
 {
-    list_->setHeaderLabels({tr("Time"), tr("Status"), tr("Peak RAM"), tr("Constants"), tr("Code"), tr("Options")});
+    list_->setHeaderLabels({tr("Time"), tr("Status"), tr("Peak RAM"), tr("Constants"), tr("C source"), tr("Options")});
     profileList_->setHeaderLabels({tr("Time"), tr("Board"), tr("Total"), tr("Time at clock"), tr("Output check"), tr("Options")});
     hint_->setText(tr("Every compile and profile run is recorded. Select two builds, or two profile runs, to compare them."));
     buildsTitle_->setText(tr("Builds"));

@@ -1,5 +1,7 @@
 #include "MemoryView.h"
 
+#include "CapacityBars.h"
+
 #include <QApplication>
 #include <QComboBox>
 #include <QContextMenuEvent>
@@ -39,10 +41,15 @@ MemoryView::MemoryView(Session *session, QWidget *parent) : QWidget(parent), ses
     connect(session_, &Session::selectionChanged, this, qOverload<>(&QWidget::update));
 }
 
+const ember::MemoryPlan *MemoryView::shownPlan() const
+{
+    return session_->plan() ? session_->plan() : session_->overflowPlan();
+}
+
 QList<MemoryView::Lane> MemoryView::lanes() const
 {
     QList<Lane> out;
-    const ember::MemoryPlan *plan = session_->plan();
+    const ember::MemoryPlan *plan = shownPlan();
     if (!plan || plan->pools.empty()) return out;
     const int n = int(plan->pools.size());
     const qreal avail = height() - kTop - n * (kHeader + kAxis) - (n - 1) * kGap;
@@ -71,7 +78,7 @@ QList<MemoryView::Lane> MemoryView::lanes() const
 
 qreal MemoryView::xOf(const QRectF &plot, double step) const
 {
-    const ember::MemoryPlan *plan = session_->plan();
+    const ember::MemoryPlan *plan = shownPlan();
     const int steps = plan ? qMax(1, plan->steps) : 1;
     return plot.left() + plot.width() * step / steps;
 }
@@ -79,7 +86,7 @@ qreal MemoryView::xOf(const QRectF &plot, double step) const
 QList<MemoryView::BufferRect> MemoryView::bufferRects() const
 {
     QList<BufferRect> out;
-    const ember::MemoryPlan *plan = session_->plan();
+    const ember::MemoryPlan *plan = shownPlan();
     const QList<Lane> ls = lanes();
     if (!plan || ls.isEmpty()) return out;
     for (size_t i = 0; i < plan->buffers.size(); ++i) {
@@ -118,14 +125,14 @@ int MemoryView::bufferAt(const QPointF &p) const
 
 void MemoryView::pinBuffer(int buffer, const QString &pool)
 {
-    const ember::MemoryPlan *plan = session_->plan();
+    const ember::MemoryPlan *plan = shownPlan();
     if (!plan || buffer < 0 || buffer >= int(plan->buffers.size())) return;
     session_->pinTensor(QString::fromStdString(plan->buffers[size_t(buffer)].name), pool);
 }
 
 QString MemoryView::tooltipFor(int buffer) const
 {
-    const ember::MemoryPlan *plan = session_->plan();
+    const ember::MemoryPlan *plan = shownPlan();
     const ember::Graph *g = session_->graph();
     if (!plan || !g || buffer < 0 || buffer >= int(plan->buffers.size())) return {};
     const ember::PlannedBuffer &b = plan->buffers[size_t(buffer)];
@@ -144,7 +151,7 @@ QString MemoryView::tooltipFor(int buffer) const
 
 void MemoryView::paintLane(QPainter &p, int pool, const Lane &l) const
 {
-    const ember::MemoryPlan *plan = session_->plan();
+    const ember::MemoryPlan *plan = shownPlan();
     const ember::PoolSpec &spec = plan->pools[size_t(pool)];
     const qint64 used = qint64(plan->poolUsed[size_t(pool)]);
     QFont bold = font();
@@ -174,7 +181,9 @@ void MemoryView::paintLane(QPainter &p, int pool, const Lane &l) const
         p.setPen(QColor(0x6b, 0x75, 0x80));
         p.drawText(QRectF(0, y - 8, kLeft - 8, 16), Qt::AlignRight | Qt::AlignVCenter, formatBytes(v));
     }
-    // Step axis below the lane.
+    // Step axis below the lane, titled at its left end.
+    p.setPen(QColor(0x6b, 0x75, 0x80));
+    p.drawText(QRectF(0, l.plot.bottom() + 2, kLeft - 8, kAxis - 4), Qt::AlignRight | Qt::AlignVCenter, tr("step →"));
     const int steps = qMax(1, plan->steps);
     const int every = qMax(1, int(std::ceil(28.0 / (l.plot.width() / steps))));
     for (int s = 0; s < steps; s += every) {
@@ -187,7 +196,16 @@ void MemoryView::paintLane(QPainter &p, int pool, const Lane &l) const
     p.drawRect(l.plot);
     if (spec.size && qint64(spec.size) < l.yMax) {
         const qreal y = l.plot.top() + k * qreal(spec.size);
-        p.fillRect(QRectF(QPointF(l.plot.left(), y), l.plot.bottomRight()), QBrush(QColor(0, 0, 0, 20), Qt::BDiagPattern));
+        const bool over = used > qint64(spec.size);
+        p.fillRect(QRectF(QPointF(l.plot.left(), y), l.plot.bottomRight()),
+                   QBrush(over ? QColor(0xd3, 0x2f, 0x2f, 60) : QColor(0, 0, 0, 20), Qt::BDiagPattern));
+        if (over) {
+            // The capacity line: everything below it does not fit.
+            p.setPen(QPen(kPeak, 2));
+            p.drawLine(QPointF(l.plot.left(), y), QPointF(l.plot.right(), y));
+            p.drawText(QRectF(l.plot.left() + 4, y + 1, l.plot.width() - 8, 16), Qt::AlignLeft | Qt::AlignVCenter,
+                       tr("capacity %1 — %2 short").arg(formatBytes(qint64(spec.size)), formatBytes(used - qint64(spec.size))));
+        }
     }
 }
 
@@ -196,7 +214,7 @@ void MemoryView::paintEvent(QPaintEvent *)
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing, false);
     p.fillRect(rect(), palette().base());
-    const ember::MemoryPlan *plan = session_->plan();
+    const ember::MemoryPlan *plan = shownPlan();
     if (!plan) {
         p.setPen(QColor(0x6b, 0x75, 0x80));
         QString msg = session_->hasModel() ? tr("No memory plan: %1").arg(QString::fromStdString(session_->planDiagnostics().format()))
@@ -218,6 +236,12 @@ void MemoryView::paintEvent(QPaintEvent *)
         if (r.buffer == hover_) c = c.lighter(115);
         p.setPen(QPen(c.darker(150), 1));
         p.setBrush(c);
+        const ember::PoolSpec &spec = plan->pools[size_t(b.pool)];
+        if (spec.size && b.offset + b.bytes > spec.size) {
+            // Past the pool's end (only in the overflow plan): red outline.
+            p.setPen(QPen(kPeak, 2));
+            p.setBrush(QBrush(c.lighter(110)));
+        }
         p.drawRect(r.rect);
         if (b.tensor == selTensor) {
             p.setPen(QPen(QColor(0xff, 0x8f, 0x00), 2.5));
@@ -289,7 +313,7 @@ void MemoryView::mousePressEvent(QMouseEvent *e)
     if (e->button() == Qt::LeftButton && b >= 0) {
         dragBuffer_ = b;
         dragStart_ = dragPos_ = e->position();
-        session_->selectTensor(session_->plan()->buffers[size_t(b)].tensor);
+        session_->selectTensor(shownPlan()->buffers[size_t(b)].tensor);
     }
 }
 
@@ -311,7 +335,7 @@ void MemoryView::mouseReleaseEvent(QMouseEvent *e)
 {
     if (dragging_ && dragBuffer_ >= 0) {
         const int target = poolAt(e->position());
-        const ember::MemoryPlan *plan = session_->plan();
+        const ember::MemoryPlan *plan = shownPlan();
         if (plan && target >= 0 && target != plan->buffers[size_t(dragBuffer_)].pool)
             pinBuffer(dragBuffer_, QString::fromStdString(plan->pools[size_t(target)].name));
     }
@@ -328,7 +352,7 @@ void MemoryView::leaveEvent(QEvent *)
 
 void MemoryView::contextMenuEvent(QContextMenuEvent *e)
 {
-    const ember::MemoryPlan *plan = session_->plan();
+    const ember::MemoryPlan *plan = shownPlan();
     const int b = bufferAt(e->pos());
     if (!plan || b < 0) return;
     const ember::PlannedBuffer &buf = plan->buffers[size_t(b)];
@@ -339,6 +363,9 @@ void MemoryView::contextMenuEvent(QContextMenuEvent *e)
         const QString pool = QString::fromStdString(plan->pools[i].name);
         QAction *a = pin->addAction(pool, this, [this, b, pool] { pinBuffer(b, pool); });
         a->setEnabled(int(i) != buf.pool || !session_->options().pins.contains(name));
+        // The pool the buffer is in now is ticked.
+        a->setCheckable(true);
+        a->setChecked(int(i) == buf.pool);
     }
     if (plan->pools.size() < 2) pin->addAction(tr("(add a second pool in Options first)"))->setEnabled(false);
     if (session_->options().pins.contains(name))
@@ -359,7 +386,7 @@ bool MemoryView::exportPng(const QString &path) const
 
 QString MemoryView::svg() const
 {
-    const ember::MemoryPlan *plan = session_->plan();
+    const ember::MemoryPlan *plan = shownPlan();
     QString s;
     QTextStream out(&s);
     out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -406,6 +433,8 @@ MemoryPanel::MemoryPanel(Session *session, QWidget *parent)
     plannerLabel_ = new QLabel(this);
     totals_ = new QLabel(this);
     totals_->setObjectName("memoryTotals");
+    // Long totals (a planning failure) must never widen the window.
+    totals_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     export_ = new QToolButton(this);
     export_->setAutoRaise(true);
     auto *bar = new QHBoxLayout;
@@ -419,6 +448,8 @@ MemoryPanel::MemoryPanel(Session *session, QWidget *parent)
     lay->setContentsMargins(0, 0, 0, 0);
     lay->setSpacing(0);
     lay->addLayout(bar);
+    // The selected board's regions against what the model needs (before a build).
+    lay->addWidget(new CapacityBars(session_));
     lay->addWidget(view_, 1);
     connect(planner_, &QComboBox::activated, this, [this] { session_->setPlanner(planner_->currentData().toString()); });
     connect(session_, &Session::planChanged, this, &MemoryPanel::refresh);
@@ -445,7 +476,12 @@ void MemoryPanel::changeEvent(QEvent *e)
 QString MemoryPanel::totalsText() const
 {
     const ember::MemoryPlan *plan = session_->plan();
-    if (!plan) return session_->hasModel() ? tr("planning failed (see Messages)") : QString();
+    if (!plan) {
+        if (!session_->hasModel()) return QString();
+        const auto &items = session_->planDiagnostics().items();
+        return items.empty() ? tr("planning failed (see Messages)")
+                             : tr("planning failed: %1").arg(QString::fromStdString(items.front().message));
+    }
     QStringList parts;
     for (size_t i = 0; i < plan->pools.size(); ++i)
         parts << QStringLiteral("%1 %2").arg(QString::fromStdString(plan->pools[i].name), formatBytes(qint64(plan->poolUsed[i])));
@@ -460,6 +496,7 @@ void MemoryPanel::refresh()
     const int i = planner_->findData(session_->options().planner());
     if (i >= 0) planner_->setCurrentIndex(i);
     totals_->setText(totalsText());
+    totals_->setToolTip(totalsText());
     view_->update();
 }
 

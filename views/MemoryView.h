@@ -41,6 +41,10 @@ public:
     void pinBuffer(int buffer, const QString &pool);
     QString tooltipFor(int buffer) const;
 
+    // The plan drawn: the session's, or when planning failed because a pool
+    // is too small, the unbounded plan with the overflow marked.
+    const ember::MemoryPlan *shownPlan() const;
+
     bool exportPng(const QString &path) const;
     bool exportSvg(const QString &path) const;
     QString svg() const;

@@ -6,6 +6,7 @@
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QStyle>
+#include <QStyledItemDelegate>
 
 #include "Session.h"
 
@@ -13,19 +14,51 @@ namespace ember::studio {
 
 namespace {
 enum Role { OpRole = Qt::UserRole + 1, TensorRole };
-}
+
+// Rows as tall as their wrapped Message text at the column's current width
+// (the default delegate measures one unwrapped line).
+class WrapDelegate : public QStyledItemDelegate {
+public:
+    WrapDelegate(QTreeView *view) : QStyledItemDelegate(view), view_(view) {}
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize s = QStyledItemDelegate::sizeHint(option, index);
+        if (index.column() != 3) return s;
+        const int w = view_->header()->sectionSize(3) - 12;
+        if (w <= 40) return s;
+        const QRect r = option.fontMetrics.boundingRect(QRect(0, 0, w, 100000), Qt::TextWordWrap | Qt::TextWrapAnywhere,
+                                                        index.data(Qt::DisplayRole).toString());
+        return {s.width(), qMax(s.height(), r.height() + 4)};
+    }
+
+private:
+    QTreeView *view_;
+};
+}  // namespace
 
 MessagesPane::MessagesPane(Session *session, QWidget *parent) : QTreeWidget(parent), session_(session)
 {
     setColumnCount(4);
     // Decorated: messages with a raw log show an expander.
     setRootIsDecorated(true);
-    setUniformRowHeights(true);
+    // Long messages wrap in the Message column (rows grow) instead of
+    // being cut at the pane's edge.
+    setUniformRowHeights(false);
+    setWordWrap(true);
     setAlternatingRowColors(true);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     header()->setStretchLastSection(true);
-    header()->resizeSection(0, 92);
-    header()->resizeSection(1, 180);
-    header()->resizeSection(2, 180);
+    header()->setMinimumSectionSize(40);
+    // Time fits its text and icon at every width; Operator and Tensor are
+    // narrow by default (elided in the middle, full text in the tooltip).
+    header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    header()->resizeSection(1, 130);
+    header()->resizeSection(2, 150);
+    setItemDelegate(new WrapDelegate(this));
+    // A wider or narrower Message column re-measures the wrapped rows.
+    connect(header(), &QHeaderView::sectionResized, this, [this](int section) {
+        if (section == 3) scheduleDelayedItemsLayout();
+    });
     retranslate();
     connect(session_, &Session::message, this, &MessagesPane::add);
     connect(this, &QTreeWidget::itemClicked, this, &MessagesPane::onActivated);
@@ -66,6 +99,8 @@ void MessagesPane::add(const StudioMessage &m)
     if (m.opIndex >= 0)
         item->setText(1, QStringLiteral("#%1 %2").arg(m.opIndex).arg(m.opName));
     item->setText(2, m.tensor);
+    item->setToolTip(1, item->text(1));
+    item->setToolTip(2, m.tensor);
     QString text = m.text;
     if (!m.file.isEmpty() && m.level != StudioMessage::Level::Info) text += QStringLiteral("  (%1)").arg(m.file);
     item->setText(3, text);
@@ -113,8 +148,9 @@ void MessagesPane::onActivated(QTreeWidgetItem *item)
     const int op = item->data(0, OpRole).toInt();
     const QString tensor = item->data(0, TensorRole).toString();
     // Diagnostics carry the op's index in the model; the graph selects by position.
-    if (op >= 0 && session_->findOpByIndex(op) >= 0) session_->selectOp(session_->findOpByIndex(op));
-    else if (!tensor.isEmpty() && session_->findTensor(tensor) >= 0) session_->selectTensor(session_->findTensor(tensor));
+    // A named tensor wins: it selects its buffer in the memory view and its producer in the graph.
+    if (!tensor.isEmpty() && session_->findTensor(tensor) >= 0) session_->selectTensor(session_->findTensor(tensor));
+    else if (op >= 0 && session_->findOpByIndex(op) >= 0) session_->selectOp(session_->findOpByIndex(op));
     emit activatedLocation(op, tensor);
 }
 

@@ -19,6 +19,9 @@ public:
     QString lastText() const;
     // Raw log under the last message ("" if it has none).
     QString lastDetails() const;
+    // Tall enough for ~6 rows by default; never forces a width.
+    QSize sizeHint() const override { return {400, 160}; }
+    QSize minimumSizeHint() const override { return {120, 60}; }
 
 signals:
     void activatedLocation(int op, const QString &tensor);

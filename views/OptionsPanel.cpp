@@ -59,7 +59,10 @@ OptionsPanel::OptionsPanel(Session *session, QWidget *parent) : QWidget(parent),
     markUnsupported();
     setOptions(session_->options());
     connect(session_, &Session::optionsChanged, this, [this] { setOptions(session_->options()); });
-    connect(session_, &Session::modelChanged, this, [this] { setOptions(session_->options()); });
+    connect(session_, &Session::modelChanged, this, [this] {
+        updateNamePlaceholder();
+        setOptions(session_->options());
+    });
     connect(this, &OptionsPanel::optionsEdited, session_, &Session::setOptions);
 }
 
@@ -287,10 +290,7 @@ void OptionsPanel::retranslate()
         f.widget->setProperty("baseToolTip", t);
         f.widget->setToolTip(t);
     }
-    if (auto *name = qobject_cast<QLineEdit *>(widgetFor("--name")))
-        name->setPlaceholderText(session_->hasModel()
-                                     ? ember::sanitizeIdentifier(QFileInfo(session_->modelPath()).completeBaseName().toStdString()).c_str()
-                                     : tr("model file name"));
+    updateNamePlaceholder();
     auto tip = [](QWidget *w, const char *flag) {
         const ember::OptionSpec *s = ember::findCompileOption(flag);
         const QString t = tr((std::string(flag) + " " + s->metavar + ": " + s->details).c_str());
@@ -301,6 +301,16 @@ void OptionsPanel::retranslate()
     tip(pins_, "--pin");
     tip(dims_, "--dim");
     setOptions(options());
+}
+
+void OptionsPanel::updateNamePlaceholder()
+{
+    // The name the package gets when Name is empty: the open model's stem.
+    if (auto *name = qobject_cast<QLineEdit *>(widgetFor("--name")))
+        name->setPlaceholderText(session_->hasModel()
+                                     ? QString::fromStdString(ember::sanitizeIdentifier(
+                                           QFileInfo(session_->modelPath()).completeBaseName().toStdString()))
+                                     : tr("model file name"));
 }
 
 void OptionsPanel::changeEvent(QEvent *e)
@@ -327,7 +337,8 @@ void OptionsPanel::addPoolRow(const PoolOption &p)
     const int r = pools_->rowCount();
     pools_->insertRow(r);
     pools_->setItem(r, 0, new QTableWidgetItem(p.name));
-    pools_->setItem(r, 1, new QTableWidgetItem(p.size ? QString::number(p.size) : QStringLiteral("0")));
+    // Size 0 means "as large as needed": say so.
+    pools_->setItem(r, 1, new QTableWidgetItem(p.size ? QString::number(p.size) : tr("auto")));
     pools_->setItem(r, 2, new QTableWidgetItem(QString::number(p.align)));
     pools_->setItem(r, 3, new QTableWidgetItem(p.section));
 }
@@ -367,7 +378,9 @@ BuildOptions OptionsPanel::options() const
     o.pools.clear();
     auto cell = [](const QTableWidget *t, int r, int c) { return t->item(r, c) ? t->item(r, c)->text().trimmed() : QString(); };
     for (int r = 0; r < pools_->rowCount(); ++r) {
-        const qint64 size = parseBytes(cell(pools_, r, 1));
+        const QString sizeText = cell(pools_, r, 1);
+        const bool automatic = sizeText.isEmpty() || sizeText == tr("auto") || sizeText == QLatin1String("auto");
+        const qint64 size = automatic ? 0 : parseBytes(sizeText);
         bool alignOk = false;
         const int align = cell(pools_, r, 2).toInt(&alignOk);
         // Unparseable cells become values validate() rejects, so they are flagged inline.

@@ -45,6 +45,7 @@ protected:
 private:
     void build();
     void retranslate();
+    void updateNamePlaceholder();
     void edited();
     void showErrors(const QList<OptionError> &errs);
     void markUnsupported();

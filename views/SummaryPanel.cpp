@@ -61,7 +61,23 @@ QString SummaryPanel::html(const Session &s)
         return h + QStringLiteral("<p class='k'>%1</p>").arg(tr("Open a model (File ▸ Open, drop a .tflite file here, or File ▸ Open Example)."));
     const ember::Graph &g = *s.graph();
     const ember::ModelSummary &m = s.summary();
-    h += QStringLiteral("<h3>%1</h3><table>").arg(QFileInfo(s.modelPath()).fileName().toHtmlEscaped());
+    h += QStringLiteral("<h3>%1</h3>").arg(QFileInfo(s.modelPath()).fileName().toHtmlEscaped());
+    if (g.browseOnly) {
+        // Browse mode: what cannot be compiled, and what could replace it.
+        h += QStringLiteral("<p style='color:#b71c1c'><b>%1</b></p><ul style='color:#b71c1c;margin-left:-20px'>")
+                 .arg(tr("Viewing only — this model cannot be compiled:"));
+        for (const ember::Op &op : g.ops) {
+            if (op.unsupportedReason.empty()) continue;
+            QStringList alts;
+            for (const std::string &a : op.alternatives) alts << QString::fromStdString(a);
+            h += QStringLiteral("<li>#%1 <b>%2</b>: %3%4</li>")
+                     .arg(op.index)
+                     .arg(esc(op.typeName), esc(op.unsupportedReason),
+                          alts.isEmpty() ? QString() : QStringLiteral("<br>") + tr("alternatives: %1").arg(alts.join(QStringLiteral(", "))));
+        }
+        h += QStringLiteral("</ul>");
+    }
+    h += QStringLiteral("<table>");
     auto row = [&](const QString &k, const QString &v) {
         h += QStringLiteral("<tr><td class='k'>%1</td><td class='n'>%2</td></tr>").arg(k, v);
     };

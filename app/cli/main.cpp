@@ -16,6 +16,7 @@
 #include <cstring>
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -38,6 +39,7 @@
 #include "core/validate/ChildProcesses.h"
 #include "core/validate/HostRunner.h"
 #include "ember/Version.h"
+#include "core/validate/Validate.h"
 
 #ifdef EMBER_HAVE_BOARDS
 #include "flashers/BoardCommands.h"
@@ -66,8 +68,11 @@ const char *kUsage =
     "                                     raw little-endian inputs, write output<j>.bin; --dump-dir\n"
     "                                     also writes every tensor of the reference executor as\n"
     "                                     D/t<i>.bin + D/index.tsv (tflm_ref's --dump-dir layout)\n"
-    "  validate MODEL [--seed N] [--cases K] [options]\n"
-    "                                     generated C vs the reference executor on seeded inputs\n"
+    "  validate MODEL [--seed N] [--cases K] [--input FILE|DIR|x.npy|random:SEED]\n"
+    "           [--reference FLOAT.tflite] [--json] [options]\n"
+    "                                     generated C vs the reference executor (bit-exact) and,\n"
+    "                                     with --reference, the model vs its float original: per\n"
+    "                                     output max abs error, MAE, RMSE, cosine, top-1, per layer\n"
     "  example [NAME] -o FILE             write one of Ember's own example models (.tflite)\n"
     "  options [--markdown]               the compile options (as a Markdown table)\n"
     "  ops [--json | --markdown]          supported operators and their types\n"
@@ -478,33 +483,6 @@ int cmdRun(const std::vector<std::string> &args) {
     return 0;
 }
 
-// Deterministic inputs: xorshift64*, independent of the C++ library.
-struct Rng {
-    uint64_t s;
-    uint64_t next() {
-        s ^= s >> 12;
-        s ^= s << 25;
-        s ^= s >> 27;
-        return s * 2685821657736338717ULL;
-    }
-};
-
-std::vector<uint8_t> randomInput(const Tensor &t, Rng &rng) {
-    std::vector<uint8_t> b(t.bytes());
-    if (t.dtype == DType::Float32) {
-        for (size_t i = 0; i < size_t(t.elements()); ++i) {
-            // Sum of uniforms: roughly normal, mean 0, sd 1.
-            double acc = 0;
-            for (int k = 0; k < 12; ++k) acc += double(rng.next() >> 11) / double(1ULL << 53);
-            const float f = float(acc - 6.0);
-            std::memcpy(b.data() + i * 4, &f, 4);
-        }
-    } else {
-        for (auto &x : b) x = uint8_t(rng.next() >> 56);
-    }
-    return b;
-}
-
 double maxAbsDiff(const Tensor &t, const std::vector<uint8_t> &a, const std::vector<uint8_t> &b, double *range) {
     double m = 0, lo = 1e300, hi = -1e300;
     const size_t n = size_t(t.elements());
@@ -529,16 +507,105 @@ double maxAbsDiff(const Tensor &t, const std::vector<uint8_t> &a, const std::vec
     return m;
 }
 
+json metricsJson(const ErrorMetrics &m) {
+    json j;
+    j["max_abs_error"] = m.maxAbs;
+    j["mae"] = m.mae;
+    j["rmse"] = m.rmse;
+    j["cosine"] = m.cosine;
+    j["top1_agreement"] = m.top1() < 0 ? json(nullptr) : json(m.top1());
+    j["elements"] = m.count;
+    return j;
+}
+
+std::string metricsText(const ErrorMetrics &m) {
+    char buf[256];
+    std::snprintf(buf, sizeof buf, "max abs %-10.4g MAE %-10.4g RMSE %-10.4g cosine %.6f  top-1 %s", m.maxAbs, m.mae,
+                  m.rmse, m.cosine, m.top1() < 0 ? "n/a" : (std::to_string(int(std::lround(100 * m.top1()))) + "%").c_str());
+    return buf;
+}
+
+// validate without --dim: the metrics report (core/validate/Validate.h).
+int validateWithMetrics(const Graph &g, const Artifacts &art, const std::string &model, std::string inputSpec,
+                        const std::string &reference, uint64_t seed, int cases, bool asJson) {
+    if (inputSpec.empty()) inputSpec = "random:" + std::to_string(seed);
+    auto in = loadValidationInputs(g, inputSpec, cases);
+    if (!in) return fail(in.diagnostics());
+    std::optional<Graph> floatModel;
+    if (!reference.empty()) {
+        auto f = loadModel(reference);
+        if (!f) return fail(f.diagnostics());
+        floatModel = std::move(f.value());
+    }
+    auto rep = validateBuild(g, art, in.value(), floatModel ? &*floatModel : nullptr);
+    if (!rep) return fail(rep.diagnostics());
+    const ValidationReport &r = rep.value();
+    if (asJson) {
+        json j;
+        j["model"] = model;
+        j["input"] = inputSpec;
+        j["reference"] = reference.empty() ? json(nullptr) : json(reference);
+        j["cases"] = r.cases;
+        j["bit_exact"] = r.bitExact;
+        json outs = json::array();
+        for (const OutputReport &o : r.outputs) {
+            json e;
+            e["name"] = o.name;
+            e["mismatched_bytes"] = o.mismatchedBytes;
+            e["generated_vs_reference_executor"] = metricsJson(o.generated);
+            e["vs_float"] = o.hasFloat ? metricsJson(o.vsFloat) : json(nullptr);
+            outs.push_back(e);
+        }
+        j["outputs"] = outs;
+        json layers = json::array();
+        for (const LayerReport &l : r.layers) {
+            json e = metricsJson(l.vsFloat);
+            e["op_index"] = l.opIndex;
+            e["op"] = l.opName;
+            e["tensor"] = l.tensor;
+            e["float_tensor"] = l.floatTensor;
+            layers.push_back(e);
+        }
+        j["layers"] = layers;
+        std::cout << j.dump(2) << "\n";
+        return r.bitExact ? 0 : 1;
+    }
+    std::printf("%s: %d case(s) from %s\n", model.c_str(), r.cases, inputSpec.c_str());
+    for (const OutputReport &o : r.outputs) {
+        std::printf("output '%s'\n  generated C vs reference executor (bit-exact required): %s\n", o.name.c_str(),
+                    o.mismatchedBytes ? ("MISMATCH, " + std::to_string(o.mismatchedBytes) + " byte(s) differ").c_str()
+                                      : "bit-exact");
+        if (o.hasFloat) std::printf("  vs float %s: %s\n", reference.c_str(), metricsText(o.vsFloat).c_str());
+    }
+    if (!r.layers.empty()) {
+        std::printf("per layer vs float (%zu corresponding layers):\n", r.layers.size());
+        std::printf("  %-4s %-22s %-40s %s\n", "op", "type", "tensor", "error");
+        for (const LayerReport &l : r.layers)
+            std::printf("  %-4d %-22s %-40s %s\n", l.opIndex, l.opName.c_str(), l.tensor.substr(0, 40).c_str(),
+                        metricsText(l.vsFloat).c_str());
+    }
+    std::printf("%s: generated C %s the reference executor on %d %scase(s)\n", model.c_str(),
+                r.bitExact ? "matches" : "DOES NOT match", r.cases, inputSpec.rfind("random", 0) == 0 ? "seeded " : "");
+    return r.bitExact ? 0 : 1;
+}
+
 int cmdValidate(const std::vector<std::string> &args) {
     CompileOptions opts;
     std::vector<std::string> rest;
     int rc = 0;
     if (!takeCompileOptions(args, opts, rest, &rc)) return rc;
-    std::string model;
+    std::string model, inputSpec, reference;
+    bool asJson = false;
     uint64_t seed = 1;
     int cases = 3;
     for (size_t i = 0; i < rest.size(); ++i) {
-        if (rest[i] == "--seed" || rest[i] == "--cases") {
+        if (rest[i] == "--input" || rest[i] == "--reference") {
+            const std::string opt = rest[i];
+            if (i + 1 >= rest.size()) return usageError("validate: " + opt + " needs a value");
+            (opt == "--input" ? inputSpec : reference) = rest[++i];
+        } else if (rest[i] == "--json") {
+            asJson = true;
+        } else if (rest[i] == "--seed" || rest[i] == "--cases") {
             const std::string opt = rest[i];
             if (i + 1 >= rest.size()) return usageError("validate: " + opt + " needs a value");
             long long n = 0;
@@ -559,6 +626,10 @@ int cmdValidate(const std::vector<std::string> &args) {
     if (!g) return fail(g.diagnostics());
     auto art = compile(g.value(), opts);
     if (!art) return fail(art.diagnostics());
+    if (opts.dims.empty()) return validateWithMetrics(g.value(), art.value(), model, inputSpec, reference, seed, cases, asJson);
+    if (!inputSpec.empty() || !reference.empty() || asJson)
+        return usageError("validate: --input, --reference and --json are not available with --dim yet; "
+                          "validate a fixed-shape build (without --dim)");
     auto prog = HostProgram::build(art.value(), g.value());
     if (!prog) return fail(prog.diagnostics());
     // The graphs to compare against: the model itself or, with --dim, the
@@ -587,9 +658,7 @@ int cmdValidate(const std::vector<std::string> &args) {
     bool ok = true;
     for (const auto &[label, G] : variants)
     for (int c = 0; c < cases; ++c) {
-        Rng rng{seed * 0x9E3779B97F4A7C15ULL + uint64_t(c) + 1};
-        std::vector<std::vector<uint8_t>> in;
-        for (int t : G.inputs) in.push_back(randomInput(G.tensors[size_t(t)], rng));
+        const std::vector<std::vector<uint8_t>> in = randomCase(G, seed, c);
         auto ref = runReference(G, in);
         if (!ref) return fail(ref.diagnostics());
         auto gen = prog->run(in);

@@ -12,6 +12,21 @@
 
 namespace ember::studio {
 
+const BoardChoice::Region *BoardChoice::regionForSection(const QString &section) const
+{
+    auto byName = [this](const QString &n) -> const Region * {
+        for (const Region &r : memory)
+            if (r.name.compare(n, Qt::CaseInsensitive) == 0) return &r;
+        return nullptr;
+    };
+    if (section.isEmpty()) return byName(ramRegion);
+    for (const Region &r : memory)
+        if (r.sections.contains(section)) return &r;
+    QString bare = section;
+    while (bare.startsWith('.')) bare.remove(0, 1);
+    return byName(bare);
+}
+
 QString BoardChoice::label() const
 {
     // Emulated boards are marked so nobody mistakes instruction counts for cycles.
@@ -97,9 +112,19 @@ QList<BoardChoice> BoardJob::boards(QString *error)
         if (error) *error = QString::fromStdString(cat.diagnostics().format()).trimmed();
         return out;
     }
-    for (const ember::Board &b : cat->boards())
-        out << BoardChoice{QString::fromStdString(b.id), QString::fromStdString(b.name), QString::fromStdString(b.core),
-                           qint64(b.clockHz), b.emulated()};
+    for (const ember::Board &b : cat->boards()) {
+        BoardChoice c{QString::fromStdString(b.id), QString::fromStdString(b.name), QString::fromStdString(b.core),
+                      qint64(b.clockHz), b.emulated()};
+        for (const ember::MemoryRegion &r : b.memory) {
+            BoardChoice::Region x{QString::fromStdString(r.name), QString::fromStdString(r.kind), qint64(r.size), {}};
+            for (const std::string &sec : r.sections) x.sections << QString::fromStdString(sec);
+            c.memory << x;
+        }
+        c.flashRegion = QString::fromStdString(b.flashRegion);
+        c.ramRegion = QString::fromStdString(b.ramRegion);
+        c.stackBytes = qint64(b.stackBytes);
+        out << c;
+    }
     return out;
 }
 

@@ -28,6 +28,19 @@ struct BoardChoice {
     qint64 clockHz = 0;
     bool emulated = false;
     QString label() const;    // "NUCLEO-F446RE" / "QEMU MPS2-AN386 (…, emulated)"
+    // The memory map (capacity bars): regions, where code and data go, and
+    // the firmware's stack.
+    struct Region {
+        QString name, kind;   // kind: "flash" or "ram"
+        qint64 size = 0;
+        QStringList sections;
+    };
+    QList<Region> memory;
+    QString flashRegion, ramRegion;
+    qint64 stackBytes = 0;
+    // The region holding a pool's linker section ("" → the main RAM region),
+    // as ember::Board::regionForSection decides; null if none.
+    const Region *regionForSection(const QString &section) const;
 };
 
 class BoardJob : public QObject {

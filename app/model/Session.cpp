@@ -19,7 +19,11 @@ bool Session::openModel(const QString &path)
                 tr("cannot open '%1': no such file; check the path or pick another model").arg(path), path});
         return false;
     }
-    ember::Result<ember::Graph> r = ember::loadModel(path.toStdString());
+    // Browse mode: a model with unsupported operators still opens, marked,
+    // for viewing; compiling it is refused (compileBlocker()).
+    ember::LoadOptions load;
+    load.browse = true;
+    ember::Result<ember::Graph> r = ember::loadModel(path.toStdString(), load);
     if (!r.ok()) {
         reportDiagnostics(r.diagnostics());
         if (r.diagnostics().items().empty())
@@ -35,9 +39,11 @@ bool Session::openModel(const QString &path)
     previous_.reset();
     profile_.reset();
     selectedOp_ = selectedTensor_ = -1;
-    // Pins name tensors of the previous model; they mean nothing here.
-    options_.pins.clear();
-    options_.dims.clear();
+    // Options belong to a model's project: a model without one starts from
+    // the defaults (ProjectController restores a saved project's options).
+    options_ = BuildOptions();
+    builtOptions_ = BuildOptions();
+    lastPlanError_.clear();
     info(tr("opened %1 (%2 operators, %3 tensors)")
              .arg(QFileInfo(path).fileName()).arg(graph_->ops.size()).arg(graph_->tensors.size()));
     emit modelChanged();
@@ -77,6 +83,7 @@ void Session::closeModel()
     modelPath_.clear();
     modelHash_.clear();
     plan_.reset();
+    overflow_.reset();
     build_.reset();
     previous_.reset();
     profile_.reset();
@@ -114,23 +121,84 @@ void Session::setPlanner(const QString &planner)
 void Session::replan()
 {
     plan_.reset();
+    overflow_.reset();
     planDiags_ = ember::Diagnostics();
     if (graph_) {
         ember::CompileOptions opts;
         if (toCompileOptions(options_, &opts, &planDiags_)) {
             ember::Result<ember::MemoryPlan> p = ember::planMemory(*graph_, opts.plan);
-            if (p.ok()) plan_ = std::move(p.value());
-            else planDiags_.append(p.diagnostics());
+            if (p.ok()) {
+                plan_ = std::move(p.value());
+            } else {
+                planDiags_.append(p.diagnostics());
+                // Too-small pools: plan unbounded to show what does not fit.
+                ember::PlanRequest unbounded = opts.plan;
+                for (ember::PoolSpec &s : unbounded.pools) s.size = 0;
+                ember::Result<ember::MemoryPlan> u = ember::planMemory(*graph_, unbounded);
+                if (u.ok()) {
+                    overflow_ = std::move(u.value());
+                    for (size_t i = 0; i < overflow_->pools.size() && i < opts.plan.pools.size(); ++i)
+                        overflow_->pools[i].size = opts.plan.pools[i].size;
+                }
+            }
         }
     }
+    reportPlanFailure();
     emit planChanged();
 }
 
-void Session::setBuild(std::shared_ptr<const ember::Artifacts> a)
+void Session::reportPlanFailure()
+{
+    // Each new planning failure goes to Messages at once, once; a
+    // diagnostic that names no tensor gets the first one past a pool's end.
+    const QString text = QString::fromStdString(planDiags_.format());
+    if (planDiags_.items().empty() || plan_) {
+        lastPlanError_.clear();
+        return;
+    }
+    if (text == lastPlanError_) return;
+    lastPlanError_ = text;
+    for (const ember::Diagnostic &x : planDiags_.items()) {
+        StudioMessage m;
+        m.level = x.severity == ember::Diagnostic::Severity::Error ? StudioMessage::Level::Error : StudioMessage::Level::Warning;
+        m.text = QString::fromStdString(x.message);
+        m.opIndex = x.opIndex;
+        m.opName = QString::fromStdString(x.opName);
+        m.tensor = QString::fromStdString(x.tensor);
+        if (m.tensor.isEmpty() && overflow_) {
+            for (const ember::PlannedBuffer &b : overflow_->buffers) {
+                const ember::PoolSpec &s = overflow_->pools[size_t(b.pool)];
+                if (s.size && b.offset + b.bytes > s.size) {
+                    m.tensor = QString::fromStdString(b.name);
+                    break;
+                }
+            }
+        }
+        if (m.opIndex < 0 && !m.tensor.isEmpty()) {
+            const int t = findTensor(m.tensor);
+            for (const ember::Op &op : graph_->ops)
+                for (int o : op.outputs)
+                    if (o == t && t >= 0) {
+                        m.opIndex = op.index;
+                        m.opName = QString::fromStdString(op.typeName);
+                    }
+        }
+        report(m);
+    }
+}
+
+void Session::setBuild(std::shared_ptr<const ember::Artifacts> a, const BuildOptions &options)
 {
     previous_ = build_;
     build_ = std::move(a);
+    builtOptions_ = options;
     emit buildChanged();
+}
+
+void Session::setBoard(const std::optional<BoardChoice> &b)
+{
+    board_ = b;
+    emit boardChanged();
 }
 
 void Session::selectOp(int opIndex)
@@ -204,6 +272,28 @@ void Session::setProfile(const ProfileRecord &p)
 {
     profile_ = p;
     emit profileChanged();
+}
+
+QString Session::compileBlocker() const
+{
+    if (!graph_ || !graph_->browseOnly) return {};
+    QStringList names;
+    const ember::Op *first = nullptr;
+    for (const ember::Op &op : graph_->ops)
+        if (!op.unsupportedReason.empty()) {
+            if (!first) first = &op;
+            if (!names.contains(QString::fromStdString(op.typeName))) names << QString::fromStdString(op.typeName);
+        }
+    if (!first) return {};
+    return tr("cannot compile: %n operator(s) not supported (%1); first: #%2 %3: %4", nullptr, int(names.size()))
+        .arg(names.join(QStringLiteral(", ")))
+        .arg(first->index)
+        .arg(QString::fromStdString(first->typeName), QString::fromStdString(first->unsupportedReason));
+}
+
+qint64 Session::knownFlashBytes() const
+{
+    return profile_ && build_ && profile_->options == builtOptions_ ? profile_->flashBytes : 0;
 }
 
 void Session::clearProfile()

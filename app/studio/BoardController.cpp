@@ -43,8 +43,10 @@ BoardController::BoardController(Session *session, ProjectController *project, P
     fillBoards();
     connect(combo_, &QComboBox::currentIndexChanged, this, [this] {
         QSettings().setValue(keys::kBoard, currentBoard());
+        publishBoard();
         emit stateChanged();
     });
+    publishBoard();
 
     connect(job_, &BoardJob::progress, this, [this](int pct, const QString &stage) {
         emit progress(pct, 100, stage);
@@ -93,6 +95,15 @@ bool BoardController::selectBoard(const QString &id)
 }
 
 QString BoardController::currentBoard() const { return combo_->currentData().toString(); }
+
+void BoardController::publishBoard()
+{
+    // The session's board drives the capacity bars (before any build).
+    std::optional<BoardChoice> choice;
+    for (const BoardChoice &b : BoardJob::boards())
+        if (b.id == currentBoard()) choice = b;
+    session_->setBoard(choice);
+}
 
 bool BoardController::readyToRun(const QString &what)
 {
@@ -215,7 +226,8 @@ void BoardController::retranslate()
 void BoardController::updateActions()
 {
     const bool busy = job_->isRunning(), haveBoard = !currentBoard().isEmpty();
-    profile_->setEnabled(session_->hasModel() && haveBoard && !busy);
+    // A model opened for viewing only (unsupported operators) cannot run.
+    profile_->setEnabled(session_->hasModel() && session_->compileBlocker().isEmpty() && haveBoard && !busy);
     flash_->setEnabled(bool(session_->build()) && haveBoard && !busy);
     combo_->setEnabled(!busy);
 }

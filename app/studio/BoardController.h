@@ -54,6 +54,7 @@ signals:
     void profiled();
 
 private:
+    void publishBoard();
     void fillBoards();
     bool readyToRun(const QString &what);
     void onProfiled(const ProfileRecord &r);

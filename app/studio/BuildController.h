@@ -5,11 +5,13 @@
 #pragma once
 
 #include <QObject>
+#include <functional>
 
 #include "BuildOptions.h"
 #include "CompileJob.h"
 
 class QAction;
+class QTimer;
 class QWidget;
 
 namespace ember::studio {
@@ -30,8 +32,20 @@ public:
     bool isCompiling() const { return job_->isRunning(); }
     void waitForFinished() { job_->waitForFinished(); }
     void exportPackage(bool archive);
-    // Compiles the last build with the host C compiler (ToolRunner).
+    // Exports without a dialog (tests, scripts); builds first if stale.
+    void exportPackageTo(const QString &target, bool archive);
+    // Compiles the current build with the host C compiler (ToolRunner);
+    // builds first if the options changed since the last build.
     void checkWithHostCompiler();
+    // Runs `then` with a build of the options shown now: at once when the
+    // build is current, else after a compile it starts (dropped, with a
+    // message, if that compile fails or is cancelled). `what` names the
+    // action for the messages.
+    void withCurrentBuild(const QString &what, std::function<void()> then);
+    // Live preview: after an option edit (debounced), recompile in the
+    // background when there was a build. On by default.
+    void setLiveRecompile(bool on) { live_ = on; }
+    bool liveRecompile() const { return live_; }
 
     QAction *compileAction() const { return compile_; }
     QAction *exportFolderAction() const { return exportFolder_; }
@@ -47,6 +61,7 @@ signals:
     void failed();
     // The package was exported to this folder.
     void exported(const QString &dir);
+    void hostCheckFinished(bool ok);
 
 private:
     void onCompiled(const CompileOutcome &out, qint64 ms);
@@ -57,7 +72,16 @@ private:
     ProjectController *project_;
     QWidget *window_;
     CompileJob *job_;
+    bool startCompile(bool quiet);
+    void runHostCheck();
+    void scheduleLiveRecompile();
+
     BuildOptions compiledOptions_;
+    bool quietCompile_ = false;  // a live recompile: not recorded in the history
+    bool live_ = true;
+    QTimer *liveTimer_;
+    std::function<void()> pending_;  // waiting for the compile that runs
+    QString pendingWhat_;
     QAction *compile_, *exportFolder_, *exportArchive_, *checkHost_;
 };
 

@@ -3,7 +3,10 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QLineEdit>
+#include <QTreeWidget>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileInfo>
@@ -12,8 +15,10 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
@@ -34,6 +39,9 @@
 #include "SummaryPanel.h"
 #include "Translations.h"
 #include "ember/Version.h"
+#include "LayerReportView.h"
+#include "ValidationPanel.h"
+#include "WelcomePage.h"
 
 namespace ember::studio {
 
@@ -42,6 +50,7 @@ struct MainWindow::Actions {
     QAction *quit, *cancel;
     QAction *tabGraph, *tabMemory, *tabCode, *tabProfile, *tabHistory, *fit;
     QAction *settings, *about, *operators;
+    QAction *find = nullptr, *copy = nullptr, *zoomIn = nullptr, *zoomOut = nullptr;
     QList<QAction *> languages;
 };
 
@@ -63,7 +72,12 @@ MainWindow::MainWindow(const QString &storePath, QWidget *parent)
     tabs_->addTab(code_, QString());
     tabs_->addTab(profileView_, QString());
     tabs_->addTab(history_, QString());
-    setCentralWidget(tabs_);
+    // Welcome page (issue 12) while no model is open, the tabs after.
+    welcome_ = new WelcomePage;
+    central_ = new QStackedWidget;
+    central_->addWidget(welcome_);
+    central_->addWidget(tabs_);
+    setCentralWidget(central_);
     createDocks();
     // After the docks: both report to Messages from the start (the board
     // catalogue, the project database).
@@ -77,7 +91,11 @@ MainWindow::MainWindow(const QString &storePath, QWidget *parent)
     connect(session_, &Session::modelChanged, this, [this] {
         updateTitle();
         updateActions();
+        central_->setCurrentWidget(session_->hasModel() ? static_cast<QWidget *>(tabs_) : welcome_);
     });
+    connect(welcome_, &WelcomePage::openRequested, project_->openAction(), &QAction::trigger);
+    connect(welcome_, &WelcomePage::recentRequested, this, [this](const QString &p) { openModel(p); });
+    connect(welcome_, &WelcomePage::exampleRequested, this, [this](const QString &n) { openExample(n); });
     connect(session_, &Session::planChanged, this, &MainWindow::updateStatus);
     connect(history_, &HistoryView::profileActivated, this, [this](const ProfileRecord &p) {
         session_->setProfile(p);
@@ -95,12 +113,26 @@ MainWindow::MainWindow(const QString &storePath, QWidget *parent)
         if (op >= 0) showTab(Tab::Graph);
     });
 
+    // Validation tab (issue 12): runs on a build of the current options.
+    validation_ = new ValidationPanel(session_);
+    tabs_->addTab(validation_, QString());
+    connect(validation_, &ValidationPanel::runRequested, this, [this] {
+        build_->withCurrentBuild(tr("validate"), [this] { validation_->start(); });
+    });
+    // Layers tab (issue 12): the per-layer report before running.
+    layers_ = new LayerReportView(session_);
+    tabs_->addTab(layers_, QString());
+
     retranslate();
     updateActions();
     updateTitle();
     updateStatus();
     QSettings s;
-    if (!restoreGeometry(s.value(keys::kGeometry).toByteArray())) resize(1500, 940);
+    if (!restoreGeometry(s.value(keys::kGeometry).toByteArray())) {
+        // First launch: 1500×940 or 90 % of a smaller screen (1280×720, 1366×768).
+        const QRect avail = screen() ? screen()->availableGeometry() : QRect(0, 0, 1500, 940);
+        resize(qMin(1500, avail.width() * 9 / 10), qMin(940, avail.height() * 9 / 10));
+    }
     restoreState(s.value(keys::kWindowState).toByteArray());
 }
 
@@ -141,14 +173,14 @@ void MainWindow::createDocks()
     modelDock_ = new QDockWidget(this);
     modelDock_->setObjectName("modelDock");
     modelDock_->setWidget(left);
-    modelDock_->setMinimumWidth(290);
+    modelDock_->setMinimumWidth(180);  // fits 1280×720 (docks shrink, the panels scroll)
     addDockWidget(Qt::LeftDockWidgetArea, modelDock_);
 
     options_ = new OptionsPanel(session_);
     optionsDock_ = new QDockWidget(this);
     optionsDock_->setObjectName("optionsDock");
     optionsDock_->setWidget(options_);
-    optionsDock_->setMinimumWidth(360);
+    optionsDock_->setMinimumWidth(230);
     addDockWidget(Qt::RightDockWidgetArea, optionsDock_);
 
     messages_ = new MessagesPane(session_);
@@ -156,7 +188,7 @@ void MainWindow::createDocks()
     messagesDock_->setObjectName("messagesDock");
     messagesDock_->setWidget(messages_);
     addDockWidget(Qt::BottomDockWidgetArea, messagesDock_);
-    resizeDocks({messagesDock_}, {110}, Qt::Vertical);
+    resizeDocks({messagesDock_}, {160}, Qt::Vertical);
     resizeDocks({modelDock_, optionsDock_}, {300, 370}, Qt::Horizontal);
 }
 
@@ -242,6 +274,43 @@ void MainWindow::createActions()
         connect(l, &QAction::triggered, this, [this, code] { applyLanguage(code); });
         a.languages << l;
     }
+    // Edit menu (issue 12): Find focuses the current view's search, Copy
+    // copies the selection (a message row, or the selected layer's name).
+    editMenu_ = menuBar()->addMenu(QString());
+    menuBar()->insertMenu(buildMenu_->menuAction(), editMenu_);
+    a.find = editMenu_->addAction(QString(), this, [this] {
+        if (tabs_->currentIndex() == int(Tab::Code)) {
+            if (auto *f = code_->findChild<QLineEdit *>(QStringLiteral("codeFind"))) {
+                f->setFocus(Qt::ShortcutFocusReason);
+                f->selectAll();
+            }
+        } else {
+            showTab(Tab::Graph);
+            graph_->focusSearch();
+        }
+    });
+    a.find->setShortcut(QKeySequence::Find);
+    a.copy = editMenu_->addAction(QString(), this, [this] {
+        QString text;
+        if (QTreeWidget *t = qobject_cast<QTreeWidget *>(QApplication::focusWidget()); t && t->currentItem()) {
+            QStringList cells;
+            for (int c = 0; c < t->columnCount(); ++c) cells << t->currentItem()->text(c);
+            text = cells.join('\t');
+        } else if (session_->hasModel() && session_->selectedOp() >= 0) {
+            text = QString::fromStdString(session_->graph()->layerName(session_->graph()->ops[size_t(session_->selectedOp())]));
+        }
+        if (!text.isEmpty()) QApplication::clipboard()->setText(text);
+    });
+    a.copy->setShortcut(QKeySequence::Copy);
+    a.copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);  // text fields keep their own Ctrl+C
+    addAction(a.copy);
+    a.zoomIn = new QAction(QString(), this);
+    a.zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    connect(a.zoomIn, &QAction::triggered, graph_, &GraphView::zoomIn);
+    a.zoomOut = new QAction(QString(), this);
+    a.zoomOut->setShortcut(QKeySequence::ZoomOut);
+    connect(a.zoomOut, &QAction::triggered, graph_, &GraphView::zoomOut);
+    viewMenu_->addActions({a.zoomIn, a.zoomOut});
     helpMenu_ = menuBar()->addMenu(QString());
     helpMenu_->addAction(a.operators);
     helpMenu_->addAction(a.about);
@@ -274,6 +343,8 @@ void MainWindow::createStatusBar()
     modelLabel_ = new QLabel;
     ramLabel_ = new QLabel;
     ramLabel_->setObjectName("ramLabel");
+    // Status texts elide rather than set the window's minimum width.
+    for (QLabel *l : {modelLabel_, ramLabel_, stage_}) l->setMinimumWidth(40);
     statusBar()->addWidget(modelLabel_);
     statusBar()->addWidget(ramLabel_);
     statusBar()->addPermanentWidget(stage_);
@@ -305,11 +376,18 @@ void MainWindow::retranslate()
     settingsMenu_->setTitle(tr("&Settings"));
     languageMenu_->setTitle(tr("&Language"));
     helpMenu_->setTitle(tr("&Help"));
+    editMenu_->setTitle(tr("&Edit"));
+    a.find->setText(tr("&Find…"));
+    a.copy->setText(tr("&Copy"));
+    a.zoomIn->setText(tr("Zoom &In"));
+    a.zoomOut->setText(tr("Zoom &Out"));
     tabs_->setTabText(0, tr("Graph"));
     tabs_->setTabText(1, tr("Memory"));
     tabs_->setTabText(2, tr("Code"));
     tabs_->setTabText(3, tr("Profile"));
     tabs_->setTabText(4, tr("History"));
+    if (validation_) tabs_->setTabText(int(Tab::Validation), tr("Validation"));
+    if (layers_) tabs_->setTabText(int(Tab::Layers), tr("Layers"));
     modelDock_->setWindowTitle(tr("Model"));
     optionsDock_->setWindowTitle(tr("Options"));
     messagesDock_->setWindowTitle(tr("Messages"));
@@ -343,7 +421,13 @@ void MainWindow::dropEvent(QDropEvent *e)
     if (!urls.isEmpty()) openModel(urls.first().toLocalFile());
 }
 
-void MainWindow::showTab(Tab t) { tabs_->setCurrentIndex(int(t)); }
+bool MainWindow::isWelcomeShown() const { return central_->currentWidget() == welcome_; }
+
+void MainWindow::showTab(Tab t)
+{
+    if (session_->hasModel()) central_->setCurrentWidget(tabs_);
+    tabs_->setCurrentIndex(int(t));
+}
 
 void MainWindow::cancelBoardJob()
 {

@@ -22,6 +22,7 @@ class QToolButton;
 class QDockWidget;
 class QMenu;
 class QComboBox;
+class QStackedWidget;
 
 namespace ember::studio {
 
@@ -34,6 +35,7 @@ class MessagesPane;
 class SummaryPanel;
 class PropertiesPanel;
 class ProfileView;
+class ValidationPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -42,7 +44,7 @@ public:
     explicit MainWindow(const QString &storePath = {}, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    enum class Tab { Graph, Memory, Code, Profile, History };
+    enum class Tab { Graph, Memory, Code, Profile, History, Validation, Layers };
     void showTab(Tab t);
 
     ProjectController *projectController() const { return project_; }
@@ -78,6 +80,11 @@ public:
     ProfileView *profileView() const { return profileView_; }
     OptionsPanel *optionsPanel() const { return options_; }
     MessagesPane *messages() const { return messages_; }
+    ValidationPanel *validationPanel() const { return validation_; }
+    class WelcomePage *welcomePage() const { return welcome_; }
+    class LayerReportView *layerReport() const { return layers_; }
+    // The welcome page shows (no model open).
+    bool isWelcomeShown() const;
 
 protected:
     void changeEvent(QEvent *e) override;
@@ -115,10 +122,15 @@ private:
     SummaryPanel *summary_;
     PropertiesPanel *properties_;
     QDockWidget *modelDock_, *optionsDock_, *messagesDock_;
+    ValidationPanel *validation_ = nullptr;
+    class WelcomePage *welcome_ = nullptr;
+    class LayerReportView *layers_ = nullptr;
+    QStackedWidget *central_ = nullptr;
     QProgressBar *progress_;
     QLabel *stage_, *modelLabel_, *ramLabel_;
     QToolButton *cancelButton_;
     QMenu *fileMenu_, *buildMenu_, *viewMenu_, *settingsMenu_, *helpMenu_, *languageMenu_;
+    QMenu *editMenu_ = nullptr;
     struct Actions;
     std::unique_ptr<Actions> a_;
 };

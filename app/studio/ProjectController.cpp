@@ -13,6 +13,7 @@
 
 #include "Session.h"
 #include "SettingsKeys.h"
+#include "core/import/ModelFormats.h"
 
 namespace ember::studio {
 
@@ -26,7 +27,7 @@ ProjectController::ProjectController(Session *session, const QString &storePath,
     connect(open_, &QAction::triggered, this, [this] {
         QSettings s;
         const QString p = QFileDialog::getOpenFileName(window_, tr("Open model"), s.value(keys::kLastDir).toString(),
-                                                       tr("Models (*.tflite *.onnx);;All files (*)"));
+                                                       openDialogFilter());
         if (p.isEmpty()) return;
         s.setValue(keys::kLastDir, QFileInfo(p).absolutePath());
         openModel(p);
@@ -50,6 +51,19 @@ ProjectController::ProjectController(Session *session, const QString &storePath,
 }
 
 ProjectController::~ProjectController() = default;
+
+QString ProjectController::openDialogFilter()
+{
+    // Only what an importer linked into this build loads (ember::modelFormats).
+    QStringList globs, each;
+    for (const ember::ModelFormat &f : ember::modelFormats()) {
+        const QString g = QStringLiteral("*") + QString::fromStdString(f.extension);
+        globs << g;
+        each << tr("%1 models (%2)").arg(QString::fromStdString(f.description), g);
+    }
+    return (QStringList{tr("Models (%1)").arg(globs.join(' '))} + each + QStringList{tr("All files (*)")})
+        .join(QStringLiteral(";;"));
+}
 
 void ProjectController::checkStore()
 {

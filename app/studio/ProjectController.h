@@ -29,6 +29,8 @@ public:
     // Reports a database that cannot be opened and offers a fresh one for a
     // damaged file. Call once the Messages pane listens to the session.
     void checkStore();
+    // The open dialog's name filters: the formats the core's importers load.
+    static QString openDialogFilter();
 
     bool openModel(const QString &path);
     bool openExample(const QString &name = QStringLiteral("ember_demo"));

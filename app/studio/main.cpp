@@ -16,18 +16,19 @@
 #include "GraphView.h"
 #include "MainWindow.h"
 #include "StudioApp.h"
+#include "ValidationPanel.h"
 
 using namespace ember::studio;
 
 namespace {
 
-const QStringList kTabs{"graph", "memory", "code", "profile", "history"};
+const QStringList kTabs{"graph", "memory", "code", "profile", "history", "validation", "layers", "welcome"};
 
 int screenshot(MainWindow &w, const QString &file, const QString &tab, bool profile, QSize size)
 {
     w.resize(size);
     w.show();
-    const bool needsBuild = tab == "memory" || tab == "code" || tab == "history";
+    const bool needsBuild = tab == "memory" || tab == "code" || tab == "history" || tab == "validation";
     if (needsBuild && w.session()->hasModel()) {
         w.compile();
         w.waitForCompile();
@@ -36,7 +37,9 @@ int screenshot(MainWindow &w, const QString &file, const QString &tab, bool prof
         if (!w.boardJob()->waitForFinished())
             std::fprintf(stderr, "ember-studio: the profile run did not finish in time\n");
     }
-    w.showTab(MainWindow::Tab(kTabs.indexOf(tab)));
+    if (tab == "validation" && w.session()->buildIsCurrent() && w.validationPanel()->start())
+        w.validationPanel()->waitForFinished();
+    if (tab != "welcome") w.showTab(MainWindow::Tab(kTabs.indexOf(tab)));
     // Select a representative layer so the properties panel is not empty.
     if (w.session()->hasModel() && !w.session()->graph()->ops.empty()) {
         const int op = int(w.session()->graph()->ops.size()) / 3;
@@ -65,7 +68,7 @@ int main(int argc, char **argv)
     p.addHelpOption();
     p.addVersionOption();
     QCommandLineOption shot(QStringLiteral("screenshot"), QStringLiteral("Render the main window to FILE (PNG) and exit."), QStringLiteral("FILE"));
-    QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Tab for --screenshot: graph, memory, code, profile or history."),
+    QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Tab for --screenshot: graph, memory, code, profile, history, validation, layers or welcome (no model)."),
                            QStringLiteral("TAB"), QStringLiteral("graph"));
     QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size for --screenshot, WIDTHxHEIGHT."),
                             QStringLiteral("WxH"), QStringLiteral("1440x900"));
@@ -79,7 +82,10 @@ int main(int argc, char **argv)
     QCommandLineOption pin(QStringLiteral("pin"), QStringLiteral("Pin an activation tensor to a pool, TENSOR=POOL (repeatable)."),
                            QStringLiteral("PIN"));
     QCommandLineOption planner(QStringLiteral("planner"), QStringLiteral("Memory planner, as in emberc."), QStringLiteral("NAME"));
-    p.addOptions({shot, tab, size, example, db, board, pool, pin, planner});
+    QCommandLineOption reference(QStringLiteral("reference"),
+                                 QStringLiteral("Float model for the Validation tab (with --tab validation: validate against it)."),
+                                 QStringLiteral("FLOAT.tflite"));
+    p.addOptions({shot, tab, size, example, db, board, pool, pin, planner, reference});
     p.addPositionalArgument(QStringLiteral("model"), QStringLiteral("Model file to open (.tflite)."));
     p.process(app);
 
@@ -116,8 +122,13 @@ int main(int argc, char **argv)
     if (p.isSet(shot) && tabName == "profile" && !p.isSet(board)) w.selectBoard(BoardJob::defaultBoard());
     bool opened = true;
     if (!p.positionalArguments().isEmpty()) opened = w.openModel(p.positionalArguments().first());
-    else if (p.isSet(example) || p.isSet(shot)) opened = w.openExample();
+    else if (p.isSet(example) || (p.isSet(shot) && tabName != "welcome")) opened = w.openExample();
     if (opened && !compileArgs.isEmpty()) w.session()->setOptions(options);
+    if (p.isSet(reference)) {
+        ValidationRequest r = w.validationPanel()->request();
+        r.reference = p.value(reference);
+        w.validationPanel()->setRequest(r);
+    }
 
     if (p.isSet(shot)) {
         if (!opened) std::fprintf(stderr, "ember-studio: the model could not be opened; the screenshot shows the error\n");

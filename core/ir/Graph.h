@@ -247,6 +247,10 @@ struct Op {
     // multipliers, folded zero points, padding, ...). Each op kernel stores
     // its own Params struct here and reads it back in eval and emit.
     std::any params;
+    // Browse mode only (LoadOptions::browse): why this op cannot be compiled
+    // ("" = it is prepared) and the supported ops that could replace it.
+    std::string unsupportedReason;
+    std::vector<std::string> alternatives;
 };
 
 struct Graph {
@@ -262,6 +266,9 @@ struct Graph {
     bool hasInput(const Op &op, size_t i) const { return i < op.inputs.size() && op.inputs[i] >= 0; }
     // Human-readable layer name: the op's first output tensor name.
     std::string layerName(const Op &op) const;
+    // Browse mode: the ops that cannot be compiled (their unsupportedReason
+    // is set). compile() refuses such a graph with the import's error.
+    bool browseOnly = false;
 };
 
 }  // namespace ember

@@ -26,7 +26,7 @@ std::string tensorList(const Graph &g, const std::vector<int> &idx) {
 
 // 1. Every op must have a kernel. One error for the first unsupported op,
 // mentioning how many others there are, so the user sees the whole problem.
-bool checkSupport(const Graph &g, Diagnostics &d) {
+bool checkSupportImpl(const Graph &g, Diagnostics &d) {
     std::vector<const Op *> bad;
     for (const Op &op : g.ops)
         if (!findKernel(op.type)) bad.push_back(&op);
@@ -198,10 +198,95 @@ bool runPasses(Graph &g, Diagnostics &d) {
     removeDeadCode(g);
     // Support next: unsupported ops (e.g. LSTMs with state tensors) would
     // otherwise show up as confusing graph-structure errors.
-    if (!checkSupport(g, d)) return false;
+    if (!checkSupportImpl(g, d)) return false;
     if (!checkGraph(g, d)) return false;
     if (!prepareAndFold(g, d)) return false;
     removeDeadCode(g);
+    return checkGraph(g, d);
+}
+
+bool checkSupport(const Graph &g, Diagnostics &d) { return checkSupportImpl(g, d); }
+
+std::vector<std::string> supportedAlternatives(const std::string &typeName) {
+    // Rewrites a converter can be asked for (or a model re-exported with);
+    // only those whose ops all have a kernel are offered.
+    static const std::vector<std::pair<std::string, std::vector<std::string>>> kTable{
+        {"GELU", {"LOGISTIC", "MUL"}},
+        {"SQUARE", {"MUL"}},
+        {"RELU_0_TO_1", {"RELU_N1_TO_1", "MAXIMUM", "MINIMUM"}},
+        {"SQRT", {"RSQRT", "MUL"}},
+        {"RSQRT", {"SQRT", "DIV"}},
+        {"POW", {"MUL", "EXP", "LOG"}},
+        {"REDUCE_MAX", {"MAX_POOL_2D"}},
+        {"AVERAGE_POOL_2D", {"MEAN"}},
+        {"MEAN", {"AVERAGE_POOL_2D"}},
+        {"SUM", {"MEAN", "MUL"}},
+        {"TRANSPOSE_CONV", {"RESIZE_NEAREST_NEIGHBOR", "CONV_2D"}},
+        {"RESIZE_BILINEAR", {"RESIZE_NEAREST_NEIGHBOR"}},
+        {"LSTM", {"UNIDIRECTIONAL_SEQUENCE_LSTM"}},
+        {"BIDIRECTIONAL_SEQUENCE_LSTM", {"UNIDIRECTIONAL_SEQUENCE_LSTM"}},
+        {"UNIDIRECTIONAL_SEQUENCE_RNN", {"FULLY_CONNECTED", "TANH"}},
+        {"HARD_SWISH", {"RELU6", "MUL", "ADD"}},
+        {"SELECT", {"SELECT_V2"}},
+        {"ONE_HOT", {"EQUAL", "CAST"}},
+        {"SPLIT_V", {"STRIDED_SLICE", "SLICE"}},
+        {"TILE", {"BROADCAST_TO", "CONCATENATION"}},
+        {"BATCH_MATMUL", {"FULLY_CONNECTED"}},
+        {"EMBEDDING_LOOKUP", {"GATHER"}},
+        {"LOCAL_RESPONSE_NORMALIZATION", {"L2_NORMALIZATION"}},
+    };
+    std::vector<std::string> supported;
+    for (const SupportedOperator &o : supportedOperators()) supported.push_back(o.name);
+    auto has = [&](const std::string &n) { return std::find(supported.begin(), supported.end(), n) != supported.end(); };
+    for (const auto &[name, alts] : kTable) {
+        if (name != typeName) continue;
+        std::vector<std::string> out;
+        for (const std::string &a : alts)
+            if (has(a)) out.push_back(a);
+        return out;
+    }
+    return {};
+}
+
+bool runPassesBrowse(Graph &g, Diagnostics &d) {
+    d.setFile(g.sourcePath);
+    removeDeadCode(g);
+    for (Op &op : g.ops)
+        if (!findKernel(op.type)) op.unsupportedReason = "Ember has no kernel for " + op.typeName;
+    if (!checkGraph(g, d)) return false;
+    // Prepare what can be prepared; a refusal marks the op instead of
+    // ending the load, so the rest of the graph still shows.
+    std::vector<Op> kept;
+    for (Op &op : g.ops) {
+        if (op.unsupportedReason.empty()) {
+            Diagnostics pd;
+            if (!findKernel(op.type)->prepare(g, op, pd)) {
+                op.unsupportedReason = pd.items().empty() ? "the operator could not be prepared" : pd.items().front().message;
+                op.params.reset();
+            } else if (foldable(g, op)) {
+                fold(g, op);
+                continue;
+            }
+        }
+        kept.push_back(std::move(op));
+    }
+    g.ops = std::move(kept);
+    removeDeadCode(g);
+    for (Op &op : g.ops) {
+        if (op.unsupportedReason.empty()) continue;
+        g.browseOnly = true;
+        op.alternatives = supportedAlternatives(op.typeName);
+        std::string msg = "unsupported operator " + op.typeName + " (outputs " + tensorList(g, op.outputs) +
+                          "): " + op.unsupportedReason;
+        if (!op.alternatives.empty()) {
+            msg += "; supported alternatives: ";
+            for (size_t i = 0; i < op.alternatives.size(); ++i) msg += (i ? ", " : "") + op.alternatives[i];
+        }
+        msg += "; the model opens for viewing only and cannot be compiled";
+        Diagnostic &w = d.warning(msg);
+        w.opIndex = op.index;
+        w.opName = op.typeName;
+    }
     return checkGraph(g, d);
 }
 

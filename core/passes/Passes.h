@@ -18,6 +18,14 @@
 namespace ember {
 
 bool runPasses(Graph &g, Diagnostics &diags);
+// Browse mode (LoadOptions::browse): unsupported ops and ops whose prepare
+// refuses stay in the graph, marked, each reported as a warning; true unless
+// the graph itself is broken.
+bool runPassesBrowse(Graph &g, Diagnostics &diags);
+// The error a normal load reports for the graph's unsupported ops (none: true).
+bool checkSupport(const Graph &g, Diagnostics &diags);
+// Supported operators that can stand in for `typeName` (empty if none known).
+std::vector<std::string> supportedAlternatives(const std::string &typeName);
 
 // Graph consistency check run between passes (tensor indices in range, each
 // activation produced once before use, inputs/outputs marked). Returns false

@@ -313,14 +313,18 @@ void checkCapacity(const MemoryPlan &plan, Diagnostics &d) {
         const PoolSpec &spec = plan.pools[p];
         if (spec.size == 0 || plan.poolUsed[p] <= spec.size) continue;
         std::vector<std::string> past;
+        std::string firstPast;
         for (const PlannedBuffer &b : plan.buffers)
-            if (b.pool == int(p) && b.offset + b.bytes > spec.size)
+            if (b.pool == int(p) && b.offset + b.bytes > spec.size) {
+                if (firstPast.empty()) firstPast = b.name;
                 past.push_back("'" + shortTensorName(b.name) + "' (offset " + std::to_string(b.offset) + ", " +
                                std::to_string(b.bytes) + " bytes)");
+            }
+        // The diagnostic names the first buffer past the end (a click on it selects it).
         d.error("memory pool '" + spec.name + "' has " + std::to_string(spec.size) + " bytes but the plan needs " +
                 std::to_string(plan.poolUsed[p]) + " bytes (" + std::to_string(plan.poolUsed[p] - spec.size) +
                 " bytes short); tensors placed past the end: " + joinNames(capped(past)) +
-                "; enlarge the pool, pin tensors to another pool or try another planner");
+                "; enlarge the pool, pin tensors to another pool or try another planner").tensor = firstPast;
     }
 }
 

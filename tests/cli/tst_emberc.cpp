@@ -198,6 +198,54 @@ private slots:
         QVERIFY(r.out.contains("bit-exact required"));
     }
 
+    // Metrics against the float model the int8 one came from, from a .npy
+    // of float inputs and as JSON: bit-exact C, small int8-vs-float error,
+    // corresponding layers found.
+    void validateAgainstFloat() {
+        const QString q = QString::fromStdString(ember::test::modelPath("mlperf_tiny/ad/ad01_int8.tflite"));
+        const QString f = QString::fromStdString(ember::test::modelPath("mlperf_tiny/ad/ad01_fp32.tflite"));
+        QTemporaryDir dir;
+        // 2 cases of 640 float32 values in [-1, 1).
+        QByteArray npy("\x93NUMPY\x01\x00", 8);
+        QByteArray header = "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 640), }";
+        while ((10 + header.size() + 1) % 64) header += ' ';
+        header += '\n';
+        npy += char(header.size() & 0xff);
+        npy += char(header.size() >> 8);
+        npy += header;
+        for (int i = 0; i < 2 * 640; ++i) {
+            const float v = float((i * 37) % 200) / 100.f - 1.f;
+            npy += QByteArray(reinterpret_cast<const char *>(&v), 4);
+        }
+        QFile file(dir.filePath("in.npy"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(npy);
+        file.close();
+        Run r = emberc({"validate", q, "--input", file.fileName(), "--reference", f, "--json"});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        const QJsonObject j = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(j["cases"].toInt(), 2);
+        QVERIFY(j["bit_exact"].toBool());
+        const QJsonObject vs = j["outputs"].toArray().at(0).toObject()["vs_float"].toObject();
+        QVERIFY2(vs["cosine"].toDouble() > 0.9, qPrintable(r.out));
+        QVERIFY(vs["max_abs_error"].toDouble() >= vs["mae"].toDouble());
+        QVERIFY(vs["rmse"].toDouble() >= vs["mae"].toDouble());
+        QVERIFY2(j["layers"].toArray().size() >= 5, qPrintable(r.out));
+        // Random inputs, text: the per-layer table is printed.
+        r = emberc({"validate", q, "--input", "random:3", "--cases", "2", "--reference", f});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        QVERIFY(r.out.contains("per layer vs float"));
+        QVERIFY(r.out.contains("matches the reference executor on 2 seeded case(s)"));
+        // A raw file of the wrong size: one clear error.
+        QFile bad(dir.filePath("bad.bin"));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write(QByteArray(7, 0));
+        bad.close();
+        r = emberc({"validate", q, "--input", bad.fileName()});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("not a multiple"), qPrintable(r.err));
+    }
+
     // A dynamic time axis: one package, checked at the bound's minimum,
     // middle and maximum; a dim on a reduced axis is refused.
     void validateDynamicDims() {

@@ -1,6 +1,7 @@
 // Opening models in the studio: the graph shows one node per operator, the
 // summary shows the numbers `emberc inspect --json` prints, and a bad file
 // lands in the Messages pane while the app stays usable.
+#include <QAction>
 #include <QApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -49,10 +50,22 @@ private slots:
         const QJsonObject j = inspect(path, &emberError);
         MainWindow w(tmp_.path() + "/open.sqlite");
         if (j.isEmpty()) {
-            // A model the core refuses (e.g. hybrid quantization): the studio
-            // refuses it too, with the same diagnostic in the Messages pane.
+            // A model the core refuses (e.g. hybrid quantization). An operator
+            // it cannot compile: the studio opens it for viewing, the op
+            // marked, and refuses to compile with emberc's error. A file it
+            // cannot read at all: refused with the same diagnostic.
             QVERIFY2(!emberError.isEmpty(), "emberc inspect failed without a message");
-            QVERIFY(!w.openModel(path));
+            if (w.openModel(path)) {
+                QVERIFY(w.session()->graph()->browseOnly);
+                QVERIFY(!w.buildController()->compileAction()->isEnabled());
+                QVERIFY(!w.compile());
+                QVERIFY(w.messages()->errorCount() > 0);
+                const auto r = ember::compile(*w.session()->graph(), {});
+                QVERIFY(!r.ok());
+                const QString why = QString::fromStdString(r.diagnostics().items().front().message);
+                QVERIFY2(emberError.contains(why), qPrintable(why + " / " + emberError));
+                return;
+            }
             QVERIFY(w.messages()->errorCount() > 0);
             QVERIFY2(emberError.contains(w.messages()->lastText().section("  (", 0, 0)), qPrintable(w.messages()->lastText()));
             return;
