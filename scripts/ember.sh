@@ -16,6 +16,7 @@ PACKAGES=(
   libqscintilla2-qt6-dev libgraphviz-dev
   gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm openocd gdb-multiarch
   xvfb xauth
+  libonnx-dev libonnx-testdata libprotobuf-dev protobuf-compiler
 )
 
 deps() {

@@ -29,6 +29,9 @@ struct CompileOptions {
     // --dim: graph input axes that vary at run time inside a bound. The run
     // function takes one int32_t extent per dim; memory is planned for MAX.
     std::vector<DimSpec> dims;
+    // --onnx-io-layout (ONNX import): "nchw" keeps ONNX's layout at the
+    // graph's inputs and outputs, "nhwc" makes rank-4 ones channels-last.
+    std::string onnxIoLayout = "nchw";
 };
 
 struct Artifacts {
