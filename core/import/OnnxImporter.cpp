@@ -224,7 +224,10 @@ void Ctx::refuse(const std::string &msg, const std::string &attr) {
 
 size_t Ctx::numInputs() const { return size_t(node->input_size()); }
 bool Ctx::has(size_t i) const { return i < numInputs() && !node->input(int(i)).empty(); }
-const std::string &Ctx::inName(size_t i) const { return node->input(int(i)); }
+const std::string &Ctx::inName(size_t i) const {
+    static const std::string none;
+    return i < numInputs() ? node->input(int(i)) : none;
+}
 
 static int materialize(Ctx &c, const std::string &name, bool cl) {
     auto it = c.values.find(name);
@@ -265,11 +268,13 @@ int Ctx::inCL(size_t i) {
     return materialize(*this, inName(i), true);
 }
 bool Ctx::isCL(size_t i) const {
+    if (!has(i)) return false;
     auto it = values.find(inName(i));
     return it != values.end() && it->second.cl >= 0 && it->second.t < 0;
 }
 const Tensor *Ctx::constIn(size_t i) {
     if (!has(i)) return nullptr;
+    if (!values.count(inName(i))) refuse("the input '" + inName(i) + "' is not produced by any node, initializer or input");
     auto it = values.find(inName(i));
     if (it == values.end()) return nullptr;
     const int t = it->second.t >= 0 ? it->second.t : it->second.cl;
@@ -277,12 +282,16 @@ const Tensor *Ctx::constIn(size_t i) {
     return &tin(i);
 }
 Shape Ctx::inShape(size_t i) const {
+    if (!has(i) || !values.count(inName(i)))
+        const_cast<Ctx *>(this)->refuse("input " + std::to_string(i) + " is missing or not produced by any node");
     const Value &v = values.at(inName(i));
     if (v.t >= 0) return g.tensors[size_t(v.t)].shape;
     const Shape &s = g.tensors[size_t(v.cl)].shape;
     return s.size() >= 3 ? permuted(s, fromCL(s.size())) : s;
 }
 DType Ctx::inType(size_t i) const {
+    if (!has(i) || !values.count(inName(i)))
+        const_cast<Ctx *>(this)->refuse("input " + std::to_string(i) + " is missing or not produced by any node");
     const Value &v = values.at(inName(i));
     return g.tensors[size_t(v.t >= 0 ? v.t : v.cl)].dtype;
 }
@@ -303,6 +312,7 @@ float Ctx::constFloat(size_t i, const char *what) {
 size_t Ctx::numOutputs() const { return size_t(node->output_size()); }
 bool Ctx::outUsed(size_t j) const { return j < numOutputs() && !node->output(int(j)).empty(); }
 bool Ctx::outKnown(size_t j) const {
+    if (j >= numOutputs()) return false;
     auto it = types.find(node->output(int(j)));
     if (it == types.end() || !it->second->has_tensor_type()) return false;
     const auto &tt = it->second->tensor_type();
@@ -317,11 +327,16 @@ Shape Ctx::outShape(size_t j) const {
                                         "' is unknown after shape inference; give the model static input shapes "
                                         "(and constant shape inputs)");
     Shape s;
-    for (const auto &dim : types.at(node->output(int(j)))->tensor_type().shape().dim())
+    for (const auto &dim : types.at(node->output(int(j)))->tensor_type().shape().dim()) {
+        if (dim.dim_value() < 0 || dim.dim_value() > INT32_MAX)
+            const_cast<Ctx *>(this)->refuse("output '" + node->output(int(j)) + "' has the dimension " +
+                                            std::to_string(dim.dim_value()));
         s.push_back(int32_t(dim.dim_value()));
+    }
     return s;
 }
 DType Ctx::outType(size_t j) const {
+    if (j >= numOutputs()) const_cast<Ctx *>(this)->refuse("output " + std::to_string(j) + " is missing");
     auto it = types.find(node->output(int(j)));
     DType t = DType::Float32;
     if (it == types.end() || !it->second->has_tensor_type() ||
@@ -332,12 +347,14 @@ DType Ctx::outType(size_t j) const {
     return t;
 }
 int Ctx::out(size_t j, DType t, const Shape &shape, bool channelsLast) {
+    if (j >= numOutputs()) refuse("output " + std::to_string(j) + " is missing");
     const std::string &name = node->output(int(j));
     const int idx = addTensor(channelsLast ? name + "#nhwc" : name, t, shape);
     alias(j, idx, channelsLast);
     return idx;
 }
 void Ctx::alias(size_t j, int tensor, bool channelsLast) {
+    if (j >= numOutputs()) refuse("output " + std::to_string(j) + " is missing");
     Value v;
     (channelsLast ? v.cl : v.t) = tensor;
     if (g.tensors[size_t(tensor)].shape.size() < 3) v.t = v.cl = tensor;
@@ -371,6 +388,12 @@ std::vector<float> Ctx::attrFloats(const char *name) const {
 }
 
 int Ctx::addTensor(const std::string &name, DType t, const Shape &shape) {
+    int64_t n = 1;
+    for (int32_t dim : shape) {
+        if (dim < 0) refuse("tensor '" + name + "' would have a negative dimension");
+        n *= dim;
+        if (n > (int64_t(1) << 28)) refuse("tensor '" + name + "' would have more than 2^28 elements");
+    }
     Tensor x;
     x.name = name;
     x.dtype = t;
@@ -526,7 +549,7 @@ Result<Graph> importModel(onnx::ModelProto &model, const fs::path &dir, const st
                 dim.set_dim_value(1);
             }
     }
-    if (c.opset <= known) {
+    if (c.opset <= known && model.ir_version() <= onnx::IR_VERSION) {
         try {
             onnx::checker::check_model(model);
         } catch (const std::exception &e) {
@@ -546,6 +569,7 @@ Result<Graph> importModel(onnx::ModelProto &model, const fs::path &dir, const st
     for (const auto &vi : graph->output()) c.types[vi.name()] = &vi.type();
     for (const auto &n : graph->node())
         for (const auto &i : n.input()) ++c.consumers[i];
+    for (const auto &o : graph->output()) ++c.consumers[o.name()];
 
     c.g.name = fs::path(origin).stem().string();
     c.g.sourcePath = origin;
@@ -571,8 +595,18 @@ Result<Graph> importModel(onnx::ModelProto &model, const fs::path &dir, const st
                         "uint8, bool)");
                 return d;
             }
+            if (!tt.has_shape()) {
+                d.error("input '" + vi.name() + "' has no shape; give the model static input shapes");
+                return d;
+            }
             Shape s;
-            for (const auto &dim : tt.shape().dim()) s.push_back(int32_t(dim.dim_value()));
+            for (const auto &dim : tt.shape().dim()) {
+                if (dim.dim_value() < 0 || dim.dim_value() > INT32_MAX) {
+                    d.error("input '" + vi.name() + "' has the dimension " + std::to_string(dim.dim_value()));
+                    return d;
+                }
+                s.push_back(int32_t(dim.dim_value()));
+            }
             const bool cl = opts.ioLayout == "nhwc" && s.size() == 4;
             const int t = c.addTensor(cl ? vi.name() + "#nhwc" : vi.name(), dt, cl ? permuted(s, toCL(4)) : s);
             c.g.tensors[size_t(t)].isInput = true;
@@ -595,6 +629,7 @@ Result<Graph> importModel(onnx::ModelProto &model, const fs::path &dir, const st
                 c.refuse("the ONNX operator " + n.op_type() +
                          " is not supported; see docs/ONNX.md for the supported operators, or replace it "
                          "before export");
+            if (n.output_size() == 0 || n.output(0).empty()) c.refuse("the node has no (first) output");
             const size_t first = c.g.ops.size();
             it->second(c);
             for (int j = 0; j < n.output_size(); ++j)
@@ -624,6 +659,11 @@ Result<Graph> importModel(onnx::ModelProto &model, const fs::path &dir, const st
             c.g.outputs.push_back(t);
         }
     } catch (const Refused &) {
+        return d;
+    } catch (const std::exception &e) {
+        // A malformed model that slipped past the checker (fuzzing finds them).
+        Diagnostic &x = d.error(std::string("the model is malformed (") + e.what() + "); check or re-export it");
+        x.opIndex = c.nodeIndex;
         return d;
     }
     // Names must be unique for the generated identifiers' sake.

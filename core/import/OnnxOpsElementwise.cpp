@@ -3,6 +3,7 @@
 // a non-constant input is only available channels-last (after a Conv), so a
 // Conv → Add(bias) → Relu chain needs no transposes; constant operands are
 // aligned and transposed at compile time.
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -97,6 +98,27 @@ struct Chain {
     }
 };
 
+// Fuses Relu/Relu6 into the CONV_2D / DEPTHWISE_CONV_2D / FULLY_CONNECTED /
+// ADD that produced input 0 when nothing else reads that value.
+bool fuseActivation(Ctx &c, Activation a) {
+    if (!c.has(0) || c.consumers[c.inName(0)] != 1 || c.inType(0) != DType::Float32) return false;
+    const Value v = c.values.at(c.inName(0));
+    const int t = v.cl >= 0 ? v.cl : v.t;
+    if (c.g.tensors[size_t(t)].isOutput || c.g.tensors[size_t(t)].isInput || c.g.tensors[size_t(t)].isConst)
+        return false;
+    for (size_t k = c.g.ops.size(); k-- > 0;) {
+        Op &op = c.g.ops[k];
+        if (std::find(op.outputs.begin(), op.outputs.end(), t) == op.outputs.end()) continue;
+        const bool fusable = op.type == OpType::Conv2D || op.type == OpType::DepthwiseConv2D ||
+                             op.type == OpType::FullyConnected || op.type == OpType::Add;
+        if (!fusable || op.attrs.activation != Activation::None) return false;
+        op.attrs.activation = a;
+        c.values[c.node->output(0)] = v;
+        return true;
+    }
+    return false;
+}
+
 void clampLowering(Ctx &c, float lo, float hi) {
     Chain ch(c);
     if (ch.x().dtype == DType::Float32 && lo == 0.f && hi == 6.f) return ch.apply(OpType::Relu6, -1, true);
@@ -124,6 +146,7 @@ void clip(Ctx &c) {
         if (c.has(2)) hi = c.constFloat(2, "max");
     }
     if (lo == 0.f && hi == 6.f && dt == DType::Float32) {
+        if (fuseActivation(c, Activation::Relu6)) return;
         Chain ch(c);
         return ch.apply(OpType::Relu6, -1, true);
     }
@@ -221,7 +244,7 @@ void addElementwiseLowerings(std::map<std::string, Lowering> &m) {
         };
     }
     for (auto [name, t] : std::vector<std::pair<const char *, OpType>>{
-             {"Relu", OpType::Relu}, {"Sigmoid", OpType::Logistic}, {"Tanh", OpType::Tanh},
+             {"Sigmoid", OpType::Logistic}, {"Tanh", OpType::Tanh},
              {"HardSwish", OpType::HardSwish}, {"Abs", OpType::Abs}, {"Neg", OpType::Neg},
              {"Sqrt", OpType::Sqrt}, {"Exp", OpType::Exp}, {"Log", OpType::Log}, {"Sin", OpType::Sin},
              {"Cos", OpType::Cos}, {"Floor", OpType::Floor}, {"Ceil", OpType::Ceil}, {"Round", OpType::Round},
@@ -229,6 +252,9 @@ void addElementwiseLowerings(std::map<std::string, Lowering> &m) {
         const OpType op = t;
         m[name] = [op](Ctx &c) { unary(c, op); };
     }
+    m["Relu"] = [](Ctx &c) {
+        if (!fuseActivation(c, Activation::Relu)) unary(c, OpType::Relu);
+    };
     m["Max"] = [](Ctx &c) { variadic(c, OpType::Maximum, false); };
     m["Min"] = [](Ctx &c) { variadic(c, OpType::Minimum, false); };
     m["Sum"] = [](Ctx &c) { variadic(c, OpType::Add, false); };
@@ -242,9 +268,19 @@ void addElementwiseLowerings(std::map<std::string, Lowering> &m) {
         c.addOp(OpType::LeakyRelu, {a}, {o}).attrs.alpha = c.attrFloat("alpha", 0.01f);
     };
     m["Elu"] = [](Ctx &c) {
-        if (c.attrFloat("alpha", 1.f) != 1.f)
-            c.refuse("only alpha = 1 is supported (TFLite's ELU)", "alpha");
-        unary(c, OpType::Elu);
+        const float alpha = c.attrFloat("alpha", 1.f);
+        if (alpha == 1.f) return unary(c, OpType::Elu), void();
+        // x > 0 ? x : alpha * (exp(x) - 1)
+        Chain ch(c);
+        if (ch.x().dtype != DType::Float32) c.refuse("Elu supports float32 only");
+        const int x = ch.cur;
+        const Shape s = ch.x().shape;
+        ch.apply(OpType::Exp);
+        ch.apply(OpType::Sub, ch.scalar(1.f));
+        ch.apply(OpType::Mul, ch.scalar(alpha));
+        const int cond = c.temp("positive", DType::Bool, s);
+        c.addOp(OpType::Greater, {x, ch.scalar(0.f)}, {cond});
+        c.addOp(OpType::SelectV2, {cond, x, ch.cur}, {c.out(0, DType::Float32, s, ch.cl)});
     };
     m["HardSigmoid"] = [](Ctx &c) {
         Chain ch(c);
@@ -289,8 +325,8 @@ void addElementwiseLowerings(std::map<std::string, Lowering> &m) {
     m["Dropout"] = [](Ctx &c) {
         if (c.outUsed(1) && c.consumers.count(c.node->output(1)))
             c.refuse("the mask output of Dropout is not supported (inference only)");
-        if (c.opset >= 12 && c.has(2) && c.constIn(2) && intValues(*c.constIn(2))[0] != 0)
-            c.refuse("training_mode = true is not supported (inference only)");
+        if (c.opset >= 12 && c.has(2) && (!c.constIn(2) || intValues(*c.constIn(2))[0] != 0))
+            c.refuse("training_mode must be a constant false (inference only)");
         c.values[c.node->output(0)] = c.values.at(c.inName(0));
     };
 }

@@ -51,11 +51,12 @@ void layerNorm(Ctx &c) {
     const int sd = op1(c, OpType::Sqrt, ve, "std");
     const int inv = op2(c, OpType::Div, c.constF32("one", {}, {1.f}), sd, "inv_std", ms);
     const int n = op2(c, OpType::Mul, d, inv, "normalized", s);
+    const int y = c.out(0, DType::Float32, s);
     if (c.has(2)) {
-        const int y = op2(c, OpType::Mul, n, c.in(1), "scaled", s);
-        op2(c, OpType::Add, y, c.in(2), "", s, c.out(0));
+        const int sc = op2(c, OpType::Mul, n, c.in(1), "scaled", s);
+        op2(c, OpType::Add, sc, c.in(2), "", s, y);
     } else {
-        op2(c, OpType::Mul, n, c.in(1), "", s, c.out(0));
+        op2(c, OpType::Mul, n, c.in(1), "", s, y);
     }
     if (c.outUsed(1)) c.alias(1, mean, false);
     if (c.outUsed(2)) c.alias(2, inv, false);
@@ -163,10 +164,121 @@ void hyperbolic(Ctx &c, bool sinh) {
     op2(c, OpType::Mul, t, c.constF32("half", {}, {0.5f}), "", s, c.out(0));
 }
 
+// Scale / zero point of a (De)QuantizeLinear as float constants shaped to
+// broadcast against x (per-tensor: scalars; per-axis: [d, 1, ...]).
+int qparam(Ctx &c, size_t i, const Shape &xs, const char *what, float def) {
+    std::vector<float> v = {def};
+    if (c.has(i)) {
+        const Tensor *t = c.constIn(i);
+        if (!t) c.refuse(std::string("the ") + what + " must be a constant");
+        v = floatValues(*t);
+    }
+    if (v.size() <= 1) return c.constF32(what, {}, {v.empty() ? def : v[0]});
+    const int axis = normAxis(c, c.attrInt("axis", 1), xs.size(), "axis");
+    if (int32_t(v.size()) != xs[size_t(axis)]) c.refuse(std::string("the per-axis ") + what + " has the wrong length");
+    if (c.attrInt("block_size", 0)) c.refuse("blocked quantization is not supported", "block_size");
+    Shape s(xs.size() - size_t(axis), 1);
+    s[0] = int32_t(v.size());
+    return c.constF32(what, s, v);
+}
+
+// ONNX semantics, in float: y = saturate(round_half_even(x / scale) + zp).
+void quantizeLinear(Ctx &c) {
+    if (c.inType(0) != DType::Float32) c.refuse("QuantizeLinear of float32 inputs only");
+    const DType ot = c.outType(0);
+    if (ot != DType::Int8 && ot != DType::UInt8 && ot != DType::Int16)
+        c.refuse(std::string("quantizing to ") + dtypeName(ot) + " is not supported (int8, uint8, int16)");
+    const Shape xs = c.inShape(0);
+    const int x = c.in(0);
+    const int sc = qparam(c, 1, xs, "scale", 1.f), zp = qparam(c, 2, xs, "zero_point", 0.f);
+    if (c.has(2) && c.constIn(2)->dtype != ot) c.refuse("the zero point's type must be the output's");
+    const float lo = ot == DType::Int8 ? -128.f : ot == DType::UInt8 ? 0.f : -32768.f;
+    const float hi = ot == DType::Int8 ? 127.f : ot == DType::UInt8 ? 255.f : 32767.f;
+    const int d = op2(c, OpType::Div, x, sc, "scaled", xs);
+    const int r = op1(c, OpType::Round, d, "rounded");
+    const int a = op2(c, OpType::Add, r, zp, "shifted", xs);
+    const int m1 = op2(c, OpType::Maximum, a, c.constF32("lo", {}, {lo}), "low", xs);
+    const int m2 = op2(c, OpType::Minimum, m1, c.constF32("hi", {}, {hi}), "high", xs);
+    c.addOp(OpType::Cast, {m2}, {c.out(0)});
+}
+
+void dequantizeLinear(Ctx &c) {
+    const DType it = c.inType(0);
+    if (it != DType::Int8 && it != DType::UInt8 && it != DType::Int16 && it != DType::Int32)
+        c.refuse(std::string("dequantizing ") + dtypeName(it) + " is not supported (int8, uint8, int16, int32)");
+    if (c.outType(0) != DType::Float32) c.refuse("only float32 outputs are supported");
+    const Shape xs = c.inShape(0);
+    const int sc = qparam(c, 1, xs, "scale", 1.f), zp = qparam(c, 2, xs, "zero_point", 0.f);
+    const int f = c.temp("float", DType::Float32, xs);
+    c.addOp(OpType::Cast, {c.in(0)}, {f});
+    const int s = op2(c, OpType::Sub, f, zp, "centered", xs);
+    op2(c, OpType::Mul, s, sc, "", xs, c.out(0));
+}
+
+// Resize/Upsample of the two spatial axes onto TFLite's RESIZE_BILINEAR /
+// RESIZE_NEAREST_NEIGHBOR, for the coordinate modes where the two agree.
+void resize(Ctx &c, bool upsample) {
+    const Shape xs = c.inShape(0), os = c.outShape(0);
+    if (xs.size() != 4 || os[0] != xs[0] || os[1] != xs[1])
+        c.refuse("only resizing the two spatial axes of a 4-D NCHW input is supported");
+    if (c.attrInt("antialias", 0)) c.refuse("antialias is not supported", "antialias");
+    if (!c.attrInts("axes").empty()) c.refuse("axes is not supported", "axes");
+    const std::string mode = c.attrStr("mode", "nearest");
+    const std::string ctm = upsample || c.opset < 11 ? "asymmetric" : c.attrStr("coordinate_transformation_mode", "half_pixel");
+    const std::string nm = upsample || c.opset < 11 ? "floor" : c.attrStr("nearest_mode", "round_prefer_floor");
+    // Given scales must be the exact size ratios TFLite uses.
+    const size_t si = upsample || c.opset < 11 ? 1 : 2;
+    if (c.has(si) && c.constIn(si) && c.constIn(si)->elements() == 4) {
+        const auto sc = floatValues(*c.constIn(si));
+        for (size_t i = 2; i < 4; ++i)
+            if (sc[i] != float(os[i]) / float(xs[i]))
+                c.refuse("the scale " + std::to_string(sc[i]) + " is not the exact size ratio " + std::to_string(os[i]) +
+                         "/" + std::to_string(xs[i]) + "; TFLite resizes by size ratios, give sizes instead");
+    }
+    bool ac = false, hpc = false;
+    const bool intUp = os[2] % xs[2] == 0 && os[3] % xs[3] == 0;
+    OpType t;
+    if (mode == "linear" || mode == "bilinear") {
+        t = OpType::ResizeBilinear;
+        if (os[2] < xs[2] || os[3] < xs[3])
+            c.refuse("linear downsampling differs from TFLite's RESIZE_BILINEAR (which samples, ONNX filters); "
+                     "only upsampling is supported", "mode");
+        if (ctm == "half_pixel" || (ctm == "pytorch_half_pixel" && os[2] > 1 && os[3] > 1)) hpc = true;
+        else if (ctm == "align_corners") ac = true;
+        else if (ctm != "asymmetric")
+            c.refuse("coordinate_transformation_mode '" + ctm + "' is not supported with linear mode",
+                     "coordinate_transformation_mode");
+    } else if (mode == "nearest") {
+        t = OpType::ResizeNearestNeighbor;
+        if (ctm == "asymmetric" && nm == "floor") {
+        } else if (ctm == "align_corners" && nm == "round_prefer_ceil") {
+            ac = true;
+        } else if ((ctm == "tf_half_pixel_for_nn" && nm == "floor") ||
+                   (ctm == "half_pixel" && nm == "round_prefer_floor" && intUp)) {
+            hpc = true;
+        } else {
+            c.refuse("nearest resizing with coordinate_transformation_mode '" + ctm + "' and nearest_mode '" + nm +
+                         "' differs from TFLite's; supported: asymmetric+floor, align_corners+round_prefer_ceil, "
+                         "tf_half_pixel_for_nn+floor, half_pixel+round_prefer_floor for integer upscaling",
+                     "nearest_mode");
+        }
+    } else {
+        c.refuse("mode '" + mode + "' is not supported (nearest, linear)", "mode");
+    }
+    const int size = c.constI32("size", {os[2], os[3]});
+    Op &op = c.addOp(t, {c.inCL(0), size}, {c.out(0, c.outType(0), permuted(os, toCL(4)), true)});
+    op.attrs.alignCorners = ac;
+    op.attrs.halfPixelCenters = hpc;
+}
+
 }  // namespace
 
 void addExtraLowerings(std::map<std::string, Lowering> &m) {
     m["LayerNormalization"] = layerNorm;
+    m["Resize"] = [](Ctx &c) { resize(c, false); };
+    m["Upsample"] = [](Ctx &c) { resize(c, true); };
+    m["QuantizeLinear"] = quantizeLinear;
+    m["DequantizeLinear"] = dequantizeLinear;
     m["ConvTranspose"] = convTranspose;
     m["Trilu"] = trilu;
     m["Selu"] = selu;
@@ -200,6 +312,35 @@ void addExtraLowerings(std::map<std::string, Lowering> &m) {
             for (int64_t i : intValues(*k)) v.push_back(int32_t(i));
             idx = c.addConst(c.baseName() + "/indices", DType::Int32, k->shape, v.data(), v.size() * 4);
         }
+        c.addOp(OpType::GatherNd, {c.in(0), idx}, {c.out(0)});
+    };
+    // GatherElements with constant indices: GATHER_ND with the full index
+    // tuples computed at import.
+    m["GatherElements"] = [](Ctx &c) {
+        const Shape ds = c.inShape(0);
+        const int axis = normAxis(c, c.attrInt("axis", 0), ds.size(), "axis");
+        const Tensor *k = c.constIn(1);
+        if (!k) c.refuse("the indices must be a constant (an initializer)");
+        const Shape is = k->shape;
+        if (is.size() != ds.size()) c.refuse("indices and data must have the same rank");
+        const auto v = intValues(*k);
+        std::vector<int32_t> tuples;
+        std::vector<int32_t> pos(is.size(), 0);
+        for (size_t e = 0; e < v.size(); ++e) {
+            for (size_t a = 0; a < is.size(); ++a) {
+                int64_t i = int(a) == axis ? v[e] : pos[a];
+                if (i < 0) i += ds[a];
+                if (i < 0 || i >= ds[a]) c.refuse("index " + std::to_string(v[e]) + " is out of range");
+                tuples.push_back(int32_t(i));
+            }
+            for (size_t a = is.size(); a-- > 0;) {
+                if (++pos[a] < is[a]) break;
+                pos[a] = 0;
+            }
+        }
+        Shape ts = is;
+        ts.push_back(int32_t(ds.size()));
+        const int idx = c.addConst(c.baseName() + "/tuples", DType::Int32, ts, tuples.data(), tuples.size() * 4);
         c.addOp(OpType::GatherNd, {c.in(0), idx}, {c.out(0)});
     };
     m["EyeLike"] = [](Ctx &c) {

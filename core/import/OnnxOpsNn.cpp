@@ -25,9 +25,11 @@ struct Spatial {
 Spatial spatial(Ctx &c, int kh, int kw, int h, int w, int oh, int ow) {
     Spatial sp;
     sp.k[0] = kh, sp.k[1] = kw, sp.in[0] = h, sp.in[1] = w, sp.out[0] = oh, sp.out[1] = ow;
+    const bool oneD = h == 1 && oh == 1 && c.inShape(0).size() == 3;
     auto two = [&](const char *name, int *dst) {
-        const auto v = c.attrInts(name);
+        auto v = c.attrInts(name);
         if (v.empty()) return;
+        if (oneD && v.size() == 1) v.insert(v.begin(), 1);
         if (v.size() != 2) c.refuse("expected 2 values for a 2-D window, got " + std::to_string(v.size()), name);
         for (int i = 0; i < 2; ++i) {
             if (v[size_t(i)] < 1 || v[size_t(i)] > 65535) c.refuse("values must be positive", name);
@@ -38,7 +40,8 @@ Spatial spatial(Ctx &c, int kh, int kw, int h, int w, int oh, int ow) {
     two("dilations", sp.dl);
     const std::string autoPad = c.attrStr("auto_pad", "NOTSET");
     if (autoPad == "NOTSET") {
-        const auto p = c.attrInts("pads");
+        auto p = c.attrInts("pads");
+        if (oneD && p.size() == 2) p = {0, p[0], 0, p[1]};
         if (!p.empty()) {
             if (p.size() != 4) c.refuse("expected 4 values for a 2-D window", "pads");
             for (int i = 0; i < 2; ++i) {
@@ -90,13 +93,19 @@ int padNhwc(Ctx &c, int x, const Spatial &sp, const int extraEnd[2], float value
 }
 
 void conv(Ctx &c) {
-    const Shape xs = c.inShape(0);
-    if (xs.size() != 4) c.refuse("only 2-D convolutions (4-D NCHW input) are supported, the input has rank " +
-                                 std::to_string(xs.size()));
+    // 1-D convolutions run as 2-D ones over [N, C, 1, W] (channels-last
+    // [N, W, C] and [N, 1, W, C] are the same bytes: reshapes only).
+    const Shape xs0 = c.inShape(0);
+    const bool oneD = xs0.size() == 3;
+    if (xs0.size() != 4 && !oneD)
+        c.refuse("only 1-D and 2-D convolutions (3-D or 4-D NCHW input) are supported, the input has rank " +
+                 std::to_string(xs0.size()));
+    const Shape xs = oneD ? Shape{xs0[0], xs0[1], 1, xs0[2]} : xs0;
     if (c.inType(0) != DType::Float32) c.refuse("Conv supports float32 (use QDQ for quantized models)");
     const Tensor *wt = c.constIn(1);
     if (!wt) c.refuse("the weights must be constant (an initializer)");
-    const Tensor w = *wt;
+    Tensor w = *wt;
+    if (oneD && w.shape.size() == 3) w.shape.insert(w.shape.begin() + 2, 1);
     if (w.shape.size() != 4) c.refuse("the weights must be 4-D [M, C/group, kH, kW]");
     const int group = int(c.attrInt("group", 1));
     const int C = xs[1], M = w.shape[0];
@@ -104,7 +113,8 @@ void conv(Ctx &c) {
         c.refuse("group " + std::to_string(group) + " does not fit " + std::to_string(C) + " input channels and " +
                      "weights " + shapeString(w.shape),
                  "group");
-    const Shape os = c.outShape(0);
+    const Shape os0 = c.outShape(0);
+    const Shape os = oneD ? Shape{os0[0], os0[1], 1, os0[2]} : os0;
     Spatial sp = spatial(c, w.shape[2], w.shape[3], xs[2], xs[3], os[2], os[3]);
     std::vector<float> bias(size_t(M), 0.f);
     if (c.has(2)) {
@@ -113,6 +123,7 @@ void conv(Ctx &c) {
         bias = floatValues(*b);
     }
     int x = c.inCL(0);
+    if (oneD) x = c.reshape(x, {xs[0], 1, xs[3], xs[1]}, c.baseName() + "/as2d");
     Padding padding = Padding::Valid;
     if (isSame(sp)) padding = Padding::Same;
     else if (!noPads(sp)) {
@@ -120,6 +131,12 @@ void conv(Ctx &c) {
         x = padNhwc(c, x, sp, none, 0.f);
     }
     const Shape ocl = {os[0], os[2], os[3], os[1]};
+    // The output tensor: channels-last output 0, or for 1-D a 2-D temporary
+    // reshaped into it by finish().
+    auto result = [&]() { return oneD ? c.temp("out2d", DType::Float32, ocl) : c.out(0, DType::Float32, ocl, true); };
+    auto finish = [&](int t) {
+        if (oneD) c.alias(0, c.reshape(t, {ocl[0], ocl[2], ocl[3]}, c.node->output(0) + "#nhwc"), true);
+    };
     const auto wf = floatValues(w);
     const int kh = w.shape[2], kw = w.shape[3], cg = w.shape[1], mg = M / group;
     auto setAttrs = [&](Op &op) {
@@ -134,10 +151,11 @@ void conv(Ctx &c) {
             for (int i = 0; i < kh * kw; ++i) f[size_t(i * M + m)] = wf[size_t(m * kh * kw + i)];
         const int ft = c.constF32("filter", {1, kh, kw, M}, f);
         const int bt = c.constF32("bias", {M}, bias);
-        const int o = c.out(0, DType::Float32, ocl, true);
+        const int o = result();
         Op &op = c.addOp(OpType::DepthwiseConv2D, {x, ft, bt}, {o});
         setAttrs(op);
         op.attrs.depthMultiplier = M / C;
+        finish(o);
         return;
     }
     // Per group: OIHW → OHWI.
@@ -151,8 +169,9 @@ void conv(Ctx &c) {
     };
     if (group == 1) {
         const int ft = filter(0), bt = c.constF32("bias", {M}, bias);
-        const int o = c.out(0, DType::Float32, ocl, true);
+        const int o = result();
         setAttrs(c.addOp(OpType::Conv2D, {x, ft, bt}, {o}));
+        finish(o);
         return;
     }
     // Grouped: split the channels, one convolution per group, concatenate.
@@ -170,21 +189,27 @@ void conv(Ctx &c) {
         setAttrs(c.addOp(OpType::Conv2D, {parts[size_t(gi)], ft, bt}, {o}));
         convs.push_back(o);
     }
-    const int o = c.out(0, DType::Float32, ocl, true);
+    const int o = result();
     c.addOp(OpType::Concatenation, convs, {o}).attrs.axis = 3;
+    finish(o);
 }
 
 void pool(Ctx &c, bool isMax) {
-    const Shape xs = c.inShape(0);
-    if (xs.size() != 4) c.refuse("only 2-D pooling (4-D NCHW input) is supported");
+    const Shape xs0 = c.inShape(0);
+    const bool oneD = xs0.size() == 3;
+    if (xs0.size() != 4 && !oneD) c.refuse("only 1-D and 2-D pooling (3-D or 4-D NCHW input) is supported");
+    const Shape xs = oneD ? Shape{xs0[0], xs0[1], 1, xs0[2]} : xs0;
     if (c.outUsed(1) && c.consumers.count(c.node->output(1))) c.refuse("the Indices output is not supported");
-    const auto ks = c.attrInts("kernel_shape");
-    if (ks.size() != 2) c.refuse("expected 2 values", "kernel_shape");
-    const Shape os = c.outShape(0);
+    auto ks = c.attrInts("kernel_shape");
+    if (oneD && ks.size() == 1) ks.insert(ks.begin(), 1);
+    if (ks.size() != 2) c.refuse("expected one value per spatial axis", "kernel_shape");
+    const Shape os0 = c.outShape(0);
+    const Shape os = oneD ? Shape{os0[0], os0[1], 1, os0[2]} : os0;
     Spatial sp = spatial(c, int(ks[0]), int(ks[1]), xs[2], xs[3], os[2], os[3]);
     if (sp.dl[0] != 1 || sp.dl[1] != 1) c.refuse("dilated pooling is not supported", "dilations");
     const bool countPad = !isMax && c.attrInt("count_include_pad", 0) != 0;
     int x = c.inCL(0);
+    if (oneD) x = c.reshape(x, {xs[0], 1, xs[3], xs[1]}, c.baseName() + "/as2d");
     Padding padding = Padding::Valid;
     int extra[2] = {0, 0};
     for (int i = 0; i < 2; ++i) {
@@ -205,11 +230,12 @@ void pool(Ctx &c, bool isMax) {
         x = padNhwc(c, x, sp, extra, isMax ? std::numeric_limits<float>::lowest() : 0.f);
     }
     const Shape ocl = {os[0], os[2], os[3], os[1]};
-    const int o = c.out(0, c.outType(0), ocl, true);
+    const int o = oneD ? c.temp("out2d", c.outType(0), ocl) : c.out(0, c.outType(0), ocl, true);
     Op &op = c.addOp(isMax ? OpType::MaxPool2D : OpType::AveragePool2D, {x}, {o});
     op.attrs.padding = padding;
     op.attrs.filterH = sp.k[0], op.attrs.filterW = sp.k[1];
     op.attrs.strideH = sp.s[0], op.attrs.strideW = sp.s[1];
+    if (oneD) c.alias(0, c.reshape(o, {ocl[0], ocl[2], ocl[3]}, c.node->output(0) + "#nhwc"), true);
 }
 
 void globalPool(Ctx &c, OpType t) {

@@ -414,8 +414,10 @@ void tile(Ctx &c) {
     c.alias(0, cur, false);
 }
 
+// ARG_MAX/ARG_MIN write int32 (as TFLM); ONNX wants int64: a CAST after.
+// select_last_index: the same on the input reversed along the axis,
+// index = d - 1 - i.
 void argMinMax(Ctx &c, OpType t) {
-    if (c.attrInt("select_last_index", 0)) c.refuse("select_last_index = 1 is not supported", "select_last_index");
     const Shape s = c.inShape(0);
     const int axis = normAxis(c, c.attrInt("axis", 0), s.size(), "axis");
     Shape red;
@@ -423,10 +425,25 @@ void argMinMax(Ctx &c, OpType t) {
         if (int(i) != axis) red.push_back(s[i]);
     const int32_t av = axis;
     const int at = c.addConst(c.baseName() + "/axis", DType::Int32, {1}, &av, 4);
-    const bool keep = c.attrInt("keepdims", 1) != 0;
-    const int o = keep ? c.temp("reduced", DType::Int64, red) : c.out(0);
-    c.addOp(t, {c.in(0), at}, {o}).attrs.outType = DType::Int64;
-    if (keep) c.alias(0, c.reshape(o, c.outShape(0), c.node->output(0)), false);
+    int x = c.in(0);
+    const bool last = c.attrInt("select_last_index", 0) != 0;
+    if (last) {
+        const int rv = c.temp("reversed", c.inType(0), s);
+        c.addOp(OpType::ReverseV2, {x, at}, {rv});
+        x = rv;
+    }
+    int idx = c.temp("index", DType::Int32, red);
+    c.addOp(t, {x, at}, {idx}).attrs.outType = DType::Int32;
+    if (last) {
+        const int32_t dm1 = s[size_t(axis)] - 1;
+        const int k = c.addConst(c.baseName() + "/last", DType::Int32, {}, &dm1, 4);
+        const int flipped = c.temp("index_last", DType::Int32, red);
+        c.addOp(OpType::Sub, {k, idx}, {flipped});
+        idx = flipped;
+    }
+    const Shape os = c.outShape(0);
+    if (os != red) idx = c.reshape(idx, os, c.baseName() + "/kept");
+    c.addOp(OpType::Cast, {idx}, {c.out(0)});
 }
 
 void range(Ctx &c) {
