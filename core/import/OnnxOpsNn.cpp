@@ -218,23 +218,45 @@ void pool(Ctx &c, bool isMax) {
         extra[i] = std::max(0, need);
     }
     const bool anyPad = !noPads(sp) || extra[0] || extra[1];
+    // Average pooling over explicit pads that exclude the padding from the
+    // count (count_include_pad = 0, also ceil_mode's overhang): pool the
+    // zero-padded input, then scale each position by window / valid count.
+    std::vector<float> correction;
     if (!countPad && isSame(sp)) {
         padding = Padding::Same;
     } else if (anyPad) {
-        if (!isMax && !countPad)
-            c.refuse("average pooling with explicit pads that are not TFLite's SAME padding (or ceil_mode) and "
-                     "count_include_pad = 0 is not supported; export with count_include_pad = 1 or SAME padding",
-                     "pads");
-        if (!isMax && (extra[0] || extra[1]))
+        if (!isMax && countPad && (extra[0] || extra[1]))
             c.refuse("ceil_mode with count_include_pad = 1 is not supported", "ceil_mode");
+        if (!isMax && !countPad) {
+            for (int oy = 0; oy < sp.out[0]; ++oy)
+                for (int ox = 0; ox < sp.out[1]; ++ox) {
+                    int n[2];
+                    const int o[2] = {oy, ox};
+                    for (int i = 0; i < 2; ++i) {
+                        const int start = o[i] * sp.s[i] - sp.pb[i];
+                        n[i] = std::min(start + sp.k[i], sp.in[i]) - std::max(start, 0);
+                    }
+                    if (n[0] <= 0 || n[1] <= 0) c.refuse("a pooling window holds no input element", "pads");
+                    correction.push_back(float(sp.k[0] * sp.k[1]) / float(n[0] * n[1]));
+                }
+        }
         x = padNhwc(c, x, sp, extra, isMax ? std::numeric_limits<float>::lowest() : 0.f);
     }
     const Shape ocl = {os[0], os[2], os[3], os[1]};
-    const int o = oneD ? c.temp("out2d", c.outType(0), ocl) : c.out(0, c.outType(0), ocl, true);
+    const bool corrected = !correction.empty();
+    if (corrected && c.outType(0) != DType::Float32) c.refuse("count_include_pad = 0 with these pads needs float32");
+    const int o = oneD || corrected ? c.temp("out2d", c.outType(0), ocl) : c.out(0, c.outType(0), ocl, true);
     Op &op = c.addOp(isMax ? OpType::MaxPool2D : OpType::AveragePool2D, {x}, {o});
     op.attrs.padding = padding;
     op.attrs.filterH = sp.k[0], op.attrs.filterW = sp.k[1];
     op.attrs.strideH = sp.s[0], op.attrs.strideW = sp.s[1];
+    if (corrected) {
+        const int k = c.constF32("count_correction", {1, ocl[1], ocl[2], 1}, correction);
+        const int m = oneD ? c.temp("corrected", DType::Float32, ocl) : c.out(0, DType::Float32, ocl, true);
+        c.addOp(OpType::Mul, {o, k}, {m});
+        if (oneD) c.alias(0, c.reshape(m, {ocl[0], ocl[2], ocl[3]}, c.node->output(0) + "#nhwc"), true);
+        return;
+    }
     if (oneD) c.alias(0, c.reshape(o, {ocl[0], ocl[2], ocl[3]}, c.node->output(0) + "#nhwc"), true);
 }
 
@@ -401,7 +423,9 @@ void matmul(Ctx &c) {
         std::vector<float> w(size_t(N * K));
         for (int n = 0; n < N; ++n)
             for (int k = 0; k < K; ++k) w[size_t(n * K + k)] = b[size_t(k * N + n)];
-        fc(c, c.in(0), w, N, K, nullptr, c.out(0), as.size() > 2);
+        // A zero bias, so that a following BatchNormalization folds into it.
+        const std::vector<float> zero(static_cast<size_t>(N), 0.f);
+        fc(c, c.in(0), w, N, K, &zero, c.out(0), as.size() > 2);
         return;
     }
     c.addOp(OpType::BatchMatMul, {c.in(0), c.in(1)}, {c.out(0)});

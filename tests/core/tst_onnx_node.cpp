@@ -12,7 +12,7 @@
 // starts, Pad's pads, ...) are bound to the case's data when the first import
 // refuses them: Ember compiles static shapes.
 //
-// The generated C of every third passing case is built in CI (all of them
+// The generated C of every fourth passing case is built in CI (all of them
 // with EMBER_FULL_MATRIX=1).
 #include <QtTest>
 
@@ -214,7 +214,7 @@ Outcome runCases(const std::vector<Case> &cases, bool buildAllC) {
         if (!ok) continue;
         ++passingRef;
         // Every third passing case's C in CI; all with EMBER_FULL_MATRIX=1.
-        if (!buildAllC && passingRef % 3 != 1) {
+        if (!buildAllC && passingRef % 4 != 1) {
             ++r.passed;
             r.passedNames.push_back(c.name);
             continue;
@@ -331,14 +331,19 @@ private slots:
     }
 
     // The "light" ImageNet structures (weights replaced by constants): they
-    // import, plan and compile; NHWC I/O too.
+    // import and plan (squeezenet also compiles), with NCHW and NHWC I/O;
+    // the TRANSPOSE ops left are counted.
     void lightModels() {
         const fs::path dir = sharedDir() + "/models/onnx_light";
         if (!fs::is_directory(dir)) QSKIP("../shared/models/onnx_light is missing");
         int compiled = 0;
-        for (const char *m : {"light_bvlc_alexnet", "light_densenet121", "light_inception_v1", "light_inception_v2",
-                              "light_resnet50", "light_shufflenet", "light_squeezenet", "light_vgg19",
-                              "light_zfnet512"}) {
+        // Importing 60-550 MB of expanded weights takes minutes on a loaded
+        // machine: the three smallest in CI, all with EMBER_FULL_MATRIX=1.
+        std::vector<const char *> models = {"light_squeezenet", "light_shufflenet", "light_inception_v1"};
+        if (std::getenv("EMBER_FULL_MATRIX"))
+            models = {"light_bvlc_alexnet", "light_densenet121", "light_inception_v1", "light_inception_v2",
+                      "light_resnet50", "light_shufflenet", "light_squeezenet", "light_vgg19", "light_zfnet512"};
+        for (const char *m : models) {
             for (const char *layout : {"nchw", "nhwc"}) {
                 CompileOptions co;
                 co.onnxIoLayout = layout;
@@ -349,21 +354,30 @@ private slots:
                 }
                 int transposes = 0;
                 for (const Op &op : g->ops) transposes += op.type == OpType::Transpose;
-                auto art = compile(g.value(), co);
-                if (!art.ok()) {
-                    qWarning("%s: %s", m, art.diagnostics().format().c_str());
+                auto plan = planMemory(g.value(), co.plan);
+                if (!plan.ok()) {
+                    qWarning("%s: %s", m, plan.diagnostics().format().c_str());
                     continue;
                 }
-                qInfo("%s (%s I/O): %zu ops, %d transposes, %zu constant bytes", m, layout, g->ops.size(),
-                      transposes, art->constantBytes);
+                // Generating C for 60-250 MB of weights takes minutes: the
+                // smallest one is compiled, the others planned.
+                if (std::string(m) == "light_squeezenet") {
+                    auto art = compile(g.value(), co);
+                    if (!art.ok()) {
+                        qWarning("%s: %s", m, art.diagnostics().format().c_str());
+                        continue;
+                    }
+                }
+                qInfo("%s (%s I/O): %zu ops, %d transposes, %zu bytes of activations", m, layout, g->ops.size(),
+                      transposes, plan->lowerBound);
                 ++compiled;
             }
         }
-        QCOMPARE(compiled, 18);
+        QCOMPARE(compiled, int(2 * models.size()));
     }
 
 private:
-    static constexpr int kFloor = 1;
+    static constexpr int kFloor = 480;  // 484 pass (libonnx-testdata 1.12 + shared + onnx2c)
 };
 
 QTEST_GUILESS_MAIN(TstOnnxNode)
