@@ -83,9 +83,13 @@ void convTranspose(Ctx &c) {
         const int full = (xs[size_t(i) + 2] - 1) * int(st[size_t(i)]) + k[i];
         const int out = os[size_t(i) + 2];
         const int pb = pads.empty() ? 0 : int(pads[size_t(i)]);
-        // TFLite crops max(0, (full - out) / 2) at the start for SAME, 0 for VALID.
+        // TFLite crops at the start 0 for VALID, and for SAME the padding of a
+        // forward convolution over the output: ((ceil(out/s) - 1) s + k - out) / 2.
+        const int sv = int(st[size_t(i)]);
+        const int fwd = (out + sv - 1) / sv;
         if (pb != 0) valid = false;
-        if (pb != std::max(0, (full - out) / 2)) same = false;
+        if (pb != std::max(0, ((fwd - 1) * sv + k[i] - out) / 2)) same = false;
+        (void)full;
     }
     if (valid) padding = Padding::Valid;
     else if (same) padding = Padding::Same;

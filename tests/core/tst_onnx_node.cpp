@@ -160,14 +160,18 @@ Outcome runCases(const std::vector<Case> &cases, bool buildAllC) {
         const std::string model = (c.dir / "model.onnx").string();
         auto g = loadModel(model, OnnxImportOptions{});
         if (!g.ok() && c.sets.size() == 1) {
-            // Bind inputs as constants and try again: the non-float ones, or
-            // all of them when the importer asked for a constant (weights,
-            // scales, min/max given as graph inputs).
+            // Bind inputs as constants and try again: the non-float ones, and
+            // the float ones after the first when the importer asked for a
+            // constant (weights, scales, min/max given as graph inputs).
             const auto &items = g.diagnostics().items();
             const bool wantsConst = !items.empty() && items.front().message.find("constant") != std::string::npos;
+            // The first input stays the model's input (the data).
             OnnxImportOptions bound;
-            for (const Tensor &t : c.sets[0].inputs)
-                if ((wantsConst || t.dtype != DType::Float32) && !t.name.empty()) bound.constantInputs[t.name] = t;
+            for (size_t i = 0; i < c.sets[0].inputs.size(); ++i) {
+                const Tensor &t = c.sets[0].inputs[i];
+                if (((wantsConst && i > 0) || t.dtype != DType::Float32) && !t.name.empty())
+                    bound.constantInputs[t.name] = t;
+            }
             if (!bound.constantInputs.empty()) g = loadModel(model, bound);
         }
         if (!g.ok()) {
@@ -377,7 +381,7 @@ private slots:
     }
 
 private:
-    static constexpr int kFloor = 480;  // 484 pass (libonnx-testdata 1.12 + shared + onnx2c)
+    static constexpr int kFloor = 535;  // 540 pass (libonnx-testdata 1.12 + shared + onnx2c)
 };
 
 QTEST_GUILESS_MAIN(TstOnnxNode)
