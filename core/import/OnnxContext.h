@@ -88,6 +88,13 @@ public:
     std::string baseName() const;
 };
 
+// ONNX element type → DType (false: not supported); its lower-case name.
+bool dtypeOf(int32_t onnxType, DType *out);
+std::string onnxTypeName(int32_t t);
+// The tensor of a value in one layout, transposing (or, for constants,
+// permuting at compile time) when only the other one exists.
+int materialize(Ctx &c, const std::string &name, bool cl);
+
 // Layout helpers. perm for ONNX → channels-last of rank r: [0, 2, ..., r-1, 1].
 std::vector<int> toCL(size_t rank);
 std::vector<int> fromCL(size_t rank);
