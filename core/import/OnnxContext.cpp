@@ -344,6 +344,8 @@ const std::map<std::string, Lowering> &lowerings() {
         addNnLowerings(x);
         addTensorLowerings(x);
         addExtraLowerings(x);
+        addDenseLowerings(x);
+        addReduceLowerings(x);
         return x;
     }();
     return m;

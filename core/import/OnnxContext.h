@@ -114,5 +114,7 @@ void addElementwiseLowerings(std::map<std::string, Lowering> &m);
 void addNnLowerings(std::map<std::string, Lowering> &m);
 void addTensorLowerings(std::map<std::string, Lowering> &m);
 void addExtraLowerings(std::map<std::string, Lowering> &m);
+void addDenseLowerings(std::map<std::string, Lowering> &m);
+void addReduceLowerings(std::map<std::string, Lowering> &m);
 
 }  // namespace ember::onnximp
