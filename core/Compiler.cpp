@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "Text.h"
+#include "import/OnnxImporter.h"
 #include "import/TfliteImporter.h"
 #include "ops/OpKernel.h"
 #include "passes/Passes.h"
@@ -68,7 +69,7 @@ bool checkPoolSizes(const MemoryPlan &plan, Diagnostics &d) {
     return true;
 }
 
-Result<Graph> loadModelImpl(const std::string &path, const LoadOptions &load) {
+Result<Graph> loadModelImpl(const std::string &path, const LoadOptions &load, const OnnxImportOptions &onnx) {
     Diagnostics d;
     d.setFile(path);
     std::error_code ec;
@@ -77,11 +78,7 @@ Result<Graph> loadModelImpl(const std::string &path, const LoadOptions &load) {
         return d;
     }
     const std::string ext = std::filesystem::path(path).extension().string();
-    if (ext == ".onnx") {
-        d.error("ONNX models are not supported yet; convert the model to TFLite (int8 or float32)");
-        return d;
-    }
-    auto g = importTflite(path);
+    auto g = ext == ".onnx" ? importOnnx(path, onnx) : importTflite(path);
     if (!g) return g;
     if (load.browse) {
         if (!runPassesBrowse(g.value(), d)) return d;
@@ -143,7 +140,17 @@ Result<Artifacts> compileImpl(const Graph &g, const CompileOptions &opts) {
 }  // namespace
 
 Result<Graph> loadModel(const std::string &path, const LoadOptions &load) {
-    return guarded(path, [&] { return loadModelImpl(path, load); });
+    return guarded(path, [&] { return loadModelImpl(path, load, OnnxImportOptions{}); });
+}
+
+Result<Graph> loadModel(const std::string &path, const CompileOptions &opts) {
+    OnnxImportOptions onnx;
+    onnx.ioLayout = opts.onnxIoLayout;
+    return guarded(path, [&] { return loadModelImpl(path, LoadOptions{}, onnx); });
+}
+
+Result<Graph> loadModel(const std::string &path, const OnnxImportOptions &onnx) {
+    return guarded(path, [&] { return loadModelImpl(path, LoadOptions{}, onnx); });
 }
 
 Result<Artifacts> compile(const Graph &g, const CompileOptions &opts) {

@@ -24,6 +24,10 @@ struct LoadOptions {
 
 // Imports a model file (by content/extension) and runs the passes.
 Result<Graph> loadModel(const std::string &path, const LoadOptions &load = {});
+// The same with the import options among the compile options (--onnx-io-layout).
+Result<Graph> loadModel(const std::string &path, const CompileOptions &opts);
+struct OnnxImportOptions;
+Result<Graph> loadModel(const std::string &path, const OnnxImportOptions &onnx);
 
 // Plans memory and generates the C package for a prepared graph.
 Result<Artifacts> compile(const Graph &g, const CompileOptions &opts);

@@ -251,6 +251,19 @@ std::vector<OptionSpec> makeTable() {
              o.dims.push_back(spec);
              return true;
          }},
+        // ONNX import: the layout of the graph's rank-4 inputs and outputs.
+        {"--onnx-io-layout", "onnxIoLayout", K::Choice, G::Api, "nchw|nhwc", "nchw", {"nchw", "nhwc"},
+         "ONNX I/O layout",
+         "ONNX models: keep NCHW at the graph's inputs/outputs (default) or make them NHWC",
+         "ONNX models are converted to channels-last inside; 'nchw' keeps the model's NCHW inputs and outputs "
+         "(a transpose at the graph's I/O where needed), 'nhwc' makes rank-4 inputs and outputs channels-last "
+         "(no transposes).",
+         "ONNX models only",
+         [](const std::string &v, CompileOptions &o, OptionParseState &, Diagnostics &d) {
+             if (!checkChoice("--onnx-io-layout", v, d)) return false;
+             o.onnxIoLayout = v;
+             return true;
+         }},
     };
 }
 

@@ -19,6 +19,7 @@ PACKAGES=(
   gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm openocd gdb-multiarch
   xvfb xauth
   python3-numpy python3-serial python3-pytest
+  libonnx-dev libonnx-testdata libprotobuf-dev protobuf-compiler
 )
 
 deps() {

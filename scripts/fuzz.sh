@@ -18,7 +18,7 @@ if [ "${1:-}" = "--runs" ]; then limit=(-runs="${2:?--runs needs a count}"); fi
 {
   cmake -S . -B "$FUZZ_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
     -DCMAKE_CXX_COMPILER=clang++ -DEMBER_FUZZ=ON -DEMBER_BUILD_STUDIO=OFF -DEMBER_BUILD_TESTS=OFF
-  cmake --build "$FUZZ_BUILD" -j "$(nproc)" --target fuzz_import fuzz_compile
+  cmake --build "$FUZZ_BUILD" -j "$(nproc)" --target fuzz_import fuzz_compile fuzz_import_onnx
 } >&2
 
 seeds="$FUZZ_BUILD/seeds"
@@ -27,10 +27,13 @@ mkdir -p "$seeds" "$FUZZ_BUILD/artifacts"
 for m in $("$BUILD/app/emberc" example --list); do
   "$BUILD/app/emberc" example "$m" -o "$seeds/$m.tflite" >/dev/null
 done
+# ONNX seeds: the small node-test models of libonnx-testdata.
+find /usr/share/libonnx-testdata/data/node -name model.onnx -size -2k 2>/dev/null | head -300 |
+  while read -r m; do cp "$m" "$seeds/$(basename "$(dirname "$m")").onnx"; done
 status=0
 echo "| target | executions | seconds | result |"
 echo "|---|---|---|---|"
-for t in fuzz_import fuzz_compile; do
+for t in fuzz_import fuzz_compile fuzz_import_onnx; do
   corpus="$FUZZ_BUILD/corpus/$t"
   mkdir -p "$corpus"
   echo "== $t (${limit[*]})" >&2

@@ -133,6 +133,66 @@ struct Pending {
 
 }  // namespace
 
+std::string writeBatchPackage(const Artifacts &art, const std::string &pkgRoot) {
+    Diagnostics d;
+    if (!art.writeTo(pkgRoot, d)) return "cannot write the package: " + d.format();
+    const std::string *meta = art.file("metadata.json");
+    const std::string harness = meta ? hostHarnessSource(*meta, "run_" + art.name) : std::string();
+    if (harness.empty() || !writeText(fs::path(pkgRoot) / ("harness_" + art.name + ".c"), harness))
+        return "cannot write the host harness";
+    return {};
+}
+
+std::string buildBatch(const std::string &root, const std::vector<std::string> &pkgs) {
+    const fs::path pkgRoot = root;
+    // One program for every case: a dispatcher main() picks the case.
+    std::ostringstream m;
+    m << "#include <stdlib.h>\n#include <string.h>\n";
+    for (const std::string &p : pkgs) m << "int run_" << p << "(int argc, char **argv);\n";
+    m << "int main(int argc, char **argv)\n{\n    if (argc < 2) return 2;\n";
+    for (const std::string &p : pkgs)
+        m << "    if (strcmp(argv[1], \"" << p << "\") == 0) return run_" << p << "(argc - 1, argv + 1);\n";
+    m << "    return 2;\n}\n";
+    writeText(pkgRoot / "diff_main.c", m.str());
+    // One translation unit per package (its files #included), which
+    // keeps the compiler's start-up cost to one per case.
+    std::vector<std::string> sources = {"diff_main.c"};
+    for (const std::string &p : pkgs) {
+        std::string unit;
+        for (const std::string &f : {"src/" + p + ".c", "src/" + p + "_ops.c", "src/" + p + "_constants.c",
+                                     "harness_" + p + ".c"})
+            if (fs::exists(pkgRoot / f)) unit += "#include \"" + f + "\"\n";
+        writeText(pkgRoot / ("unit_" + p + ".c"), unit);
+        sources.push_back("unit_" + p + ".c");
+    }
+    // Compile in as many chunks as there are cores, then link once.
+    const size_t jobs = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+    std::vector<std::string> logs(jobs);
+    std::vector<int> rcs(jobs, 0);
+    std::vector<std::thread> threads;
+    const char *ccEnv = std::getenv("CC");
+    const std::string cc = ccEnv ? ccEnv : "cc";
+    for (size_t j = 0; j < jobs; ++j)
+        threads.emplace_back([&, j] {
+            std::string cmd = "cd '" + pkgRoot.string() + "' && " + cc +
+                              " -c -std=c99 -O1 -Wall -Wextra -Werror -pedantic -Iinclude";
+            bool any = false;
+            for (size_t i = j; i < sources.size(); i += jobs) cmd += " " + sources[i], any = true;
+            if (any) rcs[j] = runProcess({"sh", "-c", cmd}, &logs[j], 1200);
+        });
+    for (auto &t : threads) t.join();
+    std::string buildLog;
+    bool built = true;
+    for (size_t j = 0; j < jobs; ++j)
+        if (rcs[j] != 0) built = false, buildLog += logs[j];
+    if (built) {
+        std::string cmd = "cd '" + pkgRoot.string() + "' && " + cc + " -o diff_run *.o -lm";
+        built = runProcess({"sh", "-c", cmd}, &buildLog, 600) == 0;
+    }
+    if (built) return {};
+    return buildLog.empty() ? std::string("the build failed") : buildLog;
+}
+
 std::vector<std::string> runDiff(std::vector<DiffCase> cases, const DiffOptions &opts, std::string *summary) {
     std::vector<std::string> failures;
     const std::string oracle = tflmRefPath();
@@ -234,65 +294,19 @@ std::vector<std::string> runDiff(std::vector<DiffCase> cases, const DiffOptions 
             failed("compile: " + art.diagnostics().format());
             continue;
         }
-        Diagnostics d;
-        if (!art->writeTo(pkgRoot.string(), d)) {
-            failed("cannot write the package: " + d.format());
-            continue;
-        }
-        const std::string *meta = art->file("metadata.json");
-        const std::string harness = meta ? hostHarnessSource(*meta, "run_" + co.name) : std::string();
-        if (harness.empty() || !writeText(pkgRoot / ("harness_" + co.name + ".c"), harness)) {
-            failed("cannot write the host harness");
+        const std::string werr = writeBatchPackage(art.value(), pkgRoot.string());
+        if (!werr.empty()) {
+            failed(werr);
             continue;
         }
         pending.push_back({k, co.name, std::move(g.value()), std::move(inputs), std::move(want)});
     }
 
     if (!pending.empty()) {
-        // One program for every case: a dispatcher main() picks the case.
-        std::ostringstream m;
-        m << "#include <stdlib.h>\n#include <string.h>\n";
-        for (const Pending &p : pending) m << "int run_" << p.pkg << "(int argc, char **argv);\n";
-        m << "int main(int argc, char **argv)\n{\n    if (argc < 2) return 2;\n";
-        for (const Pending &p : pending)
-            m << "    if (strcmp(argv[1], \"" << p.pkg << "\") == 0) return run_" << p.pkg << "(argc - 1, argv + 1);\n";
-        m << "    return 2;\n}\n";
-        writeText(pkgRoot / "diff_main.c", m.str());
-        // One translation unit per package (its files #included), which
-        // keeps the compiler's start-up cost to one per case.
-        std::vector<std::string> sources = {"diff_main.c"};
-        for (const Pending &p : pending) {
-            std::string unit;
-            for (const std::string &f : {"src/" + p.pkg + ".c", "src/" + p.pkg + "_ops.c",
-                                         "src/" + p.pkg + "_constants.c", "harness_" + p.pkg + ".c"})
-                if (fs::exists(pkgRoot / f)) unit += "#include \"" + f + "\"\n";
-            writeText(pkgRoot / ("unit_" + p.pkg + ".c"), unit);
-            sources.push_back("unit_" + p.pkg + ".c");
-        }
-        // Compile in as many chunks as there are cores, then link once.
-        const size_t jobs = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
-        std::vector<std::string> logs(jobs);
-        std::vector<int> rcs(jobs, 0);
-        std::vector<std::thread> threads;
-        const char *ccEnv = std::getenv("CC");
-        const std::string cc = ccEnv ? ccEnv : "cc";
-        for (size_t j = 0; j < jobs; ++j)
-            threads.emplace_back([&, j] {
-                std::string cmd = "cd '" + pkgRoot.string() + "' && " + cc +
-                                  " -c -std=c99 -O1 -Wall -Wextra -Werror -pedantic -Iinclude";
-                bool any = false;
-                for (size_t i = j; i < sources.size(); i += jobs) cmd += " " + sources[i], any = true;
-                if (any) rcs[j] = runProcess({"sh", "-c", cmd}, &logs[j], 1200);
-            });
-        for (auto &t : threads) t.join();
-        std::string buildLog;
-        bool built = true;
-        for (size_t j = 0; j < jobs; ++j)
-            if (rcs[j] != 0) built = false, buildLog += logs[j];
-        if (built) {
-            std::string cmd = "cd '" + pkgRoot.string() + "' && " + cc + " -o diff_run *.o -lm";
-            built = runProcess({"sh", "-c", cmd}, &buildLog, 600) == 0;
-        }
+        std::vector<std::string> pkgs;
+        for (const Pending &p : pending) pkgs.push_back(p.pkg);
+        const std::string buildLog = buildBatch(pkgRoot.string(), pkgs);
+        const bool built = buildLog.empty();
         if (!built) {
             failures.push_back("the generated C of the batch did not build:\n" + buildLog.substr(0, 4000));
         } else {

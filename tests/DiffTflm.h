@@ -57,6 +57,14 @@ TensorData randomTensorData(const Tensor &t, uint64_t seed, float lo = -4.f, flo
 std::vector<std::string> runDiff(std::vector<DiffCase> cases, const DiffOptions &opts = {},
                                  std::string *summary = nullptr);
 
+// The batch machinery of runDiff, for other harnesses (the ONNX node tests):
+// writes a compiled package and its host harness (main renamed
+// run_<art.name>) under pkgRoot; "" or the reason it failed.
+std::string writeBatchPackage(const Artifacts &art, const std::string &pkgRoot);
+// Builds every package written there into one program pkgRoot/diff_run
+// (`diff_run PKG INPUT... OUTPUT...` runs one); "" or the build log.
+std::string buildBatch(const std::string &pkgRoot, const std::vector<std::string> &pkgs);
+
 // Small deterministic generator for parameter sweeps (splitmix64).
 class DiffRng {
 public:

@@ -244,7 +244,7 @@ int cmdPlan(const std::vector<std::string> &args) {
             model = a;
     }
     if (model.empty()) return usageError("plan: missing MODEL");
-    auto g = loadModel(model);
+    auto g = loadModel(model, opts);
     if (!g) return fail(g.diagnostics());
     auto plan = planMemory(g.value(), opts.plan);
     if (!plan) return fail(plan.diagnostics());
@@ -338,7 +338,7 @@ int cmdCompile(const std::vector<std::string> &args) {
     }
     if (model.empty()) return usageError("compile: missing MODEL");
     if (out.empty()) return usageError("compile: missing -o DIR");
-    auto g = loadModel(model);
+    auto g = loadModel(model, opts);
     if (!g) return fail(g.diagnostics());
     auto art = compile(g.value(), opts);
     if (!art) return fail(art.diagnostics());
@@ -443,7 +443,7 @@ int cmdRun(const std::vector<std::string> &args) {
     }
     if (model.empty()) return usageError("run: missing MODEL");
     if (outDir.empty()) return usageError("run: missing --output-dir DIR");
-    auto g = loadModel(model);
+    auto g = loadModel(model, opts);
     if (!g) return fail(g.diagnostics());
     if (inputs.size() != g->inputs.size())
         return usageError("run: the model has " + std::to_string(g->inputs.size()) + " input(s); " +
@@ -622,7 +622,7 @@ int cmdValidate(const std::vector<std::string> &args) {
         }
     }
     if (model.empty()) return usageError("validate: missing MODEL");
-    auto g = loadModel(model);
+    auto g = loadModel(model, opts);
     if (!g) return fail(g.diagnostics());
     auto art = compile(g.value(), opts);
     if (!art) return fail(art.diagnostics());

@@ -35,6 +35,9 @@ struct CompileOptions {
     // --target: the core the kernels are written for (targetNames() in
     // ops/Target.h). Empty = not given: 'generic', unless a board sets it.
     std::string target;
+    // --onnx-io-layout (ONNX import): "nchw" keeps ONNX's layout at the
+    // graph's inputs and outputs, "nhwc" makes rank-4 ones channels-last.
+    std::string onnxIoLayout = "nchw";
 };
 
 struct Artifacts {

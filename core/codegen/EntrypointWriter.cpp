@@ -174,6 +174,14 @@ private:
                        << g_.tensors[size_t(m_.inputs[i].tensor)].bytes() << ");\n";
         } else if (mode_.runTakesIo && m_.layers.empty()) {
             o_ << "    (void)inputs;\n    (void)outputs;\n";
+        } else if (mode_.runTakesIo && !m_.inputs.empty()) {
+            // An input no layer reads (its consumers were folded at import,
+            // e.g. ONNX's Shape of a static input) still is a parameter.
+            bool read = false;
+            for (const Op &op : g_.ops)
+                for (int i : op.inputs)
+                    if (i >= 0 && g_.tensors[size_t(i)].isInput) read = true;
+            if (!read) o_ << "    (void)inputs;\n";
         }
         for (const std::string &dim : m_.dimNames) {
             const std::string macro = m_.NAME + "_" + upper(dim);

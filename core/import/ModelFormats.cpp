@@ -12,7 +12,9 @@ namespace {
 // Function-local so registrations from other translation units' static
 // initialisers never see an unconstructed list.
 std::vector<ModelFormat> &registry() {
-    static std::vector<ModelFormat> formats{{".tflite", "TFLite"}};
+    // The importers loadModel() dispatches to (Compiler.cpp); a format
+    // added by another component registers itself.
+    static std::vector<ModelFormat> formats{{".tflite", "TFLite"}, {".onnx", "ONNX"}};
     return formats;
 }
 

@@ -2,8 +2,9 @@
 // studio's open dialog and emberc's messages list exactly these, so a format
 // is offered only when its importer is linked in.
 //
-// An importer registers itself at static initialisation, in its own .cpp:
-//     static const bool kRegistered = ember::registerModelFormat({".onnx", "ONNX"});
+// TFLite and ONNX are always there; another importer registers itself at
+// static initialisation, in its own .cpp:
+//     static const bool kRegistered = ember::registerModelFormat({".ext", "Name"});
 #pragma once
 
 #include <string>
