@@ -73,7 +73,10 @@ void TestCMakePackageArm::firmwareProjectCompilesModelAtBuildTime()
     QVERIFY(lists.open(QIODevice::ReadOnly));
     const QByteArray text = lists.readAll();
     QVERIFY2(text.contains("find_package(Ember 0.1 QUIET)"), text.constData());
-    QVERIFY2(text.contains("ember_add_model(firmware.elf MODEL \"${EMBER_MODEL}\" NAME kws OPTIONS \"--io\" \"workspace\")"),
+    // The options as given, plus the target the board sets (the copy in
+    // model/ was compiled with it too).
+    QVERIFY2(text.contains("ember_add_model(firmware.elf MODEL \"${EMBER_MODEL}\" NAME kws OPTIONS \"--io\" \"workspace\" "
+                           "\"--target\" \"cortex-m4\")"),
              text.constData());
     const QString build = fw + "/build-ember";
     const Run c = run("cmake", {"-S", fw, "-B", build, "-G", "Ninja", "-DCMAKE_PREFIX_PATH=" + stage_});
