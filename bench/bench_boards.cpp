@@ -117,7 +117,7 @@ int main(int argc, char **argv) {
         }
     }
     std::printf("\nratio: instructions / TFLM+CMSIS-NN on the same emulated core; RAM ratio: RAM / TFLM's arena + "
-                "statics + stack (../shared/docs/TARGETS.md; – = not measured). instructions: SysTick ticks x tick_ns "
+                "statics + stack, TFLM measured the same way (– = not measured). instructions: SysTick ticks x tick_ns "
                 "under -icount shift=0 (exact to one tick per layer); RAM: every RAM section of the firmware incl. the "
                 "stack reserve and I/O buffers; output: the board's bytes against the golden and the host run.\n");
     return failures ? 1 : 0;
