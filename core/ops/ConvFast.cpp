@@ -913,7 +913,7 @@ bool emitConvInt8Fast(const Graph &g, const Op &op, const ConvParams &params, Em
     });
 
     useHelpers(ctx);
-    ConvEmit e{ctx, p, planStores(ctx, p.rq), {}, K, KK};
+    ConvEmit e{ctx, p, planStores(ctx, p.rq), {}, K, KK, false, {}};
     e.weights = ctx.inputs[1];
     // Tap rows that are not a multiple of 16 bytes waste lanes of every
     // VMLADAVA; one gathered run of KK bytes wastes at most one (stack: 2 KK).
