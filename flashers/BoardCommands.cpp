@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "Board.h"
+#include "CommandArgs.h"
 #include "Firmware.h"
 #include "OpenOcdFlasher.h"
 #include "Profiler.h"
@@ -36,14 +37,7 @@ struct BoardArgs {
 bool parseBoardArgs(const std::vector<std::string> &args, BoardArgs &a, std::ostream &err) {
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string &s = args[i];
-        auto value = [&](std::string &v) {
-            if (i + 1 >= args.size()) {
-                err << "emberc: " << s << " needs a value\n";
-                return false;
-            }
-            v = args[++i];
-            return true;
-        };
+        auto value = [&](std::string &v) { return takeOptionValue(args, i, v, err); };
         std::string v;
         if (s == "--board" || s == "-b") { if (!value(a.board)) return false; }
         else if (s == "-o") { if (!value(a.outDir)) return false; }
@@ -78,13 +72,8 @@ bool parseBoardArgs(const std::vector<std::string> &args, BoardArgs &a, std::ost
 
 bool readInputs(const std::vector<std::string> &paths, std::vector<std::vector<uint8_t>> &out, std::ostream &err) {
     for (const std::string &p : paths) {
-        QFile f(QString::fromStdString(p));
-        if (!f.open(QIODevice::ReadOnly)) {
-            err << "emberc: cannot read input file " << p << "\n";
-            return false;
-        }
-        const QByteArray b = f.readAll();
-        out.emplace_back(b.begin(), b.end());
+        out.emplace_back();
+        if (!readInputFile(p, out.back(), err)) return false;
     }
     return true;
 }

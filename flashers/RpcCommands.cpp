@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "CommandArgs.h"
 #include "RpcClient.h"
 // Qt's `emit` macro would erase OpKernel::emit in the core headers below.
 #undef emit
@@ -31,14 +32,7 @@ struct RpcArgs {
 bool parseRpcArgs(const std::vector<std::string> &args, RpcArgs &a, std::ostream &err) {
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string &s = args[i];
-        auto value = [&](std::string &v) {
-            if (i + 1 >= args.size()) {
-                err << "emberc: " << s << " needs a value\n";
-                return false;
-            }
-            v = args[++i];
-            return true;
-        };
+        auto value = [&](std::string &v) { return takeOptionValue(args, i, v, err); };
         std::string v;
         if (s == "--board" || s == "-b") {
             if (!value(a.board)) return false;
@@ -66,17 +60,6 @@ bool parseRpcArgs(const std::vector<std::string> &args, RpcArgs &a, std::ostream
             a.positional.push_back(s);
         }
     }
-    return true;
-}
-
-bool readBytes(const std::string &path, std::vector<uint8_t> &out, std::ostream &err) {
-    QFile f(QString::fromStdString(path));
-    if (!f.open(QIODevice::ReadOnly)) {
-        err << "emberc: cannot read input file " << path << "\n";
-        return false;
-    }
-    const QByteArray b = f.readAll();
-    out.assign(b.begin(), b.end());
     return true;
 }
 
@@ -200,7 +183,7 @@ int cmdCall(const RpcArgs &a, const CompileOptions &co, std::ostream &out, std::
         if (x.role != 0) continue;
         if (k >= a.inputs.size()) break;
         std::vector<uint8_t> bytes;
-        if (!readBytes(a.inputs[k], bytes, err)) return 1;
+        if (!readInputFile(a.inputs[k], bytes, err)) return 1;
         if (bytes.size() != x.bytes) {
             err << "emberc: " << a.inputs[k] << " has " << bytes.size() << " bytes but input '" << x.name << "' of "
                 << name << " needs " << x.bytes << "\n";
@@ -296,7 +279,7 @@ int cmdBisect(const RpcArgs &a, const CompileOptions &co, std::ostream &out, std
     std::vector<TensorData> inputs;
     for (size_t i = 0; i < a.inputs.size(); ++i) {
         std::vector<uint8_t> b;
-        if (!readBytes(a.inputs[i], b, err)) return 1;
+        if (!readInputFile(a.inputs[i], b, err)) return 1;
         const Tensor &t = g->tensors[size_t(g->inputs[i])];
         if (b.size() != t.bytes()) {
             err << "emberc: " << a.inputs[i] << " has " << b.size() << " bytes but input '" << t.name << "' needs "
