@@ -92,29 +92,14 @@ bool BackgroundTool::start(const std::vector<std::string> &argv, const std::stri
         if (error) *error = "cannot create " + logPath;
         return false;
     }
-    std::vector<char *> args;
-    for (const auto &a : argv) args.push_back(const_cast<char *>(a.c_str()));
-    args.push_back(nullptr);
-    const pid_t pid = ::fork();
+    const int pid = children::spawnInGroup(argv, children::kNullInput, log);
+    ::close(log);
     if (pid < 0) {
-        ::close(log);
-        if (error) *error = "cannot start " + argv[0];
+        if (error) *error = "cannot start " + argv[0] + " (not found or not executable)";
         return false;
     }
-    if (pid == 0) {
-        ::setpgid(0, 0);
-        const int null = ::open("/dev/null", O_RDONLY);
-        if (null >= 0) ::dup2(null, STDIN_FILENO);
-        ::dup2(log, STDOUT_FILENO);
-        ::dup2(log, STDERR_FILENO);
-        ::execvp(args[0], args.data());
-        _exit(127);
-    }
-    ::close(log);
-    ::setpgid(pid, pid);
-    pid_ = int(pid);
+    pid_ = pid;
     reaped_ = false;
-    children::add(pid_);
     return true;
 }
 

@@ -10,6 +10,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <spawn.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -124,6 +125,38 @@ void installInterruptHandlers(int graceMs) {
     sa.sa_flags = SA_RESTART;
     ::sigaction(SIGINT, &sa, nullptr);
     ::sigaction(SIGTERM, &sa, nullptr);
+}
+
+int spawnInGroup(const std::vector<std::string> &argv, int inFd, int outFd) {
+    if (argv.empty()) return -1;
+    posix_spawn_file_actions_t fa;
+    posix_spawnattr_t attr;
+    posix_spawn_file_actions_init(&fa);
+    if (inFd >= 0)
+        posix_spawn_file_actions_adddup2(&fa, inFd, STDIN_FILENO);
+    else if (inFd == kNullInput)
+        posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    if (outFd >= 0) {
+        posix_spawn_file_actions_adddup2(&fa, outFd, STDOUT_FILENO);
+        posix_spawn_file_actions_adddup2(&fa, outFd, STDERR_FILENO);
+    }
+    posix_spawnattr_init(&attr);
+    posix_spawnattr_setpgroup(&attr, 0);
+    sigset_t none;
+    sigemptyset(&none);
+    posix_spawnattr_setsigmask(&attr, &none);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK);
+    std::vector<char *> args;
+    for (const auto &a : argv) args.push_back(const_cast<char *>(a.c_str()));
+    args.push_back(nullptr);
+    pid_t pid = -1;
+    const int rc = posix_spawnp(&pid, args[0], &fa, &attr, args.data(), environ);
+    posix_spawn_file_actions_destroy(&fa);
+    posix_spawnattr_destroy(&attr);
+    if (rc != 0) return -1;
+    setpgid(pid, pid);  // also from here: no window where the child is still in ours
+    add(int(pid));
+    return int(pid);
 }
 
 }  // namespace ember::children

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <string>
+#include <vector>
 
 namespace ember::children {
 
@@ -18,6 +19,14 @@ void remove(int pgid);
 void killAll();
 // SIGKILL to one group and to the leader itself (if it left the group).
 void killGroup(int pgid);
+
+constexpr int kNullInput = -2;
+// Starts argv (looked up in PATH) in a process group of its own, with
+// stdin from `inFd` (-1: inherited; kNullInput: /dev/null) and
+// stdout+stderr to `outFd` (-1: inherited), and records the group. posix_spawn rather than
+// fork: callers are large processes that start thousands of children, and
+// fork copies the caller's page tables. The pid, or -1 if it could not start.
+int spawnInGroup(const std::vector<std::string> &argv, int inFd, int outFd);
 
 // Temporary folders to remove if the process is interrupted.
 void addTempDir(const std::string &path);

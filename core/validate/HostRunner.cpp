@@ -3,7 +3,6 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -26,39 +25,16 @@ namespace fs = std::filesystem;
 
 int runProcess(const std::vector<std::string> &argv, std::string *output, int timeoutSeconds) {
     int pipefd[2];
-    if (argv.empty() || pipe(pipefd) != 0) return -1;
-    // posix_spawn rather than fork: the tests call this thousands of times
-    // from large processes, and fork copies the caller's page tables.
+    if (argv.empty() || pipe2(pipefd, O_CLOEXEC) != 0) return -1;
     // The child gets a group of its own: a timeout or an interrupt ends the
     // whole tree (cc → cc1, as, ld; a program's own children).
-    posix_spawn_file_actions_t fa;
-    posix_spawnattr_t attr;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_adddup2(&fa, pipefd[1], STDOUT_FILENO);
-    posix_spawn_file_actions_adddup2(&fa, pipefd[1], STDERR_FILENO);
-    posix_spawn_file_actions_addclose(&fa, pipefd[0]);
-    posix_spawn_file_actions_addclose(&fa, pipefd[1]);
-    posix_spawnattr_init(&attr);
-    posix_spawnattr_setpgroup(&attr, 0);
-    sigset_t none;
-    sigemptyset(&none);
-    posix_spawnattr_setsigmask(&attr, &none);
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK);
-    std::vector<char *> args;
-    for (const auto &a : argv) args.push_back(const_cast<char *>(a.c_str()));
-    args.push_back(nullptr);
-    pid_t pid = -1;
-    const int spawned = posix_spawnp(&pid, args[0], &fa, &attr, args.data(), environ);
-    posix_spawn_file_actions_destroy(&fa);
-    posix_spawnattr_destroy(&attr);
-    if (spawned != 0) {
+    const int spawned = children::spawnInGroup(argv, -1, pipefd[1]);
+    close(pipefd[1]);
+    if (spawned < 0) {
         close(pipefd[0]);
-        close(pipefd[1]);
         return -1;  // not found or not executable, as exit code 127 was before
     }
-    close(pipefd[1]);
-    setpgid(pid, pid);  // also from here: no window where the child is still in ours
-    children::add(int(pid));
+    const pid_t pid = pid_t(spawned);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeoutSeconds);
     char buf[4096];
     bool timedOut = false, interrupted = false;
