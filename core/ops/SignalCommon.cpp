@@ -45,13 +45,21 @@ bool Check::intOption(const flexbuffers::Map &m, const char *key, int64_t *v) co
 uint32_t msb32(uint32_t x) { return x ? 32u - uint32_t(__builtin_clz(x)) : 32u; }
 uint32_t msb64(uint64_t x) { return x ? 64u - uint32_t(__builtin_clzll(x)) : 64u; }
 
-uint16_t sqrt32(uint32_t num) {
+namespace {
+
+// Bit-by-bit integer square root of signal/src/square_root.cc, rounded up
+// when the remainder says so and the result's half-width allows it. U is
+// uint32_t or uint64_t; the root fits in half of U's bits.
+template <class U>
+U roundedSqrt(U num) {
+    constexpr int kBits = int(sizeof(U) * 8);
+    constexpr U kMaxRoot = (U(1) << (kBits / 2)) - 1;
     if (num == 0) return 0;
-    uint32_t res = 0;
-    int maxBit = 32 - int(msb32(num));
-    maxBit |= 1;
-    uint32_t bit = uint32_t(1) << (31 - maxBit);
-    int iterations = (31 - maxBit) / 2 + 1;
+    U res = 0;
+    const int msb = kBits == 32 ? int(msb32(uint32_t(num))) : int(msb64(uint64_t(num)));
+    const int maxBit = (kBits - msb) | 1;
+    U bit = U(1) << (kBits - 1 - maxBit);
+    int iterations = (kBits - 1 - maxBit) / 2 + 1;
     while (iterations--) {
         if (num >= res + bit) {
             num -= res + bit;
@@ -61,29 +69,18 @@ uint16_t sqrt32(uint32_t num) {
         }
         bit >>= 2;
     }
-    if (num > res && res != 0xFFFF) ++res;  // round when the bits allow it
-    return uint16_t(res);
+    if (num > res && res != kMaxRoot) ++res;
+    return res;
 }
+
+}  // namespace
+
+uint16_t sqrt32(uint32_t num) { return uint16_t(roundedSqrt<uint32_t>(num)); }
 
 uint32_t sqrt64(uint64_t num) {
     // TFLM takes the 32-bit path whenever the upper word is clear.
     if ((num >> 32) == 0) return sqrt32(uint32_t(num));
-    uint64_t res = 0;
-    int maxBit = 64 - int(msb64(num));
-    maxBit |= 1;
-    uint64_t bit = uint64_t(1) << (63 - maxBit);
-    int iterations = (63 - maxBit) / 2 + 1;
-    while (iterations--) {
-        if (num >= res + bit) {
-            num -= res + bit;
-            res = (res >> 1) + bit;
-        } else {
-            res >>= 1;
-        }
-        bit >>= 2;
-    }
-    if (num > res && res != 0xFFFFFFFFull) ++res;
-    return uint32_t(res);
+    return uint32_t(roundedSqrt<uint64_t>(num));
 }
 
 namespace {
