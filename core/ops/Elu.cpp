@@ -20,12 +20,7 @@ bool prepare(Graph &g, Op &op, Diagnostics &d) {
     if (!unary::checkShape(g, op, d)) return false;
     const Tensor &in = g.in(op, 0);
     const Tensor &out = g.out(op);
-    if (!unary::isOneOf(in.dtype, {DType::Float32, DType::Int8}))
-        return unary::fail(g, op, d, std::string("input type ") + dtypeName(in.dtype) +
-                                         " is not supported by ELU; use float32 or int8", op.inputs[0]);
-    if (out.dtype != in.dtype)
-        return unary::fail(g, op, d, std::string("output type ") + dtypeName(out.dtype) + " differs from input type " +
-                                         dtypeName(in.dtype) + "; re-export the model", op.outputs[0]);
+    if (!unary::checkSameTypeOneOf(g, op, d, {DType::Float32, DType::Int8})) return false;
     EluParams p;
     p.dtype = in.dtype;
     if (in.dtype == DType::Int8) {

@@ -153,13 +153,7 @@ bool prepareInt8(const Graph &g, const Op &op, Diagnostics &d, LogSoftmaxParams 
 bool prepare(Graph &g, Op &op, Diagnostics &d) {
     if (!unary::checkShape(g, op, d)) return false;
     const Tensor &in = g.in(op, 0);
-    const Tensor &out = g.out(op);
-    if (!unary::isOneOf(in.dtype, {DType::Float32, DType::Int8}))
-        return unary::fail(g, op, d, std::string("input type ") + dtypeName(in.dtype) +
-                                         " is not supported by LOG_SOFTMAX; use float32 or int8", op.inputs[0]);
-    if (out.dtype != in.dtype)
-        return unary::fail(g, op, d, std::string("output type ") + dtypeName(out.dtype) + " differs from input type " +
-                                         dtypeName(in.dtype) + "; re-export the model", op.outputs[0]);
+    if (!unary::checkSameTypeOneOf(g, op, d, {DType::Float32, DType::Int8})) return false;
     if (in.shape.empty())
         return unary::fail(g, op, d, "LOG_SOFTMAX needs an input with at least one dimension", op.inputs[0]);
     LogSoftmaxParams p;

@@ -209,26 +209,12 @@ bool prepareQuantized(const Graph &g, const Op &op, Diagnostics &d, MathParams &
 bool prepare(Graph &g, Op &op, Diagnostics &d) {
     if (!unary::checkShape(g, op, d)) return false;
     const Tensor &in = g.in(op, 0);
-    const Tensor &out = g.out(op);
-    const char *name = opTypeName(op.type);
     std::vector<DType> allowed = {DType::Float32};
-    std::string allowedText = "float32";
-    if (op.type == OpType::Abs) {
+    if (op.type == OpType::Abs || op.type == OpType::Rsqrt)
         allowed = {DType::Float32, DType::Int8, DType::Int16};
-        allowedText = "float32, int8 or int16";
-    } else if (op.type == OpType::Rsqrt) {
-        allowed = {DType::Float32, DType::Int8, DType::Int16};
-        allowedText = "float32, int8 or int16";
-    } else if (op.type == OpType::LogicalNot) {
+    else if (op.type == OpType::LogicalNot)
         allowed = {DType::Bool};
-        allowedText = "bool";
-    }
-    if (std::find(allowed.begin(), allowed.end(), in.dtype) == allowed.end())
-        return unary::fail(g, op, d, std::string("input type ") + dtypeName(in.dtype) + " is not supported by " +
-                                         name + "; use " + allowedText, op.inputs[0]);
-    if (out.dtype != in.dtype)
-        return unary::fail(g, op, d, std::string("output type ") + dtypeName(out.dtype) + " differs from input type " +
-                                         dtypeName(in.dtype) + "; re-export the model", op.outputs[0]);
+    if (!unary::checkSameTypeOneOf(g, op, d, allowed)) return false;
     MathParams p;
     p.dtype = in.dtype;
     p.mode = in.dtype == DType::Float32 ? Mode::Float : Mode::Bool;

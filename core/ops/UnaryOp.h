@@ -7,6 +7,7 @@
 #include <cmath>
 #include <initializer_list>
 #include <string>
+#include <vector>
 
 #include "Common.h"
 
@@ -37,20 +38,29 @@ inline bool checkShape(const Graph &g, const Op &op, Diagnostics &d) {
 
 inline bool isOneOf(DType t, std::initializer_list<DType> allowed);
 
-// checkShape, plus: float32/int8/int16 input and the same type out — the
-// contract of the activations (RELU, LEAKY_RELU, LOGISTIC, TANH).
-inline bool checkActivationTypes(const Graph &g, const Op &op, Diagnostics &d) {
-    if (!checkShape(g, op, d)) return false;
+// The input's type is one of `allowed` and the output's is the same; the
+// error names the op and lists what it takes ("use float32, int8 or int16").
+inline bool checkSameTypeOneOf(const Graph &g, const Op &op, Diagnostics &d, const std::vector<DType> &allowed) {
     const Tensor &in = g.in(op, 0);
     const Tensor &out = g.out(op);
-    if (!isOneOf(in.dtype, {DType::Float32, DType::Int8, DType::Int16}))
-        return fail(g, op, d, std::string("input type ") + dtypeName(in.dtype) +
-                                  " is not supported; use float32, int8 or int16", op.inputs[0]);
+    if (std::find(allowed.begin(), allowed.end(), in.dtype) == allowed.end()) {
+        std::string list;
+        for (size_t i = 0; i < allowed.size(); ++i)
+            list += std::string(i == 0 ? "" : i + 1 == allowed.size() ? " or " : ", ") + dtypeName(allowed[i]);
+        return fail(g, op, d, std::string("input type ") + dtypeName(in.dtype) + " is not supported by " +
+                                  opTypeName(op.type) + "; use " + list, op.inputs[0]);
+    }
     if (out.dtype != in.dtype)
         return fail(g, op, d, std::string("output type ") + dtypeName(out.dtype) + " differs from input type " +
                                   dtypeName(in.dtype) + "; re-export the model",
                     op.outputs[0]);
     return true;
+}
+
+// checkShape, plus: float32/int8/int16 input and the same type out — the
+// contract of the activations (RELU, LEAKY_RELU, LOGISTIC, TANH).
+inline bool checkActivationTypes(const Graph &g, const Op &op, Diagnostics &d) {
+    return checkShape(g, op, d) && checkSameTypeOneOf(g, op, d, {DType::Float32, DType::Int8, DType::Int16});
 }
 
 inline bool isOneOf(DType t, std::initializer_list<DType> allowed) {
