@@ -120,6 +120,11 @@ std::string compileError(const Graph &g, OperatorsMode ops = OperatorsMode::Unpa
     if (!m) return m.diagnostics().format();
     auto a = compile(m.value(), opts);
     if (!a) return a.diagnostics().format();
+    // EMBER_CONTROL_DUMP=DIR keeps the package (to try other C compilers on it).
+    if (const char *dump = std::getenv("EMBER_CONTROL_DUMP")) {
+        Diagnostics d;
+        a.value().writeTo(dump, d);
+    }
     return "";
 }
 
