@@ -1,7 +1,7 @@
 // IR → TFLite flatbuffer, and the example models Ember ships.
 //
 // The writer produces what a TFLite runtime expects: identifier "TFL3",
-// schema version 3, one subgraph, buffer 0 as the empty sentinel, one buffer
+// schema version 3, one subgraph (more with IF/WHILE: Graph::subgraphs), buffer 0 as the empty sentinel, one buffer
 // per constant tensor (16-byte aligned, as TFLite's schema asks), and operator
 // codes carrying both the old byte code and the int32 code.
 #include "TfliteWriter.h"
@@ -82,17 +82,21 @@ public:
 
     std::vector<uint8_t> run() {
         std::vector<Offset<tflite::Buffer>> buffers{tflite::CreateBuffer(fbb_)};  // sentinel
-        std::vector<Offset<tflite::Tensor>> tensors;
-        for (const Tensor &t : g_.tensors) tensors.push_back(writeTensor(t, buffers));
-        std::vector<Offset<tflite::Operator>> ops;
-        for (const Op &op : g_.ops) ops.push_back(writeOp(op));
-
-        auto sub = tflite::CreateSubGraph(fbb_, fbb_.CreateVector(tensors), fbb_.CreateVector(toI32(g_.inputs)),
-                                          fbb_.CreateVector(toI32(g_.outputs)), fbb_.CreateVector(ops),
-                                          fbb_.CreateString(g_.name.empty() ? "main" : g_.name));
+        std::vector<Offset<tflite::SubGraph>> subs;
+        if (g_.subgraphs.empty()) {
+            std::vector<Offset<tflite::Tensor>> tensors;
+            for (const Tensor &t : g_.tensors) tensors.push_back(writeTensor(t, buffers));
+            std::vector<Offset<tflite::Operator>> ops;
+            for (const Op &op : g_.ops) ops.push_back(writeOp(op));
+            subs.push_back(tflite::CreateSubGraph(fbb_, fbb_.CreateVector(tensors), fbb_.CreateVector(toI32(g_.inputs)),
+                                                  fbb_.CreateVector(toI32(g_.outputs)), fbb_.CreateVector(ops),
+                                                  fbb_.CreateString(g_.name.empty() ? "main" : g_.name)));
+        } else {
+            subs = writeSubgraphs(buffers);
+        }
         std::vector<Offset<tflite::OperatorCode>> codes;
         for (const OpCodeKey &k : codeOrder_) codes.push_back(writeCode(k));
-        auto model = tflite::CreateModel(fbb_, 3, fbb_.CreateVector(codes), fbb_.CreateVector(&sub, 1),
+        auto model = tflite::CreateModel(fbb_, 3, fbb_.CreateVector(codes), fbb_.CreateVector(subs),
                                          fbb_.CreateString("written by ember"), fbb_.CreateVector(buffers));
         tflite::FinishModelBuffer(fbb_, model);
         return std::vector<uint8_t>(fbb_.GetBufferPointer(), fbb_.GetBufferPointer() + fbb_.GetSize());
@@ -100,6 +104,60 @@ public:
 
 private:
     static std::vector<int32_t> toI32(const std::vector<int> &v) { return std::vector<int32_t>(v.begin(), v.end()); }
+
+    // Control flow (IF/WHILE): Graph::subgraphs share the one tensor table;
+    // each written subgraph gets the tensors its ops and I/O use, re-indexed
+    // (the main graph: every tensor no called subgraph uses).
+    std::vector<Offset<tflite::SubGraph>> writeSubgraphs(std::vector<Offset<tflite::Buffer>> &buffers) {
+        std::vector<char> inSub(g_.tensors.size(), 0);
+        std::vector<std::vector<int>> used(g_.subgraphs.size());
+        auto note = [&](size_t k, int t) {
+            if (t >= 0 && size_t(t) < g_.tensors.size()) used[k].push_back(t);
+        };
+        for (size_t k = 1; k < g_.subgraphs.size(); ++k) {
+            const Subgraph &sg = g_.subgraphs[k];
+            for (int t : sg.inputs) note(k, t);
+            for (int t : sg.outputs) note(k, t);
+            for (const Op &op : sg.ops) {
+                for (int t : op.inputs) note(k, t);
+                for (int t : op.outputs) note(k, t);
+            }
+            std::sort(used[k].begin(), used[k].end());
+            used[k].erase(std::unique(used[k].begin(), used[k].end()), used[k].end());
+            for (int t : used[k]) inSub[size_t(t)] = 1;
+        }
+        for (size_t t = 0; t < g_.tensors.size(); ++t)
+            if (!inSub[t]) used[0].push_back(int(t));
+        std::vector<Offset<tflite::SubGraph>> subs;
+        for (size_t k = 0; k < g_.subgraphs.size(); ++k) {
+            local_.assign(g_.tensors.size(), -1);
+            std::vector<Offset<tflite::Tensor>> tensors;
+            for (int t : used[k]) {
+                local_[size_t(t)] = int(tensors.size());
+                tensors.push_back(writeTensor(g_.tensors[size_t(t)], buffers));
+            }
+            const std::vector<Op> &opsIr = k == 0 ? g_.ops : g_.subgraphs[k].ops;
+            std::vector<Offset<tflite::Operator>> ops;
+            for (const Op &op : opsIr) ops.push_back(writeOp(op));
+            const std::vector<int> &in = k == 0 ? g_.inputs : g_.subgraphs[k].inputs;
+            const std::vector<int> &out = k == 0 ? g_.outputs : g_.subgraphs[k].outputs;
+            const std::string name = k == 0 ? (g_.name.empty() ? "main" : g_.name)
+                                            : (g_.subgraphs[k].name.empty() ? "subgraph" + std::to_string(k)
+                                                                            : g_.subgraphs[k].name);
+            subs.push_back(tflite::CreateSubGraph(fbb_, fbb_.CreateVector(tensors), fbb_.CreateVector(mapped(in)),
+                                                  fbb_.CreateVector(mapped(out)), fbb_.CreateVector(ops),
+                                                  fbb_.CreateString(name)));
+        }
+        local_.clear();
+        return subs;
+    }
+
+    // Tensor indices as written: re-indexed within a subgraph (see writeSubgraphs).
+    std::vector<int32_t> mapped(const std::vector<int> &v) const {
+        std::vector<int32_t> r;
+        for (int t : v) r.push_back(t >= 0 && !local_.empty() && size_t(t) < local_.size() ? local_[size_t(t)] : t);
+        return r;
+    }
 
     Offset<tflite::Tensor> writeTensor(const Tensor &t, std::vector<Offset<tflite::Buffer>> &buffers) {
         uint32_t bufferIndex = 0;
@@ -137,8 +195,8 @@ private:
         uint32_t code = codeIndex(op);
         auto [type, options] = writeOptions(op);
         auto custom = op.attrs.customOptions.empty() ? 0 : fbb_.CreateVector(op.attrs.customOptions);
-        return tflite::CreateOperator(fbb_, code, fbb_.CreateVector(toI32(op.inputs)),
-                                      fbb_.CreateVector(toI32(op.outputs)), type, options, custom);
+        return tflite::CreateOperator(fbb_, code, fbb_.CreateVector(mapped(op.inputs)),
+                                      fbb_.CreateVector(mapped(op.outputs)), type, options, custom);
     }
 
     std::pair<tflite::BuiltinOptions, Offset<void>> writeOptions(const Op &op) {
@@ -265,6 +323,10 @@ private:
             return {BO::BatchMatMulOptions, tflite::CreateBatchMatMulOptions(fbb_, a.adjX, a.adjY).Union()};
         case OpType::Cumsum:
             return {BO::CumsumOptions, tflite::CreateCumsumOptions(fbb_, a.exclusive, a.reverse).Union()};
+        case OpType::If:
+            return {BO::IfOptions, tflite::CreateIfOptions(fbb_, a.thenSubgraph, a.elseSubgraph).Union()};
+        case OpType::While:
+            return {BO::WhileOptions, tflite::CreateWhileOptions(fbb_, a.condSubgraph, a.bodySubgraph).Union()};
         case OpType::Svdf:
             return {BO::SVDFOptions, tflite::CreateSVDFOptions(fbb_, a.svdfRank, activation(a.activation),
                                                                a.asymmetricQuantizeInputs).Union()};
@@ -284,6 +346,7 @@ private:
     FlatBufferBuilder fbb_{1 << 16};
     std::map<OpCodeKey, uint32_t> codeIndex_;
     std::vector<OpCodeKey> codeOrder_;
+    std::vector<int> local_;  // tensor index as written, by IR index (empty: the same)
 };
 
 // ---- example models ---------------------------------------------------------

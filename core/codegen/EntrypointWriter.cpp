@@ -189,7 +189,8 @@ private:
                << m_.NAME << "_ERROR_EXTENT;\n";
         }
         o_ << "\n";
-        for (size_t k = 0; k < m_.layers.size(); ++k) layerCall(k);
+        for (size_t k = 0; k < m_.layers.size(); ++k)
+            if (!m_.layers[k].nested) layerCall(k);  // nested: called by their IF/WHILE layer
         if (mode_.entryCopiesIo)
             for (size_t j = 0; j < m_.outputs.size(); ++j)
                 o_ << "    memcpy(ember_arg_data(args, " << (m_.inputs.size() + j) << "), "

@@ -24,8 +24,18 @@ bool Model::build(Diagnostics &diags) {
     nameIo();
     nameConstants();
     if (!setUpDims(diags)) return false;
+    bool control = false;
+    for (const Op &op : g.ops) control = control || op.type == OpType::If || op.type == OpType::While;
+    if (control && (mode.anyPacked || !opts.dims.empty())) {
+        diags.error(std::string("IF/WHILE control flow cannot be combined with ") +
+                    (mode.anyPacked ? "--operators packed, --interface-api packed or --packed-wrappers"
+                                    : "--dim") +
+                    " yet (a control-flow layer calls its subgraphs' layers directly); use the default C API");
+        return false;
+    }
     if (!emitLayers(diags)) return false;
     if (mode.constantsPool) layoutConstantsPool();
+    if (control) resolveNestedCpool();
     countConstantBytes();
     return true;
 }
@@ -101,55 +111,207 @@ std::vector<std::string> Model::dimExprs(int t, std::vector<int> *used) const {
 
 // ---- layers -------------------------------------------------------------------
 
-// Each op's emit fills its layer's body; constants are named, activation
-// tensors become parameters in0.., out0...
+// One op's layer: activation tensors become parameters in0.., out0..;
+// constants are named; the op's emit writes the body.
+bool Model::emitLayer(const Op &op, const std::string &function, bool nested, Diagnostics &diags) {
+    if (op.type == OpType::If || op.type == OpType::While) return emitControlLayer(op, function, nested, diags);
+    Layer L;
+    L.op = &op;
+    L.function = function;
+    L.nested = nested;
+    L.ctx.symbolPrefix = L.function;
+    L.ctx.target = opts.target;
+    for (size_t i = 0; i < op.inputs.size(); ++i) {
+        const int t = op.inputs[i];
+        if (t < 0) {
+            L.ctx.inputs.push_back("0");
+        } else if (g.tensors[size_t(t)].isConst) {
+            L.ctx.inputs.push_back(constSymbol[size_t(t)]);
+        } else {
+            const std::string p = "in" + std::to_string(i);
+            L.ctx.inputs.push_back(p);
+            // Model state is read and updated in place.
+            L.params.push_back(std::string(g.tensors[size_t(t)].isVariable ? "" : "const ") +
+                               dtypeCType(g.tensors[size_t(t)].dtype) + " *restrict " + p);
+            L.argTensors.push_back(t);
+            L.argIsOutput.push_back(false);
+        }
+    }
+    for (size_t j = 0; j < op.outputs.size(); ++j) {
+        const int t = op.outputs[j];
+        const std::string p = "out" + std::to_string(j);
+        L.ctx.outputs.push_back(p);
+        L.params.push_back(std::string(dtypeCType(g.tensors[size_t(t)].dtype)) + " *restrict " + p);
+        L.argTensors.push_back(t);
+        L.argIsOutput.push_back(true);
+    }
+    for (int t : op.inputs) L.ctx.inputDims.push_back(dimExprs(t, &L.dims));
+    for (int t : op.outputs) L.ctx.outputDims.push_back(dimExprs(t, &L.dims));
+    std::sort(L.dims.begin(), L.dims.end());
+    const OpKernel *kernel = findKernel(op.type);
+    if (!kernel || !kernel->emit) {
+        Diagnostic &e = diags.error("operator has no C emitter");
+        e.opIndex = op.index;
+        e.opName = op.typeName;
+        return false;
+    }
+    kernel->emit(g, op, L.ctx);
+    layers.push_back(std::move(L));
+    return true;
+}
+
+// IF / WHILE: the called subgraphs' ops become layers of their own (named
+// after this one: <function>_then_l00_add, ...), written before this layer,
+// which calls them inside a plain C `if` / `for (;;)` and copies the values
+// between the op's tensors and the subgraphs' as TFLM does. Its parameters:
+// the op's inputs and outputs, then every tensor of the called subgraphs
+// (t<index>), all planned in the workspace.
+bool Model::emitControlLayer(const Op &op, const std::string &function, bool nested, Diagnostics &diags) {
+    const std::vector<int> called = calledSubgraphs(op);
+    const bool isIf = op.type == OpType::If;
+    const char *roles[2] = {isIf ? "then" : "cond", isIf ? "else" : "body"};
+    std::vector<std::vector<size_t>> calls(called.size());
+    for (size_t r = 0; r < called.size(); ++r) {
+        const Subgraph &sg = g.subgraphs[size_t(called[r])];
+        const size_t width = std::max<size_t>(2, std::to_string(sg.ops.size()).size());
+        for (size_t k = 0; k < sg.ops.size(); ++k) {
+            std::string num = std::to_string(k);
+            num.insert(0, width - num.size(), '0');
+            if (!emitLayer(sg.ops[k], function + "_" + roles[r] + "_l" + num + "_" + opTypeIdent(sg.ops[k].type), true,
+                           diags))
+                return false;
+            calls[r].push_back(layers.size() - 1);
+        }
+    }
+    Layer L;
+    L.op = &op;
+    L.function = function;
+    L.nested = nested;
+    L.ctx.symbolPrefix = function;
+    std::map<int, std::string> expr;  // tensor → its C expression in this function
+    for (size_t i = 0; i < op.inputs.size(); ++i) {
+        const int t = op.inputs[i];
+        if (g.tensors[size_t(t)].isConst) {
+            expr[t] = constSymbol[size_t(t)];
+            continue;
+        }
+        expr[t] = "in" + std::to_string(i);
+        L.params.push_back("const " + std::string(dtypeCType(g.tensors[size_t(t)].dtype)) + " *restrict " + expr[t]);
+        L.argTensors.push_back(t);
+        L.argIsOutput.push_back(false);
+    }
+    for (size_t j = 0; j < op.outputs.size(); ++j) {
+        const int t = op.outputs[j];
+        expr[t] = "out" + std::to_string(j);
+        L.params.push_back(std::string(dtypeCType(g.tensors[size_t(t)].dtype)) + " *restrict " + expr[t]);
+        L.argTensors.push_back(t);
+        L.argIsOutput.push_back(true);
+    }
+    for (int t : controlFlowTensors(g, op)) {
+        expr[t] = "t" + std::to_string(t);
+        L.params.push_back(std::string(dtypeCType(g.tensors[size_t(t)].dtype)) + " *restrict " + expr[t]);
+        L.argTensors.push_back(t);
+        L.argIsOutput.push_back(true);
+    }
+    auto name = [&](int t) { return g.tensors[size_t(t)].isConst ? constSymbol[size_t(t)] : expr.at(t); };
+    std::string body;
+    bool anyCall = false;
+    auto line = [&](const std::string &text, int indent) { body += std::string(size_t(indent) * 4, ' ') + text + "\n"; };
+    auto copy = [&](int to, int from, int indent, const std::string &why) {
+        line("memcpy(" + name(to) + ", " + name(from) + ", " + std::to_string(g.tensors[size_t(to)].bytes()) +
+                 "); /* " + why + " */",
+             indent);
+    };
+    auto run = [&](size_t r, int indent) {
+        const Subgraph &sg = g.subgraphs[size_t(called[r])];
+        line("/* " + std::string(roles[r]) + ": subgraph " + std::to_string(called[r]) + " '" +
+                 commentSafe(sg.name) + "', " + std::to_string(sg.ops.size()) + " layer(s) */",
+             indent);
+        for (size_t c : calls[r]) {
+            const Layer &N = layers[c];
+            std::string args;
+            for (size_t a = 0; a < N.argTensors.size(); ++a) args += (a ? ", " : "") + name(N.argTensors[a]);
+            args += N.argTensors.empty() ? "@CPOOL@" : "@CPOOL,@";
+            line("status = " + N.function + "(" + args + "); /* " + N.op->typeName + " '" +
+                     commentSafe(g.layerName(*N.op)) + "' */",
+                 indent);
+            line("if (status != 0) return status;", indent);
+            anyCall = true;
+        }
+    };
+    if (isIf) {
+        for (size_t r = 0; r < 2; ++r) {
+            const Subgraph &sg = g.subgraphs[size_t(called[r])];
+            line(r == 0 ? "if (" + name(op.inputs[0]) + "[0]) {" : "} else {", 1);
+            for (size_t i = 0; i < sg.inputs.size(); ++i)
+                copy(sg.inputs[i], op.inputs[i + 1], 2, "input " + std::to_string(i + 1));
+            run(r, 2);
+            for (size_t j = 0; j < sg.outputs.size(); ++j)
+                copy(op.outputs[j], sg.outputs[j], 2, "output " + std::to_string(j));
+        }
+        line("}", 1);
+    } else {
+        const Subgraph &cond = g.subgraphs[size_t(called[0])], &bodySg = g.subgraphs[size_t(called[1])];
+        for (size_t i = 0; i < op.inputs.size(); ++i)
+            copy(op.outputs[i], op.inputs[i], 1, "loop-carried value " + std::to_string(i) + " starts as input " +
+                                                      std::to_string(i));
+        line("for (;;) {", 1);
+        for (size_t i = 0; i < cond.inputs.size(); ++i) copy(cond.inputs[i], op.outputs[i], 2, "value " + std::to_string(i));
+        run(0, 2);
+        line("if (!" + name(cond.outputs[0]) + "[0]) break;", 2);
+        for (size_t i = 0; i < bodySg.inputs.size(); ++i)
+            copy(bodySg.inputs[i], op.outputs[i], 2, "value " + std::to_string(i));
+        run(1, 2);
+        for (size_t i = 0; i < bodySg.outputs.size(); ++i)
+            copy(op.outputs[i], bodySg.outputs[i], 2, "value " + std::to_string(i));
+        line("}", 1);
+    }
+    std::string head = anyCall ? "    int32_t status = 0;\n" : "";
+    for (const auto &[t, e] : expr)
+        if (!g.tensors[size_t(t)].isConst && !mentions(body, e)) head += "    (void)" + e + ";\n";
+    L.ctx.body = head + body;
+    L.callees.clear();
+    for (const auto &c : calls) L.callees.insert(L.callees.end(), c.begin(), c.end());
+    layers.push_back(std::move(L));
+    return true;
+}
+
+// Control layers call nested layers with a placeholder for the constants
+// pool: `cpool` when a callee reads it (which then makes the caller read it).
+void Model::resolveNestedCpool() {
+    for (Layer &L : layers) {
+        if (L.callees.empty()) continue;
+        for (size_t c : L.callees)
+            if (layers[c].usesCpool) L.usesCpool = true;
+        std::string out;
+        const std::string b = L.ctx.body;
+        for (size_t i = 0; i < b.size();) {
+            const bool comma = b.compare(i, 8, "@CPOOL,@") == 0;
+            if (comma || b.compare(i, 7, "@CPOOL@") == 0) {
+                // which callee: the function name before the '('
+                const size_t open = b.rfind('(', i);
+                const size_t start = b.rfind(' ', open) + 1;
+                const std::string fn = b.substr(start, open - start);
+                bool uses = false;
+                for (size_t c : L.callees)
+                    if (layers[c].function == fn) uses = layers[c].usesCpool;
+                out += uses ? (comma ? ", cpool" : "cpool") : "";
+                i += comma ? 8 : 7;
+            } else {
+                out += b[i++];
+            }
+        }
+        L.ctx.body = out;
+    }
+}
+
 bool Model::emitLayers(Diagnostics &diags) {
     const size_t width = std::max<size_t>(2, std::to_string(g.ops.size()).size());
     for (size_t k = 0; k < g.ops.size(); ++k) {
         const Op &op = g.ops[k];
-        Layer L;
-        L.op = &op;
         std::string num = std::to_string(k);
         num.insert(0, width - num.size(), '0');
-        L.function = name + "_l" + num + "_" + opTypeIdent(op.type);
-        L.ctx.symbolPrefix = L.function;
-        L.ctx.target = opts.target;
-        for (size_t i = 0; i < op.inputs.size(); ++i) {
-            const int t = op.inputs[i];
-            if (t < 0) {
-                L.ctx.inputs.push_back("0");
-            } else if (g.tensors[size_t(t)].isConst) {
-                L.ctx.inputs.push_back(constSymbol[size_t(t)]);
-            } else {
-                const std::string p = "in" + std::to_string(i);
-                L.ctx.inputs.push_back(p);
-                // Model state is read and updated in place.
-                L.params.push_back(std::string(g.tensors[size_t(t)].isVariable ? "" : "const ") +
-                                   dtypeCType(g.tensors[size_t(t)].dtype) + " *restrict " + p);
-                L.argTensors.push_back(t);
-                L.argIsOutput.push_back(false);
-            }
-        }
-        for (size_t j = 0; j < op.outputs.size(); ++j) {
-            const int t = op.outputs[j];
-            const std::string p = "out" + std::to_string(j);
-            L.ctx.outputs.push_back(p);
-            L.params.push_back(std::string(dtypeCType(g.tensors[size_t(t)].dtype)) + " *restrict " + p);
-            L.argTensors.push_back(t);
-            L.argIsOutput.push_back(true);
-        }
-        for (int t : op.inputs) L.ctx.inputDims.push_back(dimExprs(t, &L.dims));
-        for (int t : op.outputs) L.ctx.outputDims.push_back(dimExprs(t, &L.dims));
-        std::sort(L.dims.begin(), L.dims.end());
-        const OpKernel *kernel = findKernel(op.type);
-        if (!kernel || !kernel->emit) {
-            Diagnostic &e = diags.error("operator has no C emitter");
-            e.opIndex = op.index;
-            e.opName = op.typeName;
-            return false;
-        }
-        kernel->emit(g, op, L.ctx);
-        layers.push_back(std::move(L));
+        if (!emitLayer(op, name + "_l" + num + "_" + opTypeIdent(op.type), false, diags)) return false;
     }
     // Which model constants the code reads (shape tensors folded into the
     // code, for instance, are not emitted).

@@ -29,6 +29,10 @@ struct Layer {
     std::vector<bool> argIsOutput;
     std::vector<int> dims;            // dynamic dims the layer loops to (extent parameters)
     bool usesCpool = false;           // reads constants through the constants pool (`cpool`)
+    // Control flow: a layer of a subgraph IF/WHILE calls. Only its IF/WHILE
+    // layer calls it (the run function skips it).
+    bool nested = false;
+    std::vector<size_t> callees;      // IF/WHILE: the nested layers it calls (indices into Model::layers)
 
     // Arguments in the packed calling convention: the tensors, then the constants pool.
     size_t argCount() const { return argTensors.size() + (usesCpool ? 1 : 0); }
@@ -89,7 +93,10 @@ private:
     bool setUpDims(Diagnostics &diags);
     std::vector<std::string> dimExprs(int t, std::vector<int> *used) const;
     bool emitLayers(Diagnostics &diags);
+    bool emitLayer(const Op &op, const std::string &function, bool nested, Diagnostics &diags);
+    bool emitControlLayer(const Op &op, const std::string &function, bool nested, Diagnostics &diags);
     void layoutConstantsPool();
+    void resolveNestedCpool();
     void countConstantBytes();
 
     std::vector<const PlannedBuffer *> bufferOf_;  // by tensor index

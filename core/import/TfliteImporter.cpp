@@ -79,7 +79,8 @@ public:
     }
 
     Result<Graph> run() {
-        if (!checkEnvelope() || !checkHeader() || !readTensors() || !readOps() || !readIO() || !resolveVariables())
+        if (!checkEnvelope() || !checkHeader() || !readTensors() || !readOps() || !readIO() || !readControlSubgraphs() ||
+            !resolveVariables())
             return diags_;
         graph_.name = utf8Safe(std::filesystem::path(origin_).stem().string());
         graph_.sourcePath = origin_;
@@ -652,6 +653,14 @@ private:
         case OpType::CallOnce:  // no options: resolveVariables reports the missing subgraph
             if (const auto *o = src.builtin_options_as_CallOnceOptions()) a.subgraph = o->init_subgraph_index();
             break;
+        case OpType::If:  // no options: the subgraph indices stay -1 and readControlSubgraphs reports them
+            if (const auto *o = src.builtin_options_as_IfOptions())
+                a.thenSubgraph = o->then_subgraph_index(), a.elseSubgraph = o->else_subgraph_index();
+            break;
+        case OpType::While:
+            if (const auto *o = src.builtin_options_as_WhileOptions())
+                a.condSubgraph = o->cond_subgraph_index(), a.bodySubgraph = o->body_subgraph_index();
+            break;
         case OpType::Svdf:
             if (const auto *o = src.builtin_options_as_SVDFOptions()) {
                 a.svdfRank = o->rank();
@@ -702,11 +711,11 @@ private:
             if (!readInitSubgraph(size_t(op.attrs.subgraph), where, initData, initTensor)) return false;
         }
         for (size_t k = 1; k < nsub; ++k)
-            if (!initSubgraph[k])
+            if (!initSubgraph[k] && !(k < graph_.subgraphs.size() && graph_.subgraphs[k].present))
                 return fail("the model has " + std::to_string(nsub) + " subgraphs and subgraph " + std::to_string(k) +
-                            " is not a CALL_ONCE initialisation subgraph; ember supports one main subgraph (control "
-                            "flow such as IF/WHILE and multiple signatures are not supported yet), export a "
-                            "single-graph model");
+                            " is neither a CALL_ONCE initialisation subgraph nor called by IF/WHILE; ember supports one "
+                            "main subgraph (multiple signatures are not supported yet), export a single-signature "
+                            "model");
         if (!any) return true;
         // One state tensor per variable, typed by its start-up value or by
         // the first ASSIGN_VARIABLE / READ_VARIABLE that touches it.
@@ -767,6 +776,94 @@ private:
             kept.push_back(std::move(op));
         }
         graph_.ops = std::move(kept);
+        return true;
+    }
+
+    // Control flow: the subgraphs IF (then/else) and WHILE (cond/body) call,
+    // nested calls included, become Graph::subgraphs; their tensors are
+    // appended to the one tensor table. Recursion is refused (TFLM's arena
+    // plans each subgraph once, so it cannot run it either).
+    bool readControlSubgraphs() {
+        const size_t nsub = model_->subgraphs()->size();
+        std::vector<int> state(nsub, 0);  // 0 unread, 1 being read (on the call stack), 2 read
+        state[0] = 1;
+        for (size_t k = 0; k < graph_.ops.size(); ++k)
+            if (!readCalled(k, 0, graph_.ops[k], state)) return false;
+        return true;
+    }
+
+    // The subgraphs `op` (an op of subgraph `caller`, at position `pos`) calls.
+    bool readCalled(size_t pos, int caller, const Op &op, std::vector<int> &state) {
+        const std::vector<int> called = calledSubgraphs(op);
+        const char *roles[2] = {op.type == OpType::If ? "then" : "cond", op.type == OpType::If ? "else" : "body"};
+        Where where{caller == 0 ? op.index : int(pos), op.typeName, ""};
+        const std::string in = caller == 0 ? "" : " (in subgraph " + std::to_string(caller) + ")";
+        for (size_t r = 0; r < called.size(); ++r) {
+            const int s = called[r];
+            if (s < 0 || size_t(s) >= state.size() || s == 0)
+                return fail(std::string("the ") + roles[r] + " subgraph index " + std::to_string(s) + in +
+                                (s == 0 ? " is the main graph"
+                                        : " is missing or out of range (the model has " +
+                                              std::to_string(state.size()) + " subgraphs)") +
+                                "; the file is damaged, export the model again",
+                            where);
+            if (state[size_t(s)] == 1)
+                return fail(std::string("the ") + roles[r] + " subgraph " + std::to_string(s) + in +
+                                " calls itself (directly or through other subgraphs); recursive control flow is "
+                                "not supported (TFLM cannot run it either)",
+                            where);
+            if (state[size_t(s)] == 2) continue;
+            state[size_t(s)] = 1;
+            if (!readSubgraph(size_t(s))) return false;
+            // (readSubgraph may grow graph_.subgraphs: index, never hold a reference)
+            for (size_t k = 0; k < graph_.subgraphs[size_t(s)].ops.size(); ++k) {
+                const Op nested = graph_.subgraphs[size_t(s)].ops[k];
+                if (!readCalled(k, s, nested, state)) return false;
+            }
+            state[size_t(s)] = 2;
+        }
+        return true;
+    }
+
+    // One called subgraph: tensors appended to the table, ops and I/O
+    // re-indexed into it.
+    bool readSubgraph(size_t index) {
+        const tflite::SubGraph *saved = sub_;
+        sub_ = model_->subgraphs()->Get(flatbuffers::uoffset_t(index));
+        struct Restore {
+            const tflite::SubGraph *&s;
+            const tflite::SubGraph *v;
+            ~Restore() { s = v; }
+        } restore{sub_, saved};
+        if (graph_.subgraphs.size() < model_->subgraphs()->size()) graph_.subgraphs.resize(model_->subgraphs()->size());
+        Subgraph sg;
+        sg.present = true;
+        sg.name = sub_->name() && sub_->name()->size() ? utf8Safe(sub_->name()->str()) : "subgraph" + std::to_string(index);
+        const int base = int(graph_.tensors.size());
+        for (size_t i = 0; i < tensorCount(); ++i) {
+            Tensor t;
+            if (!readTensor(i, *sub_->tensors()->Get(flatbuffers::uoffset_t(i)), t)) return false;
+            graph_.tensors.push_back(std::move(t));
+        }
+        auto shift = [&](std::vector<int> &v) {
+            for (int &x : v)
+                if (x >= 0) x += base;
+        };
+        const auto *ops = sub_->operators();
+        for (flatbuffers::uoffset_t i = 0; ops && i < ops->size(); ++i) {
+            Op op;
+            op.index = int(i);
+            if (!readOp(*ops->Get(i), op)) return false;
+            shift(op.inputs);
+            shift(op.outputs);
+            sg.ops.push_back(std::move(op));
+        }
+        if (!readGraphIndices(sub_->inputs(), sg.inputs, "input") ||
+            !readGraphIndices(sub_->outputs(), sg.outputs, "output"))
+            return false;
+        shift(sg.inputs);
+        shift(sg.outputs);
+        graph_.subgraphs[index] = std::move(sg);
         return true;
     }
 

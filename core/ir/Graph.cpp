@@ -1,5 +1,7 @@
 #include "Graph.h"
 
+#include <algorithm>
+
 namespace ember {
 
 size_t dtypeSize(DType t) {
@@ -224,6 +226,40 @@ const char *activationName(Activation a) {
 std::string Graph::layerName(const Op &op) const {
     if (!op.outputs.empty() && op.outputs[0] >= 0) return tensors[size_t(op.outputs[0])].name;
     return std::string(opTypeName(op.type)) + "_" + std::to_string(op.index);
+}
+
+std::vector<int> calledSubgraphs(const Op &op) {
+    if (op.type == OpType::If) return {op.attrs.thenSubgraph, op.attrs.elseSubgraph};
+    if (op.type == OpType::While) return {op.attrs.condSubgraph, op.attrs.bodySubgraph};
+    return {};
+}
+
+namespace {
+void collectControlFlowTensors(const Graph &g, const Op &op, std::vector<int> &out, int depth) {
+    if (depth > 64) return;  // the importer refuses recursion; this only bounds a damaged graph
+    for (int s : calledSubgraphs(op)) {
+        if (s <= 0 || size_t(s) >= g.subgraphs.size()) continue;
+        const Subgraph &sg = g.subgraphs[size_t(s)];
+        auto add = [&](int t) {
+            if (t >= 0 && size_t(t) < g.tensors.size() && !g.tensors[size_t(t)].isConst) out.push_back(t);
+        };
+        for (int t : sg.inputs) add(t);
+        for (int t : sg.outputs) add(t);
+        for (const Op &o : sg.ops) {
+            for (int t : o.inputs) add(t);
+            for (int t : o.outputs) add(t);
+            collectControlFlowTensors(g, o, out, depth + 1);
+        }
+    }
+}
+}  // namespace
+
+std::vector<int> controlFlowTensors(const Graph &g, const Op &op) {
+    std::vector<int> r;
+    collectControlFlowTensors(g, op, r, 0);
+    std::sort(r.begin(), r.end());
+    r.erase(std::unique(r.begin(), r.end()), r.end());
+    return r;
 }
 
 }  // namespace ember

@@ -234,6 +234,10 @@ struct OpAttrs {
     // UNIDIRECTIONAL_SEQUENCE_LSTM (fused_activation_function: `activation`).
     float cellClip = 0.f, projClip = 0.f;
     bool timeMajor = false, diagonalRecurrentTensors = false;  // asymmetricQuantizeInputs: see SVDF
+    // IF (then/else) and WHILE (cond/body): indices into Graph::subgraphs
+    // (the model's subgraph indices; 0 is the main graph).
+    int thenSubgraph = -1, elseSubgraph = -1;  // IfOptions
+    int condSubgraph = -1, bodySubgraph = -1;  // WhileOptions
 };
 
 struct Op {
@@ -253,6 +257,16 @@ struct Op {
     std::vector<std::string> alternatives;
 };
 
+// A subgraph IF or WHILE calls. Its ops and I/O index Graph::tensors (the
+// importer appends each subgraph's tensors to the one tensor table).
+struct Subgraph {
+    std::string name;
+    std::vector<Op> ops;       // execution order
+    std::vector<int> inputs;   // tensor indices
+    std::vector<int> outputs;
+    bool present = false;      // false: an index no IF/WHILE uses (e.g. a CALL_ONCE initialiser)
+};
+
 struct Graph {
     std::string name;          // model name (file stem)
     std::string sourcePath;    // file it was imported from
@@ -269,6 +283,16 @@ struct Graph {
     // Browse mode: the ops that cannot be compiled (their unsupportedReason
     // is set). compile() refuses such a graph with the import's error.
     bool browseOnly = false;
+    // Control flow (IF/WHILE): indexed like the model's subgraphs; entry 0
+    // (the main graph, i.e. `ops`) stays empty. Empty without control flow.
+    std::vector<Subgraph> subgraphs;
 };
+
+// The subgraphs an IF (then, else) or WHILE (cond, body) op calls; empty for
+// other ops.
+std::vector<int> calledSubgraphs(const Op &op);
+// Every non-constant tensor the subgraphs `op` calls touch, nested calls
+// included, sorted and unique: they live while `op` runs.
+std::vector<int> controlFlowTensors(const Graph &g, const Op &op);
 
 }  // namespace ember

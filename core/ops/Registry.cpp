@@ -35,6 +35,8 @@ extern const OpKernel kSignalWindow, kSignalFftAutoScale, kSignalRfft, kSignalIr
     kSignalFilterBankSquareRoot, kSignalFilterBankSpectralSubtraction, kSignalFilterBankLog, kSignalPcan;
 // Recurrent operators (Lstm.cpp).
 extern const OpKernel kUnidirectionalSequenceLstm;
+// Control flow (ControlFlow.cpp).
+extern const OpKernel kIf, kWhile;
 
 static const OpKernel *const kKernels[] = {
     &kConv2D,   &kDepthwiseConv2D, &kFullyConnected, &kAveragePool2D, &kMaxPool2D, &kAdd,
@@ -61,6 +63,7 @@ static const OpKernel *const kKernels[] = {
     &kSignalWindow, &kSignalFftAutoScale, &kSignalRfft, &kSignalIrfft, &kSignalEnergy, &kSignalFilterBank,
     &kSignalFilterBankSquareRoot, &kSignalFilterBankSpectralSubtraction, &kSignalFilterBankLog, &kSignalPcan,
     &kUnidirectionalSequenceLstm,
+    &kIf, &kWhile,
 };
 
 const OpKernel *findKernel(OpType type) {

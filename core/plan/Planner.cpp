@@ -354,6 +354,14 @@ std::vector<Lifetime> computeLifetimes(const Graph &g, bool includeIO) {
                 used[size_t(t)] = 1;
                 lastRead[size_t(t)] = s;
             }
+        // IF/WHILE: the called subgraphs' tensors all live while the op runs
+        // (a loop reuses them), beside its inputs and outputs.
+        for (int t : controlFlowTensors(g, op))
+            if (t < n) {
+                used[size_t(t)] = 1;
+                if (first[size_t(t)] < 0) first[size_t(t)] = s;
+                lastRead[size_t(t)] = std::max(lastRead[size_t(t)], s);
+            }
     }
     std::vector<Lifetime> out;
     for (int t = 0; t < n; ++t) {
