@@ -105,7 +105,7 @@ std::vector<OptionSpec> makeTable() {
          "entrypoint with named structs (default) or packed",
          "'c' generates <name>_run(struct <name>_inputs *, struct <name>_outputs *) with named "
          "struct members; 'packed' generates one uniform packed-signature entrypoint for module loading.",
-         "packed: no --dim",
+         "",
          [](const std::string &v, CompileOptions &o, OptionParseState &, Diagnostics &d) {
              if (!checkChoice("--interface-api", v, d)) return false;
              o.interfaceApi = v == "packed" ? InterfaceApi::Packed : InterfaceApi::C;
@@ -115,7 +115,7 @@ std::vector<OptionSpec> makeTable() {
          "Operators", "layer functions with typed pointers (default) or the uniform packed signature with DLTensor arguments",
          "'unpacked' makes each layer a static function taking typed data pointers; 'packed' gives every "
          "layer the same signature with DLTensor-compatible descriptors.",
-         "packed: no --dim",
+         "",
          [](const std::string &v, CompileOptions &o, OptionParseState &, Diagnostics &d) {
              if (!checkChoice("--operators", v, d)) return false;
              o.operators = v == "packed" ? OperatorsMode::Packed : OperatorsMode::Unpacked;
@@ -125,7 +125,7 @@ std::vector<OptionSpec> makeTable() {
          "packed wrappers for the entrypoint and every layer, and a name -> function table (NAME_functions, NAME_lookup)",
          "adds a packed wrapper beside each unpacked function and a name → function table, "
          "for host-driven inference and per-layer profiling. Default: off.",
-         "no --dim",
+         "",
          [](const std::string &, CompileOptions &o, OptionParseState &, Diagnostics &) {
              o.packedWrappers = true;
              return true;
@@ -244,7 +244,8 @@ std::vector<OptionSpec> makeTable() {
          "an input axis that varies at run time (repeatable): memory is planned for MAX, NAME_run takes the actual extent",
          "an input dimension that varies at run time inside a bound: memory is planned for MAX, <name>_run "
          "takes the actual extent and checks it.",
-         "elementwise ops, FULLY_CONNECTED over leading axes and SOFTMAX only; not with the packed modes",
+         "elementwise ops, FULLY_CONNECTED over leading axes, SOFTMAX, the time axis of VALID CONV_2D / "
+         "DEPTHWISE_CONV_2D / pooling and LSTM sequence lengths",
          [](const std::string &v, CompileOptions &o, OptionParseState &, Diagnostics &d) {
              DimSpec spec;
              if (!parseDimSpec(v, &spec, d)) return false;

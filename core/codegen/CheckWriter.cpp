@@ -109,9 +109,18 @@ private:
            << ";\n"
            << "                " << putInt("at", "(int64_t)a->bytes") << ";\n"
            << "                return " << NAME_ << "_ERROR_BYTES;\n            }\n"
-           << "        } else {\n"
-           << "            for (d = 0; d < a->ndim; ++d)\n"
-           << "                if (t->shape[d] != a->shape[d]) {\n"
+           << "        } else {\n";
+        if (!m_.dyn.empty())
+            // --dim: a dynamic axis is described as -(its bound).
+            o_ << "            for (d = 0; d < a->ndim; ++d)\n"
+               << "                if (a->shape[d] < 0 && (t->shape[d] < 1 || t->shape[d] > -a->shape[d])) {\n"
+               << "                    at = " << putInt(put(n + "_put_arg(function, i, a)", "dimension "), "d") << ";\n"
+               << "                    at = " << put(putInt(put("at", " is "), "t->shape[d]"), ", outside the bound 1..")
+               << ";\n"
+               << "                    " << putInt("at", "-a->shape[d]") << ";\n"
+               << "                    return " << NAME_ << "_ERROR_EXTENT;\n                }\n";
+        o_ << "            for (d = 0; d < a->ndim; ++d)\n"
+           << "                if (" << (m_.dyn.empty() ? "" : "a->shape[d] >= 0 && ") << "t->shape[d] != a->shape[d]) {\n"
            << "                    at = " << putInt(put(n + "_put_arg(function, i, a)", "dimension "), "d") << ";\n"
            << "                    at = " << put(putInt(put("at", " is "), "t->shape[d]"), ", expected ") << ";\n"
            << "                    " << putInt("at", "a->shape[d]") << ";\n"

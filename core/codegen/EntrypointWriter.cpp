@@ -78,7 +78,10 @@ private:
             const Tensor &x = g_.tensors[size_t(t)];
             o_ << "static const int64_t " << m_.shapeSymbol(t) << "[" << std::max<size_t>(1, x.shape.size())
                << "] = {";
-            for (size_t d = 0; d < x.shape.size(); ++d) o_ << (d ? ", " : "") << x.shape[d];
+            // --dim: a dynamic axis is -(its bound) here (the checks accept
+            // 1..bound); the calls pass the run-time extents.
+            for (size_t d = 0; d < x.shape.size(); ++d)
+                o_ << (d ? ", " : "") << (m_.dyn.dimOf(t, d) >= 0 ? -int64_t(x.shape[d]) : int64_t(x.shape[d]));
             if (x.shape.empty()) o_ << "1";
             o_ << "};\n";
         }
@@ -168,10 +171,13 @@ private:
         if (mode_.packedEntry) {
             o_ << kPackedUnusedArgs;
             if (!checkedEntry) o_ << "    if (num_args != " << mode_.entryArgs.size() << ") return -1;\n";
+            // --dim: the extents come with the inputs' shapes; the outputs' must follow them.
+            o_ << packedDimLocals(m_, entryArgTensorsOf(m_), allDimsOf(m_), m_.NAME + "_ERROR_EXTENT",
+                                  m_.NAME + "_ERROR_SHAPE", "    ");
             if (mode_.entryCopiesIo)
                 for (size_t i = 0; i < m_.inputs.size(); ++i)
                     o_ << "    memcpy(" << pointerTo(m_.inputs[i].tensor) << ", ember_arg_data(args, " << i << "), "
-                       << g_.tensors[size_t(m_.inputs[i].tensor)].bytes() << ");\n";
+                       << dynamicBytes(m_, m_.inputs[i].tensor) << ");\n";
         } else if (mode_.runTakesIo && m_.layers.empty()) {
             o_ << "    (void)inputs;\n    (void)outputs;\n";
         } else if (mode_.runTakesIo && !m_.inputs.empty()) {
@@ -188,15 +194,25 @@ private:
             o_ << "    if (" << dim << " < " << macro << "_MIN || " << dim << " > " << macro << "_MAX) return "
                << m_.NAME << "_ERROR_EXTENT;\n";
         }
+        if (!mode_.packedEntry) derivedExtents();  // (the packed entry has them already)
         o_ << "\n";
         for (size_t k = 0; k < m_.layers.size(); ++k)
             if (!m_.layers[k].nested) layerCall(k);  // nested: called by their IF/WHILE layer
         if (mode_.entryCopiesIo)
             for (size_t j = 0; j < m_.outputs.size(); ++j)
                 o_ << "    memcpy(ember_arg_data(args, " << (m_.inputs.size() + j) << "), "
-                   << pointerTo(m_.outputs[j].tensor) << ", " << g_.tensors[size_t(m_.outputs[j].tensor)].bytes()
-                   << ");\n";
+                   << pointerTo(m_.outputs[j].tensor) << ", " << dynamicBytes(m_, m_.outputs[j].tensor) << ");\n";
         o_ << "    return status;\n";
+    }
+
+    // --dim through valid-padded windows: each layer output's extent along
+    // the dynamic axis, from its input's (every one >= 1 once the --dim
+    // extents are inside their bounds).
+    void derivedExtents() {
+        for (size_t k = 0; k < m_.derivedNames.size(); ++k) {
+            const int d = int(m_.dimNames.size() + k);
+            o_ << "    const int32_t " << m_.derivedNames[k] << " = " << m_.derivedExpr(d) << ";\n";
+        }
     }
 
     // Local pointers to the pools the layers use, and to the constants pool.
@@ -245,7 +261,7 @@ private:
         o_ << "    status = " << L.function << "(";
         for (size_t i = 0; i < L.argTensors.size(); ++i) o_ << (i ? ", " : "") << pointerTo(L.argTensors[i]);
         if (L.usesCpool) o_ << (L.argTensors.empty() ? "" : ", ") << "cpool";
-        for (int d : L.dims) o_ << ", " << m_.dimNames[size_t(d)];
+        for (int d : L.dims) o_ << ", " << m_.dimName(d);
         o_ << ");\n";
     }
 
@@ -255,10 +271,21 @@ private:
         o_ << "    {\n";
         o_ << "        DLTensor t[" << n << "];\n        EmberValue a[" << n << "];\n        int32_t c[" << n << "];\n";
         for (size_t i = 0; i < L.argTensors.size(); ++i) {
-            const Tensor &x = g_.tensors[size_t(L.argTensors[i])];
-            o_ << "        ember_tensor(&t[" << i << "], (void *)" << pointerTo(L.argTensors[i]) << ", "
-               << x.shape.size() << ", " << m_.shapeSymbol(L.argTensors[i]) << ", " << dlCode(x.dtype) << ", "
-               << dtypeSize(x.dtype) * 8 << ");\n";
+            const int t = L.argTensors[i];
+            const Tensor &x = g_.tensors[size_t(t)];
+            std::string shape = m_.shapeSymbol(t);
+            if (m_.dyn.isDynamic(t)) {
+                // --dim: this call's extents.
+                shape = "s" + std::to_string(i);
+                o_ << "        const int64_t " << shape << "[" << x.shape.size() << "] = {";
+                for (size_t a = 0; a < x.shape.size(); ++a) {
+                    const int d = m_.dyn.dimOf(t, a);
+                    o_ << (a ? ", " : "") << (d >= 0 ? m_.dimName(d) : std::to_string(x.shape[a]));
+                }
+                o_ << "};\n";
+            }
+            o_ << "        ember_tensor(&t[" << i << "], (void *)" << pointerTo(t) << ", " << x.shape.size() << ", "
+               << shape << ", " << dlCode(x.dtype) << ", " << dtypeSize(x.dtype) * 8 << ");\n";
         }
         if (L.usesCpool)
             o_ << "        ember_tensor(&t[" << (n - 1) << "], (void *)cpool, 1, " << name_

@@ -109,6 +109,13 @@ private:
             o_ << "#define " << macro << "_MIN " << spec.min << "\n";
             o_ << "#define " << macro << "_MAX " << spec.max << "\n";
         }
+        // Extents that follow through valid-padded windows (outputs of a
+        // convolution or pooling over a dynamic axis).
+        for (size_t k = 0; k < m_.derivedNames.size(); ++k) {
+            const int d = int(m_.dimNames.size() + k);
+            o_ << "/* " << m_.derivedNames[k] << " = " << m_.derivedExpr(d) << " (" << m_.dyn.minExtent(d) << ".."
+               << m_.dyn.maxExtent(d) << "): computed by " << name_ << "_run */\n";
+        }
         o_ << "\n";
     }
 

@@ -108,6 +108,9 @@ private:
         for (const std::string &p : params) o_ << "    " << p << ";\n";
         o_ << kPackedUnusedArgs;
         o_ << packedArgCheck(m_, L.function, L.function + "_args", L.argCount(), "    ");
+        // --dim: the extents come with the DLTensors' shapes (<name>.h's codes).
+        o_ << packedDimLocals(m_, L.argTensors, L.dims, "-2 /* " + m_.NAME + "_ERROR_EXTENT */",
+                              "-6 /* " + m_.NAME + "_ERROR_SHAPE */", "    ");
         size_t a = 0;
         for (const std::string &p : params) {
             const std::string var = p.substr(p.rfind(' ') + 1);
@@ -123,7 +126,7 @@ private:
         for (const std::string &p : L.ctx.outputs)
             if (!mentions(L.ctx.body, p)) o_ << "    (void)" << p << ";\n";
         for (int d : L.dims)
-            if (!mentions(L.ctx.body, m_.dimNames[size_t(d)])) o_ << "    (void)" << m_.dimNames[size_t(d)] << ";\n";
+            if (!mentions(L.ctx.body, m_.dimName(d))) o_ << "    (void)" << m_.dimName(d) << ";\n";
     }
 
     const Model &m_;

@@ -24,6 +24,7 @@ public:
         d["model"] = std::filesystem::path(g_.sourcePath).filename().string();
         d["options"] = options();
         if (!m_.dimNames.empty()) d["dims"] = dims();
+        if (!m_.derivedNames.empty()) d["derived_dims"] = derivedDims();
         d["inputs"] = json::array();
         for (const Io &io : m_.inputs) d["inputs"].push_back(tensor(io));
         d["outputs"] = json::array();
@@ -72,6 +73,22 @@ private:
                          {"axis", m_.dyn.dims[d].axis},
                          {"min", m_.dyn.dims[d].min},
                          {"max", m_.dyn.dims[d].max}});
+        return r;
+    }
+
+    // Extents computed at run time ("dim" indices past the --dims' name
+    // these): (extent of dim `from` - window) / stride + 1.
+    json derivedDims() const {
+        json r = json::array();
+        for (size_t k = 0; k < m_.derivedNames.size(); ++k) {
+            const DerivedDim &dd = m_.dyn.derived[k];
+            r.push_back({{"c_name", m_.derivedNames[k]},
+                         {"from", dd.from},
+                         {"window", dd.window},
+                         {"stride", dd.stride},
+                         {"min", m_.dyn.minExtent(int(m_.dimNames.size() + k))},
+                         {"max", m_.dyn.maxExtent(int(m_.dimNames.size() + k))}});
+        }
         return r;
     }
 

@@ -71,12 +71,6 @@ void Model::nameConstants() {
 // extent parameter after its input and axis, e.g. input_axis1.
 bool Model::setUpDims(Diagnostics &diags) {
     if (opts.dims.empty()) return true;
-    if (mode.anyPacked) {
-        diags.error("--dim cannot be combined with --operators packed, --interface-api packed or "
-                    "--packed-wrappers yet (packed tensor descriptors have fixed shapes); use the default "
-                    "C API with --dim");
-        return false;
-    }
     auto s = analyzeDynamicDims(g, opts.dims);
     if (!s) {
         diags.append(s.diagnostics());
@@ -94,7 +88,20 @@ bool Model::setUpDims(Diagnostics &diags) {
         const Io *io = findIo(inputs, t);
         dimNames.push_back(io->field + "_axis" + std::to_string(dyn.dims[d].axis));
     }
+    const size_t width = std::max<size_t>(2, std::to_string(g.ops.size()).size());
+    for (const DerivedDim &dd : dyn.derived) {
+        std::string num = std::to_string(dd.op);
+        num.insert(0, width - std::min(width, num.size()), '0');
+        std::string n = dimName(dd.from);
+        // The root's name plus each window op's layer number.
+        derivedNames.push_back(n + "_l" + num);
+    }
     return true;
+}
+
+std::string Model::derivedExpr(int d) const {
+    const DerivedDim &dd = dyn.derivedDim(d);
+    return "(" + dimName(dd.from) + " - " + std::to_string(dd.window) + ") / " + std::to_string(dd.stride) + " + 1";
 }
 
 // Per-axis extent expressions of a tensor for EmitContext ("" = fixed).
@@ -103,7 +110,7 @@ std::vector<std::string> Model::dimExprs(int t, std::vector<int> *used) const {
     if (dyn.empty() || t < 0) return r;
     for (size_t a = 0; a < g.tensors[size_t(t)].shape.size(); ++a) {
         const int d = dyn.dimOf(t, a);
-        r.push_back(d >= 0 ? dimNames[size_t(d)] : "");
+        r.push_back(d >= 0 ? dimName(d) : "");
         if (d >= 0 && std::find(used->begin(), used->end(), d) == used->end()) used->push_back(d);
     }
     return r;
@@ -432,7 +439,7 @@ std::vector<std::string> Model::typedParams(const Layer &L) const {
 
 std::string Model::typedSignature(const Layer &L) const {
     std::vector<std::string> params = typedParams(L);
-    for (int d : L.dims) params.push_back("int32_t " + dimNames[size_t(d)]);
+    for (int d : L.dims) params.push_back("int32_t " + dimName(d));
     std::string s = "int32_t " + L.function + "(";
     for (size_t i = 0; i < params.size(); ++i) s += (i ? ", " : "") + params[i];
     return s + (params.empty() ? "void)" : ")");

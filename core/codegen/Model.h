@@ -53,6 +53,14 @@ struct Model {
     std::vector<Io> inputs, outputs;
     DynamicShapes dyn;
     std::vector<std::string> dimNames;    // extent parameter of each dynamic dim
+    // Derived dims (DynamicShapes::derived): locals of the run function,
+    // passed to the layers that loop to them, e.g. input_axis1_l03.
+    std::vector<std::string> derivedNames;
+    const std::string &dimName(int d) const {
+        return dyn.isDerived(d) ? derivedNames[size_t(d) - dimNames.size()] : dimNames[size_t(d)];
+    }
+    // C expression of a derived dim from its source's name.
+    std::string derivedExpr(int d) const;
     std::vector<std::string> constSymbol;  // by tensor: its C array, "" unless constant
     std::vector<Layer> layers;
     std::vector<int> usedConst;           // model constants some layer reads, by tensor index

@@ -9,6 +9,21 @@
 
 namespace ember::codegen {
 
+std::vector<int> entryArgTensorsOf(const Model &m) {
+    std::vector<int> r;
+    for (const EntryArg &e : m.mode.entryArgs)
+        r.push_back(e.kind == EntryArg::Input    ? m.inputs[e.index].tensor
+                    : e.kind == EntryArg::Output ? m.outputs[e.index].tensor
+                                                 : -1);
+    return r;
+}
+
+std::vector<int> allDimsOf(const Model &m) {
+    std::vector<int> r;
+    for (size_t d = 0; d < m.dyn.count(); ++d) r.push_back(int(d));
+    return r;
+}
+
 namespace {
 
 class PackedFunctionsWriter {
@@ -66,6 +81,8 @@ private:
         if (pools) o_ << "    struct " << name_ << "_workspace_pools pools;\n";
         o_ << kPackedUnusedArgs;
         o_ << packedArgCheck(m_, name_ + "_run", name_ + "_args_run", mode_.entryArgs.size(), "    ");
+        o_ << packedDimLocals(m_, entryArgTensors(), allDims(), m_.NAME + "_ERROR_EXTENT", m_.NAME + "_ERROR_SHAPE",
+                              "    ");
         for (size_t a = 0; a < mode_.entryArgs.size(); ++a) {
             const EntryArg &e = mode_.entryArgs[a];
             const std::string data = "ember_arg_data(args, " + std::to_string(a) + ");\n";
@@ -91,19 +108,22 @@ private:
             }
         }
         const std::string pa = pools ? "&pools" : "";
+        std::string dims;  // the --dim extents, read from the inputs' shapes
+        for (const std::string &d : m_.dimNames) dims += ", " + d;
         if (mode_.runTakesIo) {
-            o_ << "    return " << name_ << "_run(&in, &out" << (pools ? ", &pools" : "") << ");\n}\n";
+            o_ << "    return " << name_ << "_run(&in, &out" << (pools ? ", &pools" : "") << dims << ");\n}\n";
             return;
         }
         for (size_t i = 0; i < m_.inputs.size(); ++i)
             o_ << "    memcpy(" << m_.accessorName(false, m_.inputs[i]) << "(" << pa << "), ember_arg_data(args, " << i
-               << "), " << g_.tensors[size_t(m_.inputs[i].tensor)].bytes() << ");\n";
-        o_ << "    {\n        int32_t status = " << name_ << "_run(" << pa << ");\n";
+               << "), " << dynamicBytes(m_, m_.inputs[i].tensor) << ");\n";
+        o_ << "    {\n        int32_t status = " << name_ << "_run("
+           << (pa.empty() && !dims.empty() ? dims.substr(2) : pa + dims) << ");\n";
         o_ << "        if (status != 0) return status;\n    }\n";
         for (size_t j = 0; j < m_.outputs.size(); ++j)
             o_ << "    memcpy(ember_arg_data(args, " << (m_.inputs.size() + j) << "), "
                << m_.accessorName(true, m_.outputs[j]) << "(" << pa << "), "
-               << g_.tensors[size_t(m_.outputs[j].tensor)].bytes() << ");\n";
+               << dynamicBytes(m_, m_.outputs[j].tensor) << ");\n";
         o_ << "    return 0;\n}\n";
     }
 
@@ -112,6 +132,7 @@ private:
         o_ << "\nint32_t " << L.function << "_packed" << kPackedSignature << "\n{\n";
         o_ << kPackedUnusedArgs;
         o_ << packedArgCheck(m_, L.function, L.function + "_args", L.argCount(), "    ");
+        o_ << packedDimLocals(m_, L.argTensors, L.dims, m_.NAME + "_ERROR_EXTENT", m_.NAME + "_ERROR_SHAPE", "    ");
         o_ << "    return " << L.function << "(";
         size_t i = 0;
         for (; i < L.argTensors.size(); ++i) {
@@ -120,8 +141,13 @@ private:
                << " *)ember_arg_data(args, " << i << ")";
         }
         if (L.usesCpool) o_ << (i ? ", " : "") << "(const uint8_t *)ember_arg_data(args, " << i << ")";
+        for (int d : L.dims) o_ << ", " << m_.dimName(d);
         o_ << ");\n}\n";
     }
+
+    // The entrypoint's arguments' tensors (-1 for pools) and every dim.
+    std::vector<int> entryArgTensors() const { return entryArgTensorsOf(m_); }
+    std::vector<int> allDims() const { return allDimsOf(m_); }
 
     void argInfo(const std::string &name, const char *role, int tensor, DType dt, size_t ndim,
                  const std::string &shape, size_t bytes, const std::string &init, size_t align) {
@@ -176,6 +202,62 @@ private:
 void writePackedFunctions(const Model &m, std::ostringstream &o) { PackedFunctionsWriter(m, o).write(); }
 
 void writeArgInfos(const Model &m, std::ostringstream &o) { PackedFunctionsWriter(m, o).argInfos(); }
+
+std::string packedDimLocals(const Model &m, const std::vector<int> &argTensors, const std::vector<int> &dims,
+                            const std::string &extentError, const std::string &shapeError, const std::string &indent) {
+    if (dims.empty()) return {};
+    auto shape = [](size_t k, size_t a) {
+        return "((const DLTensor *)args[" + std::to_string(k) + "].v_handle)->shape[" + std::to_string(a) + "]";
+    };
+    std::string o;
+    std::vector<int> known;
+    auto isKnown = [&](int d) { return std::find(known.begin(), known.end(), d) != known.end(); };
+    for (int d : dims) {
+        const std::string &name = m.dimName(d);
+        if (m.dyn.isDerived(d) && isKnown(m.dyn.derivedDim(d).from)) {
+            o += indent + "const int32_t " + name + " = " + m.derivedExpr(d) + ";\n";
+            known.push_back(d);
+            continue;
+        }
+        for (size_t k = 0; k < argTensors.size() && !isKnown(d); ++k) {
+            if (argTensors[k] < 0) continue;
+            for (size_t a = 0; a < m.g.tensors[size_t(argTensors[k])].shape.size(); ++a)
+                if (m.dyn.dimOf(argTensors[k], a) == d) {
+                    o += indent + "const int32_t " + name + " = (int32_t)" + shape(k, a) + ";\n";
+                    o += indent + "if (" + name + " < " + std::to_string(m.dyn.minExtent(d)) + " || " + name + " > " +
+                         std::to_string(m.dyn.maxExtent(d)) + ") return " + extentError + ";\n";
+                    known.push_back(d);
+                    break;
+                }
+        }
+    }
+    // Every other dynamic axis of the arguments must agree with them.
+    std::vector<int> checked;
+    for (size_t k = 0; k < argTensors.size(); ++k) {
+        if (argTensors[k] < 0) continue;
+        for (size_t a = 0; a < m.g.tensors[size_t(argTensors[k])].shape.size(); ++a) {
+            const int d = m.dyn.dimOf(argTensors[k], a);
+            if (d < 0 || !isKnown(d)) continue;
+            o += indent + "if (" + shape(k, a) + " != " + m.dimName(d) + ") return " + shapeError + ";\n";
+            checked.push_back(d);
+        }
+    }
+    // Extents only computed on the way to another one.
+    for (int d : known)
+        if (std::find(checked.begin(), checked.end(), d) == checked.end()) o += indent + "(void)" + m.dimName(d) + ";\n";
+    return o;
+}
+
+std::string dynamicBytes(const Model &m, int t) {
+    const Tensor &x = m.g.tensors[size_t(t)];
+    if (!m.dyn.isDynamic(t)) return std::to_string(x.bytes());
+    std::string e = "(size_t)" + std::to_string(dtypeSize(x.dtype));
+    for (size_t a = 0; a < x.shape.size(); ++a) {
+        const int d = m.dyn.dimOf(t, a);
+        e += " * (size_t)" + (d >= 0 ? m.dimName(d) : std::to_string(x.shape[a]));
+    }
+    return "(" + e + ")";
+}
 
 std::string packedArgCheck(const Model &m, const std::string &function, const std::string &infos, size_t count,
                            const std::string &indent) {

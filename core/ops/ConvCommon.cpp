@@ -311,23 +311,28 @@ OutputLoops emitOutputLoops(EmitContext &ctx, const ConvParams &p, const std::st
     auto n = [](int64_t v) { return std::to_string(v); };
     OutputLoops L;
     int &ind = L.indent;
+    // --dim: height or width may follow a run-time extent (VALID padding
+    // along it, so no tap is ever clipped there); literals otherwise.
+    const Shape inShape = {p.batches, p.inH, p.inW, p.inC}, outShape = {p.batches, p.outH, p.outW, p.outC};
+    const std::string outH = ctx.outputCount(0, outShape, 1, 2), outW = ctx.outputCount(0, outShape, 2, 3);
+    L.inW = ctx.inputExtent(0, inShape, 2);
     if (p.batches > 1) {
         ctx.line("for (int32_t n = 0; n < " + n(p.batches) + "; ++n) {", ind++);
-        ctx.line("const " + T + " *xin = " + ctx.inputs[0] + " + n * " + n(int64_t(p.inH) * p.inW * p.inC) + ";", ind);
-        ctx.line(T + " *yout = " + ctx.outputs[0] + " + n * " + n(int64_t(p.outH) * p.outW * p.outC) + ";", ind);
+        ctx.line("const " + T + " *xin = " + ctx.inputs[0] + " + n * " + ctx.inputCount(0, inShape, 1) + ";", ind);
+        ctx.line(T + " *yout = " + ctx.outputs[0] + " + n * " + ctx.outputCount(0, outShape, 1) + ";", ind);
     } else {
         ctx.line("const " + T + " *xin = " + ctx.inputs[0] + ";", ind);
         ctx.line(T + " *yout = " + ctx.outputs[0] + ";", ind);
     }
-    ctx.line("for (int32_t oy = 0; oy < " + n(p.outH) + "; ++oy) {", ind++);
+    ctx.line("for (int32_t oy = 0; oy < " + outH + "; ++oy) {", ind++);
     ctx.line("const int32_t iy0 = " + cMul("oy", p.strideH) + cAdd(-p.padTop) + ";", ind);
     L.ky = emitTapRange(ctx, "ky", "iy0", p.inH, p.filterH, p.dilationH,
                         needsClipping(p.inH, p.filterH, p.strideH, p.dilationH, p.padTop, p.outH), ind);
-    ctx.line("for (int32_t ox = 0; ox < " + n(p.outW) + "; ++ox) {", ind++);
+    ctx.line("for (int32_t ox = 0; ox < " + outW + "; ++ox) {", ind++);
     ctx.line("const int32_t ix0 = " + cMul("ox", p.strideW) + cAdd(-p.padLeft) + ";", ind);
     L.kx = emitTapRange(ctx, "kx", "ix0", p.inW, p.filterW, p.dilationW,
                         needsClipping(p.inW, p.filterW, p.strideW, p.dilationW, p.padLeft, p.outW), ind);
-    ctx.line(T + " *y = yout + " + cMul("(oy * " + n(p.outW) + " + ox)", p.outC) + ";", ind);
+    ctx.line(T + " *y = yout + " + cMul("(oy * " + outW + " + ox)", p.outC) + ";", ind);
     return L;
 }
 

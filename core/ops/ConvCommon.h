@@ -121,6 +121,7 @@ bool needsClipping(int in, int filter, int stride, int dilation, int pad, int ou
 struct OutputLoops {
     std::pair<std::string, std::string> ky, kx;
     int indent = 1;
+    std::string inW;  // the input width: a literal, or a --dim extent
 };
 OutputLoops emitOutputLoops(EmitContext &ctx, const ConvParams &p, const std::string &T);
 

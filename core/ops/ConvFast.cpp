@@ -891,6 +891,9 @@ struct DepthwiseEmit {
 }  // namespace
 
 bool emitConvInt8Fast(const Graph &g, const Op &op, const ConvParams &params, EmitContext &ctx) {
+    // --dim: the fast paths are planned for fixed extents; the portable
+    // loops (Conv2D.cpp) follow a run-time one.
+    if (ctx.inputDynamic(0)) return false;
     if (!foldable(g, op, params) || params.groups != 1) return false;
     ConvParams p = params;
     if (p.filterH == 1 && p.filterW == 1 && p.strideH == 1 && p.strideW == 1 && p.padTop == 0 && p.padLeft == 0 &&
@@ -943,6 +946,7 @@ bool emitConvInt8Fast(const Graph &g, const Op &op, const ConvParams &params, Em
 }
 
 bool emitDepthwiseInt8Fast(const Graph &g, const Op &op, const ConvParams &p, EmitContext &ctx) {
+    if (ctx.inputDynamic(0)) return false;  // --dim: the portable loops follow a run-time extent
     if (!foldable(g, op, p) || p.depthMultiplier < 1) return false;
     const AxisPlan ay = planAxis(p.inH, p.filterH, p.strideH, p.padTop, p.outH);
     const AxisPlan ax = planAxis(p.inW, p.filterW, p.strideW, p.padLeft, p.outW);

@@ -143,7 +143,7 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     ctx.line("for (int32_t ky = " + ky.first + "; ky < " + ky.second + "; ++ky) {", ind++);
     ctx.line("for (int32_t kx = " + kx.first + "; kx < " + kx.second + "; ++kx) {", ind++);
     ctx.line("const " + T + " *x = xin + " +
-                 cMul("((iy0 + " + cMul("ky", p.dilationH) + ") * " + n(p.inW) + " + ix0 + " + cMul("kx", p.dilationW) +
+                 cMul("((iy0 + " + cMul("ky", p.dilationH) + ") * " + loops.inW + " + ix0 + " + cMul("kx", p.dilationW) +
                           ")",
                       p.inC) +
                  xBlock + ";",

@@ -613,6 +613,8 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     if (isFloat) useFloatHelpers(ctx);
     else useQuantHelpers(ctx, p.act);
     const std::string sfx = isFloat ? "f32" : p.act == DType::Int8 ? "i8" : "i16";
+    // --dim: the number of time steps may be a run-time extent.
+    const std::string steps = ctx.inputExtent(0, g.in(op, 0).shape, p.timeMajor ? 0 : 1);
 
     ctx.line("/* UNIDIRECTIONAL_SEQUENCE_LSTM " + std::string(dtypeName(p.act)) +
              (isFloat ? "" : " (int8 weights, int16 cell state)") + ": input " + shapeString(g.in(op, 0).shape) +
@@ -627,9 +629,9 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     const std::string sOff = perBatch ? " + b * " + n(p.units) : "";
     ctx.line(A + " *h = " + ctx.inputs[kHiddenState] + sOff + ";", ind);
     ctx.line(C + " *c = " + ctx.inputs[kCellState] + sOff + ";", ind);
-    ctx.line("for (int32_t t = 0; t < " + n(p.time) + "; ++t) {", ind++);
+    ctx.line("for (int32_t t = 0; t < " + steps + "; ++t) {", ind++);
     // Step index s: the input/output slice of this (batch,) time step.
-    const std::string s = perBatch ? "(b * " + n(p.time) + " + t)" : "t";
+    const std::string s = perBatch ? "(b * " + steps + " + t)" : "t";
     ctx.line("const " + A + " *x = " + ctx.inputs[kInput] + " + " + s + " * " + n(int64_t(rows) * p.inputDim) + ";",
              ind);
     auto gate = [&](int gi, const std::string &out, int act) {

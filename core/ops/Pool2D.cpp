@@ -160,19 +160,30 @@ std::string num(int64_t v) { return cInt(v); }
 
 // Lines computing the valid window range along one axis.
 void emitRange(EmitContext &ctx, const std::string &axis, const std::string &o, int stride, int pad, int filter,
-               int size, int ind) {
+               const std::string &size, int ind) {
     const std::string org = "i" + axis + "0";
     ctx.line("const int32_t " + org + " = " + o + " * " + num(stride) + " - " + num(pad) + ";", ind);
     ctx.line("const int32_t f" + axis + "0 = " + org + " < 0 ? -" + org + " : 0;", ind);
-    ctx.line("const int32_t f" + axis + "1 = " + num(size) + " - " + org + " < " + num(filter) + " ? " + num(size) +
-                 " - " + org + " : " + num(filter) + ";",
+    ctx.line("const int32_t f" + axis + "1 = " + size + " - " + org + " < " + num(filter) + " ? " + size + " - " +
+                 org + " : " + num(filter) + ";",
              ind);
 }
 
-void emitChannelBody(const Params &p, EmitContext &ctx, int ind) {
+// Extents of the input and output (--dim: height or width may be a
+// run-time extent; VALID padding along it).
+struct Extents {
+    std::string h, w, oh, ow;
+};
+
+Extents extents(const Params &p, const EmitContext &ctx) {
+    const Shape in = {p.n, p.h, p.w, p.c}, out = {p.n, p.oh, p.ow, p.c};
+    return {ctx.inputExtent(0, in, 1), ctx.inputExtent(0, in, 2), ctx.outputCount(0, out, 1, 2),
+            ctx.outputCount(0, out, 2, 3)};
+}
+
+void emitChannelBody(const Params &p, const Extents &e, EmitContext &ctx, int ind) {
     const std::string in = ctx.inputs[0];
-    const std::string src = in + "[((b * " + num(p.h) + " + iy0 + fy) * " + num(p.w) + " + ix0 + fx) * " + num(p.c) +
-                            " + ch]";
+    const std::string src = in + "[((b * " + e.h + " + iy0 + fy) * " + e.w + " + ix0 + fx) * " + num(p.c) + " + ch]";
     const bool isFloat = p.dtype == DType::Float32;
     const std::string accType = isFloat ? "float" : "int32_t";
     std::string init = p.average ? (isFloat ? "0.0f" : "0") : (isFloat ? "-FLT_MAX" : num(dtypeMin(p.dtype)));
@@ -187,8 +198,7 @@ void emitChannelBody(const Params &p, EmitContext &ctx, int ind) {
     }
     ctx.line("}", ind + 1);
     ctx.line("}", ind);
-    const std::string dst = ctx.outputs[0] + "[((b * " + num(p.oh) + " + oy) * " + num(p.ow) + " + ox) * " +
-                            num(p.c) + " + ch]";
+    const std::string dst = ctx.outputs[0] + "[((b * " + e.oh + " + oy) * " + e.ow + " + ox) * " + num(p.c) + " + ch]";
     if (isFloat) {
         if (p.average) ctx.line("acc = acc / (float)count;", ind);
         ctx.line("acc = acc < " + cFloat(p.fMin) + " ? " + cFloat(p.fMin) + " : acc;", ind);
@@ -211,14 +221,15 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
                             : "maximum of the in-bounds part of each window");
     ctx.line(head);
     if (p.dtype != DType::Float32) useHelper(ctx, "ember_clamp");
+    const Extents e = extents(p, ctx);
     ctx.line("for (int32_t b = 0; b < " + num(p.n) + "; ++b) {");
-    ctx.line("for (int32_t oy = 0; oy < " + num(p.oh) + "; ++oy) {", 2);
-    emitRange(ctx, "y", "oy", p.strideH, p.padH, p.filterH, p.h, 3);
-    ctx.line("for (int32_t ox = 0; ox < " + num(p.ow) + "; ++ox) {", 3);
-    emitRange(ctx, "x", "ox", p.strideW, p.padW, p.filterW, p.w, 4);
+    ctx.line("for (int32_t oy = 0; oy < " + e.oh + "; ++oy) {", 2);
+    emitRange(ctx, "y", "oy", p.strideH, p.padH, p.filterH, e.h, 3);
+    ctx.line("for (int32_t ox = 0; ox < " + e.ow + "; ++ox) {", 3);
+    emitRange(ctx, "x", "ox", p.strideW, p.padW, p.filterW, e.w, 4);
     if (p.average) ctx.line("const int32_t count = (fy1 - fy0) * (fx1 - fx0);", 4);
     ctx.line("for (int32_t ch = 0; ch < " + num(p.c) + "; ++ch) {", 4);
-    emitChannelBody(p, ctx, 5);
+    emitChannelBody(p, e, ctx, 5);
     ctx.line("}", 4);
     ctx.line("}", 3);
     ctx.line("}", 2);

@@ -71,6 +71,34 @@ bool DynamicShapes::isDynamic(int tensor) const {
     return std::any_of(a.begin(), a.end(), [](int x) { return x >= 0; });
 }
 
+std::vector<int32_t> DynamicShapes::allExtents(const std::vector<int32_t> &extents) const {
+    std::vector<int32_t> all = extents;
+    all.resize(dims.size());
+    for (const DerivedDim &d : derived) {
+        const int32_t from = all[size_t(d.from)];
+        all.push_back(from >= d.window ? (from - d.window) / d.stride + 1 : 0);
+    }
+    return all;
+}
+
+int32_t DynamicShapes::minExtent(int dim) const {
+    std::vector<int32_t> e;
+    for (const DimSpec &s : dims) e.push_back(s.min);
+    return allExtents(e)[size_t(dim)];
+}
+
+int32_t DynamicShapes::maxExtent(int dim) const {
+    std::vector<int32_t> e;
+    for (const DimSpec &s : dims) e.push_back(s.max);
+    return allExtents(e)[size_t(dim)];
+}
+
+std::string DynamicShapes::dimText(int dim) const {
+    if (!isDerived(dim)) return dims[size_t(dim)].text();
+    const DerivedDim &d = derivedDim(dim);
+    return "(" + dimText(d.from) + " - " + std::to_string(d.window) + ") / " + std::to_string(d.stride) + " + 1";
+}
+
 namespace {
 
 // The propagation state and the per-op rules.
@@ -96,6 +124,11 @@ public:
         case OpType::Sub:
         case OpType::Mul: return binary(op);
         case OpType::FullyConnected: return fullyConnected(op);
+        case OpType::Conv2D:
+        case OpType::DepthwiseConv2D:
+        case OpType::AveragePool2D:
+        case OpType::MaxPool2D: return window(op);
+        case OpType::UnidirectionalSequenceLstm: return lstm(op);
         default: return refuseOp(op);
         }
     }
@@ -111,8 +144,8 @@ private:
     // "axis 1 of 'x' (--dim input:1=1..32)"
     std::string where(int t, size_t axis) const {
         const int dim = s_.dimOf(t, axis);
-        return "axis " + std::to_string(axis) + " of '" + T(t).name + "' is dynamic (--dim " +
-               s_.dims[size_t(dim)].text() + ")";
+        return "axis " + std::to_string(axis) + " of '" + T(t).name + "' is dynamic (" +
+               (s_.isDerived(dim) ? "extent " : "--dim ") + s_.dimText(dim) + ")";
     }
 
     bool fail(const Op &op, int tensor, const std::string &msg) {
@@ -153,10 +186,7 @@ private:
         for (int t : op.inputs) {
             const int axis = t >= 0 ? firstDynamicAxis(t) : -1;
             if (axis < 0) continue;
-            const bool conv = op.type == OpType::Conv2D || op.type == OpType::DepthwiseConv2D;
-            const std::string why =
-                conv ? "convolutions are generated for a fixed extent and cannot loop to a run-time one yet"
-                     : "this operator cannot run to a run-time extent";
+            const std::string why = "this operator cannot run to a run-time extent";
             return fail(op, t,
                         where(t, size_t(axis)) + " but " + op.typeName + " needs a fixed shape (" + why +
                             "); remove the --dim option or give the model a fixed extent");
@@ -209,6 +239,74 @@ private:
         }
         marks(o) = out;
         return true;
+    }
+
+    // CONV_2D, DEPTHWISE_CONV_2D, AVERAGE/MAX_POOL_2D (NHWC): the height or
+    // width (the time axis of a stream) may vary, with VALID padding; the
+    // output extent along it is (in - window) / stride + 1 at run time.
+    bool window(const Op &op) {
+        const int in = op.inputs[0], o = op.outputs[0];
+        for (size_t k = 1; k < op.inputs.size(); ++k)
+            if (s_.isDynamic(op.inputs[k]))
+                return fail(op, op.inputs[k], op.typeName + " filter and bias must have a fixed shape");
+        if (T(in).shape.size() != 4 || T(o).shape.size() != 4)
+            return fail(op, in, op.typeName + " with a dynamic axis needs a 4-D NHWC input and output");
+        marks(o).assign(4, -1);
+        for (size_t axis = 0; axis < 4; ++axis) {
+            const int dim = s_.dimOf(in, axis);
+            if (dim < 0) continue;
+            if (axis == 0 || axis == 3)
+                return fail(op, in, where(in, axis) + " but " + op.typeName + " can only follow a run-time " +
+                                    "extent along its height or width (axis 1 or 2, e.g. the time axis of a "
+                                    "stream); give the model a fixed " + (axis == 0 ? "batch" : "channel count"));
+            if (op.attrs.padding != Padding::Valid)
+                return fail(op, in, where(in, axis) + " but " + op.typeName + " uses SAME padding, whose padding "
+                                    "depends on the extent; only VALID padding can follow a run-time extent "
+                                    "(re-export the model with padding='valid' along that axis)");
+            const bool pool = op.type == OpType::AveragePool2D || op.type == OpType::MaxPool2D;
+            int filter = 1, dilation = 1, stride = 1;
+            if (pool) {
+                filter = axis == 1 ? op.attrs.filterH : op.attrs.filterW;
+            } else {
+                const Shape &w = T(op.inputs[1]).shape;  // [O or 1, KH, KW, I or O]
+                if (w.size() != 4) return fail(op, op.inputs[1], op.typeName + " needs a 4-D filter");
+                filter = w[axis];
+                dilation = axis == 1 ? op.attrs.dilationH : op.attrs.dilationW;
+            }
+            stride = axis == 1 ? op.attrs.strideH : op.attrs.strideW;
+            if (filter < 1 || dilation < 1 || stride < 1) return fail(op, in, op.typeName + " has an invalid window");
+            const int win = (filter - 1) * dilation + 1;
+            if (s_.minExtent(dim) < win)
+                return fail(op, in, where(in, axis) + " but the extent can be " + std::to_string(s_.minExtent(dim)) +
+                                    ", shorter than " + op.typeName + "'s window of " + std::to_string(win) +
+                                    " along it; raise MIN so that every extent covers the window");
+            if (win == 1 && stride == 1) {
+                marks(o)[axis] = dim;
+                continue;
+            }
+            s_.derived.push_back({dim, win, stride, op.index});
+            marks(o)[axis] = int(s_.count()) - 1;
+        }
+        return true;
+    }
+
+    // UNIDIRECTIONAL_SEQUENCE_LSTM: the number of time steps may vary (axis
+    // 0 time-major, axis 1 batch-major); batch and features are fixed, and
+    // so are the states.
+    bool lstm(const Op &op) {
+        const int in = op.inputs[0], o = op.outputs[0];
+        for (size_t k = 1; k < op.inputs.size(); ++k)
+            if (s_.isDynamic(op.inputs[k]))
+                return fail(op, op.inputs[k], "UNIDIRECTIONAL_SEQUENCE_LSTM weights, biases and states must have a "
+                                              "fixed shape");
+        const size_t timeAxis = op.attrs.timeMajor ? 0 : 1;
+        for (size_t axis = 0; axis < T(in).shape.size(); ++axis)
+            if (s_.dimOf(in, axis) >= 0 && axis != timeAxis)
+                return fail(op, in, where(in, axis) + " but only the sequence length (axis " +
+                                    std::to_string(timeAxis) + ", " +
+                                    (op.attrs.timeMajor ? "time-major" : "batch-major") +
+                                    ") of an UNIDIRECTIONAL_SEQUENCE_LSTM input may vary");
+        return copyMarks(op, in, o);
     }
 
     // Loops over rows of `depth`: the row count may vary, the row may not.
@@ -311,9 +409,10 @@ bool resizeDynamicDims(Graph &g, const DynamicShapes &s, const std::vector<int32
                 .tensor = s.dims[k].tensor;
             return false;
         }
+    const std::vector<int32_t> all = s.allExtents(extents);
     for (size_t t = 0; t < g.tensors.size() && t < s.axisDim.size(); ++t)
         for (size_t a = 0; a < s.axisDim[t].size(); ++a)
-            if (s.axisDim[t][a] >= 0) g.tensors[t].shape[a] = extents[size_t(s.axisDim[t][a])];
+            if (s.axisDim[t][a] >= 0) g.tensors[t].shape[a] = all[size_t(s.axisDim[t][a])];
     for (Op &op : g.ops) {
         bool touches = false;
         for (int t : op.inputs) touches = touches || s.isDynamic(t);

@@ -36,14 +36,35 @@ struct DimSpec {
 // tensor name may itself contain ':' (TFLite's "serving_default_x:0").
 bool parseDimSpec(const std::string &text, DimSpec *out, Diagnostics &d);
 
+// An extent that follows another one through a valid-padded window along a
+// dynamic axis (CONV_2D, DEPTHWISE_CONV_2D, pooling): (from - window) /
+// stride + 1, computed at run time from its source's extent.
+struct DerivedDim {
+    int from = 0;      // dim index (a --dim or an earlier derived dim)
+    int window = 1;    // effective filter extent: (filter - 1) * dilation + 1
+    int stride = 1;
+    int op = -1;       // the op whose output axis it is
+};
+
 struct DynamicShapes {
     std::vector<DimSpec> dims;
     std::vector<int> dimTensor;            // graph tensor holding each dim (a graph input)
     std::vector<std::vector<int>> axisDim;  // per tensor, per axis: index into dims or -1
+    // Dim indices past dims.size() name derived[index - dims.size()].
+    std::vector<DerivedDim> derived;
 
     bool empty() const { return dims.empty(); }
+    size_t count() const { return dims.size() + derived.size(); }
+    bool isDerived(int dim) const { return dim >= int(dims.size()); }
+    const DerivedDim &derivedDim(int dim) const { return derived[size_t(dim) - dims.size()]; }
     int dimOf(int tensor, size_t axis) const;
     bool isDynamic(int tensor) const;
+    // Every dim's extent (the --dims' then the derived ones) from the --dims'.
+    std::vector<int32_t> allExtents(const std::vector<int32_t> &extents) const;
+    int32_t minExtent(int dim) const;
+    int32_t maxExtent(int dim) const;
+    // "input:1=1..32", or "(input:1=1..32 - 3) / 2 + 1" for a derived dim.
+    std::string dimText(int dim) const;
 };
 
 // Checks the specs against the graph (input exists, axis in range, 1 <= MIN

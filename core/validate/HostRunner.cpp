@@ -111,6 +111,7 @@ std::string harnessSource(const nlohmann::json &meta, const std::string &mainNam
         if (p.value("app_provided", false)) appPools.push_back(p);
     const bool poolsStruct = !appPools.empty() || cpool;
     const size_t ndims = meta.contains("dims") ? meta["dims"].size() : 0;
+    const auto derived = meta.value("derived_dims", nlohmann::json::array());
 
     std::ostringstream o;
     o << "#include <stdio.h>\n#include <stdlib.h>\n#include <stdint.h>\n#include <string.h>\n#include \"" << name << "/"
@@ -146,7 +147,7 @@ std::string harnessSource(const nlohmann::json &meta, const std::string &mainNam
     // --dim: the extents come first on the command line, then the files.
     std::string extArgs;
     if (ndims) {
-        o << "    int32_t ext[" << ndims << "];\n";
+        o << "    int32_t ext[" << (ndims + derived.size()) << "];\n";
         // An extent outside the bound is still passed to the model (whose
         // own check must refuse it) but no data is read for it.
         o << "    int inBound = 1;\n";
@@ -156,6 +157,13 @@ std::string harnessSource(const nlohmann::json &meta, const std::string &mainNam
             o << "    if (ext[" << k << "] < " << dm["min"].get<int>() << " || ext[" << k << "] > "
               << dm["max"].get<int>() << ") inBound = 0;\n";
             extArgs += ", ext[" + std::to_string(k) + "]";
+        }
+        // Extents through valid-padded windows, as the generated code computes them.
+        for (size_t k = 0; k < derived.size(); ++k) {
+            const auto &dd = derived[k];
+            const std::string from = "ext[" + std::to_string(dd["from"].get<int>()) + "]";
+            o << "    ext[" << (ndims + k) << "] = inBound ? (" << from << " - " << dd["window"].get<int>() << ") / "
+              << dd["stride"].get<int>() << " + 1 : 1;\n";
         }
     }
     // Pools first: with --io workspace the I/O pointers live inside them.
@@ -228,8 +236,13 @@ std::string harnessSource(const nlohmann::json &meta, const std::string &mainNam
                                                                       : "kDLInt";
             const size_t digits = dtype.find_first_of("0123456789");
             const int bits = digits == std::string::npos ? 8 : std::atoi(dtype.c_str() + digits);
-            for (size_t d = 0; d < io["shape"].size(); ++d)
-                o << "        dims[" << k << "][" << d << "] = " << io["shape"][d].get<int64_t>() << ";\n";
+            for (size_t d = 0; d < io["shape"].size(); ++d) {
+                // --dim: the run-time extent of a dynamic axis.
+                std::string v = std::to_string(io["shape"][d].get<int64_t>());
+                for (const auto &a : io.value("dynamic_axes", nlohmann::json::array()))
+                    if (a["axis"].get<size_t>() == d) v = "ext[" + std::to_string(a["dim"].get<int>()) + "]";
+                o << "        dims[" << k << "][" << d << "] = " << v << ";\n";
+            }
             o << "        ember_tensor(&t[" << k << "], " << ptr << ", " << io["shape"].size() << ", dims[" << k
               << "], " << code << ", " << bits << ");\n";
             ++k;
