@@ -41,14 +41,14 @@ public:
     }
     // Layer-by-layer run: the first divergent layer gets a red outline and a
     // note right of the node ("" removes it).
-    void setFlag(const QString &text, const QFont &font)
+    void setNote(const QString &text, const QFont &font)
     {
         prepareGeometryChange();
         flag_ = text;
         flagFont_ = font;
         update();
     }
-    QString flag() const { return flag_; }
+    QString note() const { return flag_; }
     const LayoutNode &node() const { return node_; }
     // Profile overlay: a heat-coloured pill left of the node ("" removes it).
     void setBadge(const QString &text, const QColor &heat, const QFont &font)
@@ -396,7 +396,7 @@ void GraphView::applyDivergence()
     OpNodeItem *hit = nullptr;
     for (OpNodeItem *item : items_) {
         const bool mark = divergent_ >= 0 && item->node().kind == LayoutNode::Kind::Op && item->node().op == divergent_;
-        item->setFlag(mark ? divergentNote_ : QString(), f);
+        item->setNote(mark ? divergentNote_ : QString(), f);
         if (mark) hit = item;
     }
     QRectF bounds = scene_->sceneRect();
@@ -408,7 +408,7 @@ void GraphView::applyDivergence()
 QString GraphView::divergenceFlag(int op) const
 {
     for (OpNodeItem *item : items_)
-        if (item->node().kind == LayoutNode::Kind::Op && item->node().op == op) return item->flag();
+        if (item->node().kind == LayoutNode::Kind::Op && item->node().op == op) return item->note();
     return {};
 }
 

@@ -182,7 +182,7 @@ private slots:
         QDeadlineTimer deadline(120000);
         while (job.isRunning() && processesNaming(job.workDir()) == 0 && !deadline.hasExpired()) QTest::qWait(20);
         QVERIFY2(job.isRunning(), qPrintable(job.log()));
-        QCOMPARE(processesNaming(job.workDir()), 1);
+        QVERIFY(processesNaming(job.workDir()) >= 1);
         job.cancel();
         QVERIFY(job.waitForFinished(20000));
         QCOMPARE(done.size(), 0);
