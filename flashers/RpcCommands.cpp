@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "CommandArgs.h"
+#include "RpcBisect.h"
 #include "RpcClient.h"
 // Qt's `emit` macro would erase OpKernel::emit in the core headers below.
 #undef emit
@@ -214,50 +215,6 @@ int cmdCall(const RpcArgs &a, const CompileOptions &co, std::ostream &out, std::
     return 0;
 }
 
-// How two copies of a tensor differ: bytes and the largest element difference.
-struct Difference {
-    size_t bytes = 0;
-    double maxAbs = 0;
-    bool significant = false;
-};
-
-Difference compareTensor(const std::vector<uint8_t> &board, const std::vector<uint8_t> &host, const rpc::ArgInfo &x) {
-    Difference r;
-    const size_t n = std::min(board.size(), host.size());
-    for (size_t i = 0; i < n; ++i) r.bytes += board[i] != host[i];
-    r.bytes += std::max(board.size(), host.size()) - n;
-    const size_t width = std::max<size_t>(1, x.dtypeBits / 8);
-    double lo = 0, hi = 0;
-    for (size_t i = 0; i + width <= n; i += width) {
-        double a = 0, b = 0;
-        if (x.dtypeCode == 2 && width == 4) {
-            float fa, fb;
-            std::memcpy(&fa, &board[i], 4);
-            std::memcpy(&fb, &host[i], 4);
-            a = fa;
-            b = fb;
-        } else {
-            int64_t ia = 0, ib = 0;
-            std::memcpy(&ia, &board[i], width);
-            std::memcpy(&ib, &host[i], width);
-            if (x.dtypeCode == 0 && width < 8) {  // sign-extend
-                const int shift = int(64 - 8 * width);
-                ia = int64_t(uint64_t(ia) << shift) >> shift;
-                ib = int64_t(uint64_t(ib) << shift) >> shift;
-            }
-            a = double(ia);
-            b = double(ib);
-        }
-        if (std::isnan(a) != std::isnan(b)) r.maxAbs = INFINITY;
-        else if (!std::isnan(a)) r.maxAbs = std::max(r.maxAbs, std::fabs(a - b));
-        lo = std::min(lo, b);
-        hi = std::max(hi, b);
-    }
-    // Integers: bit-exact. Floats: libm differs across machines (1e-4 of the range).
-    r.significant = x.dtypeCode == 2 ? r.maxAbs > 1e-4 * std::max(1e-6, hi - lo) : r.bytes > 0;
-    return r;
-}
-
 int cmdBisect(const RpcArgs &a, const CompileOptions &co, std::ostream &out, std::ostream &err) {
     if (a.positional.size() != 1) {
         err << "usage: emberc bisect MODEL (--board B | --connect ADDRESS) --input FILE... [compile options]\n";
@@ -292,47 +249,24 @@ int cmdBisect(const RpcArgs &a, const CompileOptions &co, std::ostream &out, std
     if (!ref) return fail(ref.diagnostics(), err);
     Result<std::unique_ptr<rpc::Module>> m = openModule(a, model, co, err);
     if (!m) return fail(m.diagnostics(), err);
-    rpc::Module &mod = **m;
-    if (mod.functions().size() != info->layers.size() + 1) {
-        err << "emberc: the board serves " << mod.functions().size() - 1 << " layers but " << model << " has "
-            << info->layers.size() << "; is the board running this model?\n";
-        return 1;
-    }
-    for (size_t i = 0; i < inputs.size(); ++i)
-        if (Diagnostics d = mod.setInput(int(i), inputs[i]); !d.ok()) return fail(d, err);
     char line[256];
     std::snprintf(line, sizeof line, "%-5s %-32s %-18s %s\n", "layer", "name", "op", "board vs host");
     out << line;
-    for (size_t k = 0; k < info->layers.size(); ++k) {
-        const rpc::FunctionInfo &f = mod.functions()[k + 1];
-        const PackageInfo::Layer &L = info->layers[k];
-        Result<rpc::CallResult> r = mod.call(f.name);
-        if (!r) return fail(r.diagnostics(), err);
-        for (const rpc::ArgInfo &x : f.args) {
-            if (x.role != 1 || x.tensor < 0 || size_t(x.tensor) >= ref->size()) continue;
-            // Compared by CRC-32 on the board; only a tensor that differs crosses the UART.
-            Result<bool> same = mod.tensorEquals(x.tensor, (*ref)[size_t(x.tensor)]);
-            if (!same) return fail(same.diagnostics(), err);
-            if (*same) {
-                std::snprintf(line, sizeof line, "%-5zu %-32.32s %-18.18s %s\n", k, L.name.c_str(), L.op.c_str(), "identical");
-                out << line;
-                continue;
-            }
-            Result<std::vector<uint8_t>> board = mod.readTensor(x.tensor);
-            if (!board) return fail(board.diagnostics(), err);
-            const Difference diff = compareTensor(*board, (*ref)[size_t(x.tensor)], x);
-            std::snprintf(line, sizeof line, "%-5zu %-32.32s %-18.18s %s\n", k, L.name.c_str(), L.op.c_str(),
-                          diff.bytes == 0 ? "identical" : diff.significant ? "DIFFERS" : "within float tolerance");
-            out << line;
-            if (diff.significant) {
-                char maxDiff[32];
-                std::snprintf(maxDiff, sizeof maxDiff, "%g", diff.maxAbs);
-                out << "first divergent layer: " << k << " '" << L.name << "' (" << L.op << ", function " << f.name
-                    << "): output tensor '" << x.name << "' (#" << x.tensor << ") differs in " << diff.bytes << " of "
-                    << board->size() << " bytes, max difference " << maxDiff << "\n";
-                return 1;
-            }
-        }
+    Result<rpc::BisectResult> r = rpc::bisectLayers(**m, *info, *ref, inputs, [&](const rpc::BisectLayer &L) {
+        using V = rpc::BisectLayer::Verdict;
+        std::snprintf(line, sizeof line, "%-5zu %-32.32s %-18.18s %s\n", L.layer, L.name.c_str(), L.op.c_str(),
+                      L.verdict == V::Identical ? "identical" : L.verdict == V::Differs ? "DIFFERS" : "within float tolerance");
+        out << line;
+    });
+    if (!r) return fail(r.diagnostics(), err);
+    if (r->diverged) {
+        const rpc::BisectLayer &L = r->first;
+        char maxDiff[32];
+        std::snprintf(maxDiff, sizeof maxDiff, "%g", L.difference.maxAbs);
+        out << "first divergent layer: " << L.layer << " '" << L.name << "' (" << L.op << ", function " << L.function
+            << "): output tensor '" << L.tensor.name << "' (#" << L.tensor.tensor << ") differs in " << L.difference.bytes
+            << " of " << L.board.size() << " bytes, max difference " << maxDiff << "\n";
+        return 1;
     }
     out << "all " << info->layers.size() << " layers identical\n";
     return 0;

@@ -523,6 +523,14 @@ std::string rpcPortC(const PackageInfo &p, const std::string &corruption) {
     s << "void ember_rpc_reset_model(void)\n{\n";
     if (p.hasState && !p.api.packedInterface)
         s << "    " << p.name << "_reset(" << (p.poolsStruct() ? "&ember_pools" : "") << ");\n";
+    if (p.hasState && p.api.packedInterface) {
+        // Packed: NAME_reset(uint8_t *state_pool) when the application owns
+        // the state pool (here: the harness), else NAME_reset(void).
+        std::string statePool;
+        for (const PackageInfo::Pool &pool : p.pools)
+            if (pool.name == "state" && pool.appProvided) statePool = "ember_pool_" + pool.cName;
+        s << "    " << p.name << "_reset(" << statePool << ");\n";
+    }
     if (p.api.constantsPool) s << "    memcpy(ember_cpool, " << p.constantsImage << ", sizeof ember_cpool);\n";
     s << "}\n";
     s << "void ember_rpc_boot(void)\n{\n" << corruption << "}\n";

@@ -35,8 +35,20 @@ public:
     QRectF boundingRect() const override
     {
         const QRectF box(QPointF(-3, -3), node_.rect.size() + QSizeF(6, 6));
-        return badge_.isEmpty() ? box : box.united(badgeRect().adjusted(-2, -2, 2, 2));
+        QRectF r = badge_.isEmpty() ? box : box.united(badgeRect().adjusted(-2, -2, 2, 2));
+        if (!flag_.isEmpty()) r = r.united(flagRect().adjusted(-4, -4, 4, 4));
+        return r;
     }
+    // Layer-by-layer run: the first divergent layer gets a red outline and a
+    // note right of the node ("" removes it).
+    void setNote(const QString &text, const QFont &font)
+    {
+        prepareGeometryChange();
+        flag_ = text;
+        flagFont_ = font;
+        update();
+    }
+    QString note() const { return flag_; }
     const LayoutNode &node() const { return node_; }
     // Profile overlay: a heat-coloured pill left of the node ("" removes it).
     void setBadge(const QString &text, const QColor &heat, const QFont &font)
@@ -80,6 +92,7 @@ public:
         p->drawText(QRectF(8, 6 + fm.height(), r.width() - 12, r.height() - fm.height() - 10),
                     Qt::AlignHCenter | Qt::AlignVCenter, node_.subtitle);
         if (!badge_.isEmpty()) paintBadge(p);
+        if (!flag_.isEmpty()) paintFlag(p, r);
     }
 
 protected:
@@ -110,7 +123,31 @@ private:
         p->drawText(b, Qt::AlignCenter, badge_);
     }
 
+    QRectF flagRect() const
+    {
+        const QFontMetricsF fm(flagFont_);
+        const qreal w = fm.horizontalAdvance(flag_) + 14, h = fm.height() + 6;
+        return QRectF(node_.rect.width() + 10, (node_.rect.height() - h) / 2, w, h);
+    }
+    void paintFlag(QPainter *p, const QRectF &r) const
+    {
+        const QColor red(0xd3, 0x2f, 0x2f);
+        p->setBrush(Qt::NoBrush);
+        p->setPen(QPen(red, 3.5));
+        p->drawRoundedRect(r.adjusted(-3, -3, 3, 3), 8, 8);
+        const QRectF f = flagRect();
+        p->setPen(QPen(red.darker(130), 1));
+        p->setBrush(red);
+        p->drawLine(QPointF(r.right() + 3, f.center().y()), QPointF(f.left(), f.center().y()));
+        p->drawRoundedRect(f, f.height() / 2, f.height() / 2);
+        p->setPen(Qt::white);
+        p->setFont(flagFont_);
+        p->drawText(f, Qt::AlignCenter, flag_);
+    }
+
     LayoutNode node_;
+    QString flag_;
+    QFont flagFont_;
     QString badge_;
     QColor heat_;
     QFont badgeFont_;
@@ -238,6 +275,7 @@ void GraphView::rebuild()
     layout_ = {};
     searchPos_ = -1;
     search_->clear();  // a search belongs to the model it was typed for
+    divergent_ = -1;   // so does a layer-by-layer result
     retranslate();
     const ember::Graph *g = session_->graph();
     if (!g) return;
@@ -293,6 +331,7 @@ void GraphView::rebuild()
         items_ << item;
     }
     applyProfile();
+    applyDivergence();
     resetView();
 }
 
@@ -339,6 +378,37 @@ QString GraphView::profileBadge(int op) const
 {
     for (OpNodeItem *item : items_)
         if (item->node().kind == LayoutNode::Kind::Op && item->node().op == op) return item->badge();
+    return {};
+}
+
+void GraphView::setDivergentLayer(int op, const QString &note)
+{
+    divergent_ = op;
+    divergentNote_ = note;
+    applyDivergence();
+}
+
+void GraphView::applyDivergence()
+{
+    QFont f = font();
+    f.setPointSizeF(8.5);
+    f.setBold(true);
+    OpNodeItem *hit = nullptr;
+    for (OpNodeItem *item : items_) {
+        const bool mark = divergent_ >= 0 && item->node().kind == LayoutNode::Kind::Op && item->node().op == divergent_;
+        item->setNote(mark ? divergentNote_ : QString(), f);
+        if (mark) hit = item;
+    }
+    QRectF bounds = scene_->sceneRect();
+    for (OpNodeItem *item : items_) bounds = bounds.united(item->mapRectToScene(item->boundingRect()).adjusted(-30, -30, 30, 30));
+    scene_->setSceneRect(bounds);
+    if (hit) view_->centerOn(hit);
+}
+
+QString GraphView::divergenceFlag(int op) const
+{
+    for (OpNodeItem *item : items_)
+        if (item->node().kind == LayoutNode::Kind::Op && item->node().op == op) return item->note();
     return {};
 }
 

@@ -55,6 +55,12 @@ public:
     int profileBadgeCount() const;
     QString profileBadge(int op) const;
 
+    // Layer-by-layer run on a board: a red outline and `note` on op `op`
+    // (the first layer whose output differs from the host); -1 clears it.
+    void setDivergentLayer(int op, const QString &note = {});
+    int divergentLayer() const { return divergent_; }
+    QString divergenceFlag(int op) const;
+
 signals:
     void layerActivated(int op);  // double-click: jump to the generated function
 
@@ -64,6 +70,7 @@ protected:
 private:
     void rebuild();
     void applyProfile();
+    void applyDivergence();
     void syncSelectionFromSession();
     void onSceneSelection();
     void retranslate();
@@ -78,6 +85,8 @@ private:
     QList<OpNodeItem *> items_;
     int searchPos_ = -1;
     bool syncing_ = false;
+    int divergent_ = -1;
+    QString divergentNote_;
 };
 
 }  // namespace ember::studio

@@ -40,6 +40,8 @@
 #include "Translations.h"
 #include "ember/Version.h"
 #include "LayerReportView.h"
+#include "BisectController.h"
+#include "BisectPanel.h"
 #include "ValidationPanel.h"
 #include "WelcomePage.h"
 
@@ -122,6 +124,27 @@ MainWindow::MainWindow(const QString &storePath, QWidget *parent)
     // Layers tab (issue 12): the per-layer report before running.
     layers_ = new LayerReportView(session_);
     tabs_->addTab(layers_, QString());
+    // Run on Board Layer by Layer (issue 11): its result in a dock beside Messages.
+    bisectPanel_ = new BisectPanel;
+    bisectDock_ = new QDockWidget(this);
+    bisectDock_->setObjectName("bisectDock");
+    bisectDock_->setWidget(bisectPanel_);
+    addDockWidget(Qt::BottomDockWidgetArea, bisectDock_);
+    splitDockWidget(messagesDock_, bisectDock_, Qt::Horizontal);
+    bisectDock_->hide();
+    bisect_ = new BisectController(session_, board_, graph_, validation_, bisectDock_, bisectPanel_, this);
+    buildMenu_->addAction(bisect_->action());
+    viewMenu_->addAction(bisectDock_->toggleViewAction());
+    if (auto *tb = findChild<QToolBar *>(QStringLiteral("mainToolBar"))) tb->addAction(bisect_->action());
+    connect(bisect_, &BisectController::progress, this, &MainWindow::showProgress);
+    connect(bisect_, &BisectController::failed, messagesDock_, &QWidget::show);
+    connect(bisect_, &BisectController::stateChanged, this, &MainWindow::updateActions);
+    connect(bisect_, &BisectController::finished, this, [this](const LayerBisectResult &r) {
+        if (!r.identical()) {
+            showTab(Tab::Graph);
+            resizeDocks({bisectDock_}, {260}, Qt::Vertical);
+        }
+    });
 
     retranslate();
     updateActions();
@@ -142,7 +165,7 @@ void MainWindow::connectControllers()
 {
     connect(project_, &ProjectController::aboutToOpenModel, this, [this] {
         if (build_->isCompiling()) build_->cancel();
-        if (board_->isBusy()) cancelBoardJob();
+        if (board_->isBusy() || (bisect_ && bisect_->isBusy())) cancelBoardJob();
     });
     connect(project_, &ProjectController::openFailed, messagesDock_, &QWidget::show);
     connect(project_, &ProjectController::projectChanged, history_, &HistoryView::setProject);
@@ -202,7 +225,7 @@ void MainWindow::createActions()
     a.cancel = new QAction(style()->standardIcon(QStyle::SP_BrowserStop), QString(), this);
     a.cancel->setShortcut(QKeySequence(Qt::Key_Escape));
     connect(a.cancel, &QAction::triggered, this, [this] {
-        if (board_->isBusy()) cancelBoardJob();
+        if (board_->isBusy() || (bisect_ && bisect_->isBusy())) cancelBoardJob();
         else build_->cancel();
     });
 
@@ -391,6 +414,7 @@ void MainWindow::retranslate()
     modelDock_->setWindowTitle(tr("Model"));
     optionsDock_->setWindowTitle(tr("Options"));
     messagesDock_->setWindowTitle(tr("Messages"));
+    if (bisect_) bisect_->retranslate();
     updateTitle();
     updateStatus();
 }
@@ -432,6 +456,7 @@ void MainWindow::showTab(Tab t)
 void MainWindow::cancelBoardJob()
 {
     board_->cancel();
+    if (bisect_) bisect_->cancel();
     stage_->setText(tr("cancelling…"));
 }
 
@@ -463,8 +488,9 @@ void MainWindow::applyLanguage(const QString &code)
 
 void MainWindow::updateActions()
 {
-    const bool running = build_->isCompiling() || board_->isBusy();
+    const bool running = build_->isCompiling() || board_->isBusy() || (bisect_ && bisect_->isBusy());
     project_->updateActions();
+    if (bisect_) bisect_->updateActions();
     build_->updateActions();
     board_->updateActions();
     ide_->updateActions();

@@ -85,6 +85,9 @@ public:
     class LayerReportView *layerReport() const { return layers_; }
     // The welcome page shows (no model open).
     bool isWelcomeShown() const;
+    // Run on Board Layer by Layer (issue 11) and its result dock.
+    class BisectController *bisectController() const { return bisect_; }
+    class BisectPanel *bisectPanel() const { return bisectPanel_; }
 
 protected:
     void changeEvent(QEvent *e) override;
@@ -125,6 +128,9 @@ private:
     ValidationPanel *validation_ = nullptr;
     class WelcomePage *welcome_ = nullptr;
     class LayerReportView *layers_ = nullptr;
+    class BisectController *bisect_ = nullptr;
+    class BisectPanel *bisectPanel_ = nullptr;
+    QDockWidget *bisectDock_ = nullptr;
     QStackedWidget *central_ = nullptr;
     QProgressBar *progress_;
     QLabel *stage_, *modelLabel_, *ramLabel_;

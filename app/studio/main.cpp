@@ -1,17 +1,19 @@
-// ember-studio [MODEL] [--example] [--screenshot FILE [--tab TAB] [--size WxH]] [--board ID]
+// ember-studio [MODEL] [--example] [--screenshot FILE [--tab TAB] [--size WxH] [--bisect]] [--board ID]
 //              [--pool SPEC]... [--pin TENSOR=POOL]... [--planner NAME]
 //
 // --screenshot renders the main window for MODEL to a PNG and exits (works
 // with QT_QPA_PLATFORM=offscreen); memory, code and history compile first,
 // profile (or any tab with an explicit --board) runs a profile on the board
 // first (default: the first emulated board). --pool/--pin/--planner are
-// emberc's compile flags, applied to the project's options.
+// emberc's compile flags, applied to the project's options. --bisect runs the
+// model on the board layer by layer first (Build ▸ Run on Board Layer by Layer).
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
 
 #include <cstdio>
 
+#include "BisectController.h"
 #include "BoardJob.h"
 #include "GraphView.h"
 #include "MainWindow.h"
@@ -24,7 +26,7 @@ namespace {
 
 const QStringList kTabs{"graph", "memory", "code", "profile", "history", "validation", "layers", "welcome"};
 
-int screenshot(MainWindow &w, const QString &file, const QString &tab, bool profile, QSize size)
+int screenshot(MainWindow &w, const QString &file, const QString &tab, bool profile, QSize size, bool bisect = false)
 {
     w.resize(size);
     w.show();
@@ -40,8 +42,13 @@ int screenshot(MainWindow &w, const QString &file, const QString &tab, bool prof
     if (tab == "validation" && w.session()->buildIsCurrent() && w.validationPanel()->start())
         w.validationPanel()->waitForFinished();
     if (tab != "welcome") w.showTab(MainWindow::Tab(kTabs.indexOf(tab)));
+    // Layer by layer: the result selects the divergent layer itself.
+    if (bisect && w.session()->hasModel() && w.bisectController()->run()) {
+        if (!w.bisectController()->job()->waitForFinished())
+            std::fprintf(stderr, "ember-studio: the layer-by-layer run did not finish in time\n");
+    }
     // Select a representative layer so the properties panel is not empty.
-    if (w.session()->hasModel() && !w.session()->graph()->ops.empty()) {
+    if (!bisect && w.session()->hasModel() && !w.session()->graph()->ops.empty()) {
         const int op = int(w.session()->graph()->ops.size()) / 3;
         w.session()->selectOp(op);
         if (tab == "graph") w.graphView()->resetView();
@@ -85,7 +92,11 @@ int main(int argc, char **argv)
     QCommandLineOption reference(QStringLiteral("reference"),
                                  QStringLiteral("Float model for the Validation tab (with --tab validation: validate against it)."),
                                  QStringLiteral("FLOAT.tflite"));
-    p.addOptions({shot, tab, size, example, db, board, pool, pin, planner, reference});
+    QCommandLineOption bisect(QStringLiteral("bisect"),
+                              QStringLiteral("With --screenshot: run on the board layer by layer first (default board: the first emulated one)."));
+    QCommandLineOption corrupt(QStringLiteral("corrupt-layer"), QStringLiteral("Test only: with --bisect, corrupt a constant of layer N on the device."),
+                               QStringLiteral("N"));
+    p.addOptions({shot, tab, size, example, db, board, pool, pin, planner, reference, bisect, corrupt});
     p.addPositionalArgument(QStringLiteral("model"), QStringLiteral("Model file to open (.tflite)."));
     p.process(app);
 
@@ -119,7 +130,8 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "ember-studio: unknown board '%s'; known boards: %s\n", qPrintable(p.value(board)), qPrintable(ids.join(", ")));
         return 2;
     }
-    if (p.isSet(shot) && tabName == "profile" && !p.isSet(board)) w.selectBoard(BoardJob::defaultBoard());
+    if (p.isSet(shot) && (tabName == "profile" || p.isSet(bisect)) && !p.isSet(board)) w.selectBoard(BoardJob::defaultBoard());
+    if (p.isSet(corrupt)) w.bisectController()->setCorruptLayer(p.value(corrupt).toInt());
     bool opened = true;
     if (!p.positionalArguments().isEmpty()) opened = w.openModel(p.positionalArguments().first());
     else if (p.isSet(example) || (p.isSet(shot) && tabName != "welcome")) opened = w.openExample();
@@ -132,7 +144,8 @@ int main(int argc, char **argv)
 
     if (p.isSet(shot)) {
         if (!opened) std::fprintf(stderr, "ember-studio: the model could not be opened; the screenshot shows the error\n");
-        return screenshot(w, p.value(shot), tabName, tabName == "profile" || p.isSet(board), shotSize);
+        return screenshot(w, p.value(shot), tabName, tabName == "profile" || (p.isSet(board) && !p.isSet(bisect)), shotSize,
+                          p.isSet(bisect));
     }
     w.show();
     return app.exec();

@@ -6,7 +6,10 @@
 #include <QtTest>
 
 #include "TestUtil.h"
+#include <QTemporaryDir>
+
 #include "core/Compiler.h"
+#include "core/builder/TfliteWriter.h"
 #include "core/reference/Executor.h"
 #include "flashers/RpcClient.h"
 #include "flashers/ToolProcess.h"
@@ -20,6 +23,7 @@ private slots:
     void kws_an386();
     void kws_an547();
     void ic_an386();
+    void statefulPackedReset();
     void refusals();
 };
 
@@ -137,6 +141,57 @@ void TestRpc::ic_an386() {
     QVERIFY2(m.ok(), m.diagnostics().format().c_str());
     checkModel(**m, "mlperf_tiny/ic/pretrainedResnet_quant.tflite", "pretrainedResnet_quant", 1);
     qInfo("ic on qemu-mps2-an386: %lld ms in all", t.elapsed());
+}
+
+// A stateful model (float SVDF: its activation state carries over between
+// runs) with --interface-api packed: RESET puts the state back, so the run
+// after it equals the first run.
+void TestRpc::statefulPackedReset() {
+    Graph g;
+    g.name = "svdf_state";
+    OpAttrs at;
+    at.svdfRank = 1;
+    auto floats = [](size_t n, float step) {
+        std::vector<float> v(n);
+        for (size_t i = 0; i < n; ++i) v[i] = step * float(int(i % 7) - 3);
+        return test::bytesOf(v);
+    };
+    const int x = test::addTensor(g, "x", DType::Float32, {1, 4});
+    const int wf = test::addTensor(g, "wf", DType::Float32, {2, 4}, {}, floats(8, 0.25f));
+    const int wt = test::addTensor(g, "wt", DType::Float32, {2, 3}, {}, floats(6, 0.5f));
+    const int st = test::addTensor(g, "state", DType::Float32, {1, 6});
+    const int y = test::addTensor(g, "y", DType::Float32, {1, 2});
+    g.tensors[size_t(st)].isVariable = true;
+    test::addOp(g, OpType::Svdf, {x, wf, wt, -1, st}, {y}, at);
+    test::setIO(g, {x}, {y});
+    QTemporaryDir dir;
+    const std::string path = dir.path().toStdString() + "/svdf_state.tflite";
+    const std::vector<uint8_t> bytes = writeTflite(g);
+    {
+        QFile f(QString::fromStdString(path));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QCOMPARE(f.write(reinterpret_cast<const char *>(bytes.data()), qint64(bytes.size())), qint64(bytes.size()));
+    }
+    const std::vector<uint8_t> in = test::bytesOf(std::vector<float>{1.f, -0.5f, 0.25f, 2.f});
+
+    rpc::ServeOptions so;
+    so.compile.interfaceApi = InterfaceApi::Packed;
+    Result<std::unique_ptr<rpc::Module>> m = rpc::Module::connect("qemu-mps2-an386", path, so);
+    QVERIFY2(m.ok(), m.diagnostics().format().c_str());
+    rpc::Module &mod = **m;
+    auto runOnce = [&] {
+        Result<rpc::CallResult> r = mod.run();
+        if (!r.ok() || r->rc != 0) return std::vector<uint8_t>();
+        Result<std::vector<uint8_t>> out = mod.getOutput(0);
+        return out.ok() ? *out : std::vector<uint8_t>();
+    };
+    QVERIFY(mod.setInput(0, in).ok());
+    const std::vector<uint8_t> first = runOnce(), second = runOnce();
+    QVERIFY(!first.empty());
+    QVERIFY2(second != first, "the state did not carry over between runs");
+    QVERIFY(mod.reset().ok());
+    QVERIFY(mod.setInput(0, in).ok());
+    QCOMPARE(runOnce(), first);
 }
 
 void TestRpc::refusals() {
