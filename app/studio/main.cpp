@@ -14,6 +14,7 @@
 
 #include "BoardJob.h"
 #include "GraphView.h"
+#include "HistoryView.h"
 #include "MainWindow.h"
 #include "StudioApp.h"
 #include "ValidationPanel.h"
@@ -40,6 +41,8 @@ int screenshot(MainWindow &w, const QString &file, const QString &tab, bool prof
     if (tab == "validation" && w.session()->buildIsCurrent() && w.validationPanel()->start())
         w.validationPanel()->waitForFinished();
     if (tab != "welcome") w.showTab(MainWindow::Tab(kTabs.indexOf(tab)));
+    // History: with two builds recorded (same --db, run twice), compare them.
+    if (tab == "history" && w.historyView()->buildCount() >= 2) w.historyView()->selectBuilds(0, 1);
     // Select a representative layer so the properties panel is not empty.
     if (w.session()->hasModel() && !w.session()->graph()->ops.empty()) {
         const int op = int(w.session()->graph()->ops.size()) / 3;
