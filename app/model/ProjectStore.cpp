@@ -520,7 +520,7 @@ QString ProjectStore::optionLabel(const QString &key)
 
 QString ProjectStore::optionValueText(const QString &key, const QJsonValue &v)
 {
-    auto tr = [](const char *s) { return QCoreApplication::translate("ember::studio::HistoryView", s); };
+    auto tr = [](const char *s) { return QCoreApplication::translate("ember::studio::ProjectStore", s); };
     if (v.isUndefined() || v.isNull()) return tr("(default)");
     if (v.isBool()) return v.toBool() ? tr("on") : tr("off");
     if (v.isDouble()) return QLocale().toString(v.toInteger());

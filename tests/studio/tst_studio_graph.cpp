@@ -25,6 +25,8 @@
 #include "StudioTestUtil.h"
 #include "SummaryPanel.h"
 #include "TextDiff.h"
+#include "Translations.h"
+#include "core/OptionTable.h"
 
 using namespace ember::studio;
 
@@ -288,6 +290,22 @@ private slots:
         QCOMPARE(after.first().status, QString("failed"));
         QVERIFY2(after.first().message.contains("no debug probe found"), qPrintable(after.first().message));
         QCOMPARE(w.historyView()->profileCount(), before + 1);
+    }
+
+    void germanLabelsAndNumbers()
+    {
+        // Every option label of the table is translated (History and the
+        // Options panel use them), numbers follow the UI language.
+        QVERIFY(switchLanguage("de"));
+        for (const ember::OptionSpec &spec : ember::compileOptionTable()) {
+            if (QByteArray(spec.label) == "Name") continue;  // the same word in German
+            QVERIFY2(ProjectStore::optionLabel(QString::fromLatin1(spec.key)) != QString::fromUtf8(spec.label), spec.label);
+        }
+        QCOMPARE(groupDigits(1234567), QString("1.234.567"));
+        QCOMPARE(formatBytes(4000), QString("3,9 KiB"));
+        QCOMPARE(HistoryView::unitName("instructions"), QString("Instruktionen"));
+        QVERIFY(switchLanguage(QString()));
+        QCOMPARE(groupDigits(1234567), QString("1,234,567"));
     }
 
     void unifiedDiffHunks()
