@@ -115,132 +115,132 @@
 <context>
     <name>ember::studio::BoardController</name>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="57"/>
+        <location filename="../app/studio/BoardController.cpp" line="61"/>
         <source>flashed %1: %2</source>
         <translation>%1 geflasht: %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="79"/>
+        <location filename="../app/studio/BoardController.cpp" line="83"/>
         <source>%1 · %2 at %3 MHz%4</source>
         <translation>%1 · %2 mit %3 MHz%4</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="80"/>
+        <location filename="../app/studio/BoardController.cpp" line="84"/>
         <source> · emulated in QEMU: counts instructions, needs no hardware</source>
         <translation> · in QEMU emuliert: zählt Instruktionen, braucht keine Hardware</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="111"/>
+        <location filename="../app/studio/BoardController.cpp" line="115"/>
         <source>nothing to %1; open a model first</source>
         <translation>nichts zum %1; zuerst ein Modell öffnen</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="115"/>
+        <location filename="../app/studio/BoardController.cpp" line="119"/>
         <source>a board job is running; wait for it or press Cancel</source>
         <translation>ein Board-Auftrag läuft; warten oder Abbrechen drücken</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="119"/>
+        <location filename="../app/studio/BoardController.cpp" line="123"/>
         <source>no board selected; choose one in the toolbar</source>
         <translation>kein Board gewählt; eines in der Werkzeugleiste auswählen</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="127"/>
+        <location filename="../app/studio/BoardController.cpp" line="131"/>
         <source>profile</source>
         <translation>Profilieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="142"/>
+        <location filename="../app/studio/BoardController.cpp" line="146"/>
         <source>profiling on %1: %2</source>
         <translation>Profiling auf %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="144"/>
+        <location filename="../app/studio/BoardController.cpp" line="148"/>
         <source>starting</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="151"/>
+        <location filename="../app/studio/BoardController.cpp" line="155"/>
         <source>flash</source>
         <translation>Flashen</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="154"/>
+        <location filename="../app/studio/BoardController.cpp" line="158"/>
         <source>nothing to flash; compile the model first (Ctrl+B)</source>
-        <translation>nichts zu flashen; zuerst das Modell kompilieren (Strg+B)</translation>
+        <translation>nichts zu flashen; zuerst das Modell erstellen (Strg+B)</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="164"/>
+        <location filename="../app/studio/BoardController.cpp" line="168"/>
         <source>flashing %1 to %2</source>
         <translation>%1 wird auf %2 geflasht</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="172"/>
+        <location filename="../app/studio/BoardController.cpp" line="176"/>
         <source>a profile run of %1 ended after another model was opened; it was not recorded</source>
         <translation>ein Profiling-Lauf von %1 endete, nachdem ein anderes Modell geöffnet wurde; er wurde nicht aufgezeichnet</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="182"/>
+        <location filename="../app/studio/BoardController.cpp" line="186"/>
         <source>outputs bit-exact with the host</source>
         <translation>Ausgaben bitgenau wie auf dem Host</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="183"/>
+        <location filename="../app/studio/BoardController.cpp" line="187"/>
         <source>outputs DIFFER from the host: %1</source>
         <translation>Ausgaben WEICHEN vom Host AB: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="184"/>
+        <location filename="../app/studio/BoardController.cpp" line="188"/>
         <source>outputs not compared</source>
         <translation>Ausgaben nicht verglichen</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="186"/>
+        <location filename="../app/studio/BoardController.cpp" line="190"/>
         <source>profiled on %1: %2 %3 (%4 ms at %5 MHz), %6</source>
         <translation>auf %1 profiliert: %2 %3 (%4 ms bei %5 MHz), %6</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="197"/>
+        <location filename="../app/studio/BoardController.cpp" line="201"/>
         <source>flash cancelled</source>
         <translation>Flashen abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="197"/>
+        <location filename="../app/studio/BoardController.cpp" line="201"/>
         <source>profile run cancelled</source>
         <translation>Profiling-Lauf abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="202"/>
+        <location filename="../app/studio/BoardController.cpp" line="206"/>
         <source>flashing %1 failed</source>
         <translation>Flashen von %1 fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="202"/>
+        <location filename="../app/studio/BoardController.cpp" line="206"/>
         <source>profiling on %1 failed</source>
         <translation>Profiling auf %1 fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="219"/>
+        <location filename="../app/studio/BoardController.cpp" line="241"/>
         <source>&amp;Profile</source>
         <translation>&amp;Profilieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="220"/>
+        <location filename="../app/studio/BoardController.cpp" line="242"/>
         <source>Compile, build firmware, run it on the selected board and count every layer (Ctrl+R)</source>
-        <translation>Kompilieren, Firmware bauen, auf dem gewählten Board ausführen und jede Schicht zählen (Strg+R)</translation>
+        <translation>Erstellen, Firmware erstellen, auf dem gewählten Board ausführen und jede Schicht zählen (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="221"/>
+        <location filename="../app/studio/BoardController.cpp" line="243"/>
         <source>&amp;Flash</source>
         <translation>&amp;Flashen</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="222"/>
+        <location filename="../app/studio/BoardController.cpp" line="244"/>
         <source>Build firmware for the last compile and program the selected board (Ctrl+U)</source>
-        <translation>Firmware für den letzten Build erzeugen und das gewählte Board programmieren (Strg+U)</translation>
+        <translation>Firmware aus der letzten Erstellung erzeugen und das gewählte Board programmieren (Strg+U)</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="223"/>
+        <location filename="../app/studio/BoardController.cpp" line="245"/>
         <source>Board:</source>
         <translation>Board:</translation>
     </message>
@@ -314,7 +314,7 @@
     <message>
         <location filename="../app/studio/BuildController.cpp" line="96"/>
         <source>%1 is not supported by this compiler build and was ignored</source>
-        <translation>%1 wird von diesem Compiler-Build nicht unterstützt und wurde ignoriert</translation>
+        <translation>%1 wird von dieser Compiler-Version nicht unterstützt und wurde ignoriert</translation>
     </message>
     <message>
         <location filename="../app/studio/BuildController.cpp" line="100"/>
@@ -328,29 +328,29 @@
     <message>
         <location filename="../app/studio/BuildController.cpp" line="147"/>
         <source>compile failed without a diagnostic</source>
-        <translation>Kompilierung ohne Diagnose fehlgeschlagen</translation>
+        <translation>Erstellen ohne Diagnose fehlgeschlagen</translation>
     </message>
     <message>
         <source>nothing to export; compile the model first</source>
         <translation type="vanished">nichts zu exportieren; zuerst das Modell übersetzen</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="207"/>
+        <location filename="../app/studio/BuildController.cpp" line="210"/>
         <source>Export package as archive</source>
         <translation>Paket als Archiv exportieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="208"/>
+        <location filename="../app/studio/BuildController.cpp" line="211"/>
         <source>Tar archive (*.tar)</source>
         <translation>Tar-Archiv (*.tar)</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="210"/>
+        <location filename="../app/studio/BuildController.cpp" line="213"/>
         <source>Export package to folder</source>
         <translation>Paket in Ordner exportieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="222"/>
+        <location filename="../app/studio/BuildController.cpp" line="225"/>
         <source>package exported to %1</source>
         <translation>Paket nach %1 exportiert</translation>
     </message>
@@ -379,68 +379,68 @@
         <translation>%1 nicht ausgeführt: die aktuellen Optionen lassen sich nicht erstellen (siehe oben)</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="179"/>
+        <location filename="../app/studio/BuildController.cpp" line="182"/>
         <source>nothing to %1; open a model first</source>
         <translation>nichts zu %1; zuerst ein Modell öffnen</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="190"/>
+        <location filename="../app/studio/BuildController.cpp" line="193"/>
         <source>the options changed since the last build; compiling before: %1</source>
         <translation>die Optionen haben sich seit dem letzten Erstellen geändert; erst erstellen, dann: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="197"/>
+        <location filename="../app/studio/BuildController.cpp" line="200"/>
         <source>nothing to export; open a model first</source>
         <translation>nichts zu exportieren; zuerst ein Modell öffnen</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="218"/>
+        <location filename="../app/studio/BuildController.cpp" line="221"/>
         <source>export</source>
         <translation>exportieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="229"/>
+        <location filename="../app/studio/BuildController.cpp" line="233"/>
         <source>check with the host compiler</source>
         <translation>mit dem Host-Compiler prüfen</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="238"/>
+        <location filename="../app/studio/BuildController.cpp" line="242"/>
         <source>cannot write the package to a temporary folder: %1</source>
         <translation>Paket kann nicht in einen temporären Ordner geschrieben werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="251"/>
+        <location filename="../app/studio/BuildController.cpp" line="255"/>
         <source>the package compiles warning-free with the host compiler</source>
         <translation>das Paket kompiliert mit dem Host-Compiler ohne Warnungen</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="252"/>
+        <location filename="../app/studio/BuildController.cpp" line="256"/>
         <source>the host compiler reported problems (see above)</source>
         <translation>der Host-Compiler hat Probleme gemeldet (siehe oben)</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="262"/>
+        <location filename="../app/studio/BuildController.cpp" line="266"/>
         <source>&amp;Compile</source>
         <translation>&amp;Erstellen</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="263"/>
-        <location filename="../app/studio/BuildController.cpp" line="275"/>
+        <location filename="../app/studio/BuildController.cpp" line="267"/>
+        <location filename="../app/studio/BuildController.cpp" line="279"/>
         <source>Plan memory and generate the C package (Ctrl+B)</source>
         <translation>Speicher planen und C-Paket erzeugen (Strg+B)</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="264"/>
+        <location filename="../app/studio/BuildController.cpp" line="268"/>
         <source>Export Package to &amp;Folder…</source>
         <translation>Paket in &amp;Ordner exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="265"/>
+        <location filename="../app/studio/BuildController.cpp" line="269"/>
         <source>Export Package as &amp;Archive…</source>
         <translation>Paket als &amp;Archiv exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="266"/>
+        <location filename="../app/studio/BuildController.cpp" line="270"/>
         <source>Check with &amp;Host Compiler</source>
         <translation>Mit &amp;Host-Compiler prüfen</translation>
     </message>
@@ -518,7 +518,7 @@
     <message>
         <location filename="../views/CodeView.cpp" line="206"/>
         <source>Highlight lines that changed versus the previous build</source>
-        <translation>Zeilen hervorheben, die sich seit dem letzten Build geändert haben</translation>
+        <translation>Zeilen hervorheben, die sich seit der letzten Erstellung geändert haben</translation>
     </message>
     <message>
         <location filename="../views/CodeView.cpp" line="207"/>
@@ -533,19 +533,19 @@
     <message>
         <location filename="../views/CodeView.cpp" line="288"/>
         <source>changed since the previous build</source>
-        <translation>seit dem letzten Build geändert</translation>
+        <translation>seit der letzten Erstellung geändert</translation>
     </message>
     <message>
         <location filename="../views/CodeView.cpp" line="288"/>
         <source>new in this build</source>
-        <translation>neu in diesem Build</translation>
+        <translation>neu in dieser Erstellung</translation>
     </message>
     <message numerus="yes">
         <location filename="../views/CodeView.cpp" line="294"/>
         <source>%n file(s) changed since the previous build</source>
         <translation>
-            <numerusform>%n Datei seit dem letzten Build geändert</numerusform>
-            <numerusform>%n Dateien seit dem letzten Build geändert</numerusform>
+            <numerusform>%n Datei seit der letzten Erstellung geändert</numerusform>
+            <numerusform>%n Dateien seit der letzten Erstellung geändert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -575,97 +575,122 @@
 <context>
     <name>ember::studio::GraphView</name>
     <message>
-        <location filename="../views/GraphView.cpp" line="216"/>
+        <location filename="../views/GraphView.cpp" line="254"/>
         <source>Find layer, op type or tensor…</source>
         <translation>Schicht, Op-Typ oder Tensor suchen…</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="217"/>
+        <location filename="../views/GraphView.cpp" line="255"/>
         <source>Zoom in</source>
         <translation>Vergrößern</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="218"/>
+        <location filename="../views/GraphView.cpp" line="256"/>
         <source>Zoom out</source>
         <translation>Verkleinern</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="219"/>
+        <location filename="../views/GraphView.cpp" line="257"/>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="220"/>
+        <location filename="../views/GraphView.cpp" line="258"/>
         <source>Fit the whole graph into the view</source>
         <translation>Ganzen Graphen einpassen</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="221"/>
+        <location filename="../views/GraphView.cpp" line="259"/>
         <source>Actual size</source>
         <translation>Originalgröße</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="223"/>
-        <location filename="../views/GraphView.cpp" line="383"/>
+        <location filename="../views/GraphView.cpp" line="261"/>
+        <location filename="../views/GraphView.cpp" line="427"/>
         <source>%1 operators · %2 tensors</source>
         <translation>%1 Operatoren · %2 Tensoren</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="225"/>
+        <location filename="../views/GraphView.cpp" line="263"/>
         <source>no model</source>
         <translation>kein Modell</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="287"/>
+        <location filename="../views/GraphView.cpp" line="326"/>
         <source>Not supported: %1</source>
         <translation>Nicht unterstützt: %1</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="288"/>
+        <location filename="../views/GraphView.cpp" line="327"/>
         <source>No supported alternative known; see Help ▸ Supported Operators.</source>
         <translation>Keine unterstützte Alternative bekannt; siehe Hilfe ▸ Unterstützte Operatoren.</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="289"/>
+        <location filename="../views/GraphView.cpp" line="328"/>
         <source>Supported alternatives: %1</source>
         <translation>Unterstützte Alternativen: %1</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="322"/>
+        <location filename="../views/GraphView.cpp" line="366"/>
         <source>%1 %2 (%3% of the run on %4)</source>
         <translation>%1 %2 (%3 % des Laufs auf %4)</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="385"/>
+        <location filename="../views/GraphView.cpp" line="429"/>
         <source>no match · %1</source>
         <translation>kein Treffer · %1</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="398"/>
+        <location filename="../views/GraphView.cpp" line="442"/>
         <source>match %1 of %2 · %3</source>
         <translation>Treffer %1 von %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../views/GraphView.cpp" line="486"/>
+        <source>Go to Code</source>
+        <translation>Zum Code springen</translation>
+    </message>
+    <message>
+        <location filename="../views/GraphView.cpp" line="491"/>
+        <source>Pin Output to Pool</source>
+        <translation>Ausgabe an Pool binden</translation>
+    </message>
+    <message>
+        <location filename="../views/GraphView.cpp" line="505"/>
+        <source>(add a second pool in Options first)</source>
+        <translation>(zuerst in den Optionen einen zweiten Pool anlegen)</translation>
+    </message>
+    <message>
+        <location filename="../views/GraphView.cpp" line="507"/>
+        <source>Remove pin</source>
+        <translation>Bindung entfernen</translation>
+    </message>
+    <message>
+        <location filename="../views/GraphView.cpp" line="514"/>
+        <source>Copy Name</source>
+        <translation>Namen kopieren</translation>
     </message>
 </context>
 <context>
     <name>ember::studio::HistoryView</name>
     <message>
-        <location filename="../views/HistoryView.cpp" line="77"/>
-        <location filename="../views/HistoryView.cpp" line="78"/>
+        <location filename="../views/HistoryView.cpp" line="109"/>
+        <location filename="../views/HistoryView.cpp" line="110"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="77"/>
+        <location filename="../views/HistoryView.cpp" line="109"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="77"/>
+        <location filename="../views/HistoryView.cpp" line="109"/>
         <source>Peak RAM</source>
         <translation>RAM-Spitze</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="77"/>
+        <location filename="../views/HistoryView.cpp" line="109"/>
         <source>Constants</source>
         <translation>Konstanten</translation>
     </message>
@@ -674,168 +699,370 @@
         <translation type="vanished">Code</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="77"/>
-        <location filename="../views/HistoryView.cpp" line="78"/>
-        <location filename="../views/HistoryView.cpp" line="230"/>
+        <location filename="../views/HistoryView.cpp" line="109"/>
+        <location filename="../views/HistoryView.cpp" line="110"/>
+        <location filename="../views/HistoryView.cpp" line="280"/>
         <source>Options</source>
         <translation>Optionen</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="112"/>
+        <location filename="../views/HistoryView.cpp" line="113"/>
+        <source>Profile runs and flashes (double-click a run to show it in the Profile tab)</source>
+        <translation>Profiling-Läufe und Flash-Vorgänge (Doppelklick zeigt einen Lauf im Tab Profil)</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="114"/>
+        <source>Restore Options</source>
+        <translation>Optionen wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="115"/>
+        <source>Put the options of the selected build or run back into the Options panel</source>
+        <translation>Die Optionen der gewählten Erstellung oder des Laufs zurück ins Optionsfeld übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="116"/>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="117"/>
+        <source>Delete the selected history entries (asks first)</source>
+        <translation>Die gewählten Verlaufseinträge löschen (mit Rückfrage)</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="148"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="112"/>
+        <location filename="../views/HistoryView.cpp" line="148"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="119"/>
-        <location filename="../views/HistoryView.cpp" line="144"/>
+        <location filename="../views/HistoryView.cpp" line="155"/>
+        <location filename="../views/HistoryView.cpp" line="181"/>
+        <location filename="../views/HistoryView.cpp" line="192"/>
         <source>(defaults)</source>
         <translation>(Standardwerte)</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="228"/>
+        <location filename="../views/HistoryView.cpp" line="172"/>
+        <source>flash · %1</source>
+        <translation>Flashen · %1</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="176"/>
+        <source>flash failed</source>
+        <translation>Flashen fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="176"/>
+        <source>run failed</source>
+        <translation>Lauf fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="278"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="231"/>
+        <location filename="../views/HistoryView.cpp" line="281"/>
         <source>no option changed</source>
         <translation>keine Option geändert</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="233"/>
+        <location filename="../views/HistoryView.cpp" line="283"/>
         <source>Sizes</source>
         <translation>Größen</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="235"/>
+        <location filename="../views/HistoryView.cpp" line="285"/>
         <source>pool</source>
         <translation>Pool</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="236"/>
+        <location filename="../views/HistoryView.cpp" line="286"/>
         <source>constants</source>
         <translation>Konstanten</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="237"/>
         <source>code</source>
-        <translation>Code</translation>
+        <translation type="vanished">Code</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="244"/>
+        <location filename="../views/HistoryView.cpp" line="399"/>
         <source>Select two builds to compare them.</source>
-        <translation>Zwei Builds auswählen, um sie zu vergleichen.</translation>
+        <translation>Zwei Erstellungen auswählen, um sie zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="78"/>
+        <location filename="../views/HistoryView.cpp" line="110"/>
         <source>Board</source>
         <translation>Board</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="77"/>
+        <location filename="../views/HistoryView.cpp" line="102"/>
+        <source>instructions</source>
+        <translation>Instruktionen</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="103"/>
+        <source>cycles</source>
+        <translation>Zyklen</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="109"/>
+        <location filename="../views/HistoryView.cpp" line="287"/>
         <source>C source</source>
         <translation>C-Quelltext</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="78"/>
-        <location filename="../views/HistoryView.cpp" line="196"/>
+        <location filename="../views/HistoryView.cpp" line="110"/>
+        <location filename="../views/HistoryView.cpp" line="246"/>
         <source>Total</source>
         <translation>Gesamt</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="78"/>
+        <location filename="../views/HistoryView.cpp" line="110"/>
         <source>Time at clock</source>
         <translation>Zeit bei Taktfrequenz</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="78"/>
+        <location filename="../views/HistoryView.cpp" line="110"/>
         <source>Output check</source>
         <translation>Ausgabeprüfung</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="79"/>
+        <location filename="../views/HistoryView.cpp" line="111"/>
         <source>Every compile and profile run is recorded. Select two builds, or two profile runs, to compare them.</source>
-        <translation>Jeder Build und jeder Profiling-Lauf wird aufgezeichnet. Zwei Builds oder zwei Profiling-Läufe auswählen, um sie zu vergleichen.</translation>
+        <translation>Jede Erstellung und jeder Profiling-Lauf wird aufgezeichnet. Zwei Builds oder zwei Profiling-Läufe auswählen, um sie zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="80"/>
+        <location filename="../views/HistoryView.cpp" line="112"/>
         <source>Builds</source>
-        <translation>Builds</translation>
+        <translation>Erstellungen</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="81"/>
         <source>Profile runs (double-click to show one in the Profile tab)</source>
-        <translation>Profiling-Läufe (Doppelklick zeigt einen im Reiter Profil)</translation>
+        <translation type="vanished">Profiling-Läufe (Doppelklick zeigt einen im Reiter Profil)</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="138"/>
+        <location filename="../views/HistoryView.cpp" line="186"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="140"/>
+        <location filename="../views/HistoryView.cpp" line="188"/>
         <source>bit-exact</source>
         <translation>bitgenau</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="140"/>
+        <location filename="../views/HistoryView.cpp" line="188"/>
         <source>mismatch</source>
         <translation>Abweichung</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="140"/>
+        <location filename="../views/HistoryView.cpp" line="188"/>
         <source>not compared</source>
         <translation>nicht verglichen</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="189"/>
+        <location filename="../views/HistoryView.cpp" line="239"/>
         <source>Profile %1 → %2</source>
         <translation>Profil %1 → %2</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="192"/>
+        <location filename="../views/HistoryView.cpp" line="242"/>
         <source>different boards: %1 → %2</source>
         <translation>verschiedene Boards: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="194"/>
+        <location filename="../views/HistoryView.cpp" line="244"/>
         <source>the layers differ; rows pair up by position</source>
         <translation>die Schichten unterscheiden sich; Zeilen werden nach Position gepaart</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="200"/>
+        <location filename="../views/HistoryView.cpp" line="250"/>
         <source>Layer</source>
         <translation>Schicht</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="200"/>
+        <location filename="../views/HistoryView.cpp" line="250"/>
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="200"/>
+        <location filename="../views/HistoryView.cpp" line="250"/>
         <source>Before</source>
         <translation>Vorher</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="200"/>
+        <location filename="../views/HistoryView.cpp" line="250"/>
         <source>After</source>
         <translation>Nachher</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="200"/>
+        <location filename="../views/HistoryView.cpp" line="250"/>
         <source>Delta</source>
         <translation>Differenz</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="244"/>
+        <location filename="../views/HistoryView.cpp" line="302"/>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="302"/>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="303"/>
+        <source>+%1 −%2 lines</source>
+        <translation>+%1 −%2 Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="311"/>
+        <source>These builds were recorded without their files (older history).</source>
+        <translation>Diese Erstellungen wurden ohne ihre Dateien aufgezeichnet (älterer Verlauf).</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="314"/>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/HistoryView.cpp" line="314"/>
+        <source>(%n unchanged; click a file for its diff)</source>
+        <translation>
+            <numerusform>(%n unverändert; Datei anklicken für ihre Unterschiede)</numerusform>
+            <numerusform>(%n unverändert; Datei anklicken für ihre Unterschiede)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="330"/>
+        <source>◂ back to the comparison</source>
+        <translation>◂ zurück zum Vergleich</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="330"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="333"/>
+        <source>identical</source>
+        <translation>identisch</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="373"/>
+        <source>Delete history entries</source>
+        <translation>Verlaufseinträge löschen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/HistoryView.cpp" line="374"/>
+        <source>Delete %n selected history entries? This cannot be undone; other entries, the project and its options are kept.</source>
+        <translation>
+            <numerusform>Den gewählten Verlaufseintrag löschen? Das lässt sich nicht rückgängig machen; andere Einträge, das Projekt und seine Optionen bleiben erhalten.</numerusform>
+            <numerusform>%n gewählte Verlaufseinträge löschen? Das lässt sich nicht rückgängig machen; andere Einträge, das Projekt und seine Optionen bleiben erhalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="399"/>
         <source>Select two profile runs to compare them.</source>
         <translation>Zwei Profiling-Läufe auswählen, um sie zu vergleichen.</translation>
+    </message>
+</context>
+<context>
+    <name>ember::studio::IdeCommandsDialog</name>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="218"/>
+        <source>IDE Commands</source>
+        <translation>IDE-Befehle</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="220"/>
+        <source>The command that opens a project folder in each IDE, started without a shell. {dir} is the folder, {project} its CMakeLists.txt (or the folder).</source>
+        <translation>Der Befehl, der einen Projektordner in der jeweiligen IDE öffnet, ohne Shell gestartet. {dir} ist der Ordner, {project} seine CMakeLists.txt (oder der Ordner).</translation>
+    </message>
+</context>
+<context>
+    <name>ember::studio::IdeController</name>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="72"/>
+        <source>the command &apos;%1&apos; has an unbalanced quote</source>
+        <translation>der Befehl &apos;%1&apos; hat ein unpaariges Anführungszeichen</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="77"/>
+        <source>the command is empty; set one in Open in IDE ▸ IDE Commands…</source>
+        <translation>der Befehl ist leer; einen unter In IDE öffnen ▸ IDE-Befehle… festlegen</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="98"/>
+        <source>Export firmware project to folder</source>
+        <translation>Firmware-Projekt in Ordner exportieren</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="126"/>
+        <source>Choose the project folder</source>
+        <translation>Projektordner wählen</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="137"/>
+        <source>nothing to export; compile the model first</source>
+        <translation>nichts zu exportieren; zuerst das Modell erstellen</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="161"/>
+        <source>firmware project for %1 exported to %2; build it with cmake, or open it in your IDE (File ▸ Open in IDE)</source>
+        <translation>Firmware-Projekt für %1 nach %2 exportiert; mit cmake erstellen oder in der IDE öffnen (Datei ▸ In IDE öffnen)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="178"/>
+        <source>cannot start %1 (&apos;%2&apos;); install it or change its command in Open in IDE ▸ IDE Commands…</source>
+        <translation>%1 kann nicht gestartet werden (&apos;%2&apos;); installieren oder den Befehl unter In IDE öffnen ▸ IDE-Befehle… ändern</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="182"/>
+        <source>opened %1 in %2</source>
+        <translation>%1 in %2 geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="190"/>
+        <source>no file manager could open %1</source>
+        <translation>kein Dateimanager konnte %1 öffnen</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="198"/>
+        <source>Export &amp;Firmware Project…</source>
+        <translation>&amp;Firmware-Projekt exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="199"/>
+        <source>Write a CMake firmware project for the selected board; with Ember installed it recompiles the model on every build</source>
+        <translation>Ein CMake-Firmware-Projekt für das gewählte Board schreiben; mit installiertem Ember wird das Modell bei jedem Erstellen neu erstellt</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="201"/>
+        <source>Open in &amp;IDE</source>
+        <translation>In &amp;IDE öffnen</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="203"/>
+        <source>IDE &amp;Commands…</source>
+        <translation>IDE-&amp;Befehle…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="204"/>
+        <source>&amp;Reveal in File Manager</source>
+        <translation>Im Datei&amp;manager zeigen</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="211"/>
+        <source>the exported folder (asked for when none is exported yet)</source>
+        <translation>der exportierte Ordner (wird erfragt, solange keiner exportiert ist)</translation>
     </message>
 </context>
 <context>
@@ -947,222 +1174,232 @@
 <context>
     <name>ember::studio::MainWindow</name>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="104"/>
+        <location filename="../app/studio/MainWindow.cpp" line="111"/>
         <source>compile first (Ctrl+B) to see the generated function of this layer</source>
         <translation>zuerst erstellen (Strg+B), um die erzeugte Funktion dieser Schicht zu sehen</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="118"/>
+        <location filename="../app/studio/MainWindow.cpp" line="125"/>
         <source>validate</source>
         <translation>validieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="226"/>
+        <location filename="../app/studio/MainWindow.cpp" line="233"/>
         <source>About Ember Studio</source>
         <translation>Über Ember Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="227"/>
+        <location filename="../app/studio/MainWindow.cpp" line="234"/>
         <source>&lt;b&gt;Ember Studio&lt;/b&gt;&lt;br&gt;Compiles TFLite models to dependency-free C for microcontrollers.</source>
-        <translation>&lt;b&gt;Ember Studio&lt;/b&gt;&lt;br&gt;Übersetzt TFLite-Modelle in abhängigkeitsfreies C für Mikrocontroller.</translation>
+        <translation>&lt;b&gt;Ember Studio&lt;/b&gt;&lt;br&gt;Erstellt aus TFLite-Modellen in abhängigkeitsfreies C für Mikrocontroller.</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="352"/>
+        <location filename="../app/studio/MainWindow.cpp" line="235"/>
+        <source>Version %1 (commit %2)</source>
+        <translation>Version %1 (Commit %2)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/MainWindow.cpp" line="367"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="353"/>
+        <location filename="../app/studio/MainWindow.cpp" line="368"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="354"/>
+        <location filename="../app/studio/MainWindow.cpp" line="369"/>
         <source>&amp;Graph</source>
         <translation>&amp;Graph</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="355"/>
+        <location filename="../app/studio/MainWindow.cpp" line="370"/>
         <source>&amp;Memory</source>
         <translation>&amp;Speicher</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="356"/>
+        <location filename="../app/studio/MainWindow.cpp" line="371"/>
         <source>&amp;Code</source>
         <translation>&amp;Code</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="358"/>
+        <location filename="../app/studio/MainWindow.cpp" line="373"/>
         <source>&amp;History</source>
         <translation>&amp;Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="359"/>
+        <location filename="../app/studio/MainWindow.cpp" line="374"/>
         <source>&amp;Fit Graph</source>
         <translation>Graph &amp;einpassen</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="360"/>
+        <location filename="../app/studio/MainWindow.cpp" line="375"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="361"/>
+        <location filename="../app/studio/MainWindow.cpp" line="376"/>
         <source>&amp;About Ember Studio</source>
         <translation>Ü&amp;ber Ember Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="362"/>
+        <location filename="../app/studio/MainWindow.cpp" line="377"/>
         <source>Supported &amp;Operators…</source>
         <translation>Unterstützte &amp;Operatoren…</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="363"/>
+        <location filename="../app/studio/MainWindow.cpp" line="378"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="364"/>
+        <location filename="../app/studio/MainWindow.cpp" line="379"/>
         <source>&amp;Build</source>
         <translation>&amp;Erstellen</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="365"/>
+        <location filename="../app/studio/MainWindow.cpp" line="380"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="366"/>
+        <location filename="../app/studio/MainWindow.cpp" line="381"/>
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="367"/>
+        <location filename="../app/studio/MainWindow.cpp" line="382"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="368"/>
+        <location filename="../app/studio/MainWindow.cpp" line="383"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="369"/>
+        <location filename="../app/studio/MainWindow.cpp" line="384"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="370"/>
+        <location filename="../app/studio/MainWindow.cpp" line="385"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen…</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="371"/>
+        <location filename="../app/studio/MainWindow.cpp" line="386"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="372"/>
+        <location filename="../app/studio/MainWindow.cpp" line="387"/>
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="373"/>
+        <location filename="../app/studio/MainWindow.cpp" line="388"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="374"/>
+        <location filename="../app/studio/MainWindow.cpp" line="389"/>
         <source>Graph</source>
         <translation>Graph</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="375"/>
+        <location filename="../app/studio/MainWindow.cpp" line="390"/>
         <source>Memory</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="376"/>
+        <location filename="../app/studio/MainWindow.cpp" line="391"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="378"/>
+        <location filename="../app/studio/MainWindow.cpp" line="393"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="379"/>
+        <location filename="../app/studio/MainWindow.cpp" line="394"/>
         <source>Validation</source>
         <translation>Validierung</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="380"/>
+        <location filename="../app/studio/MainWindow.cpp" line="395"/>
         <source>Layers</source>
         <translation>Schichten</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="381"/>
+        <location filename="../app/studio/MainWindow.cpp" line="396"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="382"/>
+        <location filename="../app/studio/MainWindow.cpp" line="397"/>
         <source>Options</source>
         <translation>Optionen</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="383"/>
+        <location filename="../app/studio/MainWindow.cpp" line="398"/>
         <source>Messages</source>
         <translation>Meldungen</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="447"/>
+        <location filename="../app/studio/MainWindow.cpp" line="462"/>
         <source>no translation for &apos;%1&apos; is built in</source>
         <translation>für &apos;%1&apos; ist keine Übersetzung eingebaut</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="468"/>
+        <location filename="../app/studio/MainWindow.cpp" line="484"/>
         <source>%1 — Ember Studio</source>
         <translation>%1 — Ember Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="469"/>
+        <location filename="../app/studio/MainWindow.cpp" line="485"/>
         <source>Ember Studio</source>
         <translation>Ember Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="475"/>
+        <location filename="../app/studio/MainWindow.cpp" line="491"/>
         <source>No model</source>
         <translation>Kein Modell</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="480"/>
+        <location filename="../app/studio/MainWindow.cpp" line="496"/>
         <source>%1 · %2 ops · %3 MACs</source>
         <translation>%1 · %2 Ops · %3 MACs</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="483"/>
+        <location filename="../app/studio/MainWindow.cpp" line="499"/>
         <source>   RAM %1 (lower bound %2)</source>
         <translation>   RAM %1 (Untergrenze %2)</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="484"/>
+        <location filename="../app/studio/MainWindow.cpp" line="500"/>
         <source>   planning failed</source>
         <translation>   Planung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="357"/>
+        <location filename="../app/studio/MainWindow.cpp" line="372"/>
         <source>&amp;Profile</source>
         <translation>&amp;Profilieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="377"/>
+        <location filename="../app/studio/MainWindow.cpp" line="103"/>
+        <source>options restored from the history; compile (Ctrl+B) to build them</source>
+        <translation>Optionen aus dem Verlauf wiederhergestellt; mit Strg+B erstellen</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/MainWindow.cpp" line="392"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="425"/>
+        <location filename="../app/studio/MainWindow.cpp" line="440"/>
         <source>cancelling…</source>
         <translation>wird abgebrochen…</translation>
     </message>
@@ -1170,52 +1407,52 @@
 <context>
     <name>ember::studio::MemoryPanel</name>
     <message>
-        <location filename="../views/MemoryView.cpp" line="464"/>
+        <location filename="../views/MemoryView.cpp" line="492"/>
         <source>Planner:</source>
         <translation>Planer:</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="465"/>
+        <location filename="../views/MemoryView.cpp" line="493"/>
         <source>Export picture…</source>
         <translation>Bild exportieren…</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="466"/>
+        <location filename="../views/MemoryView.cpp" line="494"/>
         <source>Save the memory view as PNG or SVG</source>
         <translation>Speicheransicht als PNG oder SVG speichern</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="482"/>
+        <location filename="../views/MemoryView.cpp" line="510"/>
         <source>planning failed (see Messages)</source>
         <translation>Planung fehlgeschlagen (siehe Meldungen)</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="483"/>
+        <location filename="../views/MemoryView.cpp" line="511"/>
         <source>planning failed: %1</source>
         <translation>Planung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="488"/>
+        <location filename="../views/MemoryView.cpp" line="516"/>
         <source>Total %1 (%2) · lower bound %3 · %4 buffers</source>
         <translation>Gesamt %1 (%2) · Untergrenze %3 · %4 Puffer</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="505"/>
+        <location filename="../views/MemoryView.cpp" line="533"/>
         <source>Export memory picture</source>
         <translation>Speicherbild exportieren</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="506"/>
+        <location filename="../views/MemoryView.cpp" line="534"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg)</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="509"/>
+        <location filename="../views/MemoryView.cpp" line="537"/>
         <source>memory picture saved to %1</source>
         <translation>Speicherbild unter %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="510"/>
+        <location filename="../views/MemoryView.cpp" line="538"/>
         <source>cannot write &apos;%1&apos;; choose a writable folder</source>
         <translation>&apos;%1&apos; kann nicht geschrieben werden; einen beschreibbaren Ordner wählen</translation>
     </message>
@@ -1223,78 +1460,93 @@
 <context>
     <name>ember::studio::MemoryView</name>
     <message>
-        <location filename="../views/MemoryView.cpp" line="139"/>
+        <location filename="../views/MemoryView.cpp" line="140"/>
         <source>graph input</source>
         <translation>Graph-Eingang</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="144"/>
+        <location filename="../views/MemoryView.cpp" line="145"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 bytes (%3)&lt;br&gt;pool &apos;%4&apos;, offset %5 – %6&lt;br&gt;live at steps %7–%8&lt;br&gt;produced by %9%10</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 Bytes (%3)&lt;br&gt;Pool &apos;%4&apos;, Offset %5 – %6&lt;br&gt;lebendig in Schritten %7–%8&lt;br&gt;erzeugt von %9%10</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="149"/>
+        <location filename="../views/MemoryView.cpp" line="150"/>
         <source>&lt;br&gt;&lt;i&gt;pinned&lt;/i&gt;</source>
         <translation>&lt;br&gt;&lt;i&gt;angeheftet&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="165"/>
-        <location filename="../views/MemoryView.cpp" line="277"/>
+        <location filename="../views/MemoryView.cpp" line="169"/>
+        <source>in</source>
+        <translation>Eing.</translation>
+    </message>
+    <message>
+        <location filename="../views/MemoryView.cpp" line="187"/>
+        <location filename="../views/MemoryView.cpp" line="305"/>
         <source>peak %1</source>
         <translation>Spitze %1</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="166"/>
+        <location filename="../views/MemoryView.cpp" line="188"/>
         <source> of %1</source>
         <translation> von %1</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="168"/>
+        <location filename="../views/MemoryView.cpp" line="189"/>
+        <source>size auto</source>
+        <translation>Größe automatisch</translation>
+    </message>
+    <message>
+        <location filename="../views/MemoryView.cpp" line="191"/>
         <source>app-provided</source>
         <translation>von der Anwendung</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="186"/>
+        <location filename="../views/MemoryView.cpp" line="209"/>
         <source>step →</source>
         <translation>Schritt →</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="207"/>
+        <location filename="../views/MemoryView.cpp" line="213"/>
+        <source>execution step (operator index) — a buffer spans the steps it is live</source>
+        <translation>Ausführungsschritt (Operator-Index) — ein Puffer reicht über die Schritte, in denen er lebt</translation>
+    </message>
+    <message>
+        <location filename="../views/MemoryView.cpp" line="234"/>
         <source>capacity %1 — %2 short</source>
         <translation>Kapazität %1 — %2 zu wenig</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="220"/>
+        <location filename="../views/MemoryView.cpp" line="247"/>
         <source>No memory plan: %1</source>
         <translation>Kein Speicherplan: %1</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="221"/>
+        <location filename="../views/MemoryView.cpp" line="248"/>
         <source>Open a model to see its memory plan.</source>
         <translation>Ein Modell öffnen, um seinen Speicherplan zu sehen.</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="279"/>
+        <location filename="../views/MemoryView.cpp" line="307"/>
         <source>lower bound %1</source>
         <translation>Untergrenze %1</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="361"/>
+        <location filename="../views/MemoryView.cpp" line="389"/>
         <source>Pin to pool</source>
         <translation>An Pool binden</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="370"/>
+        <location filename="../views/MemoryView.cpp" line="398"/>
         <source>(add a second pool in Options first)</source>
         <translation>(zuerst einen zweiten Pool in den Optionen anlegen)</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="372"/>
+        <location filename="../views/MemoryView.cpp" line="400"/>
         <source>Remove pin</source>
         <translation>Bindung entfernen</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="374"/>
+        <location filename="../views/MemoryView.cpp" line="402"/>
         <source>Select in graph</source>
         <translation>Im Graphen auswählen</translation>
     </message>
@@ -1371,165 +1623,192 @@
         <translation>(Standard)</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="263"/>
+        <location filename="../views/OptionsPanel.cpp" line="37"/>
+        <source>Unchecked packed calls</source>
+        <translation>Ungeprüfte gepackte Aufrufe</translation>
+    </message>
+    <message>
+        <location filename="../views/OptionsPanel.cpp" line="43"/>
+        <source>App-provided pools</source>
+        <translation>Von der Anwendung bereitgestellte Pools</translation>
+    </message>
+    <message>
+        <location filename="../views/OptionsPanel.cpp" line="47"/>
+        <source>ONNX I/O layout</source>
+        <translation>ONNX-E/A-Layout</translation>
+    </message>
+    <message>
+        <location filename="../views/OptionsPanel.cpp" line="284"/>
         <source>Preset…</source>
         <translation>Vorlage…</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="263"/>
+        <location filename="../views/OptionsPanel.cpp" line="284"/>
         <source>Embedded (C API)</source>
         <translation>Eingebettet (C-API)</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="263"/>
+        <location filename="../views/OptionsPanel.cpp" line="284"/>
         <source>Host-driven (packed)</source>
         <translation>Host-gesteuert (packed)</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="265"/>
+        <location filename="../views/OptionsPanel.cpp" line="286"/>
         <source>Embedded: typed C entrypoint, unpacked operators, static pools — what most firmware wants.
 Host-driven: packed entrypoint and operators plus packed wrappers and a function table, so a host can call any layer by name.</source>
         <translation>Eingebettet: typisierter C-Einstiegspunkt, entpackte Operatoren, statische Pools — was die meiste Firmware braucht.
 Host-gesteuert: gepackter Einstiegspunkt und Operatoren plus gepackte Wrapper und eine Funktionstabelle, damit ein Host jede Schicht per Name aufrufen kann.</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="269"/>
+        <location filename="../views/OptionsPanel.cpp" line="290"/>
         <source>Defaults</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="270"/>
+        <location filename="../views/OptionsPanel.cpp" line="291"/>
         <source>Reset every option to its default</source>
         <translation>Alle Optionen auf Standardwerte zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="271"/>
+        <location filename="../views/OptionsPanel.cpp" line="292"/>
         <source>Generated API</source>
         <translation>Erzeugte API</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="272"/>
+        <location filename="../views/OptionsPanel.cpp" line="293"/>
         <source>Memory</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="273"/>
+        <location filename="../views/OptionsPanel.cpp" line="45"/>
+        <location filename="../views/OptionsPanel.cpp" line="294"/>
         <source>Pins (tensor → pool)</source>
         <translation>Bindungen (Tensor → Pool)</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="274"/>
+        <location filename="../views/OptionsPanel.cpp" line="46"/>
+        <location filename="../views/OptionsPanel.cpp" line="295"/>
         <source>Dynamic dimensions</source>
         <translation>Dynamische Dimensionen</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="275"/>
+        <location filename="../views/OptionsPanel.cpp" line="44"/>
+        <location filename="../views/OptionsPanel.cpp" line="296"/>
         <source>Workspace pools</source>
         <translation>Arbeitsspeicher-Pools</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="276"/>
+        <location filename="../views/OptionsPanel.cpp" line="297"/>
         <source>Command line (emberc twin):</source>
         <translation>Kommandozeile (emberc-Gegenstück):</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="277"/>
+        <location filename="../views/OptionsPanel.cpp" line="298"/>
         <source>Add pool</source>
         <translation>Pool hinzufügen</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="278"/>
-        <location filename="../views/OptionsPanel.cpp" line="280"/>
+        <location filename="../views/OptionsPanel.cpp" line="299"/>
+        <location filename="../views/OptionsPanel.cpp" line="301"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="279"/>
+        <location filename="../views/OptionsPanel.cpp" line="300"/>
         <source>Add pin</source>
         <translation>Bindung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="281"/>
+        <location filename="../views/OptionsPanel.cpp" line="33"/>
+        <location filename="../views/OptionsPanel.cpp" line="302"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="281"/>
+        <location filename="../views/OptionsPanel.cpp" line="302"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="281"/>
+        <location filename="../views/OptionsPanel.cpp" line="302"/>
         <source>Align</source>
         <translation>Ausr.</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="281"/>
+        <location filename="../views/OptionsPanel.cpp" line="302"/>
         <source>Section</source>
         <translation>Sektion</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="282"/>
+        <location filename="../views/OptionsPanel.cpp" line="303"/>
         <source>Tensor</source>
         <translation>Tensor</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="282"/>
+        <location filename="../views/OptionsPanel.cpp" line="303"/>
         <source>Pool</source>
         <translation>Pool</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="341"/>
-        <location filename="../views/OptionsPanel.cpp" line="382"/>
+        <location filename="../views/OptionsPanel.cpp" line="362"/>
+        <location filename="../views/OptionsPanel.cpp" line="403"/>
         <source>auto</source>
         <translation>auto</translation>
     </message>
     <message>
+        <location filename="../views/OptionsPanel.cpp" line="34"/>
         <source>Entrypoint API</source>
-        <translation type="vanished">Einstiegs-API</translation>
+        <translation>Einstiegs-API</translation>
     </message>
     <message>
+        <location filename="../views/OptionsPanel.cpp" line="35"/>
         <source>Operators</source>
-        <translation type="vanished">Operatoren</translation>
+        <translation>Operatoren</translation>
     </message>
     <message>
         <source>Wrappers</source>
         <translation type="vanished">Wrapper</translation>
     </message>
     <message>
+        <location filename="../views/OptionsPanel.cpp" line="38"/>
         <source>Target core</source>
-        <translation type="vanished">Zielkern</translation>
+        <translation>Zielkern</translation>
     </message>
     <message>
+        <location filename="../views/OptionsPanel.cpp" line="39"/>
         <source>Planner</source>
-        <translation type="vanished">Planer</translation>
+        <translation>Planer</translation>
     </message>
     <message>
+        <location filename="../views/OptionsPanel.cpp" line="40"/>
         <source>Alignment</source>
-        <translation type="vanished">Ausrichtung</translation>
+        <translation>Ausrichtung</translation>
     </message>
     <message>
+        <location filename="../views/OptionsPanel.cpp" line="41"/>
         <source>Constants</source>
-        <translation type="vanished">Konstanten</translation>
+        <translation>Konstanten</translation>
     </message>
     <message>
+        <location filename="../views/OptionsPanel.cpp" line="42"/>
         <source>Inputs/outputs</source>
-        <translation type="vanished">Ein-/Ausgänge</translation>
+        <translation>Ein-/Ausgänge</translation>
     </message>
     <message>
         <source>Pools</source>
         <translation type="vanished">Pools</translation>
     </message>
     <message>
+        <location filename="../views/OptionsPanel.cpp" line="36"/>
         <source>Packed wrappers</source>
-        <translation type="vanished">Packed-Wrapper</translation>
+        <translation>Gepackte Wrapper</translation>
     </message>
     <message>
         <source>Application-provided</source>
         <translation type="vanished">Von der Anwendung</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="313"/>
+        <location filename="../views/OptionsPanel.cpp" line="334"/>
         <source>model file name</source>
         <translation>Modelldateiname</translation>
     </message>
@@ -1586,7 +1865,7 @@ Host-gesteuert: gepackter Einstiegspunkt und Operatoren plus gepackte Wrapper un
         <translation type="vanished">--dim TENSOR:AXIS=MIN..MAX, eine pro Zeile: eine Dimension, die zur Laufzeit variiert; Speicher wird für MAX geplant.</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="330"/>
+        <location filename="../views/OptionsPanel.cpp" line="351"/>
         <source>%1 is not supported by this compiler build yet.</source>
         <translation>%1 wird von diesem Compiler noch nicht unterstützt.</translation>
     </message>
@@ -1614,6 +1893,11 @@ In der Werkzeugleiste ein Board wählen und Profilieren drücken (Strg+R): das M
         <location filename="../views/ProfileView.cpp" line="252"/>
         <source>cycles</source>
         <translation>Takte</translation>
+    </message>
+    <message>
+        <location filename="../views/ProfileView.cpp" line="252"/>
+        <source>instructions</source>
+        <translation>Instruktionen</translation>
     </message>
     <message>
         <location filename="../views/ProfileView.cpp" line="254"/>
@@ -1854,89 +2138,158 @@ In der Werkzeugleiste ein Board wählen und Profilieren drücken (Strg+R): das M
     </message>
 </context>
 <context>
-    <name>ember::studio::PropertiesPanel</name>
+    <name>ember::studio::ProjectStore</name>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="128"/>
+        <location filename="../app/model/ProjectStore.cpp" line="524"/>
+        <location filename="../app/model/ProjectStore.cpp" line="527"/>
+        <source>(default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <location filename="../app/model/ProjectStore.cpp" line="525"/>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <location filename="../app/model/ProjectStore.cpp" line="525"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location filename="../app/model/ProjectStore.cpp" line="533"/>
+        <source>auto</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <location filename="../app/model/ProjectStore.cpp" line="535"/>
+        <location filename="../app/model/ProjectStore.cpp" line="541"/>
+        <location filename="../app/model/ProjectStore.cpp" line="546"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+</context>
+<context>
+    <name>ember::studio::PropertiesPanel</name>
+    <message numerus="yes">
+        <location filename="../views/SummaryPanel.cpp" line="152"/>
+        <source>%n per-channel scales and zero points (axis %1)</source>
+        <translation>
+            <numerusform>%n kanalweise Skala und Nullpunkt (Achse %1)</numerusform>
+            <numerusform>%n kanalweise Skalen und Nullpunkte (Achse %1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/SummaryPanel.cpp" line="155"/>
+        <source>channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../views/SummaryPanel.cpp" line="155"/>
+        <source>scale</source>
+        <translation>Skala</translation>
+    </message>
+    <message>
+        <location filename="../views/SummaryPanel.cpp" line="155"/>
+        <source>zero point</source>
+        <translation>Nullpunkt</translation>
+    </message>
+    <message>
+        <location filename="../views/SummaryPanel.cpp" line="170"/>
         <source>pool</source>
         <translation>Pool</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="129"/>
+        <location filename="../views/SummaryPanel.cpp" line="171"/>
         <source>steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="137"/>
+        <location filename="../views/SummaryPanel.cpp" line="179"/>
         <source>Select a node in the graph to see its attributes, tensors and planned buffers.</source>
         <translation>Einen Knoten im Graphen auswählen, um Attribute, Tensoren und geplante Puffer zu sehen.</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="141"/>
+        <location filename="../views/SummaryPanel.cpp" line="183"/>
         <source>constant</source>
         <translation>Konstante</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="146"/>
+        <location filename="../views/SummaryPanel.cpp" line="188"/>
         <source>Tensor</source>
         <translation>Tensor</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="155"/>
+        <location filename="../views/SummaryPanel.cpp" line="197"/>
         <source>Layer</source>
         <translation>Schicht</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="160"/>
+        <location filename="../views/SummaryPanel.cpp" line="202"/>
         <source>Padding</source>
         <translation>Auffüllung</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="161"/>
+        <location filename="../views/SummaryPanel.cpp" line="203"/>
         <source>Stride</source>
         <translation>Schrittweite</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="163"/>
+        <location filename="../views/SummaryPanel.cpp" line="205"/>
         <source>Window</source>
         <translation>Fenster</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="165"/>
+        <location filename="../views/SummaryPanel.cpp" line="207"/>
         <source>Dilation</source>
         <translation>Dilatation</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="167"/>
+        <location filename="../views/SummaryPanel.cpp" line="209"/>
         <source>Depth multiplier</source>
         <translation>Tiefenmultiplikator</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="168"/>
+        <location filename="../views/SummaryPanel.cpp" line="210"/>
         <source>Beta</source>
         <translation>Beta</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="169"/>
+        <location filename="../views/SummaryPanel.cpp" line="211"/>
         <source>Axis</source>
         <translation>Achse</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="170"/>
+        <location filename="../views/SummaryPanel.cpp" line="212"/>
         <source>Alpha</source>
         <translation>Alpha</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="171"/>
+        <location filename="../views/SummaryPanel.cpp" line="213"/>
         <source>Activation</source>
         <translation>Aktivierung</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="172"/>
+        <location filename="../views/SummaryPanel.cpp" line="228"/>
+        <source>MACs</source>
+        <translation>MACs</translation>
+    </message>
+    <message>
+        <location filename="../views/SummaryPanel.cpp" line="229"/>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <location filename="../views/SummaryPanel.cpp" line="229"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../views/SummaryPanel.cpp" line="231"/>
         <source>Inputs</source>
         <translation>Eingänge</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="175"/>
+        <location filename="../views/SummaryPanel.cpp" line="234"/>
         <source>Outputs</source>
         <translation>Ausgänge</translation>
     </message>
@@ -1987,7 +2340,7 @@ In der Werkzeugleiste ein Board wählen und Profilieren drücken (Strg+R): das M
     <message>
         <location filename="../views/SettingsDialog.cpp" line="44"/>
         <source>Used by Build ▸ Check with Host Compiler to compile the package warning-free.</source>
-        <translation>Wird von Build ▸ Mit Host-Compiler prüfen verwendet, um das Paket ohne Warnungen zu kompilieren.</translation>
+        <translation>Wird von Erstellen ▸ Mit Host-Compiler prüfen verwendet, um das Paket ohne Warnungen zu kompilieren.</translation>
     </message>
     <message>
         <location filename="../views/SettingsDialog.cpp" line="45"/>
@@ -2028,57 +2381,57 @@ In der Werkzeugleiste ein Board wählen und Profilieren drücken (Strg+R): das M
 <context>
     <name>ember::studio::SummaryPanel</name>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="61"/>
+        <location filename="../views/SummaryPanel.cpp" line="67"/>
         <source>Open a model (File ▸ Open, drop a .tflite file here, or File ▸ Open Example).</source>
         <translation>Ein Modell öffnen (Datei ▸ Öffnen, eine .tflite-Datei hierher ziehen oder Datei ▸ Beispielmodell).</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="68"/>
+        <location filename="../views/SummaryPanel.cpp" line="74"/>
         <source>Viewing only — this model cannot be compiled:</source>
         <translation>Nur Ansicht — dieses Modell kann nicht erstellt werden:</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="76"/>
+        <location filename="../views/SummaryPanel.cpp" line="82"/>
         <source>alternatives: %1</source>
         <translation>Alternativen: %1</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="84"/>
+        <location filename="../views/SummaryPanel.cpp" line="90"/>
         <source>Operators</source>
         <translation>Operatoren</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="85"/>
+        <location filename="../views/SummaryPanel.cpp" line="91"/>
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="86"/>
+        <location filename="../views/SummaryPanel.cpp" line="92"/>
         <source>Parameter bytes</source>
         <translation>Parameter-Bytes</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="87"/>
+        <location filename="../views/SummaryPanel.cpp" line="93"/>
         <source>MACs</source>
         <translation>MACs</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="88"/>
+        <location filename="../views/SummaryPanel.cpp" line="94"/>
         <source>Activation lower bound</source>
         <translation>Untergrenze Aktivierungen</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="89"/>
+        <location filename="../views/SummaryPanel.cpp" line="95"/>
         <source>Inputs</source>
         <translation>Eingänge</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="91"/>
+        <location filename="../views/SummaryPanel.cpp" line="97"/>
         <source>Outputs</source>
         <translation>Ausgänge</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="93"/>
+        <location filename="../views/SummaryPanel.cpp" line="99"/>
         <source>Operators by type</source>
         <translation>Operatoren nach Typ</translation>
     </message>

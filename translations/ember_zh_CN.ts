@@ -115,132 +115,132 @@
 <context>
     <name>ember::studio::BoardController</name>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="57"/>
+        <location filename="../app/studio/BoardController.cpp" line="61"/>
         <source>flashed %1: %2</source>
         <translation>已烧录 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="79"/>
+        <location filename="../app/studio/BoardController.cpp" line="83"/>
         <source>%1 · %2 at %3 MHz%4</source>
         <translation>%1 · %2，%3 MHz%4</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="80"/>
+        <location filename="../app/studio/BoardController.cpp" line="84"/>
         <source> · emulated in QEMU: counts instructions, needs no hardware</source>
         <translation> · 在 QEMU 中仿真：统计指令数，无需硬件</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="111"/>
+        <location filename="../app/studio/BoardController.cpp" line="115"/>
         <source>nothing to %1; open a model first</source>
         <translation>没有可%1的内容；请先打开模型</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="115"/>
+        <location filename="../app/studio/BoardController.cpp" line="119"/>
         <source>a board job is running; wait for it or press Cancel</source>
         <translation>开发板任务正在运行；请等待或按“取消”</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="119"/>
+        <location filename="../app/studio/BoardController.cpp" line="123"/>
         <source>no board selected; choose one in the toolbar</source>
         <translation>未选择开发板；请在工具栏中选择</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="127"/>
+        <location filename="../app/studio/BoardController.cpp" line="131"/>
         <source>profile</source>
         <translation>性能分析</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="142"/>
+        <location filename="../app/studio/BoardController.cpp" line="146"/>
         <source>profiling on %1: %2</source>
         <translation>正在 %1 上进行性能分析：%2</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="144"/>
+        <location filename="../app/studio/BoardController.cpp" line="148"/>
         <source>starting</source>
         <translation>正在启动</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="151"/>
+        <location filename="../app/studio/BoardController.cpp" line="155"/>
         <source>flash</source>
         <translation>烧录</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="154"/>
+        <location filename="../app/studio/BoardController.cpp" line="158"/>
         <source>nothing to flash; compile the model first (Ctrl+B)</source>
         <translation>没有可烧录的内容；请先编译模型（Ctrl+B）</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="164"/>
+        <location filename="../app/studio/BoardController.cpp" line="168"/>
         <source>flashing %1 to %2</source>
         <translation>正在将 %1 烧录到 %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="172"/>
+        <location filename="../app/studio/BoardController.cpp" line="176"/>
         <source>a profile run of %1 ended after another model was opened; it was not recorded</source>
         <translation>%1 的性能分析运行在打开另一个模型后才结束；未记录</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="182"/>
+        <location filename="../app/studio/BoardController.cpp" line="186"/>
         <source>outputs bit-exact with the host</source>
         <translation>输出与主机逐位一致</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="183"/>
+        <location filename="../app/studio/BoardController.cpp" line="187"/>
         <source>outputs DIFFER from the host: %1</source>
         <translation>输出与主机不一致：%1</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="184"/>
+        <location filename="../app/studio/BoardController.cpp" line="188"/>
         <source>outputs not compared</source>
         <translation>未比较输出</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="186"/>
+        <location filename="../app/studio/BoardController.cpp" line="190"/>
         <source>profiled on %1: %2 %3 (%4 ms at %5 MHz), %6</source>
         <translation>已在 %1 上完成性能分析：%2 %3（%5 MHz 下 %4 毫秒），%6</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="197"/>
+        <location filename="../app/studio/BoardController.cpp" line="201"/>
         <source>flash cancelled</source>
         <translation>烧录已取消</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="197"/>
+        <location filename="../app/studio/BoardController.cpp" line="201"/>
         <source>profile run cancelled</source>
         <translation>性能分析运行已取消</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="202"/>
+        <location filename="../app/studio/BoardController.cpp" line="206"/>
         <source>flashing %1 failed</source>
         <translation>烧录 %1 失败</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="202"/>
+        <location filename="../app/studio/BoardController.cpp" line="206"/>
         <source>profiling on %1 failed</source>
         <translation>在 %1 上的性能分析失败</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="219"/>
+        <location filename="../app/studio/BoardController.cpp" line="241"/>
         <source>&amp;Profile</source>
         <translation>性能分析(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="220"/>
+        <location filename="../app/studio/BoardController.cpp" line="242"/>
         <source>Compile, build firmware, run it on the selected board and count every layer (Ctrl+R)</source>
         <translation>编译、构建固件、在所选开发板上运行并统计每一层（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="221"/>
+        <location filename="../app/studio/BoardController.cpp" line="243"/>
         <source>&amp;Flash</source>
         <translation>烧录(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="222"/>
+        <location filename="../app/studio/BoardController.cpp" line="244"/>
         <source>Build firmware for the last compile and program the selected board (Ctrl+U)</source>
         <translation>为上次编译构建固件并烧录到所选开发板（Ctrl+U）</translation>
     </message>
     <message>
-        <location filename="../app/studio/BoardController.cpp" line="223"/>
+        <location filename="../app/studio/BoardController.cpp" line="245"/>
         <source>Board:</source>
         <translation>开发板：</translation>
     </message>
@@ -335,22 +335,22 @@
         <translation type="vanished">没有可导出的内容；请先编译模型</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="207"/>
+        <location filename="../app/studio/BuildController.cpp" line="210"/>
         <source>Export package as archive</source>
         <translation>将代码包导出为归档</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="208"/>
+        <location filename="../app/studio/BuildController.cpp" line="211"/>
         <source>Tar archive (*.tar)</source>
         <translation>Tar 归档 (*.tar)</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="210"/>
+        <location filename="../app/studio/BuildController.cpp" line="213"/>
         <source>Export package to folder</source>
         <translation>将代码包导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="222"/>
+        <location filename="../app/studio/BuildController.cpp" line="225"/>
         <source>package exported to %1</source>
         <translation>代码包已导出到 %1</translation>
     </message>
@@ -379,68 +379,68 @@
         <translation>未执行%1：当前选项无法编译（见上文）</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="179"/>
+        <location filename="../app/studio/BuildController.cpp" line="182"/>
         <source>nothing to %1; open a model first</source>
         <translation>无法%1；请先打开模型</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="190"/>
+        <location filename="../app/studio/BuildController.cpp" line="193"/>
         <source>the options changed since the last build; compiling before: %1</source>
         <translation>选项自上次编译后已更改；先编译，然后：%1</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="197"/>
+        <location filename="../app/studio/BuildController.cpp" line="200"/>
         <source>nothing to export; open a model first</source>
         <translation>没有可导出的内容；请先打开模型</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="218"/>
+        <location filename="../app/studio/BuildController.cpp" line="221"/>
         <source>export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="229"/>
+        <location filename="../app/studio/BuildController.cpp" line="233"/>
         <source>check with the host compiler</source>
         <translation>用主机编译器检查</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="238"/>
+        <location filename="../app/studio/BuildController.cpp" line="242"/>
         <source>cannot write the package to a temporary folder: %1</source>
         <translation>无法将代码包写入临时文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="251"/>
+        <location filename="../app/studio/BuildController.cpp" line="255"/>
         <source>the package compiles warning-free with the host compiler</source>
         <translation>代码包可用主机编译器无警告编译</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="252"/>
+        <location filename="../app/studio/BuildController.cpp" line="256"/>
         <source>the host compiler reported problems (see above)</source>
         <translation>主机编译器报告了问题（见上文）</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="262"/>
+        <location filename="../app/studio/BuildController.cpp" line="266"/>
         <source>&amp;Compile</source>
         <translation>编译(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="263"/>
-        <location filename="../app/studio/BuildController.cpp" line="275"/>
+        <location filename="../app/studio/BuildController.cpp" line="267"/>
+        <location filename="../app/studio/BuildController.cpp" line="279"/>
         <source>Plan memory and generate the C package (Ctrl+B)</source>
         <translation>规划内存并生成 C 代码包（Ctrl+B）</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="264"/>
+        <location filename="../app/studio/BuildController.cpp" line="268"/>
         <source>Export Package to &amp;Folder…</source>
         <translation>导出代码包到文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="265"/>
+        <location filename="../app/studio/BuildController.cpp" line="269"/>
         <source>Export Package as &amp;Archive…</source>
         <translation>导出代码包为归档(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/BuildController.cpp" line="266"/>
+        <location filename="../app/studio/BuildController.cpp" line="270"/>
         <source>Check with &amp;Host Compiler</source>
         <translation>用主机编译器检查(&amp;H)</translation>
     </message>
@@ -572,97 +572,122 @@
 <context>
     <name>ember::studio::GraphView</name>
     <message>
-        <location filename="../views/GraphView.cpp" line="216"/>
+        <location filename="../views/GraphView.cpp" line="254"/>
         <source>Find layer, op type or tensor…</source>
         <translation>查找层、算子类型或张量…</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="217"/>
+        <location filename="../views/GraphView.cpp" line="255"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="218"/>
+        <location filename="../views/GraphView.cpp" line="256"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="219"/>
+        <location filename="../views/GraphView.cpp" line="257"/>
         <source>Fit</source>
         <translation>适应</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="220"/>
+        <location filename="../views/GraphView.cpp" line="258"/>
         <source>Fit the whole graph into the view</source>
         <translation>将整个图适应到视图</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="221"/>
+        <location filename="../views/GraphView.cpp" line="259"/>
         <source>Actual size</source>
         <translation>实际大小</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="223"/>
-        <location filename="../views/GraphView.cpp" line="383"/>
+        <location filename="../views/GraphView.cpp" line="261"/>
+        <location filename="../views/GraphView.cpp" line="427"/>
         <source>%1 operators · %2 tensors</source>
         <translation>%1 个算子 · %2 个张量</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="225"/>
+        <location filename="../views/GraphView.cpp" line="263"/>
         <source>no model</source>
         <translation>无模型</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="287"/>
+        <location filename="../views/GraphView.cpp" line="326"/>
         <source>Not supported: %1</source>
         <translation>不支持：%1</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="288"/>
+        <location filename="../views/GraphView.cpp" line="327"/>
         <source>No supported alternative known; see Help ▸ Supported Operators.</source>
         <translation>没有已知的替代算子；见 帮助 ▸ 支持的算子。</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="289"/>
+        <location filename="../views/GraphView.cpp" line="328"/>
         <source>Supported alternatives: %1</source>
         <translation>支持的替代算子：%1</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="322"/>
+        <location filename="../views/GraphView.cpp" line="366"/>
         <source>%1 %2 (%3% of the run on %4)</source>
         <translation>%1 %2（占 %4 上运行的 %3%）</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="385"/>
+        <location filename="../views/GraphView.cpp" line="429"/>
         <source>no match · %1</source>
         <translation>无匹配 · %1</translation>
     </message>
     <message>
-        <location filename="../views/GraphView.cpp" line="398"/>
+        <location filename="../views/GraphView.cpp" line="442"/>
         <source>match %1 of %2 · %3</source>
         <translation>第 %1 / %2 个匹配 · %3</translation>
+    </message>
+    <message>
+        <location filename="../views/GraphView.cpp" line="486"/>
+        <source>Go to Code</source>
+        <translation>转到代码</translation>
+    </message>
+    <message>
+        <location filename="../views/GraphView.cpp" line="491"/>
+        <source>Pin Output to Pool</source>
+        <translation>将输出固定到内存池</translation>
+    </message>
+    <message>
+        <location filename="../views/GraphView.cpp" line="505"/>
+        <source>(add a second pool in Options first)</source>
+        <translation>（请先在选项中添加第二个内存池）</translation>
+    </message>
+    <message>
+        <location filename="../views/GraphView.cpp" line="507"/>
+        <source>Remove pin</source>
+        <translation>取消固定</translation>
+    </message>
+    <message>
+        <location filename="../views/GraphView.cpp" line="514"/>
+        <source>Copy Name</source>
+        <translation>复制名称</translation>
     </message>
 </context>
 <context>
     <name>ember::studio::HistoryView</name>
     <message>
-        <location filename="../views/HistoryView.cpp" line="77"/>
-        <location filename="../views/HistoryView.cpp" line="78"/>
+        <location filename="../views/HistoryView.cpp" line="109"/>
+        <location filename="../views/HistoryView.cpp" line="110"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="77"/>
+        <location filename="../views/HistoryView.cpp" line="109"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="77"/>
+        <location filename="../views/HistoryView.cpp" line="109"/>
         <source>Peak RAM</source>
         <translation>RAM 峰值</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="77"/>
+        <location filename="../views/HistoryView.cpp" line="109"/>
         <source>Constants</source>
         <translation>常量</translation>
     </message>
@@ -671,168 +696,368 @@
         <translation type="vanished">代码</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="77"/>
-        <location filename="../views/HistoryView.cpp" line="78"/>
-        <location filename="../views/HistoryView.cpp" line="230"/>
+        <location filename="../views/HistoryView.cpp" line="109"/>
+        <location filename="../views/HistoryView.cpp" line="110"/>
+        <location filename="../views/HistoryView.cpp" line="280"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="112"/>
+        <location filename="../views/HistoryView.cpp" line="113"/>
+        <source>Profile runs and flashes (double-click a run to show it in the Profile tab)</source>
+        <translation>性能分析运行与烧录（双击某次运行可在“性能分析”标签页中查看）</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="114"/>
+        <source>Restore Options</source>
+        <translation>恢复选项</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="115"/>
+        <source>Put the options of the selected build or run back into the Options panel</source>
+        <translation>将所选编译或运行的选项恢复到选项面板</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="116"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="117"/>
+        <source>Delete the selected history entries (asks first)</source>
+        <translation>删除所选历史记录（会先确认）</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="148"/>
         <source>ok</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="112"/>
+        <location filename="../views/HistoryView.cpp" line="148"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="119"/>
-        <location filename="../views/HistoryView.cpp" line="144"/>
+        <location filename="../views/HistoryView.cpp" line="155"/>
+        <location filename="../views/HistoryView.cpp" line="181"/>
+        <location filename="../views/HistoryView.cpp" line="192"/>
         <source>(defaults)</source>
         <translation>（默认值）</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="228"/>
+        <location filename="../views/HistoryView.cpp" line="172"/>
+        <source>flash · %1</source>
+        <translation>烧录 · %1</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="176"/>
+        <source>flash failed</source>
+        <translation>烧录失败</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="176"/>
+        <source>run failed</source>
+        <translation>运行失败</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="278"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="231"/>
+        <location filename="../views/HistoryView.cpp" line="281"/>
         <source>no option changed</source>
         <translation>没有选项更改</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="233"/>
+        <location filename="../views/HistoryView.cpp" line="283"/>
         <source>Sizes</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="235"/>
+        <location filename="../views/HistoryView.cpp" line="285"/>
         <source>pool</source>
         <translation>内存池</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="236"/>
+        <location filename="../views/HistoryView.cpp" line="286"/>
         <source>constants</source>
         <translation>常量</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="237"/>
         <source>code</source>
-        <translation>代码</translation>
+        <translation type="vanished">代码</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="244"/>
+        <location filename="../views/HistoryView.cpp" line="399"/>
         <source>Select two builds to compare them.</source>
         <translation>选择两个构建进行比较。</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="78"/>
+        <location filename="../views/HistoryView.cpp" line="110"/>
         <source>Board</source>
         <translation>开发板</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="77"/>
+        <location filename="../views/HistoryView.cpp" line="102"/>
+        <source>instructions</source>
+        <translation>条指令</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="103"/>
+        <source>cycles</source>
+        <translation>个周期</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="109"/>
+        <location filename="../views/HistoryView.cpp" line="287"/>
         <source>C source</source>
         <translation>C 源码</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="78"/>
-        <location filename="../views/HistoryView.cpp" line="196"/>
+        <location filename="../views/HistoryView.cpp" line="110"/>
+        <location filename="../views/HistoryView.cpp" line="246"/>
         <source>Total</source>
         <translation>总计</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="78"/>
+        <location filename="../views/HistoryView.cpp" line="110"/>
         <source>Time at clock</source>
         <translation>按时钟计的时间</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="78"/>
+        <location filename="../views/HistoryView.cpp" line="110"/>
         <source>Output check</source>
         <translation>输出校验</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="79"/>
+        <location filename="../views/HistoryView.cpp" line="111"/>
         <source>Every compile and profile run is recorded. Select two builds, or two profile runs, to compare them.</source>
         <translation>每次编译和性能分析运行都会被记录。选择两次构建或两次性能分析运行进行比较。</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="80"/>
+        <location filename="../views/HistoryView.cpp" line="112"/>
         <source>Builds</source>
         <translation>构建</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="81"/>
         <source>Profile runs (double-click to show one in the Profile tab)</source>
-        <translation>性能分析运行（双击在“性能分析”标签页中显示）</translation>
+        <translation type="vanished">性能分析运行（双击在“性能分析”标签页中显示）</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="138"/>
+        <location filename="../views/HistoryView.cpp" line="186"/>
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="140"/>
+        <location filename="../views/HistoryView.cpp" line="188"/>
         <source>bit-exact</source>
         <translation>逐位一致</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="140"/>
+        <location filename="../views/HistoryView.cpp" line="188"/>
         <source>mismatch</source>
         <translation>不一致</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="140"/>
+        <location filename="../views/HistoryView.cpp" line="188"/>
         <source>not compared</source>
         <translation>未比较</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="189"/>
+        <location filename="../views/HistoryView.cpp" line="239"/>
         <source>Profile %1 → %2</source>
         <translation>性能分析 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="192"/>
+        <location filename="../views/HistoryView.cpp" line="242"/>
         <source>different boards: %1 → %2</source>
         <translation>不同的开发板：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="194"/>
+        <location filename="../views/HistoryView.cpp" line="244"/>
         <source>the layers differ; rows pair up by position</source>
         <translation>层不相同；按位置逐行对应</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="200"/>
+        <location filename="../views/HistoryView.cpp" line="250"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="200"/>
+        <location filename="../views/HistoryView.cpp" line="250"/>
         <source>Operator</source>
         <translation>算子</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="200"/>
+        <location filename="../views/HistoryView.cpp" line="250"/>
         <source>Before</source>
         <translation>之前</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="200"/>
+        <location filename="../views/HistoryView.cpp" line="250"/>
         <source>After</source>
         <translation>之后</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="200"/>
+        <location filename="../views/HistoryView.cpp" line="250"/>
         <source>Delta</source>
         <translation>差值</translation>
     </message>
     <message>
-        <location filename="../views/HistoryView.cpp" line="244"/>
+        <location filename="../views/HistoryView.cpp" line="302"/>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="302"/>
+        <source>removed</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="303"/>
+        <source>+%1 −%2 lines</source>
+        <translation>+%1 −%2 行</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="311"/>
+        <source>These builds were recorded without their files (older history).</source>
+        <translation>这些编译记录未保存其文件（较早的历史）。</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="314"/>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/HistoryView.cpp" line="314"/>
+        <source>(%n unchanged; click a file for its diff)</source>
+        <translation>
+            <numerusform>（%n 个未更改；点击文件查看差异）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="330"/>
+        <source>◂ back to the comparison</source>
+        <translation>◂ 返回比较</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="330"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="333"/>
+        <source>identical</source>
+        <translation>完全相同</translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="373"/>
+        <source>Delete history entries</source>
+        <translation>删除历史记录</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/HistoryView.cpp" line="374"/>
+        <source>Delete %n selected history entries? This cannot be undone; other entries, the project and its options are kept.</source>
+        <translation>
+            <numerusform>删除所选的 %n 条历史记录？此操作无法撤销；其他记录、项目及其选项将保留。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/HistoryView.cpp" line="399"/>
         <source>Select two profile runs to compare them.</source>
         <translation>选择两次性能分析运行进行比较。</translation>
+    </message>
+</context>
+<context>
+    <name>ember::studio::IdeCommandsDialog</name>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="218"/>
+        <source>IDE Commands</source>
+        <translation>IDE 命令</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="220"/>
+        <source>The command that opens a project folder in each IDE, started without a shell. {dir} is the folder, {project} its CMakeLists.txt (or the folder).</source>
+        <translation>在各 IDE 中打开项目文件夹的命令，不经过 shell 启动。{dir} 为文件夹，{project} 为其 CMakeLists.txt（或文件夹）。</translation>
+    </message>
+</context>
+<context>
+    <name>ember::studio::IdeController</name>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="72"/>
+        <source>the command &apos;%1&apos; has an unbalanced quote</source>
+        <translation>命令“%1”的引号不成对</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="77"/>
+        <source>the command is empty; set one in Open in IDE ▸ IDE Commands…</source>
+        <translation>命令为空；请在“在 IDE 中打开 ▸ IDE 命令…”中设置</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="98"/>
+        <source>Export firmware project to folder</source>
+        <translation>将固件项目导出到文件夹</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="126"/>
+        <source>Choose the project folder</source>
+        <translation>选择项目文件夹</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="137"/>
+        <source>nothing to export; compile the model first</source>
+        <translation>没有可导出的内容；请先编译模型</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="161"/>
+        <source>firmware project for %1 exported to %2; build it with cmake, or open it in your IDE (File ▸ Open in IDE)</source>
+        <translation>%1 的固件项目已导出到 %2；可用 cmake 编译，或在 IDE 中打开（文件 ▸ 在 IDE 中打开）</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="178"/>
+        <source>cannot start %1 (&apos;%2&apos;); install it or change its command in Open in IDE ▸ IDE Commands…</source>
+        <translation>无法启动 %1（“%2”）；请安装它，或在“在 IDE 中打开 ▸ IDE 命令…”中修改命令</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="182"/>
+        <source>opened %1 in %2</source>
+        <translation>已在 %2 中打开 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="190"/>
+        <source>no file manager could open %1</source>
+        <translation>没有文件管理器能打开 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="198"/>
+        <source>Export &amp;Firmware Project…</source>
+        <translation>导出固件项目(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="199"/>
+        <source>Write a CMake firmware project for the selected board; with Ember installed it recompiles the model on every build</source>
+        <translation>为所选开发板生成 CMake 固件项目；安装 Ember 后每次编译都会重新编译模型</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="201"/>
+        <source>Open in &amp;IDE</source>
+        <translation>在 IDE 中打开(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="203"/>
+        <source>IDE &amp;Commands…</source>
+        <translation>IDE 命令(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="204"/>
+        <source>&amp;Reveal in File Manager</source>
+        <translation>在文件管理器中显示(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/IdeController.cpp" line="211"/>
+        <source>the exported folder (asked for when none is exported yet)</source>
+        <translation>已导出的文件夹（尚未导出时会询问）</translation>
     </message>
 </context>
 <context>
@@ -943,222 +1168,232 @@
 <context>
     <name>ember::studio::MainWindow</name>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="104"/>
+        <location filename="../app/studio/MainWindow.cpp" line="111"/>
         <source>compile first (Ctrl+B) to see the generated function of this layer</source>
         <translation>请先编译（Ctrl+B）以查看该层生成的函数</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="118"/>
+        <location filename="../app/studio/MainWindow.cpp" line="125"/>
         <source>validate</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="226"/>
+        <location filename="../app/studio/MainWindow.cpp" line="233"/>
         <source>About Ember Studio</source>
         <translation>关于 Ember Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="227"/>
+        <location filename="../app/studio/MainWindow.cpp" line="234"/>
         <source>&lt;b&gt;Ember Studio&lt;/b&gt;&lt;br&gt;Compiles TFLite models to dependency-free C for microcontrollers.</source>
         <translation>&lt;b&gt;Ember Studio&lt;/b&gt;&lt;br&gt;将 TFLite 模型编译为适用于微控制器、无依赖的 C 代码。</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="352"/>
+        <location filename="../app/studio/MainWindow.cpp" line="235"/>
+        <source>Version %1 (commit %2)</source>
+        <translation>版本 %1（提交 %2）</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/MainWindow.cpp" line="367"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="353"/>
+        <location filename="../app/studio/MainWindow.cpp" line="368"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="354"/>
+        <location filename="../app/studio/MainWindow.cpp" line="369"/>
         <source>&amp;Graph</source>
         <translation>图(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="355"/>
+        <location filename="../app/studio/MainWindow.cpp" line="370"/>
         <source>&amp;Memory</source>
         <translation>内存(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="356"/>
+        <location filename="../app/studio/MainWindow.cpp" line="371"/>
         <source>&amp;Code</source>
         <translation>代码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="358"/>
+        <location filename="../app/studio/MainWindow.cpp" line="373"/>
         <source>&amp;History</source>
         <translation>历史(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="359"/>
+        <location filename="../app/studio/MainWindow.cpp" line="374"/>
         <source>&amp;Fit Graph</source>
         <translation>适应图(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="360"/>
+        <location filename="../app/studio/MainWindow.cpp" line="375"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="361"/>
+        <location filename="../app/studio/MainWindow.cpp" line="376"/>
         <source>&amp;About Ember Studio</source>
         <translation>关于 Ember Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="362"/>
+        <location filename="../app/studio/MainWindow.cpp" line="377"/>
         <source>Supported &amp;Operators…</source>
         <translation>支持的算子(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="363"/>
+        <location filename="../app/studio/MainWindow.cpp" line="378"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="364"/>
+        <location filename="../app/studio/MainWindow.cpp" line="379"/>
         <source>&amp;Build</source>
         <translation>构建(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="365"/>
+        <location filename="../app/studio/MainWindow.cpp" line="380"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="366"/>
+        <location filename="../app/studio/MainWindow.cpp" line="381"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="367"/>
+        <location filename="../app/studio/MainWindow.cpp" line="382"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="368"/>
+        <location filename="../app/studio/MainWindow.cpp" line="383"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="369"/>
+        <location filename="../app/studio/MainWindow.cpp" line="384"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="370"/>
+        <location filename="../app/studio/MainWindow.cpp" line="385"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="371"/>
+        <location filename="../app/studio/MainWindow.cpp" line="386"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="372"/>
+        <location filename="../app/studio/MainWindow.cpp" line="387"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="373"/>
+        <location filename="../app/studio/MainWindow.cpp" line="388"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="374"/>
+        <location filename="../app/studio/MainWindow.cpp" line="389"/>
         <source>Graph</source>
         <translation>图</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="375"/>
+        <location filename="../app/studio/MainWindow.cpp" line="390"/>
         <source>Memory</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="376"/>
+        <location filename="../app/studio/MainWindow.cpp" line="391"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="378"/>
+        <location filename="../app/studio/MainWindow.cpp" line="393"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="379"/>
+        <location filename="../app/studio/MainWindow.cpp" line="394"/>
         <source>Validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="380"/>
+        <location filename="../app/studio/MainWindow.cpp" line="395"/>
         <source>Layers</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="381"/>
+        <location filename="../app/studio/MainWindow.cpp" line="396"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="382"/>
+        <location filename="../app/studio/MainWindow.cpp" line="397"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="383"/>
+        <location filename="../app/studio/MainWindow.cpp" line="398"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="447"/>
+        <location filename="../app/studio/MainWindow.cpp" line="462"/>
         <source>no translation for &apos;%1&apos; is built in</source>
         <translation>未内置 &apos;%1&apos; 的翻译</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="468"/>
+        <location filename="../app/studio/MainWindow.cpp" line="484"/>
         <source>%1 — Ember Studio</source>
         <translation>%1 — Ember Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="469"/>
+        <location filename="../app/studio/MainWindow.cpp" line="485"/>
         <source>Ember Studio</source>
         <translation>Ember Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="475"/>
+        <location filename="../app/studio/MainWindow.cpp" line="491"/>
         <source>No model</source>
         <translation>无模型</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="480"/>
+        <location filename="../app/studio/MainWindow.cpp" line="496"/>
         <source>%1 · %2 ops · %3 MACs</source>
         <translation>%1 · %2 个算子 · %3 MACs</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="483"/>
+        <location filename="../app/studio/MainWindow.cpp" line="499"/>
         <source>   RAM %1 (lower bound %2)</source>
         <translation>   RAM %1（下界 %2）</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="484"/>
+        <location filename="../app/studio/MainWindow.cpp" line="500"/>
         <source>   planning failed</source>
         <translation>   规划失败</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="357"/>
+        <location filename="../app/studio/MainWindow.cpp" line="372"/>
         <source>&amp;Profile</source>
         <translation>性能分析(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="377"/>
+        <location filename="../app/studio/MainWindow.cpp" line="103"/>
+        <source>options restored from the history; compile (Ctrl+B) to build them</source>
+        <translation>已从历史恢复选项；按 Ctrl+B 编译</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/MainWindow.cpp" line="392"/>
         <source>Profile</source>
         <translation>性能分析</translation>
     </message>
     <message>
-        <location filename="../app/studio/MainWindow.cpp" line="425"/>
+        <location filename="../app/studio/MainWindow.cpp" line="440"/>
         <source>cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1166,52 +1401,52 @@
 <context>
     <name>ember::studio::MemoryPanel</name>
     <message>
-        <location filename="../views/MemoryView.cpp" line="464"/>
+        <location filename="../views/MemoryView.cpp" line="492"/>
         <source>Planner:</source>
         <translation>规划器：</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="465"/>
+        <location filename="../views/MemoryView.cpp" line="493"/>
         <source>Export picture…</source>
         <translation>导出图片…</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="466"/>
+        <location filename="../views/MemoryView.cpp" line="494"/>
         <source>Save the memory view as PNG or SVG</source>
         <translation>将内存视图保存为 PNG 或 SVG</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="482"/>
+        <location filename="../views/MemoryView.cpp" line="510"/>
         <source>planning failed (see Messages)</source>
         <translation>规划失败（见消息）</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="483"/>
+        <location filename="../views/MemoryView.cpp" line="511"/>
         <source>planning failed: %1</source>
         <translation>内存规划失败：%1</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="488"/>
+        <location filename="../views/MemoryView.cpp" line="516"/>
         <source>Total %1 (%2) · lower bound %3 · %4 buffers</source>
         <translation>总计 %1（%2）· 下界 %3 · %4 个缓冲区</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="505"/>
+        <location filename="../views/MemoryView.cpp" line="533"/>
         <source>Export memory picture</source>
         <translation>导出内存图片</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="506"/>
+        <location filename="../views/MemoryView.cpp" line="534"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="509"/>
+        <location filename="../views/MemoryView.cpp" line="537"/>
         <source>memory picture saved to %1</source>
         <translation>内存图已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="510"/>
+        <location filename="../views/MemoryView.cpp" line="538"/>
         <source>cannot write &apos;%1&apos;; choose a writable folder</source>
         <translation>无法写入 &apos;%1&apos;；请选择可写的文件夹</translation>
     </message>
@@ -1219,78 +1454,93 @@
 <context>
     <name>ember::studio::MemoryView</name>
     <message>
-        <location filename="../views/MemoryView.cpp" line="139"/>
+        <location filename="../views/MemoryView.cpp" line="140"/>
         <source>graph input</source>
         <translation>图输入</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="144"/>
+        <location filename="../views/MemoryView.cpp" line="145"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 bytes (%3)&lt;br&gt;pool &apos;%4&apos;, offset %5 – %6&lt;br&gt;live at steps %7–%8&lt;br&gt;produced by %9%10</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 字节（%3）&lt;br&gt;内存池 &apos;%4&apos;，偏移 %5 – %6&lt;br&gt;存活于步骤 %7–%8&lt;br&gt;由 %9 产生%10</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="149"/>
+        <location filename="../views/MemoryView.cpp" line="150"/>
         <source>&lt;br&gt;&lt;i&gt;pinned&lt;/i&gt;</source>
         <translation>&lt;br&gt;&lt;i&gt;已固定&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="165"/>
-        <location filename="../views/MemoryView.cpp" line="277"/>
+        <location filename="../views/MemoryView.cpp" line="169"/>
+        <source>in</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../views/MemoryView.cpp" line="187"/>
+        <location filename="../views/MemoryView.cpp" line="305"/>
         <source>peak %1</source>
         <translation>峰值 %1</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="166"/>
+        <location filename="../views/MemoryView.cpp" line="188"/>
         <source> of %1</source>
         <translation> / %1</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="168"/>
+        <location filename="../views/MemoryView.cpp" line="189"/>
+        <source>size auto</source>
+        <translation>大小自动</translation>
+    </message>
+    <message>
+        <location filename="../views/MemoryView.cpp" line="191"/>
         <source>app-provided</source>
         <translation>由应用提供</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="186"/>
+        <location filename="../views/MemoryView.cpp" line="209"/>
         <source>step →</source>
         <translation>步骤 →</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="207"/>
+        <location filename="../views/MemoryView.cpp" line="213"/>
+        <source>execution step (operator index) — a buffer spans the steps it is live</source>
+        <translation>执行步骤（算子序号）— 缓冲区覆盖其存活的步骤</translation>
+    </message>
+    <message>
+        <location filename="../views/MemoryView.cpp" line="234"/>
         <source>capacity %1 — %2 short</source>
         <translation>容量 %1 — 缺少 %2</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="220"/>
+        <location filename="../views/MemoryView.cpp" line="247"/>
         <source>No memory plan: %1</source>
         <translation>没有内存规划：%1</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="221"/>
+        <location filename="../views/MemoryView.cpp" line="248"/>
         <source>Open a model to see its memory plan.</source>
         <translation>打开模型以查看其内存规划。</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="279"/>
+        <location filename="../views/MemoryView.cpp" line="307"/>
         <source>lower bound %1</source>
         <translation>下界 %1</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="361"/>
+        <location filename="../views/MemoryView.cpp" line="389"/>
         <source>Pin to pool</source>
         <translation>固定到内存池</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="370"/>
+        <location filename="../views/MemoryView.cpp" line="398"/>
         <source>(add a second pool in Options first)</source>
         <translation>（请先在选项中添加第二个内存池）</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="372"/>
+        <location filename="../views/MemoryView.cpp" line="400"/>
         <source>Remove pin</source>
         <translation>取消固定</translation>
     </message>
     <message>
-        <location filename="../views/MemoryView.cpp" line="374"/>
+        <location filename="../views/MemoryView.cpp" line="402"/>
         <source>Select in graph</source>
         <translation>在图中选择</translation>
     </message>
@@ -1366,165 +1616,192 @@
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="263"/>
+        <location filename="../views/OptionsPanel.cpp" line="37"/>
+        <source>Unchecked packed calls</source>
+        <translation>未检查的打包调用</translation>
+    </message>
+    <message>
+        <location filename="../views/OptionsPanel.cpp" line="43"/>
+        <source>App-provided pools</source>
+        <translation>由应用提供的内存池</translation>
+    </message>
+    <message>
+        <location filename="../views/OptionsPanel.cpp" line="47"/>
+        <source>ONNX I/O layout</source>
+        <translation>ONNX 输入/输出布局</translation>
+    </message>
+    <message>
+        <location filename="../views/OptionsPanel.cpp" line="284"/>
         <source>Preset…</source>
         <translation>预设…</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="263"/>
+        <location filename="../views/OptionsPanel.cpp" line="284"/>
         <source>Embedded (C API)</source>
         <translation>嵌入式（C API）</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="263"/>
+        <location filename="../views/OptionsPanel.cpp" line="284"/>
         <source>Host-driven (packed)</source>
         <translation>主机驱动（packed）</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="265"/>
+        <location filename="../views/OptionsPanel.cpp" line="286"/>
         <source>Embedded: typed C entrypoint, unpacked operators, static pools — what most firmware wants.
 Host-driven: packed entrypoint and operators plus packed wrappers and a function table, so a host can call any layer by name.</source>
         <translation>嵌入式：带类型的 C 入口函数、非打包算子、静态内存池——大多数固件所需。
 主机驱动：打包的入口函数和算子，加上打包包装函数和函数表，使主机可以按名称调用任意层。</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="269"/>
+        <location filename="../views/OptionsPanel.cpp" line="290"/>
         <source>Defaults</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="270"/>
+        <location filename="../views/OptionsPanel.cpp" line="291"/>
         <source>Reset every option to its default</source>
         <translation>将所有选项重置为默认值</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="271"/>
+        <location filename="../views/OptionsPanel.cpp" line="292"/>
         <source>Generated API</source>
         <translation>生成的 API</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="272"/>
+        <location filename="../views/OptionsPanel.cpp" line="293"/>
         <source>Memory</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="273"/>
+        <location filename="../views/OptionsPanel.cpp" line="45"/>
+        <location filename="../views/OptionsPanel.cpp" line="294"/>
         <source>Pins (tensor → pool)</source>
         <translation>固定（张量 → 内存池）</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="274"/>
+        <location filename="../views/OptionsPanel.cpp" line="46"/>
+        <location filename="../views/OptionsPanel.cpp" line="295"/>
         <source>Dynamic dimensions</source>
         <translation>动态维度</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="275"/>
+        <location filename="../views/OptionsPanel.cpp" line="44"/>
+        <location filename="../views/OptionsPanel.cpp" line="296"/>
         <source>Workspace pools</source>
         <translation>工作区内存池</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="276"/>
+        <location filename="../views/OptionsPanel.cpp" line="297"/>
         <source>Command line (emberc twin):</source>
         <translation>命令行（对应的 emberc）：</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="277"/>
+        <location filename="../views/OptionsPanel.cpp" line="298"/>
         <source>Add pool</source>
         <translation>添加内存池</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="278"/>
-        <location filename="../views/OptionsPanel.cpp" line="280"/>
+        <location filename="../views/OptionsPanel.cpp" line="299"/>
+        <location filename="../views/OptionsPanel.cpp" line="301"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="279"/>
+        <location filename="../views/OptionsPanel.cpp" line="300"/>
         <source>Add pin</source>
         <translation>添加固定</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="281"/>
+        <location filename="../views/OptionsPanel.cpp" line="33"/>
+        <location filename="../views/OptionsPanel.cpp" line="302"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="281"/>
+        <location filename="../views/OptionsPanel.cpp" line="302"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="281"/>
+        <location filename="../views/OptionsPanel.cpp" line="302"/>
         <source>Align</source>
         <translation>对齐</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="281"/>
+        <location filename="../views/OptionsPanel.cpp" line="302"/>
         <source>Section</source>
         <translation>段</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="282"/>
+        <location filename="../views/OptionsPanel.cpp" line="303"/>
         <source>Tensor</source>
         <translation>张量</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="282"/>
+        <location filename="../views/OptionsPanel.cpp" line="303"/>
         <source>Pool</source>
         <translation>内存池</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="341"/>
-        <location filename="../views/OptionsPanel.cpp" line="382"/>
+        <location filename="../views/OptionsPanel.cpp" line="362"/>
+        <location filename="../views/OptionsPanel.cpp" line="403"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
+        <location filename="../views/OptionsPanel.cpp" line="34"/>
         <source>Entrypoint API</source>
-        <translation type="vanished">入口 API</translation>
+        <translation>入口 API</translation>
     </message>
     <message>
+        <location filename="../views/OptionsPanel.cpp" line="35"/>
         <source>Operators</source>
-        <translation type="vanished">算子</translation>
+        <translation>算子</translation>
     </message>
     <message>
         <source>Wrappers</source>
         <translation type="vanished">包装器</translation>
     </message>
     <message>
+        <location filename="../views/OptionsPanel.cpp" line="38"/>
         <source>Target core</source>
-        <translation type="vanished">目标内核</translation>
+        <translation>目标内核</translation>
     </message>
     <message>
+        <location filename="../views/OptionsPanel.cpp" line="39"/>
         <source>Planner</source>
-        <translation type="vanished">规划器</translation>
+        <translation>规划器</translation>
     </message>
     <message>
+        <location filename="../views/OptionsPanel.cpp" line="40"/>
         <source>Alignment</source>
-        <translation type="vanished">对齐</translation>
+        <translation>对齐</translation>
     </message>
     <message>
+        <location filename="../views/OptionsPanel.cpp" line="41"/>
         <source>Constants</source>
-        <translation type="vanished">常量</translation>
+        <translation>常量</translation>
     </message>
     <message>
+        <location filename="../views/OptionsPanel.cpp" line="42"/>
         <source>Inputs/outputs</source>
-        <translation type="vanished">输入/输出</translation>
+        <translation>输入/输出</translation>
     </message>
     <message>
         <source>Pools</source>
         <translation type="vanished">内存池</translation>
     </message>
     <message>
+        <location filename="../views/OptionsPanel.cpp" line="36"/>
         <source>Packed wrappers</source>
-        <translation type="vanished">Packed 包装器</translation>
+        <translation>打包包装函数</translation>
     </message>
     <message>
         <source>Application-provided</source>
         <translation type="vanished">由应用提供</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="313"/>
+        <location filename="../views/OptionsPanel.cpp" line="334"/>
         <source>model file name</source>
         <translation>模型文件名</translation>
     </message>
@@ -1581,7 +1858,7 @@ Host-driven: packed entrypoint and operators plus packed wrappers and a function
         <translation type="vanished">--dim TENSOR:AXIS=MIN..MAX，每行一个：运行时可变的维度；内存按 MAX 规划。</translation>
     </message>
     <message>
-        <location filename="../views/OptionsPanel.cpp" line="330"/>
+        <location filename="../views/OptionsPanel.cpp" line="351"/>
         <source>%1 is not supported by this compiler build yet.</source>
         <translation>此编译器版本尚不支持 %1。</translation>
     </message>
@@ -1609,6 +1886,11 @@ Choose a board in the toolbar and press Profile (Ctrl+R): the model is compiled,
         <location filename="../views/ProfileView.cpp" line="252"/>
         <source>cycles</source>
         <translation>周期</translation>
+    </message>
+    <message>
+        <location filename="../views/ProfileView.cpp" line="252"/>
+        <source>instructions</source>
+        <translation>条指令</translation>
     </message>
     <message>
         <location filename="../views/ProfileView.cpp" line="254"/>
@@ -1848,89 +2130,157 @@ Choose a board in the toolbar and press Profile (Ctrl+R): the model is compiled,
     </message>
 </context>
 <context>
-    <name>ember::studio::PropertiesPanel</name>
+    <name>ember::studio::ProjectStore</name>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="128"/>
+        <location filename="../app/model/ProjectStore.cpp" line="524"/>
+        <location filename="../app/model/ProjectStore.cpp" line="527"/>
+        <source>(default)</source>
+        <translation>（默认）</translation>
+    </message>
+    <message>
+        <location filename="../app/model/ProjectStore.cpp" line="525"/>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <location filename="../app/model/ProjectStore.cpp" line="525"/>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <location filename="../app/model/ProjectStore.cpp" line="533"/>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../app/model/ProjectStore.cpp" line="535"/>
+        <location filename="../app/model/ProjectStore.cpp" line="541"/>
+        <location filename="../app/model/ProjectStore.cpp" line="546"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>ember::studio::PropertiesPanel</name>
+    <message numerus="yes">
+        <location filename="../views/SummaryPanel.cpp" line="152"/>
+        <source>%n per-channel scales and zero points (axis %1)</source>
+        <translation>
+            <numerusform>%n 个逐通道缩放因子和零点（轴 %1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/SummaryPanel.cpp" line="155"/>
+        <source>channel</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <location filename="../views/SummaryPanel.cpp" line="155"/>
+        <source>scale</source>
+        <translation>缩放因子</translation>
+    </message>
+    <message>
+        <location filename="../views/SummaryPanel.cpp" line="155"/>
+        <source>zero point</source>
+        <translation>零点</translation>
+    </message>
+    <message>
+        <location filename="../views/SummaryPanel.cpp" line="170"/>
         <source>pool</source>
         <translation>内存池</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="129"/>
+        <location filename="../views/SummaryPanel.cpp" line="171"/>
         <source>steps</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="137"/>
+        <location filename="../views/SummaryPanel.cpp" line="179"/>
         <source>Select a node in the graph to see its attributes, tensors and planned buffers.</source>
         <translation>在图中选择一个节点以查看其属性、张量和规划的缓冲区。</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="141"/>
+        <location filename="../views/SummaryPanel.cpp" line="183"/>
         <source>constant</source>
         <translation>常量</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="146"/>
+        <location filename="../views/SummaryPanel.cpp" line="188"/>
         <source>Tensor</source>
         <translation>张量</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="155"/>
+        <location filename="../views/SummaryPanel.cpp" line="197"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="160"/>
+        <location filename="../views/SummaryPanel.cpp" line="202"/>
         <source>Padding</source>
         <translation>填充</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="161"/>
+        <location filename="../views/SummaryPanel.cpp" line="203"/>
         <source>Stride</source>
         <translation>步长</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="163"/>
+        <location filename="../views/SummaryPanel.cpp" line="205"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="165"/>
+        <location filename="../views/SummaryPanel.cpp" line="207"/>
         <source>Dilation</source>
         <translation>膨胀</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="167"/>
+        <location filename="../views/SummaryPanel.cpp" line="209"/>
         <source>Depth multiplier</source>
         <translation>深度乘数</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="168"/>
+        <location filename="../views/SummaryPanel.cpp" line="210"/>
         <source>Beta</source>
         <translation>Beta 系数</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="169"/>
+        <location filename="../views/SummaryPanel.cpp" line="211"/>
         <source>Axis</source>
         <translation>轴</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="170"/>
+        <location filename="../views/SummaryPanel.cpp" line="212"/>
         <source>Alpha</source>
         <translation>Alpha 系数</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="171"/>
+        <location filename="../views/SummaryPanel.cpp" line="213"/>
         <source>Activation</source>
         <translation>激活</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="172"/>
+        <location filename="../views/SummaryPanel.cpp" line="228"/>
+        <source>MACs</source>
+        <translation>MAC 数</translation>
+    </message>
+    <message>
+        <location filename="../views/SummaryPanel.cpp" line="229"/>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../views/SummaryPanel.cpp" line="229"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../views/SummaryPanel.cpp" line="231"/>
         <source>Inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="175"/>
+        <location filename="../views/SummaryPanel.cpp" line="234"/>
         <source>Outputs</source>
         <translation>输出</translation>
     </message>
@@ -2021,57 +2371,57 @@ Choose a board in the toolbar and press Profile (Ctrl+R): the model is compiled,
 <context>
     <name>ember::studio::SummaryPanel</name>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="61"/>
+        <location filename="../views/SummaryPanel.cpp" line="67"/>
         <source>Open a model (File ▸ Open, drop a .tflite file here, or File ▸ Open Example).</source>
         <translation>打开模型（文件 ▸ 打开，将 .tflite 文件拖到此处，或 文件 ▸ 打开示例模型）。</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="68"/>
+        <location filename="../views/SummaryPanel.cpp" line="74"/>
         <source>Viewing only — this model cannot be compiled:</source>
         <translation>仅查看 — 此模型无法编译：</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="76"/>
+        <location filename="../views/SummaryPanel.cpp" line="82"/>
         <source>alternatives: %1</source>
         <translation>替代：%1</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="84"/>
+        <location filename="../views/SummaryPanel.cpp" line="90"/>
         <source>Operators</source>
         <translation>算子</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="85"/>
+        <location filename="../views/SummaryPanel.cpp" line="91"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="86"/>
+        <location filename="../views/SummaryPanel.cpp" line="92"/>
         <source>Parameter bytes</source>
         <translation>参数字节数</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="87"/>
+        <location filename="../views/SummaryPanel.cpp" line="93"/>
         <source>MACs</source>
         <translation>MACs</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="88"/>
+        <location filename="../views/SummaryPanel.cpp" line="94"/>
         <source>Activation lower bound</source>
         <translation>激活内存下界</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="89"/>
+        <location filename="../views/SummaryPanel.cpp" line="95"/>
         <source>Inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="91"/>
+        <location filename="../views/SummaryPanel.cpp" line="97"/>
         <source>Outputs</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../views/SummaryPanel.cpp" line="93"/>
+        <location filename="../views/SummaryPanel.cpp" line="99"/>
         <source>Operators by type</source>
         <translation>按类型统计算子</translation>
     </message>

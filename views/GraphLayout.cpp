@@ -2,6 +2,7 @@
 
 #include <QFontMetricsF>
 #include <QHash>
+#include <algorithm>
 #include <graphviz/gvc.h>
 
 #include "OpStyle.h"
@@ -150,7 +151,68 @@ GraphLayout layoutGraph(const ember::Graph &g, const QFont &titleFont, const QFo
     }
     agclose(ag);
     gvFreeContext(gvc);
+    if (out.error.isEmpty()) placeEdgeLabels(out, edgeFont);
     return out;
+}
+
+void placeEdgeLabels(GraphLayout &out, const QFont &edgeFont)
+{
+    const QFontMetricsF fm(edgeFont);
+    const qreal h = fm.height();
+    QList<QRectF> taken;
+    for (const LayoutNode &n : out.nodes) taken << n.rect.adjusted(-2, -2, 2, 2);
+    auto isFree = [&taken](const QRectF &r) {
+        for (const QRectF &t : taken)
+            if (t.intersects(r)) return false;
+        return true;
+    };
+    // Reading order (top to bottom), so the upper label of a stack keeps its spot.
+    QList<int> order;
+    for (int i = 0; i < out.edges.size(); ++i)
+        if (!out.edges[i].label.isEmpty()) order << i;
+    std::stable_sort(order.begin(), order.end(), [&out](int a, int b) {
+        const QPointF pa = out.edges[a].labelPos, pb = out.edges[b].labelPos;
+        return pa.y() != pb.y() ? pa.y() < pb.y() : pa.x() < pb.x();
+    });
+    for (int i : order) {
+        LayoutEdge &e = out.edges[i];
+        const QSizeF size(fm.horizontalAdvance(e.label) + 4, h);
+        // Graphviz's spot: the label starts where its reserved space does,
+        // right of the edge. Without one (no label dimension), beside the middle.
+        QPointF anchor = e.labelWidth > 0 ? QPointF(e.labelPos.x() - e.labelWidth / 2 + 1, e.labelPos.y() - h / 2)
+                                          : e.path.pointAtPercent(0.5) + QPointF(4, -h / 2);
+        QList<QPointF> candidates{anchor};
+        // Then beside the edge itself at other heights (right, then left of it),
+        // then ever further from Graphviz's spot.
+        if (!e.path.isEmpty())
+            for (qreal t : {0.5, 0.35, 0.65, 0.2, 0.8}) {
+                const QPointF p = e.path.pointAtPercent(t);
+                candidates << p + QPointF(4, -h / 2) << p + QPointF(-4 - size.width(), -h / 2);
+            }
+        for (int k = 1; k <= 80; ++k)
+            candidates << anchor + QPointF(0, k * h * 0.6) << anchor + QPointF(0, -k * h * 0.6)
+                       << anchor + QPointF(k * 8, 0) << anchor + QPointF(-k * 8 - size.width() / 2, 0);
+        QRectF chosen(anchor, size);
+        for (const QPointF &c : candidates)
+            if (isFree(QRectF(c, size))) {
+                chosen = QRectF(c, size);
+                break;
+            }
+        e.labelRect = chosen;
+        taken << chosen;
+        out.bounds = out.bounds.united(chosen);
+    }
+}
+
+int overlappingLabelPairs(const GraphLayout &layout)
+{
+    int n = 0;
+    for (int i = 0; i < layout.edges.size(); ++i)
+        for (int j = i + 1; j < layout.edges.size(); ++j) {
+            const QRectF &a = layout.edges[i].labelRect, &b = layout.edges[j].labelRect;
+            n += !a.isEmpty() && !b.isEmpty() && a.intersects(b);
+        }
+    return n;
 }
 
 }  // namespace ember::studio

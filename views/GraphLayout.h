@@ -31,6 +31,8 @@ struct LayoutEdge {
     QPointF arrowBase, arrowTip;
     QPointF labelPos;        // centre of the label
     qreal labelWidth = 0;    // width Graphviz reserved for it
+    QRectF labelRect;        // where the label is drawn: beside its edge, clear of
+                             // every node and every other label (placeEdgeLabels)
 };
 
 struct GraphLayout {
@@ -44,5 +46,13 @@ struct GraphLayout {
 // `titleFont` / `textFont` size the node boxes; `edgeFont` the shape labels.
 GraphLayout layoutGraph(const ember::Graph &g, const QFont &titleFont, const QFont &textFont,
                         const QFont &edgeFont);
+
+// Gives every labelled edge a labelRect of the label's size (measured with
+// `edgeFont`) that overlaps no node and no other label, as near to the spot
+// Graphviz chose as possible (it keeps labels off nodes but not off each
+// other: fan-outs and skip edges stack them). Grows `bounds` to fit.
+void placeEdgeLabels(GraphLayout &layout, const QFont &edgeFont);
+// Pairs of labels that overlap (tests; 0 after placeEdgeLabels).
+int overlappingLabelPairs(const GraphLayout &layout);
 
 }  // namespace ember::studio

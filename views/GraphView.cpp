@@ -1,6 +1,10 @@
 #include "GraphView.h"
 
+#include <QClipboard>
 #include <QEvent>
+#include <QGraphicsSceneContextMenuEvent>
+#include <QGuiApplication>
+#include <QMenu>
 #include <QGraphicsItem>
 #include <QGraphicsScene>
 #include <QHBoxLayout>
@@ -16,6 +20,7 @@
 
 #include "OpStyle.h"
 #include "Session.h"
+#include "core/plan/Planner.h"
 #include "SummaryPanel.h"
 
 namespace ember::studio {
@@ -62,14 +67,27 @@ public:
     QString badge() const { return badge_; }
     int index() const { return index_; }
     std::function<void(int)> onDoubleClick;
+    std::function<void(int, const QPoint &)> onContextMenu;  // item index, screen position
+    static constexpr qreal kBoxesOnlyBelow = 0.45;
 
-    void paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *) override
+    void paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidget *) override
     {
         p->setRenderHint(QPainter::Antialiasing);
         const QRectF r(QPointF(0, 0), node_.rect.size());
         const bool io = node_.kind != LayoutNode::Kind::Op;
         QColor border = io ? QColor(0x60, 0x6a, 0x75) : fill_.darker(140);
         if (isSelected()) border = QColor(0xff, 0x8f, 0x00);
+        // Level of detail: zoomed far out (a large graph fitted into the view)
+        // text would be unreadable specks; the coloured boxes alone show the
+        // structure, and the selection stays visible with a thick outline.
+        const qreal lod = option ? option->levelOfDetailFromTransform(p->worldTransform()) : 1.0;
+        if (lod < kBoxesOnlyBelow) {
+            p->setPen(QPen(border, isSelected() ? 4 / lod : 1));
+            p->setBrush(io ? QColor(0xd5, 0xdb, 0xe1) : fill_);
+            p->drawRect(r);
+            if (!badge_.isEmpty()) paintBadge(p);
+            return;
+        }
         p->setPen(QPen(border, isSelected() ? 3 : (hover_ ? 2 : 1.2)));
         if (io) {
             p->setBrush(QColor(0xf4, 0xf6, 0xf8));
@@ -101,6 +119,14 @@ protected:
     void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *) override
     {
         if (onDoubleClick && node_.kind == LayoutNode::Kind::Op) onDoubleClick(node_.op);
+    }
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent *e) override
+    {
+        if (!onContextMenu) return;
+        scene()->clearSelection();
+        setSelected(true);
+        onContextMenu(index_, e->screenPos());
+        e->accept();
     }
 
 private:
@@ -155,6 +181,18 @@ private:
     QColor fill_;
     QFont title_, text_;
     bool hover_ = false;
+};
+
+// A tensor-shape label on an edge; hidden when zoomed out as far as the
+// boxes-only level of detail (it would be an unreadable smudge there).
+class EdgeLabelItem : public QGraphicsSimpleTextItem {
+public:
+    using QGraphicsSimpleTextItem::QGraphicsSimpleTextItem;
+    void paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidget *w) override
+    {
+        if (option->levelOfDetailFromTransform(p->worldTransform()) < OpNodeItem::kBoxesOnlyBelow) return;
+        QGraphicsSimpleTextItem::paint(p, option, w);
+    }
 };
 
 GraphCanvas::GraphCanvas(QWidget *parent) : QGraphicsView(parent)
@@ -304,12 +342,13 @@ void GraphView::rebuild()
             auto *h = scene_->addPolygon(head, QPen(ink), QBrush(ink));
             h->setZValue(1);
         }
-        auto *label = scene_->addSimpleText(e.label, edge);
+        auto *label = new EdgeLabelItem(e.label);
+        label->setFont(edge);
         label->setBrush(QColor(0x4a, 0x55, 0x62));
-        const QRectF lr = label->boundingRect();
-        // Left-align in the space Graphviz reserved, which starts right of the edge.
-        label->setPos(e.labelPos.x() - e.labelWidth / 2 + 3, e.labelPos.y() - lr.height() / 2);
+        // placeEdgeLabels chose a spot clear of nodes and of the other labels.
+        label->setPos(e.labelRect.topLeft() + QPointF(2, 0));
         label->setZValue(1);
+        scene_->addItem(label);
     }
     for (int i = 0; i < layout_.nodes.size(); ++i) {
         const LayoutNode &n = layout_.nodes[i];
@@ -327,6 +366,11 @@ void GraphView::rebuild()
                                              : tr("Supported alternatives: %1").arg(alts.join(QStringLiteral(", ")))));
         }
         item->onDoubleClick = [this](int op) { emit layerActivated(op); };
+        item->onContextMenu = [this](int index, const QPoint &at) {
+            QMenu *menu = contextMenuFor(index);
+            menu->exec(at);
+            menu->deleteLater();
+        };
         scene_->addItem(item);
         items_ << item;
     }
@@ -497,6 +541,49 @@ void GraphView::syncSelectionFromSession()
         }
     }
     syncing_ = false;
+}
+
+// Context menu of a node (also reached by tests): Go to Code, Pin Output to
+// Pool (the pool it is planned in now ticked), Copy Name.
+QMenu *GraphView::contextMenuFor(int index)
+{
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("graphNodeMenu"));
+    const ember::Graph *g = session_->graph();
+    if (!g || index < 0 || index >= items_.size()) return menu;
+    const LayoutNode &n = items_[index]->node();
+    const bool isOp = n.kind == LayoutNode::Kind::Op;
+    QAction *code = menu->addAction(tr("Go to Code"), this, [this, op = n.op] { emit layerActivated(op); });
+    code->setObjectName(QStringLiteral("goToCode"));
+    code->setEnabled(isOp && g->ops[size_t(n.op)].unsupportedReason.empty());
+    // The tensor a pin applies to: the op's first output, or the I/O tensor.
+    const int tensor = isOp ? (g->ops[size_t(n.op)].outputs.empty() ? -1 : g->ops[size_t(n.op)].outputs.front()) : n.tensor;
+    QMenu *pin = menu->addMenu(tr("Pin Output to Pool"));
+    pin->setObjectName(QStringLiteral("pinOutputMenu"));
+    if (tensor >= 0) {
+        const QString name = QString::fromStdString(g->tensors[size_t(tensor)].name);
+        const ember::MemoryPlan *plan = session_->plan();
+        const ember::PlannedBuffer *buf = plan ? plan->find(tensor) : nullptr;
+        const QString current = buf ? QString::fromStdString(plan->pools[size_t(buf->pool)].name)
+                                    : session_->options().pins.value(name);
+        for (const PoolOption &p : session_->options().pools) {
+            QAction *a = pin->addAction(p.name, this, [this, name, pool = p.name] { session_->pinTensor(name, pool); });
+            a->setCheckable(true);
+            a->setChecked(p.name == current);
+        }
+        if (session_->options().pools.size() < 2)
+            pin->addAction(tr("(add a second pool in Options first)"))->setEnabled(false);
+        if (session_->options().pins.contains(name))
+            pin->addAction(tr("Remove pin"), this, [this, name] { session_->pinTensor(name, QString()); });
+        if (!buf) pin->setEnabled(session_->options().pools.size() > 1);
+    } else {
+        pin->setEnabled(false);
+    }
+    const QString copyName = isOp ? QString::fromStdString(g->layerName(g->ops[size_t(n.op)]))
+                                  : QString::fromStdString(g->tensors[size_t(n.tensor)].name);
+    QAction *copy = menu->addAction(tr("Copy Name"), this, [copyName] { QGuiApplication::clipboard()->setText(copyName); });
+    copy->setObjectName(QStringLiteral("copyName"));
+    return menu;
 }
 
 void GraphView::zoomIn() { zoomIn_->click(); }

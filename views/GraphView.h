@@ -12,6 +12,7 @@
 class QLineEdit;
 class QToolButton;
 class QLabel;
+class QMenu;
 class QGraphicsScene;
 
 namespace ember::studio {
@@ -53,6 +54,9 @@ public:
     void resetView();
     // Profile overlay: nodes carrying a per-layer count badge, and one badge's text.
     int profileBadgeCount() const;
+    // A node's context menu (index into the scene's nodes, as layout().nodes);
+    // the caller owns it.
+    QMenu *contextMenuFor(int index);
     QString profileBadge(int op) const;
 
     // Layer-by-layer run on a board: a red outline and `note` on op `op`

@@ -11,6 +11,7 @@
 class QTreeWidget;
 class QTextBrowser;
 class QLabel;
+class QToolButton;
 
 namespace ember::studio {
 
@@ -30,12 +31,28 @@ public:
     void selectProfiles(int rowA, int rowB);
     // Compares the two selected profile runs (older → newer); empty if not two.
     QString profileComparisonHtml() const;
-    // The two selected runs compared (older → newer); false if not two.
+    // The two selected runs compared (older → newer); false if not two
+    // successful runs.
     bool selectedProfileComparison(ProfileComparison *out) const;
+
+    // A unified diff of one generated file between the two selected builds
+    // (older → newer), as shown when its link in the comparison is clicked;
+    // empty when not two builds or the file is in neither.
+    QString fileDiffHtml(const QString &path) const;
+    void showFileDiff(const QString &path);
+    // Restore: the options of the one selected build or profile run go back
+    // into the Options panel (through restoreOptions).
+    void restoreSelected();
+    // Delete the selected entries after asking; deleteEntries does it without
+    // asking (tests). Nothing but those entries is removed.
+    void deleteSelected();
+    bool deleteEntries(const QList<int> &buildRows, const QList<int> &profileRows);
+    static QString unitName(const QString &unit);
 
 signals:
     // Double-click on a profile run: show it in the Profile tab.
     void profileActivated(const ember::studio::ProfileRecord &p);
+    void restoreOptions(const ember::studio::BuildOptions &options);
 
 protected:
     void changeEvent(QEvent *e) override;
@@ -45,6 +62,7 @@ private:
     void updateComparison();
     void fillProfiles();
     QList<int> selectedRows(QTreeWidget *list) const;
+    void updateButtons();
 
     ProjectStore *store_;
     qint64 project_ = -1;
@@ -53,6 +71,7 @@ private:
     QTreeWidget *list_, *profileList_;
     QTextBrowser *compare_;
     QLabel *hint_, *buildsTitle_, *profilesTitle_;
+    QToolButton *restore_, *delete_;
     bool showProfiles_ = false;  // which list the comparison follows
 };
 

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHelpEvent>
 #include <QLabel>
 #include <QMenu>
@@ -28,7 +29,7 @@
 namespace ember::studio {
 
 namespace {
-constexpr qreal kLeft = 78, kRight = 18, kTop = 8, kHeader = 24, kAxis = 22, kGap = 14;
+constexpr qreal kLeft = 78, kRight = 18, kTop = 8, kHeader = 24, kAxis = 22, kGap = 14, kAxisTitle = 16;
 const QColor kPeak(0xd3, 0x2f, 0x2f), kBound(0x2e, 0x7d, 0x32), kGrid(0xe3, 0xe7, 0xec);
 }  // namespace
 
@@ -52,7 +53,7 @@ QList<MemoryView::Lane> MemoryView::lanes() const
     const ember::MemoryPlan *plan = shownPlan();
     if (!plan || plan->pools.empty()) return out;
     const int n = int(plan->pools.size());
-    const qreal avail = height() - kTop - n * (kHeader + kAxis) - (n - 1) * kGap;
+    const qreal avail = height() - kTop - n * (kHeader + kAxis) - (n - 1) * kGap - kAxisTitle;
     // Lanes share the height by need, but none is squeezed below 60 px.
     qint64 total = 0;
     QList<qint64> need;
@@ -149,6 +150,27 @@ QString MemoryView::tooltipFor(int buffer) const
         .arg(producer, pinned ? tr("<br><i>pinned</i>") : QString());
 }
 
+QStringList MemoryView::bufferLabels() const
+{
+    const ember::MemoryPlan *plan = shownPlan();
+    const ember::Graph *g = session_->graph();
+    if (!plan) return {};
+    QHash<int, int> producer;  // tensor → op index
+    if (g)
+        for (size_t i = 0; i < g->ops.size(); ++i)
+            for (int t : g->ops[i].outputs) producer.insert(t, int(g->ops[i].index));
+    QStringList names;
+    for (const ember::PlannedBuffer &b : plan->buffers) names << shortName(b.name);
+    const QStringList suffixes = uniqueSuffixLabels(names);
+    QStringList out;
+    for (size_t i = 0; i < plan->buffers.size(); ++i) {
+        const int t = plan->buffers[i].tensor;
+        out << (producer.contains(t) ? QStringLiteral("#%1 %2").arg(producer.value(t)).arg(suffixes[int(i)])
+                                     : QStringLiteral("%1 %2").arg(tr("in"), suffixes[int(i)]));
+    }
+    return out;
+}
+
 void MemoryView::paintLane(QPainter &p, int pool, const Lane &l) const
 {
     const ember::MemoryPlan *plan = shownPlan();
@@ -164,6 +186,7 @@ void MemoryView::paintLane(QPainter &p, int pool, const Lane &l) const
     p.setPen(QColor(0x55, 0x5f, 0x6a));
     QString detail = tr("peak %1").arg(formatBytes(used));
     if (spec.size) detail += tr(" of %1").arg(formatBytes(qint64(spec.size)));
+    else detail += QStringLiteral("  ·  ") + tr("size auto");  // size 0: as large as the plan needs
     if (!spec.section.empty()) detail += QStringLiteral("  ·  ") + QString::fromStdString(spec.section);
     if (spec.appProvided) detail += QStringLiteral("  ·  ") + tr("app-provided");
     p.drawText(l.header.adjusted(QFontMetrics(bold).horizontalAdvance(head) + 12, 0, 0, -4), Qt::AlignLeft | Qt::AlignBottom, detail);
@@ -184,6 +207,10 @@ void MemoryView::paintLane(QPainter &p, int pool, const Lane &l) const
     // Step axis below the lane, titled at its left end.
     p.setPen(QColor(0x6b, 0x75, 0x80));
     p.drawText(QRectF(0, l.plot.bottom() + 2, kLeft - 8, kAxis - 4), Qt::AlignRight | Qt::AlignVCenter, tr("step →"));
+    // The x-axis title under the step numbers of the last lane.
+    if (pool == int(plan->pools.size()) - 1)
+        p.drawText(QRectF(l.plot.left(), l.plot.bottom() + kAxis - 4, l.plot.width(), kAxisTitle), Qt::AlignCenter,
+                   tr("execution step (operator index) — a buffer spans the steps it is live"));
     const int steps = qMax(1, plan->steps);
     const int every = qMax(1, int(std::ceil(28.0 / (l.plot.width() / steps))));
     for (int s = 0; s < steps; s += every) {
@@ -230,6 +257,7 @@ void MemoryView::paintEvent(QPaintEvent *)
     small.setPointSizeF(qMax(7.0, font().pointSizeF() - 1.5));
     p.setFont(small);
     const QFontMetricsF fm(small);
+    const QStringList labels = bufferLabels();
     for (const BufferRect &r : bufferRects()) {
         const ember::PlannedBuffer &b = plan->buffers[size_t(r.buffer)];
         QColor c = layerColor(b.first);
@@ -256,7 +284,7 @@ void MemoryView::paintEvent(QPaintEvent *)
         }
         if (r.rect.height() >= fm.height() + 2 && r.rect.width() > 30) {
             p.setPen(QColor(0x1d, 0x23, 0x29));
-            const QString label = fm.elidedText(shortName(b.name), Qt::ElideLeft, r.rect.width() - 6);
+            const QString label = fm.elidedText(labels.value(r.buffer), Qt::ElideLeft, r.rect.width() - 6);
             p.drawText(r.rect.adjusted(3, 0, -3, 0), Qt::AlignLeft | Qt::AlignVCenter, label);
         }
     }

@@ -40,6 +40,9 @@ public:
     // Intents (also used by drag-and-drop and the context menu).
     void pinBuffer(int buffer, const QString &pool);
     QString tooltipFor(int buffer) const;
+    // Each buffer's label: its producing op's index and the shortest unique
+    // suffix of its tensor name ("#12 block3/conv/Relu"; "in …" for inputs).
+    QStringList bufferLabels() const;
 
     // The plan drawn: the session's, or when planning failed because a pool
     // is too small, the unbounded plan with the overflow marked.

@@ -141,4 +141,27 @@ QString compactCount(qint64 v)
     return QString::number(v);
 }
 
+QStringList uniqueSuffixLabels(const QStringList &names)
+{
+    QList<QStringList> parts;
+    for (const QString &n : names) parts << n.split(QLatin1Char('/'));
+    auto suffix = [&parts](int i, int k) { return parts[i].mid(parts[i].size() - k).join(QLatin1Char('/')); };
+    QStringList out;
+    for (int i = 0; i < names.size(); ++i) {
+        QString label = names[i];
+        for (int k = 1; k < parts[i].size(); ++k) {
+            const QString s = suffix(i, k);
+            bool unique = true;
+            for (int j = 0; j < names.size() && unique; ++j)
+                if (j != i && (names[j] == s || names[j].endsWith(QLatin1Char('/') + s))) unique = false;
+            if (unique) {
+                label = s;
+                break;
+            }
+        }
+        out << label;
+    }
+    return out;
+}
+
 }  // namespace ember::studio

@@ -4,6 +4,7 @@
 
 #include <QColor>
 #include <QString>
+#include <QStringList>
 
 #include "core/ir/Graph.h"
 
@@ -20,6 +21,11 @@ QString quantLabel(const ember::Quant &q);
 // TFLite tensor names list every fused op ("a/Relu;a/BiasAdd;..."): the
 // first entry names the layer well enough for labels.
 QString shortName(const std::string &name);
+// For each name, its shortest '/'-separated suffix that no other name in the
+// list ends with ("model/block3/conv/Relu" → "block3/conv/Relu" when another
+// name ends in "conv/Relu"); names equal to another stay whole. Tells
+// buffers apart in the memory view where every tensor ends in "Relu".
+QStringList uniqueSuffixLabels(const QStringList &names);
 // Heat colour for a share of the hottest layer (0 = cool grey-green, 1 = hot red).
 QColor heatColor(double fraction);
 // Compact count: 3493680 → "3.49M", 39640 → "39.6k", 80 → "80".

@@ -26,6 +26,27 @@ namespace {
 
 const char *kDefaultSuffix = QT_TRANSLATE_NOOP("ember::studio::OptionsPanel", "(default)");
 
+// The option table's labels (core/OptionTable.cpp has no Qt), listed for
+// lupdate; the panel and History translate spec->label in this context.
+// tst_studio_graph checks every label of the table has a German translation.
+[[maybe_unused]] const char *const kOptionLabels[] = {
+    QT_TRANSLATE_NOOP("ember::studio::OptionsPanel", "Name"),
+    QT_TRANSLATE_NOOP("ember::studio::OptionsPanel", "Entrypoint API"),
+    QT_TRANSLATE_NOOP("ember::studio::OptionsPanel", "Operators"),
+    QT_TRANSLATE_NOOP("ember::studio::OptionsPanel", "Packed wrappers"),
+    QT_TRANSLATE_NOOP("ember::studio::OptionsPanel", "Unchecked packed calls"),
+    QT_TRANSLATE_NOOP("ember::studio::OptionsPanel", "Target core"),
+    QT_TRANSLATE_NOOP("ember::studio::OptionsPanel", "Planner"),
+    QT_TRANSLATE_NOOP("ember::studio::OptionsPanel", "Alignment"),
+    QT_TRANSLATE_NOOP("ember::studio::OptionsPanel", "Constants"),
+    QT_TRANSLATE_NOOP("ember::studio::OptionsPanel", "Inputs/outputs"),
+    QT_TRANSLATE_NOOP("ember::studio::OptionsPanel", "App-provided pools"),
+    QT_TRANSLATE_NOOP("ember::studio::OptionsPanel", "Workspace pools"),
+    QT_TRANSLATE_NOOP("ember::studio::OptionsPanel", "Pins (tensor → pool)"),
+    QT_TRANSLATE_NOOP("ember::studio::OptionsPanel", "Dynamic dimensions"),
+    QT_TRANSLATE_NOOP("ember::studio::OptionsPanel", "ONNX I/O layout"),
+};
+
 QString comboValue(const QComboBox *c) { return c->currentData().toString(); }
 
 void setComboValue(QComboBox *c, const QString &v)

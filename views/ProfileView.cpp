@@ -249,7 +249,7 @@ void ProfileView::refresh()
     }
     stack_->setCurrentIndex(1);
     const QLocale loc;
-    const QString unit = p->unit.isEmpty() ? tr("cycles") : p->unit;
+    const QString unit = p->unit == QLatin1String("instructions") ? tr("instructions") : tr("cycles");
     const bool cycles = p->unit == QLatin1String("cycles");
     title_->setText(tr("%1 on %2 · %3")
                         .arg(session_->hasModel() ? QFileInfo(session_->modelPath()).fileName() : QString(), p->boardName,
@@ -258,7 +258,7 @@ void ProfileView::refresh()
     board_->set(tr("Board"), p->boardId, p->emulated ? tr("emulated (QEMU -icount)") : tr("hardware"));
     // The total is what the layers add up to, so it matches the table; the
     // few instructions of the entry function around them are shown apart.
-    const qint64 sum = p->layerSum();
+    const qint64 sum = p->shownTotal();
     const qint64 outside = p->total - sum;
     total_->set(tr("Total"), groupDigits(sum), tr("%1 · %n layer(s)", nullptr, int(p->layers.size())).arg(unit));
     const QString mhz = loc.toString(double(p->clockHz) / 1e6, 'f', p->clockHz % 1000000 ? 1 : 0);

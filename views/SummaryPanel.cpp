@@ -1,8 +1,13 @@
+#include "core/ops/OpKernel.h"
+
 #include "SummaryPanel.h"
 
 #include <QCoreApplication>
 #include <QEvent>
 #include <QFileInfo>
+#include <QLocale>
+#include <QScrollBar>
+#include <QUrl>
 
 #include "OpStyle.h"
 #include "Session.h"
@@ -33,9 +38,10 @@ QString tensorRows(const ember::Graph &g, const std::vector<int> &ids)
 
 QString groupDigits(qint64 v)
 {
-    QString s = QString::number(qAbs(v));
-    for (int i = s.size() - 3; i > 0; i -= 3) s.insert(i, QLatin1Char(','));
-    return v < 0 ? QLatin1Char('-') + s : s;
+    // The UI language's digit grouping (switchLanguage sets the default
+    // locale); the C locale (no language chosen yet) groups like English.
+    const QLocale loc = QLocale().language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates) : QLocale();
+    return loc.toString(v);
 }
 
 SummaryPanel::SummaryPanel(Session *session, QWidget *parent) : QTextBrowser(parent), session_(session)
@@ -105,6 +111,9 @@ PropertiesPanel::PropertiesPanel(Session *session, QWidget *parent) : QTextBrows
 {
     setOpenLinks(false);
     setFrameShape(QFrame::NoFrame);
+    connect(this, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (url.scheme() == QLatin1String("quant")) toggleQuantList(url.path().toInt());
+    });
     connect(session_, &Session::selectionChanged, this, &PropertiesPanel::refresh);
     connect(session_, &Session::planChanged, this, &PropertiesPanel::refresh);
     connect(session_, &Session::modelChanged, this, &PropertiesPanel::refresh);
@@ -117,7 +126,40 @@ void PropertiesPanel::changeEvent(QEvent *e)
     QTextBrowser::changeEvent(e);
 }
 
-void PropertiesPanel::refresh() { setHtml(html(*session_)); }
+void PropertiesPanel::refresh()
+{
+    const int scroll = verticalScrollBar()->value();
+    setHtml(html(*session_, expanded_));
+    verticalScrollBar()->setValue(scroll);
+}
+
+void PropertiesPanel::toggleQuantList(int tensor)
+{
+    if (!expanded_.remove(tensor)) expanded_.insert(tensor);
+    refresh();
+}
+
+// Per-channel quantization: a link that expands to every channel's scale and
+// zero point (Netron lists them in full; a summary "per-channel (64)" alone
+// cannot be checked against the training side).
+static QString quantList(const ember::Tensor &t, int id, bool expanded)
+{
+    const ember::Quant &q = t.quant;
+    if (!q.perChannel()) return QString();
+    QString r = QStringLiteral("<tr><td class='m'>&nbsp;&nbsp;<a href='quant:%1'>%2 %3</a></td></tr>")
+                    .arg(id)
+                    .arg(expanded ? QStringLiteral("▾") : QStringLiteral("▸"),
+                         PropertiesPanel::tr("%n per-channel scales and zero points (axis %1)", nullptr, int(q.scale.size())).arg(q.axis));
+    if (!expanded) return r;
+    r += QStringLiteral("<tr><td><table style='margin-left:14px'><tr><td class='k'>%1</td><td class='k'>%2</td><td class='k'>%3</td></tr>")
+             .arg(PropertiesPanel::tr("channel"), PropertiesPanel::tr("scale"), PropertiesPanel::tr("zero point"));
+    for (size_t i = 0; i < q.scale.size(); ++i)
+        r += QStringLiteral("<tr><td class='n'>%1</td><td class='n'>%2</td><td class='n'>%3</td></tr>")
+                 .arg(i)
+                 .arg(QLocale().toString(double(q.scale[i]), 'g', 7))
+                 .arg(q.zp(i));
+    return r + QStringLiteral("</table></td></tr>");
+}
 
 static QString bufferLine(const Session &s, int tensor)
 {
@@ -129,7 +171,7 @@ static QString bufferLine(const Session &s, int tensor)
         .arg(b->offset).arg(b->bytes).arg(PropertiesPanel::tr("steps")).arg(b->first).arg(b->last);
 }
 
-QString PropertiesPanel::html(const Session &s)
+QString PropertiesPanel::html(const Session &s, const QSet<int> &expanded)
 {
     QString h = QString::fromLatin1(kStyle);
     const ember::Graph *g = s.graph();
@@ -140,7 +182,7 @@ QString PropertiesPanel::html(const Session &s)
         QString r = QStringLiteral("<tr><td><b>%1</b>%2</td></tr><tr><td class='m'>&nbsp;&nbsp;%3</td></tr>")
                         .arg(shortName(t.name).toHtmlEscaped(), t.isConst ? QStringLiteral(" <span class='k'>(%1, %2 B)</span>").arg(tr("constant")).arg(t.bytes()) : QString(),
                              tensorLabel(t).toHtmlEscaped());
-        return r + bufferLine(s, id);
+        return r + quantList(t, id, expanded.contains(id)) + bufferLine(s, id);
     };
     if (s.selectedOp() < 0) {
         return h + QStringLiteral("<h3>%1</h3><table>%2</table>").arg(tr("Tensor"), tensorBlock(s.selectedTensor()));
@@ -169,6 +211,23 @@ QString PropertiesPanel::html(const Session &s)
     if (op.type == OpType::Concatenation || op.type == OpType::Softmax) row(tr("Axis"), QString::number(a.axis));
     if (op.type == OpType::LeakyRelu) row(tr("Alpha"), QString::number(double(a.alpha)));
     row(tr("Activation"), QString::fromLatin1(ember::activationName(a.activation)));
+    {
+        // Cost of this node: MACs from the kernel's hook (prepared ops only)
+        // and the parameters of its constant inputs.
+        const ember::OpKernel *k = ember::findKernel(op.type);
+        qint64 macs = -1, params = 0, paramBytes = 0;
+        try {
+            if (k && k->macs && op.params.has_value()) macs = k->macs(*g, op);
+        } catch (...) {
+        }
+        for (int t : op.inputs)
+            if (t >= 0 && g->tensors[size_t(t)].isConst) {
+                params += g->tensors[size_t(t)].elements();
+                paramBytes += qint64(g->tensors[size_t(t)].bytes());
+            }
+        if (macs >= 0) row(tr("MACs"), QLocale().toString(macs));
+        row(tr("Parameters"), tr("%1 (%2)").arg(QLocale().toString(params), formatBytes(paramBytes)));
+    }
     h += QStringLiteral("</table><h3>%1</h3><table>").arg(tr("Inputs"));
     for (int id : op.inputs)
         if (id >= 0) h += tensorBlock(id);

@@ -2,6 +2,7 @@
 // type, parameters, MACs and the activation-memory lower bound.
 #pragma once
 
+#include <QSet>
 #include <QTextBrowser>
 
 namespace ember::studio {
@@ -29,7 +30,10 @@ class PropertiesPanel : public QTextBrowser {
     Q_OBJECT
 public:
     explicit PropertiesPanel(Session *session, QWidget *parent = nullptr);
-    static QString html(const Session &s);
+    // `expanded`: tensors whose per-channel scales and zero points are listed
+    // in full (the "quant:ID" link toggles one).
+    static QString html(const Session &s, const QSet<int> &expanded = {});
+    void toggleQuantList(int tensor);
 
 protected:
     void changeEvent(QEvent *e) override;
@@ -37,6 +41,7 @@ protected:
 private:
     void refresh();
     Session *session_;
+    QSet<int> expanded_;
 };
 
 // Thousands separators: 1234567 → "1,234,567".

@@ -1,6 +1,7 @@
 #include "BuildOptions.h"
 
 #include <QJsonArray>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -325,8 +326,10 @@ bool toCompileOptions(const BuildOptions &o, ember::CompileOptions *out, ember::
 QString formatBytes(qint64 bytes)
 {
     if (bytes < 1024) return QStringLiteral("%1 B").arg(bytes);
-    if (bytes < 1024 * 1024) return QStringLiteral("%1 KiB").arg(double(bytes) / 1024.0, 0, 'f', bytes % 1024 ? 1 : 0);
-    return QStringLiteral("%1 MiB").arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 2);
+    // The UI language's decimal separator (3,9 KiB in German).
+    const QLocale loc;
+    if (bytes < 1024 * 1024) return QStringLiteral("%1 KiB").arg(loc.toString(double(bytes) / 1024.0, 'f', bytes % 1024 ? 1 : 0));
+    return QStringLiteral("%1 MiB").arg(loc.toString(double(bytes) / (1024.0 * 1024.0), 'f', 2));
 }
 
 qint64 parseBytes(const QString &text)

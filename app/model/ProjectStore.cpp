@@ -1,6 +1,10 @@
 #include "ProjectStore.h"
 
+#include "core/OptionTable.h"
+
+#include <QCoreApplication>
 #include <QDir>
+#include <QLocale>
 #include <algorithm>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -48,6 +52,14 @@ const QList<QStringList> &migrations()
          " layer INTEGER NOT NULL, name TEXT NOT NULL, op TEXT NOT NULL, count INTEGER NOT NULL,"
          " macs INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (profile_id, layer))",
          "CREATE INDEX profiles_by_project ON profiles(project_id, time)"},
+        {// 3 → 4: failed flashes and profile runs are recorded too (kind,
+         // status, message), and each build keeps its generated files
+         // (compressed) for a file diff between any two builds.
+         "ALTER TABLE profiles ADD COLUMN kind TEXT NOT NULL DEFAULT 'profile'",
+         "ALTER TABLE profiles ADD COLUMN status TEXT NOT NULL DEFAULT 'ok'",
+         "ALTER TABLE profiles ADD COLUMN message TEXT NOT NULL DEFAULT ''",
+         "CREATE TABLE build_files (build_id INTEGER NOT NULL REFERENCES builds(id) ON DELETE CASCADE,"
+         " path TEXT NOT NULL, content BLOB NOT NULL, PRIMARY KEY (build_id, path))"},
     };
     return m;
 }
@@ -381,12 +393,67 @@ bool ProjectStore::recordBuild(BuildRecord &b)
         p.addBindValue(id); p.addBindValue(it.key()); p.addBindValue(it.value());
         if (!p.exec()) return abort(p);
     }
+    for (auto it = b.files.cbegin(); it != b.files.cend(); ++it) {
+        QSqlQuery f(db);
+        f.prepare("INSERT INTO build_files(build_id, path, content) VALUES (?, ?, ?)");
+        f.addBindValue(id); f.addBindValue(it.key()); f.addBindValue(qCompress(it.value()));
+        if (!f.exec()) return abort(f);
+    }
     if (!db.commit()) {
         db.rollback();
         return fail(db.lastError().text());
     }
     b.id = id;
     return true;
+}
+
+QMap<QString, QByteArray> ProjectStore::buildFiles(qint64 buildId) const
+{
+    QMap<QString, QByteArray> out;
+    QSqlQuery q(database());
+    q.prepare("SELECT path, content FROM build_files WHERE build_id = ?");
+    q.addBindValue(buildId);
+    if (q.exec())
+        while (q.next()) out.insert(q.value(0).toString(), qUncompress(q.value(1).toByteArray()));
+    return out;
+}
+
+bool ProjectStore::removeEntry(const QStringList &statements, qint64 id)
+{
+    if (!open_) return fail(QStringLiteral("the project database is not open"));
+    QSqlDatabase db = database();
+    if (!db.transaction()) return fail(db.lastError().text());
+    // The entry and its own rows only, in one transaction: all or nothing.
+    for (const QString &sql : statements) {
+        QSqlQuery q(db);
+        q.prepare(sql);
+        q.addBindValue(id);
+        if (!q.exec()) {
+            const QString why = q.lastError().text();
+            db.rollback();
+            return fail(QStringLiteral("deleting the history entry failed and was rolled back: %1").arg(why));
+        }
+    }
+    if (!db.commit()) {
+        db.rollback();
+        return fail(db.lastError().text());
+    }
+    return true;
+}
+
+bool ProjectStore::removeBuild(qint64 id)
+{
+    return removeEntry({QStringLiteral("DELETE FROM build_pools WHERE build_id = ?"),
+                        QStringLiteral("DELETE FROM build_files WHERE build_id = ?"),
+                        QStringLiteral("DELETE FROM builds WHERE id = ?")},
+                       id);
+}
+
+bool ProjectStore::removeProfile(qint64 id)
+{
+    return removeEntry({QStringLiteral("DELETE FROM profile_layers WHERE profile_id = ?"),
+                        QStringLiteral("DELETE FROM profiles WHERE id = ?")},
+                       id);
 }
 
 QList<BuildRecord> ProjectStore::builds(qint64 projectId) const
@@ -423,24 +490,62 @@ QList<BuildRecord> ProjectStore::builds(qint64 projectId) const
 BuildComparison ProjectStore::compare(const BuildRecord &a, const BuildRecord &b)
 {
     BuildComparison c;
-    // Compare option by option through the JSON form, so every field counts.
+    // Compare option by option through the JSON form, so every field counts,
+    // and say it in the Options panel's words: its (translated) label from the
+    // option table, values as the panel shows them.
     const QJsonObject ja = a.options.toJson(), jb = b.options.toJson();
     QStringList keys = ja.keys() + jb.keys();
     keys.removeDuplicates();
-    keys.sort();
-    auto show = [](const QJsonValue &v) {
-        if (v.isString()) return v.toString().isEmpty() ? QStringLiteral("(default)") : v.toString();
-        return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
-    };
     for (const QString &k : keys)
-        if (ja.value(k) != jb.value(k))
-            c.optionChanges << QStringLiteral("%1: %2 → %3").arg(k, show(ja.value(k)), show(jb.value(k)));
+        if (ja.value(k) != jb.value(k)) {
+            const QString label = optionLabel(k);
+            c.optionChanges << QStringLiteral("%1: %2 → %3").arg(label, optionValueText(k, ja.value(k)), optionValueText(k, jb.value(k)));
+        }
+    c.optionChanges.sort(Qt::CaseInsensitive);
     QStringList pools = a.poolPeaks.keys() + b.poolPeaks.keys();
     pools.removeDuplicates();
     for (const QString &p : pools) c.poolDelta.insert(p, b.poolPeaks.value(p) - a.poolPeaks.value(p));
     c.constantsDelta = b.constantsBytes - a.constantsBytes;
     c.codeDelta = b.codeBytes - a.codeBytes;
     return c;
+}
+
+QString ProjectStore::optionLabel(const QString &key)
+{
+    for (const ember::OptionSpec &spec : ember::compileOptionTable())
+        if (key == QLatin1String(spec.key))
+            return QCoreApplication::translate("ember::studio::OptionsPanel", spec.label);
+    return key;
+}
+
+QString ProjectStore::optionValueText(const QString &key, const QJsonValue &v)
+{
+    auto tr = [](const char *s) { return QCoreApplication::translate("ember::studio::ProjectStore", s); };
+    if (v.isUndefined() || v.isNull()) return tr("(default)");
+    if (v.isBool()) return v.toBool() ? tr("on") : tr("off");
+    if (v.isDouble()) return QLocale().toString(v.toInteger());
+    if (v.isString()) return v.toString().isEmpty() ? tr("(default)") : v.toString();
+    if (key == QLatin1String("pools")) {
+        QStringList pools;
+        for (const QJsonValue &p : v.toArray()) {
+            const QJsonObject o = p.toObject();
+            const qint64 size = o.value("size").toInteger();
+            pools << QStringLiteral("%1 (%2)").arg(o.value("name").toString(), size ? formatBytes(size) : tr("auto"));
+        }
+        return pools.isEmpty() ? tr("(none)") : pools.join(QStringLiteral(", "));
+    }
+    if (v.isObject()) {
+        QStringList pairs;
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) pairs << QStringLiteral("%1 → %2").arg(it.key(), it.value().toString());
+        return pairs.isEmpty() ? tr("(none)") : pairs.join(QStringLiteral(", "));
+    }
+    if (v.isArray()) {
+        QStringList items;
+        for (const QJsonValue &x : v.toArray()) items << x.toString();
+        return items.isEmpty() ? tr("(none)") : items.join(QStringLiteral(", "));
+    }
+    return QString();
 }
 
 qint64 ProfileRecord::layerSum() const
@@ -463,8 +568,8 @@ bool ProjectStore::recordProfile(ProfileRecord &p)
     if (!p.time.isValid()) p.time = QDateTime::currentDateTimeUtc();
     QSqlQuery q(db);
     q.prepare("INSERT INTO profiles(project_id, time, board, board_name, emulated, clock_hz, unit, total,"
-              " output_check, mismatch, flash_bytes, ram_bytes, stack_used, options)"
-              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+              " output_check, mismatch, flash_bytes, ram_bytes, stack_used, options, kind, status, message)"
+              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q.addBindValue(p.projectId);
     q.addBindValue(p.time.toUTC().toString(Qt::ISODateWithMs));
     q.addBindValue(nonNull(p.boardId)); q.addBindValue(nonNull(p.boardName));
@@ -473,6 +578,7 @@ bool ProjectStore::recordProfile(ProfileRecord &p)
     q.addBindValue(nonNull(p.outputCheck)); q.addBindValue(nonNull(p.mismatch));
     q.addBindValue(p.flashBytes); q.addBindValue(p.ramBytes); q.addBindValue(p.stackUsed);
     q.addBindValue(QString::fromUtf8(QJsonDocument(p.options.toJson()).toJson(QJsonDocument::Compact)));
+    q.addBindValue(nonNull(p.kind)); q.addBindValue(nonNull(p.status)); q.addBindValue(nonNull(p.message));
     if (!q.exec()) return abort(q);
     const qint64 id = q.lastInsertId().toLongLong();
     for (int i = 0; i < p.layers.size(); ++i) {
@@ -496,7 +602,8 @@ QList<ProfileRecord> ProjectStore::profiles(qint64 projectId) const
     QList<ProfileRecord> out;
     QSqlQuery q(database());
     q.prepare("SELECT id, time, board, board_name, emulated, clock_hz, unit, total, output_check, mismatch,"
-              " flash_bytes, ram_bytes, stack_used, options FROM profiles WHERE project_id = ? ORDER BY time DESC, id DESC");
+              " flash_bytes, ram_bytes, stack_used, options, kind, status, message FROM profiles WHERE project_id = ?"
+              " ORDER BY time DESC, id DESC");
     q.addBindValue(projectId);
     if (!q.exec()) return out;
     while (q.next()) {
@@ -516,6 +623,9 @@ QList<ProfileRecord> ProjectStore::profiles(qint64 projectId) const
         p.ramBytes = q.value(11).toLongLong();
         p.stackUsed = q.value(12).toLongLong();
         p.options = BuildOptions::fromJson(QJsonDocument::fromJson(q.value(13).toString().toUtf8()).object());
+        p.kind = q.value(14).toString();
+        p.status = q.value(15).toString();
+        p.message = q.value(16).toString();
         out << p;
     }
     for (ProfileRecord &p : out) {

@@ -5,7 +5,9 @@
 // statement) rolls back to the previous state.
 #pragma once
 
+#include <QByteArray>
 #include <QDateTime>
+#include <QJsonValue>
 #include <optional>
 #include <QList>
 #include <QMap>
@@ -36,11 +38,15 @@ struct BuildRecord {
     qint64 constantsBytes = 0;
     qint64 codeBytes = 0;
     qint64 elapsedMs = 0;
+    // Generated files (path → contents) stored with the build for a file
+    // diff between builds; written by recordBuild, read back by buildFiles()
+    // (builds() leaves it empty: the listing stays light).
+    QMap<QString, QByteArray> files;
 };
 
 // What changed between two builds.
 struct BuildComparison {
-    QStringList optionChanges;           // "--planner: greedy-conflicts → linear"
+    QStringList optionChanges;           // "Planner: greedy-conflicts → linear" (the Options panel's labels)
     QMap<QString, qint64> poolDelta;     // pool → b - a
     qint64 constantsDelta = 0;
     qint64 codeDelta = 0;
@@ -68,8 +74,15 @@ struct ProfileRecord {
     QString mismatch;                    // first differing byte when outputCheck is "mismatch"
     qint64 flashBytes = 0, ramBytes = 0, stackUsed = 0;
     BuildOptions options;
+    QString kind = QStringLiteral("profile");  // "profile" or "flash"
+    QString status = QStringLiteral("ok");     // "ok" or "failed" (then `message` says why)
+    QString message;
 
     qint64 layerSum() const;
+    // The one total shown everywhere (Profile tab, History, Messages): what
+    // the layers add up to, so it matches the per-layer table; the board's
+    // whole-inference count (`total`) when there are no layers.
+    qint64 shownTotal() const { return layers.isEmpty() ? total : layerSum(); }
     // Time at the board's clock; on emulated boards one instruction counts as
     // one cycle, so it is an estimate there.
     double millisAtClock() const { return clockHz > 0 ? double(total) * 1000.0 / double(clockHz) : 0.0; }
@@ -91,7 +104,7 @@ struct ProfileComparison {
 
 class ProjectStore {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     // Opens (and creates / migrates) the database at `path`; empty = the
     // default file in QStandardPaths::AppDataLocation.
@@ -128,6 +141,14 @@ public:
     QList<BuildRecord> builds(qint64 projectId) const;  // newest first
 
     static BuildComparison compare(const BuildRecord &a, const BuildRecord &b);
+    // An option's label as the Options panel shows it ("Planner" for
+    // "planner"), and one of its JSON values in words ("on", "auto", …).
+    static QString optionLabel(const QString &key);
+    static QString optionValueText(const QString &key, const QJsonValue &v);
+    QMap<QString, QByteArray> buildFiles(qint64 buildId) const;
+    // Deletes one history entry (and only its own rows), atomically.
+    bool removeBuild(qint64 id);
+    bool removeProfile(qint64 id);
 
     bool recordProfile(ProfileRecord &p);
     QList<ProfileRecord> profiles(qint64 projectId) const;  // newest first
@@ -140,6 +161,7 @@ private:
     bool exec(const QString &sql);
     bool fail(const QString &what);
     BuildOptions loadOptions(qint64 projectId) const;
+    bool removeEntry(const QStringList &statements, qint64 id);
 
     QString path_, connection_, error_;
     bool open_ = false, damaged_ = false;

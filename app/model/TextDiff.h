@@ -18,4 +18,9 @@ struct LineDiff {
 // otherwise lines absent from the old middle are marked (an upper bound).
 LineDiff diffLines(const QStringList &oldLines, const QStringList &newLines);
 
+// A unified diff ("@@ -a,n +b,m @@" hunks, lines prefixed ' ', '-', '+') with
+// `context` unchanged lines around each change; empty when identical. Large
+// middles (beyond the LCS limit) are shown as one removed/added block.
+QStringList unifiedDiff(const QStringList &oldLines, const QStringList &newLines, int context = 3);
+
 }  // namespace ember::studio

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QLocale>
 #include <QTranslator>
 
 namespace ember::studio {
@@ -29,6 +30,10 @@ bool switchLanguage(const QString &code)
         g_translator = nullptr;
     }
     g_language.clear();
+    // Numbers follow the UI language (1.234.567 and 3,9 KiB in German).
+    QLocale::setDefault(code == QLatin1String("de")      ? QLocale(QLocale::German, QLocale::Germany)
+                        : code == QLatin1String("zh_CN") ? QLocale(QLocale::Chinese, QLocale::China)
+                                                         : QLocale(QLocale::English, QLocale::UnitedStates));
     if (code.isEmpty()) {
         // Removing the translator already posts LanguageChange.
         return true;

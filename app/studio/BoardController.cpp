@@ -1,5 +1,9 @@
 #include "BoardController.h"
 
+#include <QLocale>
+
+#include "HistoryView.h"
+
 #include <algorithm>
 
 #include <QAction>
@@ -184,7 +188,7 @@ void BoardController::onProfiled(const ProfileRecord &record)
                                                                  : tr("outputs not compared");
     session_->report({r.outputCheck == QLatin1String("mismatch") ? StudioMessage::Level::Error : StudioMessage::Level::Info,
                       tr("profiled on %1: %2 %3 (%4 ms at %5 MHz), %6")
-                          .arg(r.boardName, groupDigits(r.total), r.unit, QString::number(r.millisAtClock(), 'f', 2))
+                          .arg(r.boardName, groupDigits(r.shownTotal()), HistoryView::unitName(r.unit), QLocale().toString(r.millisAtClock(), 'f', 2))
                           .arg(double(r.clockHz) / 1e6).arg(check),
                       {}, -1, {}, {}, job_->log()});
     emit profiled();
@@ -203,7 +207,25 @@ void BoardController::onFailed(const QString &message, const QString &kind, cons
     const QString text = kind.isEmpty() || kind == QLatin1String("error") ? QStringLiteral("%1: %2").arg(what, message)
                                                                           : QStringLiteral("%1 [%2]: %3").arg(what, kind, message);
     session_->report({StudioMessage::Level::Error, text, {}, -1, {}, {}, log});
+    recordFailure(flash, kind.isEmpty() || kind == QLatin1String("error") ? message : QStringLiteral("[%1] %2").arg(kind, message));
     emit failed();
+}
+
+// A failed flash or profile run is history too: when it failed, on which
+// board, with which options, and why.
+void BoardController::recordFailure(bool flash, const QString &message)
+{
+    if (project_->projectId() < 0) return;
+    ProfileRecord r;
+    r.projectId = project_->projectId();
+    r.time = QDateTime::currentDateTimeUtc();
+    r.kind = flash ? QStringLiteral("flash") : QStringLiteral("profile");
+    r.status = QStringLiteral("failed");
+    r.message = message;
+    r.boardId = currentBoard();
+    r.boardName = jobTarget_;
+    r.options = flash ? session_->options() : profiledOptions_;
+    project_->recordProfile(r);
 }
 
 void BoardController::addToToolBar(QToolBar *tb)

@@ -58,6 +58,7 @@ private:
     void fillBoards();
     bool readyToRun(const QString &what);
     void onProfiled(const ProfileRecord &r);
+    void recordFailure(bool flash, const QString &message);
     void onFailed(const QString &message, const QString &kind, const QString &log);
 
     Session *session_;

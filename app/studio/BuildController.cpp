@@ -166,6 +166,9 @@ void BuildController::recordBuild(const CompileOutcome *ok, const ember::Diagnos
             b.poolPeaks.insert(QString::fromStdString(a.plan.pools[i].name), qint64(a.plan.poolUsed[i]));
         b.constantsBytes = qint64(a.constantBytes);
         b.codeBytes = ok->codeBytes;
+        // The generated files, for History's file diff between builds.
+        for (const auto &[path, text] : a.files)
+            if (text.size() <= 8u * 1024 * 1024) b.files.insert(QString::fromStdString(path), QByteArray::fromStdString(text));
     } else {
         b.status = QStringLiteral("failed");
         b.message = errors && !errors->items().empty() ? QString::fromStdString(errors->items().front().message) : QString();

@@ -99,6 +99,11 @@ MainWindow::MainWindow(const QString &storePath, QWidget *parent)
     connect(welcome_, &WelcomePage::recentRequested, this, [this](const QString &p) { openModel(p); });
     connect(welcome_, &WelcomePage::exampleRequested, this, [this](const QString &n) { openExample(n); });
     connect(session_, &Session::planChanged, this, &MainWindow::updateStatus);
+    // History ▸ Restore Options: the build's options back into the panel.
+    connect(history_, &HistoryView::restoreOptions, this, [this](const BuildOptions &o) {
+        session_->setOptions(o);
+        session_->info(tr("options restored from the history; compile (Ctrl+B) to build them"));
+    });
     connect(history_, &HistoryView::profileActivated, this, [this](const ProfileRecord &p) {
         session_->setProfile(p);
         showTab(Tab::Profile);

@@ -16,6 +16,7 @@
 #include "BisectController.h"
 #include "BoardJob.h"
 #include "GraphView.h"
+#include "HistoryView.h"
 #include "MainWindow.h"
 #include "StudioApp.h"
 #include "ValidationPanel.h"
@@ -47,6 +48,8 @@ int screenshot(MainWindow &w, const QString &file, const QString &tab, bool prof
         if (!w.bisectController()->job()->waitForFinished())
             std::fprintf(stderr, "ember-studio: the layer-by-layer run did not finish in time\n");
     }
+    // History: with two builds recorded (same --db, run twice), compare them.
+    if (tab == "history" && w.historyView()->buildCount() >= 2) w.historyView()->selectBuilds(0, 1);
     // Select a representative layer so the properties panel is not empty.
     if (!bisect && w.session()->hasModel() && !w.session()->graph()->ops.empty()) {
         const int op = int(w.session()->graph()->ops.size()) / 3;

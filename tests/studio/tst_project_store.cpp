@@ -148,7 +148,7 @@ private slots:
         QSqlDatabase::removeDatabase("v2");
         ProjectStore s(path);
         QVERIFY2(s.isOpen(), qPrintable(s.lastError()));
-        QCOMPARE(s.schemaVersion(), 3);
+        QCOMPARE(s.schemaVersion(), ProjectStore::kSchemaVersion);
         const std::optional<Project> p = s.projectForModel("/m/v2.tflite");
         QVERIFY(p);
         QCOMPARE(p->options.align(), 32);
@@ -298,7 +298,7 @@ private slots:
 
         const BuildComparison c = ProjectStore::compare(list[2], list[1]);
         QCOMPARE(c.optionChanges.size(), 1);
-        QVERIFY(c.optionChanges.first().startsWith("planner: greedy-size → greedy-conflicts"));
+        QVERIFY(c.optionChanges.first().startsWith("Planner: greedy-size → greedy-conflicts"));
         QCOMPARE(c.poolDelta.value("sram"), qint64(-4000));
         QCOMPARE(c.poolDelta.value("dtcm"), qint64(4000));
         QCOMPARE(c.codeDelta, qint64(1000));
