@@ -105,8 +105,20 @@ std::vector<std::string> Model::dimExprs(int t, std::vector<int> *used) const {
 // tensors become parameters in0.., out0...
 bool Model::emitLayers(Diagnostics &diags) {
     const size_t width = std::max<size_t>(2, std::to_string(g.ops.size()).size());
+    // Tensors sharing one buffer at a layer (MemoryPlan::shares) are passed
+    // without `restrict`: the pointers are equal there.
+    std::vector<std::vector<int>> sharedAt(g.ops.size());
+    for (const BufferShare &sh : plan.shares)
+        if (sh.step >= 0 && size_t(sh.step) < g.ops.size()) {
+            sharedAt[size_t(sh.step)].push_back(sh.input);
+            sharedAt[size_t(sh.step)].push_back(sh.output);
+        }
     for (size_t k = 0; k < g.ops.size(); ++k) {
         const Op &op = g.ops[k];
+        const auto &shared = sharedAt[k];
+        auto ptr = [&](int t) {
+            return std::find(shared.begin(), shared.end(), t) != shared.end() ? std::string(" *") : std::string(" *restrict ");
+        };
         Layer L;
         L.op = &op;
         std::string num = std::to_string(k);
@@ -125,7 +137,7 @@ bool Model::emitLayers(Diagnostics &diags) {
                 L.ctx.inputs.push_back(p);
                 // Model state is read and updated in place.
                 L.params.push_back(std::string(g.tensors[size_t(t)].isVariable ? "" : "const ") +
-                                   dtypeCType(g.tensors[size_t(t)].dtype) + " *restrict " + p);
+                                   dtypeCType(g.tensors[size_t(t)].dtype) + ptr(t) + p);
                 L.argTensors.push_back(t);
                 L.argIsOutput.push_back(false);
             }
@@ -134,7 +146,7 @@ bool Model::emitLayers(Diagnostics &diags) {
             const int t = op.outputs[j];
             const std::string p = "out" + std::to_string(j);
             L.ctx.outputs.push_back(p);
-            L.params.push_back(std::string(dtypeCType(g.tensors[size_t(t)].dtype)) + " *restrict " + p);
+            L.params.push_back(std::string(dtypeCType(g.tensors[size_t(t)].dtype)) + ptr(t) + p);
             L.argTensors.push_back(t);
             L.argIsOutput.push_back(true);
         }
