@@ -11,6 +11,7 @@
 #include <filesystem>
 
 #include "TestUtil.h"
+#include "core/passes/Passes.h"
 #include "core/plan/PlanChecker.h"
 #include "core/validate/HostRunner.h"
 
@@ -25,16 +26,16 @@ std::string joined(const std::vector<std::string> &v) {
     return s;
 }
 
-// in(64) → RELU a(64) → RESHAPE b(64) → ADD(b, c) d(64) → LOGISTIC out(64),
+// in[1,64] → RELU a → RESHAPE b[64] → ADD(b, c) d[1,64] → LOGISTIC out,
 // with c = RELU(in) read by the ADD. a dies at the reshape, b at the add.
 Graph chain() {
     Graph g;
     const Quant qq = q(0.05f, -3);
     const int in = addTensor(g, "in", DType::Int8, {1, 64}, qq), a = addTensor(g, "a", DType::Int8, {1, 64}, qq),
-              b = addTensor(g, "b", DType::Int8, {1, 8, 8}, qq), c = addTensor(g, "c", DType::Int8, {1, 8, 8}, qq),
-              d = addTensor(g, "d", DType::Int8, {1, 8, 8}, q(0.1f, 2)),
-              out = addTensor(g, "out", DType::Int8, {1, 8, 8}, q(1.0f / 256, -128));
-    const int shape = addTensor(g, "shape", DType::Int32, {3}, {}, bytesOf<int32_t>({1, 8, 8}));
+              b = addTensor(g, "b", DType::Int8, {64}, qq), c = addTensor(g, "c", DType::Int8, {1, 64}, qq),
+              d = addTensor(g, "d", DType::Int8, {1, 64}, q(0.1f, 2)),
+              out = addTensor(g, "out", DType::Int8, {1, 64}, q(1.0f / 256, -128));
+    const int shape = addTensor(g, "shape", DType::Int32, {1}, {}, bytesOf<int32_t>({64}));
     addOp(g, OpType::Relu, {in}, {a});
     addOp(g, OpType::Relu, {in}, {c});
     addOp(g, OpType::Reshape, {a, shape}, {b});
@@ -50,7 +51,9 @@ std::vector<std::string> sharedModels() {
     std::error_code ec;
     for (auto it = std::filesystem::recursive_directory_iterator(root, ec); !ec && it != decltype(it)(); it.increment(ec)) {
         const std::string ext = it->path().extension().string();
-        if (it->is_regular_file() && (ext == ".tflite" || ext == ".onnx")) r.push_back(it->path().string());
+        // The ONNX models (93, slow to import) with EMBER_FULL_MATRIX=1.
+        if (it->is_regular_file() && (ext == ".tflite" || (ext == ".onnx" && qEnvironmentVariableIsSet("EMBER_FULL_MATRIX"))))
+            r.push_back(it->path().string());
     }
     std::sort(r.begin(), r.end());
     return r;
@@ -80,7 +83,7 @@ private slots:
         const std::string dump = plan->dump();
         qInfo("%s", dump.c_str());
         QVERIFY2(dump.find("b") != std::string::npos && dump.find("alias of a") != std::string::npos, dump.c_str());
-        QVERIFY2(dump.find("in place over b") != std::string::npos, dump.c_str());
+        QVERIFY2(dump.find("in place over c") != std::string::npos, dump.c_str());  // b's shape differs from d's
         QVERIFY2(checkPlan(g, plan.value()).empty(), joined(checkPlan(g, plan.value())).c_str());
         req.inPlace = false;
         auto off = planMemory(g, req);
@@ -115,13 +118,13 @@ private slots:
                 if (b.name == n) return b;
             return p.buffers.front();
         };
-        // 1. c moved onto d's buffer: c is still read by the add that writes d.
+        // 1. b moved onto d's buffer: b is still read by the add that writes d.
         {
             MemoryPlan bad = good.value();
-            bufferOf(bad, "c").offset = bufferOf(bad, "d").offset;
+            bufferOf(bad, "b").offset = bufferOf(bad, "d").offset;
             const auto v = checkPlan(g, bad);
             QVERIFY(!v.empty());
-            QVERIFY2(joined(v).find("'c'") != std::string::npos && joined(v).find("while both are live") != std::string::npos,
+            QVERIFY2(joined(v).find("'b'") != std::string::npos && joined(v).find("while both are live") != std::string::npos,
                      joined(v).c_str());
         }
         // 2. The in-place share declared where the input is still read later:
@@ -141,15 +144,14 @@ private slots:
             QVERIFY2(v.size() >= 2, joined(v).c_str());
             QVERIFY(!bad.checkNoOverlap());
         }
-        // 4. An in-place write whose input lives on: make the add's other
-        //    input c share d's buffer as if in place, while b (same bytes as
-        //    a) is also there.
+        // 4. A second in-place write declared at the add: b over d's buffer
+        //    too, while c (already there) is read by the same add.
         {
             MemoryPlan bad = good.value();
-            bufferOf(bad, "c").offset = bufferOf(bad, "d").offset;
-            bad.shares.push_back({ShareKind::InPlace, 3, idx("c"), idx("d")});
+            bufferOf(bad, "b").offset = bufferOf(bad, "d").offset;
+            bad.shares.push_back({ShareKind::InPlace, 3, idx("b"), idx("d")});
             const auto v = checkPlan(g, bad);
-            QVERIFY2(!v.empty(), "c and b both in d's buffer at the add");
+            QVERIFY2(!v.empty(), "b and c both in d's buffer at the add");
         }
         // 5. A tensor without a buffer, and one past its pool.
         {
@@ -199,7 +201,7 @@ private slots:
                 }
         }
         qInfo("plan checker: %zu models, %zu plans, %zu shared buffers, no violation", models, plans, shares);
-        QVERIFY(models >= 20);
+        QVERIFY(models >= 20);  // 26 of the 28 TFLite files load (91 with the ONNX models)
     }
 
     // MLPerf Tiny: bit-exact against the goldens with in-place on; workspace
@@ -217,8 +219,8 @@ private slots:
         auto g = loadModel(modelPath(man["model"].toString().toStdString()));
         QVERIFY2(g.ok(), g.diagnostics().format().c_str());
         size_t ws[2] = {0, 0}, io = 0;
-        for (const Tensor &t : g->tensors)
-            if (t.isInput || t.isOutput) io += t.bytes();
+        for (int t : g->inputs) io += g->tensors[size_t(t)].bytes();
+        for (int t : g->outputs) io += g->tensors[size_t(t)].bytes();
         for (bool inPlace : {false, true}) {
             CompileOptions opts;
             opts.plan.inPlace = inPlace;
