@@ -265,6 +265,19 @@ std::vector<OptionSpec> makeTable() {
              o.onnxIoLayout = v;
              return true;
          }},
+        // In-place memory (the planner's BufferShare): aliases and in-place ops.
+        {"--in-place", "inPlace", K::Choice, G::Memory, "on|off", "on", {"on", "off"}, "In-place memory",
+         "let RESHAPE/SQUEEZE/EXPAND_DIMS alias their input and elementwise ops write over an input that dies "
+         "there (default on)",
+         "'on' gives a reshape's output its input's buffer (no copy) and lets ADD, SUB, MUL, RELU, RELU6, LOGISTIC "
+         "and TANH of equal shapes write over an input read for the last time; smaller pools, same bytes out. "
+         "'off' gives every tensor a buffer of its own.",
+         "",
+         [](const std::string &v, CompileOptions &o, OptionParseState &, Diagnostics &d) {
+             if (!checkChoice("--in-place", v, d)) return false;
+             o.plan.inPlace = v == "on";
+             return true;
+         }},
     };
 }
 

@@ -142,12 +142,18 @@ QString MemoryView::tooltipFor(int buffer) const
         for (int o : op.outputs)
             if (o == b.tensor) producer = QStringLiteral("#%1 %2").arg(op.index).arg(QString::fromStdString(op.typeName));
     const bool pinned = session_->options().pins.contains(QString::fromStdString(b.name));
+    // In-place memory: the buffer this one shares (MemoryPlan::shares).
+    QString shared;
+    if (const ember::PlannedBuffer *o = b.sharesWith >= 0 ? plan->find(b.sharesWith) : nullptr)
+        shared = (b.share == ember::ShareKind::Alias ? tr("<br>alias of <b>%1</b> (no copy)")
+                                                     : tr("<br>in place over <b>%1</b>"))
+                     .arg(QString::fromStdString(o->name).toHtmlEscaped());
     return tr("<b>%1</b><br>%2 bytes (%3)<br>pool '%4', offset %5 – %6<br>live at steps %7–%8<br>produced by %9%10")
         .arg(QString::fromStdString(b.name).toHtmlEscaped())
         .arg(groupDigits(qint64(b.bytes)), formatBytes(qint64(b.bytes)),
              QString::fromStdString(plan->pools[size_t(b.pool)].name))
         .arg(b.offset).arg(b.offset + b.bytes).arg(b.first).arg(b.last)
-        .arg(producer, pinned ? tr("<br><i>pinned</i>") : QString());
+        .arg(producer, (pinned ? tr("<br><i>pinned</i>") : QString()) + shared);
 }
 
 QStringList MemoryView::bufferLabels() const
@@ -284,7 +290,12 @@ void MemoryView::paintEvent(QPaintEvent *)
         }
         if (r.rect.height() >= fm.height() + 2 && r.rect.width() > 30) {
             p.setPen(QColor(0x1d, 0x23, 0x29));
-            const QString label = fm.elidedText(labels.value(r.buffer), Qt::ElideLeft, r.rect.width() - 6);
+            // A buffer sharing its bytes (alias / in place) is marked "⇐",
+            // kept when the name itself is elided.
+            const QString mark = b.sharesWith >= 0 ? QStringLiteral("\u21d0 ") : QString();
+            const QString label =
+                mark + fm.elidedText(labels.value(r.buffer), Qt::ElideLeft,
+                                     r.rect.width() - 6 - fm.horizontalAdvance(mark));
             p.drawText(r.rect.adjusted(3, 0, -3, 0), Qt::AlignLeft | Qt::AlignVCenter, label);
         }
     }

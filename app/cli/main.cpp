@@ -1,7 +1,7 @@
 // emberc: the command-line twin of every studio action.
 //
 //   emberc inspect MODEL [--json]
-//   emberc plan MODEL [compile options] [--json]
+//   emberc plan MODEL [compile options] [--json] [--check]
 //   emberc compile MODEL -o DIR [compile options]
 //   emberc run MODEL --input FILE... --output-dir DIR [--dump-dir D] [compile options]
 //   emberc validate MODEL [--seed N] [--cases K] [compile options]
@@ -34,6 +34,7 @@
 #include "core/codegen/JsonUtf8.h"
 #include "core/import/TfliteImporter.h"
 #include "core/passes/DynamicDims.h"
+#include "core/plan/PlanChecker.h"
 #include "core/ops/OpKernel.h"
 #include "core/reference/Executor.h"
 #include "core/validate/ChildProcesses.h"
@@ -56,6 +57,7 @@ const char *kUsage =
     "commands:\n"
     "  inspect MODEL [--json]             ops, tensors, parameters, MACs, memory lower bound\n"
     "  plan MODEL [options] [--json]      memory plan: every buffer's pool, offset and lifetime\n"
+    "       [--check]                     ... and check it (no live buffers overlap unless shared in place)\n"
     "  compile MODEL -o DIR [--archive] [--force] [--depfile F] [options]\n"
     "                                     write the C package (include/, src/, metadata.json);\n"
     "                                     DIR must be new, empty or an earlier package (replaced\n"
@@ -233,11 +235,13 @@ int cmdPlan(const std::vector<std::string> &args) {
     std::vector<std::string> rest;
     int rc = 0;
     if (!takeCompileOptions(args, opts, rest, &rc)) return rc;
-    bool asJson = false;
+    bool asJson = false, check = false;
     std::string model;
     for (const auto &a : rest) {
         if (a == "--json")
             asJson = true;
+        else if (a == "--check")
+            check = true;
         else if (a.rfind("-", 0) == 0)
             return usageError("plan: unknown option " + a);
         else
@@ -259,13 +263,26 @@ int cmdPlan(const std::vector<std::string> &args) {
         j["pools"] = pools;
         json bufs = json::array();
         for (const auto &b : plan->buffers)
-            bufs.push_back({{"tensor", b.name}, {"pool", plan->pools[size_t(b.pool)].name}, {"offset", b.offset},
-                            {"bytes", b.bytes}, {"first", b.first}, {"last", b.last}});
+        {
+            json jb = {{"tensor", b.name}, {"pool", plan->pools[size_t(b.pool)].name}, {"offset", b.offset},
+                       {"bytes", b.bytes}, {"first", b.first}, {"last", b.last}};
+            if (const PlannedBuffer *o = b.sharesWith >= 0 ? plan->find(b.sharesWith) : nullptr)
+                jb[b.share == ShareKind::Alias ? "alias_of" : "in_place_over"] = o->name;
+            bufs.push_back(jb);
+        }
         j["buffers"] = bufs;
         makeUtf8Safe(j);
         std::cout << j.dump(1) << "\n";
     } else {
         std::cout << plan->dump();
+    }
+    // --check: the plan checker (core/plan/PlanChecker.h) over the full plan.
+    if (check) {
+        const std::vector<std::string> v = checkPlan(g.value(), plan.value(), 50);
+        for (const std::string &x : v) std::cerr << "emberc: plan check: " << x << "\n";
+        if (!v.empty()) return 1;
+        if (!asJson) std::cout << "plan check: ok (" << plan->buffers.size() << " buffers, " << plan->shares.size()
+                               << " shared)\n";
     }
     return 0;
 }

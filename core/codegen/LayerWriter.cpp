@@ -114,7 +114,7 @@ private:
         size_t a = 0;
         for (const std::string &p : params) {
             const std::string var = p.substr(p.rfind(' ') + 1);
-            const std::string type = p.substr(0, p.find(" *restrict")) + " *";
+            const std::string type = p.substr(0, p.rfind(" *")) + " *";  // with or without restrict
             o_ << "    " << var << " = (" << type << ")ember_arg_data(args, " << a++ << ");\n";
         }
     }

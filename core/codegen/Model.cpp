@@ -120,8 +120,13 @@ std::vector<std::string> Model::dimExprs(int t, std::vector<int> *used) const {
 
 // One op's layer: activation tensors become parameters in0.., out0..;
 // constants are named; the op's emit writes the body.
-bool Model::emitLayer(const Op &op, const std::string &function, bool nested, Diagnostics &diags) {
+bool Model::emitLayer(const Op &op, const std::string &function, bool nested, Diagnostics &diags,
+                      const std::vector<int> *shared) {
     if (op.type == OpType::If || op.type == OpType::While) return emitControlLayer(op, function, nested, diags);
+    auto ptr = [&](int t) {
+        const bool sharesBytes = shared && std::find(shared->begin(), shared->end(), t) != shared->end();
+        return sharesBytes ? std::string(" *") : std::string(" *restrict ");
+    };
     Layer L;
     L.op = &op;
     L.function = function;
@@ -139,7 +144,7 @@ bool Model::emitLayer(const Op &op, const std::string &function, bool nested, Di
             L.ctx.inputs.push_back(p);
             // Model state is read and updated in place.
             L.params.push_back(std::string(g.tensors[size_t(t)].isVariable ? "" : "const ") +
-                               dtypeCType(g.tensors[size_t(t)].dtype) + " *restrict " + p);
+                               dtypeCType(g.tensors[size_t(t)].dtype) + ptr(t) + p);
             L.argTensors.push_back(t);
             L.argIsOutput.push_back(false);
         }
@@ -148,7 +153,7 @@ bool Model::emitLayer(const Op &op, const std::string &function, bool nested, Di
         const int t = op.outputs[j];
         const std::string p = "out" + std::to_string(j);
         L.ctx.outputs.push_back(p);
-        L.params.push_back(std::string(dtypeCType(g.tensors[size_t(t)].dtype)) + " *restrict " + p);
+        L.params.push_back(std::string(dtypeCType(g.tensors[size_t(t)].dtype)) + ptr(t) + p);
         L.argTensors.push_back(t);
         L.argIsOutput.push_back(true);
     }
@@ -314,11 +319,19 @@ void Model::resolveNestedCpool() {
 
 bool Model::emitLayers(Diagnostics &diags) {
     const size_t width = std::max<size_t>(2, std::to_string(g.ops.size()).size());
+    // Tensors sharing one buffer at a layer (MemoryPlan::shares) are passed
+    // without `restrict`: the pointers are equal there.
+    std::vector<std::vector<int>> sharedAt(g.ops.size());
+    for (const BufferShare &sh : plan.shares)
+        if (sh.step >= 0 && size_t(sh.step) < g.ops.size()) {
+            sharedAt[size_t(sh.step)].push_back(sh.input);
+            sharedAt[size_t(sh.step)].push_back(sh.output);
+        }
     for (size_t k = 0; k < g.ops.size(); ++k) {
         const Op &op = g.ops[k];
         std::string num = std::to_string(k);
         num.insert(0, width - num.size(), '0');
-        if (!emitLayer(op, name + "_l" + num + "_" + opTypeIdent(op.type), false, diags)) return false;
+        if (!emitLayer(op, name + "_l" + num + "_" + opTypeIdent(op.type), false, diags, &sharedAt[k])) return false;
     }
     // Which model constants the code reads (shape tensors folded into the
     // code, for instance, are not emitted).

@@ -101,7 +101,9 @@ private:
     bool setUpDims(Diagnostics &diags);
     std::vector<std::string> dimExprs(int t, std::vector<int> *used) const;
     bool emitLayers(Diagnostics &diags);
-    bool emitLayer(const Op &op, const std::string &function, bool nested, Diagnostics &diags);
+    // `shared`: tensors sharing one buffer at this layer (passed without restrict).
+    bool emitLayer(const Op &op, const std::string &function, bool nested, Diagnostics &diags,
+                   const std::vector<int> *shared = nullptr);
     bool emitControlLayer(const Op &op, const std::string &function, bool nested, Diagnostics &diags);
     void layoutConstantsPool();
     void resolveNestedCpool();

@@ -29,15 +29,25 @@
 //  7. Capacity: a pool with a size whose peak exceeds it is an error naming the
 //     pool, its size, the bytes needed and missing, and the tensors past the end.
 //
+//  8. In place (PlanRequest::inPlace, default on), decided before step 3:
+//     ops may reuse a buffer (BufferShare). RESHAPE / SQUEEZE / EXPAND_DIMS
+//     alias their input (same bytes, nothing copied); the elementwise ops
+//     opMayShare accepts write over an input that dies at that op. Buffers
+//     that share form one group, placed as one item whose lifetime is the
+//     union of its members'. Not shared: graph inputs/outputs, model state,
+//     tensors pinned to different pools, and an in-place write over a buffer
+//     that any other tensor sharing its bytes still reads at or after that op.
+//
 // Limits:
-//  - Tensors are whole, contiguous buffers; no in-place reuse of an op's input
-//    for its output and no operator scratch memory, so a plan can never go
-//    below the tensor-level lower bound (max over steps of live bytes).
+//  - Tensors are whole, contiguous buffers; no operator scratch memory, so a
+//    plan can never go below the lower bound: max over steps of the bytes
+//    live at that step, where tensors sharing a buffer count once.
 //  - Greedy placement is a heuristic for an NP-hard packing problem; the result
 //    can exceed the lower bound even when a better packing exists. hill-climb
 //    narrows the gap but searches only placement orders, not arbitrary offsets.
 //  - Lifetimes follow the given op order; the planner does not reorder ops.
 #include "Planner.h"
+#include "PlanChecker.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -452,6 +462,98 @@ PlanRequest withStatePool(const Graph &g, PlanRequest req, Diagnostics &d) {
     return req;
 }
 
+bool opMayShare(const Graph &g, int step, int input, int output, ShareKind kind) {
+    if (step < 0 || size_t(step) >= g.ops.size()) return false;
+    const Op &op = g.ops[size_t(step)];
+    const int n = int(g.tensors.size());
+    if (input < 0 || input >= n || output < 0 || output >= n || input == output) return false;
+    if (std::find(op.outputs.begin(), op.outputs.end(), output) == op.outputs.end()) return false;
+    if (std::find(op.inputs.begin(), op.inputs.end(), input) == op.inputs.end()) return false;
+    const Tensor &in = g.tensors[size_t(input)], &out = g.tensors[size_t(output)];
+    if (in.isConst || out.isConst || in.isVariable || out.isVariable || in.dtype != out.dtype) return false;
+    if (in.elements() <= 0 || in.elements() != out.elements()) return false;
+    switch (kind) {
+    case ShareKind::Alias:
+        // A pure view: the output's bytes are the input's, in order.
+        return (op.type == OpType::Reshape || op.type == OpType::Squeeze || op.type == OpType::ExpandDims) &&
+               op.inputs.size() >= 1 && op.inputs[0] == input && op.outputs.size() == 1;
+    case ShareKind::InPlace:
+        // Kernels that read element i of each input before writing element i
+        // of the output, at the same flat index (the input has the output's
+        // shape; the other input of a binary op may still broadcast).
+        switch (op.type) {
+        case OpType::Add: case OpType::Sub: case OpType::Mul:
+        case OpType::Relu: case OpType::Relu6: case OpType::Logistic: case OpType::Tanh:
+            return op.outputs.size() == 1 && in.shape == out.shape;
+        default:
+            return false;
+        }
+    }
+    return false;
+}
+
+namespace {
+
+// Step 8: the buffers ops may reuse, in step order. `pool[t]` is the pool a
+// planned tensor goes to (-1: not planned). A tensor's "content class" is
+// the set of tensors aliasing the same bytes with the same contents; an
+// in-place write is allowed only when every member of its input's class has
+// been read for the last time (the input itself at this op, the others
+// before it).
+std::vector<BufferShare> findShares(const Graph &g, const std::vector<Lifetime> &lts, const std::vector<int> &pool) {
+    std::vector<BufferShare> shares;
+    const size_t n = g.tensors.size();
+    std::vector<int> ltOf(n, -1), cls(n, -1), shared(n, 0);
+    for (size_t i = 0; i < lts.size(); ++i) ltOf[size_t(lts[i].tensor)] = int(i);
+    std::vector<std::vector<int>> members;  // by class
+    auto classOf = [&](int t) {
+        if (cls[size_t(t)] < 0) {
+            cls[size_t(t)] = int(members.size());
+            members.push_back({t});
+        }
+        return cls[size_t(t)];
+    };
+    auto eligible = [&](int t) {
+        return t >= 0 && size_t(t) < n && ltOf[size_t(t)] >= 0 && pool[size_t(t)] >= 0 && !isGraphIO(g, t) &&
+               !g.tensors[size_t(t)].isVariable && lts[size_t(ltOf[size_t(t)])].bytes > 0;
+    };
+    for (int s = 0; s < int(g.ops.size()); ++s) {
+        const Op &op = g.ops[size_t(s)];
+        if (op.outputs.size() != 1) continue;
+        const int out = op.outputs[0];
+        if (!eligible(out) || shared[size_t(out)]) continue;
+        const Lifetime &lo = lts[size_t(ltOf[size_t(out)])];
+        if (lo.first != s) continue;  // produced here, not read before
+        for (int in : op.inputs) {
+            if (!eligible(in) || pool[size_t(in)] != pool[size_t(out)]) continue;
+            const Lifetime &li = lts[size_t(ltOf[size_t(in)])];
+            if (li.bytes != lo.bytes || li.first > s) continue;
+            if (opMayShare(g, s, in, out, ShareKind::Alias)) {
+                shares.push_back({ShareKind::Alias, s, in, out});
+                const int c = classOf(in);
+                cls[size_t(out)] = c;
+                members[size_t(c)].push_back(out);
+                shared[size_t(out)] = 1;
+                break;
+            }
+            if (!opMayShare(g, s, in, out, ShareKind::InPlace)) continue;
+            bool dies = true;
+            for (int m : members[size_t(classOf(in))]) {
+                const Lifetime &lm = lts[size_t(ltOf[size_t(m)])];
+                if (m == in ? lm.last != s : lm.last >= s) dies = false;
+            }
+            if (!dies) continue;
+            shares.push_back({ShareKind::InPlace, s, in, out});
+            classOf(out);
+            shared[size_t(out)] = 1;
+            break;
+        }
+    }
+    return shares;
+}
+
+}  // namespace
+
 Result<MemoryPlan> planMemory(const Graph &g, const PlanRequest &request) {
     const std::vector<Lifetime> lts = computeLifetimes(g, request.ioInWorkspace);
     Diagnostics d;
@@ -465,45 +567,89 @@ Result<MemoryPlan> planMemory(const Graph &g, const PlanRequest &request) {
     plan.poolUsed.assign(req.pools.size(), 0);
     plan.steps = int(g.ops.size());
 
-    // Step 3: items per pool.
-    std::vector<std::vector<Item>> byPool(req.pools.size());
-    std::vector<Item> all;
+    // Step 3: the pool of each planned tensor.
+    std::vector<int> poolOf(g.tensors.size(), -1);
     for (const Lifetime &lt : lts) {
+        const Tensor &t = g.tensors[size_t(lt.tensor)];
+        int pool = 0;
+        if (t.isVariable)
+            for (size_t p = 0; p < req.pools.size(); ++p)
+                if (req.pools[p].name == kStatePoolName) pool = int(p);
+        if (auto pin = req.pins.find(t.name); pin != req.pins.end() && !t.isVariable)
+            for (size_t p = 0; p < req.pools.size(); ++p)
+                if (req.pools[p].name == pin->second) pool = int(p);
+        poolOf[size_t(lt.tensor)] = pool;
+    }
+    // Step 8: shared buffers; each group of tensors sharing one buffer is one
+    // item (named after its first member) spanning their lifetimes.
+    if (req.inPlace) plan.shares = findShares(g, lts, poolOf);
+    std::vector<int> groupOf(g.tensors.size(), -1);
+    std::vector<Item> groups;
+    for (const Lifetime &lt : lts) {
+        groupOf[size_t(lt.tensor)] = int(groups.size());
         Item it;
         it.tensor = lt.tensor;
         it.name = g.tensors[size_t(lt.tensor)].name;
         it.bytes = lt.bytes;
         it.first = lt.first;
         it.last = lt.last;
-        size_t pool = 0;
-        if (g.tensors[size_t(lt.tensor)].isVariable)
-            for (size_t p = 0; p < req.pools.size(); ++p)
-                if (req.pools[p].name == kStatePoolName) pool = p;
-        if (auto pin = req.pins.find(it.name); pin != req.pins.end() && !g.tensors[size_t(lt.tensor)].isVariable)
-            for (size_t p = 0; p < req.pools.size(); ++p)
-                if (req.pools[p].name == pin->second) pool = p;
-        all.push_back(it);
-        byPool[pool].push_back(std::move(it));
+        groups.push_back(std::move(it));
+    }
+    std::vector<int> root(groups.size());
+    std::iota(root.begin(), root.end(), 0);
+    auto find = [&](int x) {
+        while (root[size_t(x)] != x) x = root[size_t(x)] = root[size_t(root[size_t(x)])];
+        return x;
+    };
+    for (const BufferShare &sh : plan.shares) {
+        int a = find(groupOf[size_t(sh.input)]), b = find(groupOf[size_t(sh.output)]);
+        if (a == b) continue;
+        if (std::tie(groups[size_t(b)].first, b) < std::tie(groups[size_t(a)].first, a)) std::swap(a, b);
+        Item &ga = groups[size_t(a)];
+        const Item &gb = groups[size_t(b)];
+        ga.bytes = std::max(ga.bytes, gb.bytes);
+        ga.first = std::min(ga.first, gb.first);
+        ga.last = std::max(ga.last, gb.last);
+        root[size_t(b)] = a;
+    }
+    std::vector<std::vector<Item>> byPool(req.pools.size());
+    std::vector<std::vector<int>> groupIndex(req.pools.size());
+    std::vector<Item> all;
+    std::vector<std::pair<int, size_t>> placedAt(groups.size(), {-1, 0});  // group → (pool, item)
+    for (size_t i = 0; i < groups.size(); ++i) {
+        if (find(int(i)) != int(i)) continue;
+        const int pool = poolOf[size_t(groups[i].tensor)];
+        placedAt[i] = {pool, byPool[size_t(pool)].size()};
+        all.push_back(groups[i]);
+        byPool[size_t(pool)].push_back(groups[i]);
     }
     plan.lowerBound = liveBytesBound(all, plan.steps);
 
+    std::vector<Placement> placements(byPool.size());
     for (size_t p = 0; p < byPool.size(); ++p) {
         std::vector<Item> &items = byPool[p];
         countConflicts(items);
         const size_t align = std::max(req.align, req.pools[p].align);
-        Placement pl = planPool(items, req.planner, align, plan.steps);
-        plan.poolUsed[p] = pl.peak;
-        for (size_t i = 0; i < items.size(); ++i) {
-            PlannedBuffer b;
-            b.tensor = items[i].tensor;
-            b.name = items[i].name;
-            b.pool = int(p);
-            b.offset = pl.offsets[i];
-            b.bytes = items[i].bytes;
-            b.first = items[i].first;
-            b.last = items[i].last;
-            plan.buffers.push_back(std::move(b));
+        placements[p] = planPool(items, req.planner, align, plan.steps);
+        plan.poolUsed[p] = placements[p].peak;
+    }
+    std::vector<const BufferShare *> shareOf(g.tensors.size(), nullptr);
+    for (const BufferShare &sh : plan.shares) shareOf[size_t(sh.output)] = &sh;
+    for (const Lifetime &lt : lts) {
+        const auto [pool, item] = placedAt[size_t(find(groupOf[size_t(lt.tensor)]))];
+        PlannedBuffer b;
+        b.tensor = lt.tensor;
+        b.name = g.tensors[size_t(lt.tensor)].name;
+        b.pool = pool;
+        b.offset = placements[size_t(pool)].offsets[item];
+        b.bytes = lt.bytes;
+        b.first = lt.first;
+        b.last = lt.last;
+        if (const BufferShare *sh = shareOf[size_t(lt.tensor)]) {
+            b.sharesWith = sh->input;
+            b.share = sh->kind;
         }
+        plan.buffers.push_back(std::move(b));
     }
     std::sort(plan.buffers.begin(), plan.buffers.end(), [](const PlannedBuffer &a, const PlannedBuffer &b) {
         return std::tie(a.first, a.name, a.tensor) < std::tie(b.first, b.name, b.tensor);
@@ -511,6 +657,16 @@ Result<MemoryPlan> planMemory(const Graph &g, const PlanRequest &request) {
 
     checkCapacity(plan, d);
     if (!d.ok()) return d;
+    // The independent check (PlanChecker.h), always on where it is cheap: a
+    // violation is a planner bug, reported rather than emitted as wrong C.
+    if (plan.buffers.size() <= 4000)
+        if (const std::vector<std::string> v = checkPlan(g, plan, 3); !v.empty()) {
+            std::string all;
+            for (const std::string &x : v) all += (all.empty() ? "" : "; ") + x;
+            d.error("internal error: the memory plan failed its check (" + all +
+                    "); please report it, and compile with --in-place off meanwhile");
+            return d;
+        }
     return plan;
 }
 
@@ -532,8 +688,13 @@ std::string MemoryPlan::dump() const {
     for (const PlannedBuffer &b : buffers) {
         const std::string pool = b.pool >= 0 && size_t(b.pool) < pools.size() ? pools[size_t(b.pool)].name : "?";
         s += pad(shortTensorName(b.name), wName) + "  " + pad(pool, wPool) + "  " + pad(std::to_string(b.offset), 8, true) + "  " +
-             pad(std::to_string(b.bytes), 8, true) + "  " + std::to_string(b.first) + ".." + std::to_string(b.last) +
-             "\n";
+             pad(std::to_string(b.bytes), 8, true) + "  " + std::to_string(b.first) + ".." + std::to_string(b.last);
+        if (b.sharesWith >= 0) {
+            const PlannedBuffer *o = find(b.sharesWith);
+            s += std::string(b.share == ShareKind::Alias ? "  alias of " : "  in place over ") +
+                 shortTensorName(o ? o->name : std::to_string(b.sharesWith));
+        }
+        s += "\n";
     }
     for (size_t p = 0; p < pools.size() && p < poolUsed.size(); ++p) {
         s += "pool " + pools[p].name + ": " + std::to_string(poolUsed[p]) + " bytes";
@@ -548,21 +709,9 @@ std::string MemoryPlan::dump() const {
 }
 
 bool MemoryPlan::checkNoOverlap(std::string *why) const {
-    for (size_t i = 0; i < buffers.size(); ++i)
-        for (size_t j = i + 1; j < buffers.size(); ++j) {
-            const PlannedBuffer &a = buffers[i], &b = buffers[j];
-            if (a.pool != b.pool || a.bytes == 0 || b.bytes == 0) continue;
-            if (!lifetimesOverlap(a.first, a.last, b.first, b.last)) continue;
-            if (a.offset < b.offset + b.bytes && b.offset < a.offset + a.bytes) {
-                if (why)
-                    *why = "'" + a.name + "' [" + std::to_string(a.offset) + ", " + std::to_string(a.offset + a.bytes) +
-                           ") and '" + b.name + "' [" + std::to_string(b.offset) + ", " +
-                           std::to_string(b.offset + b.bytes) + ") overlap in pool " + std::to_string(a.pool) +
-                           " while both live";
-                return false;
-            }
-        }
-    return true;
+    const std::vector<std::string> v = planOverlaps(*this, 1);
+    if (!v.empty() && why) *why = v.front();
+    return v.empty();
 }
 
 }  // namespace ember

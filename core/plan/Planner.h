@@ -34,6 +34,23 @@ struct Lifetime {
     size_t bytes = 0;
 };
 
+// In-place memory (PlanRequest::inPlace): an op whose output takes over the
+// buffer of one of its inputs.
+//   Alias    RESHAPE / SQUEEZE / EXPAND_DIMS: the output IS the input's bytes
+//            (nothing is copied, the contents never change), so both may
+//            stay live together.
+//   InPlace  an elementwise op (ADD, SUB, MUL, ...) of equal shapes and
+//            dtypes whose kernel reads element i before writing element i
+//            writes over an input that dies at that op.
+enum class ShareKind { Alias, InPlace };
+
+struct BufferShare {
+    ShareKind kind = ShareKind::Alias;
+    int step = -1;    // the op (index in Graph::ops)
+    int input = -1;   // tensor whose buffer is reused
+    int output = -1;  // tensor written into it
+};
+
 struct PlannedBuffer {
     int tensor = -1;
     std::string name;
@@ -41,6 +58,8 @@ struct PlannedBuffer {
     size_t offset = 0;
     size_t bytes = 0;
     int first = 0, last = 0;
+    int sharesWith = -1;    // tensor whose buffer this one reuses (-1: its own)
+    ShareKind share = ShareKind::Alias;  // how, when sharesWith >= 0
 };
 
 struct PlanRequest {
@@ -49,6 +68,7 @@ struct PlanRequest {
     std::map<std::string, std::string> pins;       // tensor name → pool name
     size_t align = 16;                             // alignment of every buffer
     bool ioInWorkspace = false;                    // plan graph inputs/outputs too
+    bool inPlace = true;                           // aliases and in-place ops (BufferShare); --in-place
 };
 
 struct MemoryPlan {
@@ -56,14 +76,16 @@ struct MemoryPlan {
     std::vector<PoolSpec> pools;
     std::vector<size_t> poolUsed;        // bytes used (peak) per pool
     std::vector<PlannedBuffer> buffers;  // one per planned tensor, by first step then name
-    size_t lowerBound = 0;               // max over steps of live bytes (planned tensors)
+    std::vector<BufferShare> shares;     // by step: the buffers ops reuse (empty with inPlace off)
+    size_t lowerBound = 0;               // max over steps of live bytes (planned tensors; a shared buffer counts once)
     int steps = 0;
 
     size_t totalUsed() const;
     const PlannedBuffer *find(int tensor) const;
     // Text dump: one line per buffer plus totals (same values the studio draws).
     std::string dump() const;
-    // True when no two buffers live at a common step overlap in a pool.
+    // True when no two buffers live at a common step overlap in a pool,
+    // except the pairs `shares` allows (see checkPlan for the full check).
     bool checkNoOverlap(std::string *why = nullptr) const;
 };
 
@@ -77,5 +99,10 @@ std::vector<Lifetime> computeLifetimes(const Graph &g, bool includeIO);
 size_t activationLowerBound(const Graph &g);
 
 Result<MemoryPlan> planMemory(const Graph &g, const PlanRequest &req);
+
+// Whether op `step` may write output `output` over input `input` (InPlace)
+// or give it the input's bytes (Alias): the op's kind, shapes and dtypes only
+// (lifetimes are the planner's and checkPlan's business).
+bool opMayShare(const Graph &g, int step, int input, int output, ShareKind kind);
 
 }  // namespace ember

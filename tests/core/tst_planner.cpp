@@ -237,6 +237,7 @@ void TestPlanner::optimum() {
     req.ioInWorkspace = io;
     req.align = align;
     req.pools[0].align = 1;
+    req.inPlace = false;  // tensor-level optima; shared buffers: tst_inplace
     auto plan = planMemory(g, req);
     QVERIFY2(plan.ok(), plan.diagnostics().format().c_str());
     checkInvariants(g, req, plan.value());
@@ -521,6 +522,7 @@ void TestPlanner::realModels() {
         PlanRequest req;
         req.planner = planner.toStdString();
         req.ioInWorkspace = io;
+        req.inPlace = false;  // TARGETS.md's bounds are tensor-level; shared buffers: tst_inplace
         auto plan = planMemory(g.value(), req);
         QVERIFY2(plan.ok(), plan.diagnostics().format().c_str());
         checkInvariants(g.value(), req, plan.value());
