@@ -6,6 +6,7 @@
 
 #include "CText.h"
 #include "Runtime.h"
+#include "../ops/Target.h"
 
 namespace ember::codegen {
 
@@ -105,6 +106,7 @@ std::vector<std::string> Model::dimExprs(int t, std::vector<int> *used) const {
 // tensors become parameters in0.., out0...
 bool Model::emitLayers(Diagnostics &diags) {
     const size_t width = std::max<size_t>(2, std::to_string(g.ops.size()).size());
+    const OptimizeScope optimize(opts.optimize);  // --optimize, for the emitters with variants
     for (size_t k = 0; k < g.ops.size(); ++k) {
         const Op &op = g.ops[k];
         Layer L;
