@@ -6,13 +6,19 @@
 // (and the host run of the same C), and the ratio to TFLM + CMSIS-NN on the
 // same core (../shared/docs/TARGETS.md). Prints one Markdown table (the
 // README's "boards" section, scripts/update_readme.py boards).
-// Usage: bench_boards [--board ID]... [--model STEM]... [--target T] [--shared DIR]
+// With --optimize MODE (repeatable; "all" = balanced, speed, size) it prints
+// instead one row per model, core and --optimize mode: instructions and their
+// ratio to balanced, flash, the model's weights and flash minus weights
+// (code + tables + harness; the size target: <= 16 KB), output checked
+// (the README's "optimize" section).
+// Usage: bench_boards [--board ID]... [--model STEM]... [--target T] [--optimize MODE]... [--shared DIR]
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
 
+#include "core/Compiler.h"
 #include "flashers/Profiler.h"
 
 namespace {
@@ -61,10 +67,84 @@ std::string ratio(double num, double den) {
     return buf;
 }
 
+// Bytes of the model's constant tensors (weights, biases, quantization data).
+uint64_t weightBytes(const std::string &modelPath) {
+    ember::Result<ember::Graph> g = ember::loadModel(modelPath);
+    if (!g) return 0;
+    uint64_t sum = 0;
+    for (const ember::Tensor &t : g->tensors)
+        if (t.isConst) sum += t.data.size();
+    return sum;
+}
+
+std::string kb(uint64_t bytes) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f KB", double(bytes) / 1024.0);
+    return buf;
+}
+
+// The --optimize table: every wanted model x core x mode.
+int benchOptimize(const std::string &shared, const std::vector<std::string> &boards,
+                  const std::vector<std::string> &models, const std::string &target,
+                  const std::vector<std::string> &modes) {
+    std::printf("| model | core (QEMU) | --optimize | instructions | vs balanced | flash | weights | flash − weights | "
+                "output |\n");
+    std::printf("|---|---|---|---:|---:|---:|---:|---:|---|\n");
+    int failures = 0;
+    for (size_t mi = 0; mi < 4; ++mi) {
+        const Model &m = kModels[mi];
+        if (!wanted(models, m.golden, m.label)) continue;
+        const std::string modelPath = shared + "/models/" + m.path;
+        const uint64_t weights = weightBytes(modelPath);
+        for (const Core &c : kCores) {
+            if (!wanted(boards, c.board, c.label)) continue;
+            double balanced = 0;
+            for (const std::string &mode : modes) {
+                ember::ProfileRequest r;
+                r.modelPath = modelPath;
+                r.board = c.board;
+                r.compile.target = target;
+                r.compile.optimize = mode;
+                r.runs = 1;
+                const std::string golden = shared + "/models/golden/" + m.golden + "/";
+                std::vector<uint8_t> in, expected;
+                if (readAll(golden + "case0.input0.bin", &in)) r.inputs.push_back(in);
+                readAll(golden + "case0.output0.bin", &expected);
+                ember::Result<ember::ModelProfile> p = ember::profileModel(r);
+                if (!p) {
+                    std::string why = p.diagnostics().format();
+                    for (char &ch : why) ch = ch == '\n' || ch == '|' ? ' ' : ch;
+                    std::printf("| %s | %s | %s | failed: %s | | | | | |\n", m.label, c.board, mode.c_str(), why.c_str());
+                    ++failures;
+                    continue;
+                }
+                const bool golden_ok = !expected.empty() && p->run.outputs.size() == 1 && p->run.outputs[0] == expected;
+                const bool ok = p->outputsMatch && golden_ok;
+                if (mode == "balanced") balanced = double(p->run.total);
+                const uint64_t flash = p->size.flashBytes;
+                std::printf("| %s | %s (%s) | %s | %llu | %s | %llu | %llu | %s | %s |\n", m.label, c.label, c.board + 5,
+                            mode.c_str(), static_cast<unsigned long long>(p->run.total),
+                            ratio(double(p->run.total), balanced).c_str(), static_cast<unsigned long long>(flash),
+                            static_cast<unsigned long long>(weights),
+                            flash >= weights ? kb(flash - weights).c_str() : "–", ok ? "= golden" :
+                            golden_ok ? "DIFF (host)" : "DIFF (golden)");
+                std::fflush(stdout);
+                failures += ok ? 0 : 1;
+            }
+        }
+    }
+    std::printf("\ninstructions: one inference under QEMU -icount shift=0 (the board's --target); vs balanced: "
+                "instructions / the balanced build's; flash: everything the firmware (model + harness) loads into "
+                "flash, built with -O2, incl. the harness and the sample input it embeds (27 KB for VWW, 3 KB for IC); "
+                "weights: the model's constant tensors; output: the board's bytes against the "
+                "golden and the host run of the same C.\n");
+    return failures ? 1 : 0;
+}
+
 }  // namespace
 
 int main(int argc, char **argv) {
-    std::vector<std::string> boards, models;
+    std::vector<std::string> boards, models, modes;
     // ../shared (EMBER_SHARED overrides the configured path, as in the tests).
     const char *env = std::getenv("EMBER_SHARED");
     std::string shared = env && *env ? env : EMBER_SHARED_DIR, target;
@@ -73,11 +153,16 @@ int main(int argc, char **argv) {
         else if (!std::strcmp(argv[i], "--model")) models.push_back(argv[i + 1]);
         else if (!std::strcmp(argv[i], "--target")) target = argv[i + 1];
         else if (!std::strcmp(argv[i], "--shared")) shared = argv[i + 1];
-        else {
-            std::fprintf(stderr, "usage: bench_boards [--board ID]... [--model STEM]... [--target T] [--shared DIR]\n");
+        else if (!std::strcmp(argv[i], "--optimize")) {
+            if (!std::strcmp(argv[i + 1], "all")) modes.insert(modes.end(), {"balanced", "speed", "size"});
+            else modes.push_back(argv[i + 1]);
+        } else {
+            std::fprintf(stderr, "usage: bench_boards [--board ID]... [--model STEM]... [--target T] "
+                                 "[--optimize balanced|speed|size|all]... [--shared DIR]\n");
             return 2;
         }
     }
+    if (!modes.empty()) return benchOptimize(shared, boards, models, target, modes);
     std::printf("| model | core (QEMU) | --target | instructions | TFLM+CMSIS-NN | ratio | flash | RAM | RAM ratio | "
                 "workspace | stack | output |\n");
     std::printf("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");

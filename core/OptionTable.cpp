@@ -278,6 +278,21 @@ std::vector<OptionSpec> makeTable() {
              o.plan.inPlace = v == "on";
              return true;
          }},
+        {"--optimize", "optimize", K::Choice, G::Api, "speed|size|balanced", "balanced", optimizeNames(),
+         "Optimize for",
+         "kernel size/speed trade: balanced (default), speed (largest fast variants), size (compact loops, no "
+         "folded tables)",
+         "'balanced' emits the fast shape-specialised kernels; 'size' makes every int8 convolution, depthwise and "
+         "fully connected layer a call of one shared kernel per family with a const parameter struct (no folded "
+         "per-border bias or requantization tables, one packed requantization word per channel, no unrolled, "
+         "im2col or DSP/Helium variants): less flash, more cycles; 'speed' adds GCC's -O3 unrolling for the layer "
+         "file (not on Helium cores). Every mode gives the same bytes.",
+         "",
+         [](const std::string &v, CompileOptions &o, OptionParseState &, Diagnostics &d) {
+             if (!checkChoice("--optimize", v, d)) return false;
+             o.optimize = v;
+             return true;
+         }},
     };
 }
 

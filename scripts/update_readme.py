@@ -16,6 +16,9 @@ Sections (all when none is named):
     opfamilies build/bench/ember_bench_ops                (a minute)
     boards     build/flashers/bench_boards                (QEMU; every MLPerf model x M4/M7/M55 with the board's
                                                           --target vs TFLM+CMSIS-NN; about 5 minutes)
+    optimize   build/flashers/bench_boards --optimize all --board M4F --board M55
+                                                          (QEMU; every MLPerf model x --optimize balanced/speed/size:
+                                                          instructions, flash, flash - weights; about 10 minutes)
     state      build/flashers/bench_state                 (QEMU; the stateful models, a few minutes)
     fuzz       scripts/fuzz.sh --runs 1000000             (the long fuzzing run; tens of minutes)
 """
@@ -36,6 +39,8 @@ def commands(build):
         "options": ["bash", os.path.join(ROOT, "bench", "api_modes.sh"), os.path.join(build, "app", "emberc")],
         "opfamilies": [os.path.join(build, "bench", "ember_bench_ops")],
         "boards": [os.path.join(build, "flashers", "bench_boards")],
+        "optimize": [os.path.join(build, "flashers", "bench_boards"), "--optimize", "all", "--board", "M4F",
+                     "--board", "M55"],
         "state": [os.path.join(build, "flashers", "bench_state")],
         "fuzz": ["bash", os.path.join(ROOT, "scripts", "fuzz.sh"), "--runs", "1000000"],
     }

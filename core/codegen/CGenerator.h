@@ -38,6 +38,8 @@ struct CompileOptions {
     // --onnx-io-layout (ONNX import): "nchw" keeps ONNX's layout at the
     // graph's inputs and outputs, "nhwc" makes rank-4 ones channels-last.
     std::string onnxIoLayout = "nchw";
+    // --optimize (ops/Target.h): "balanced" (default), "speed" or "size".
+    std::string optimize = "balanced";
 };
 
 struct Artifacts {

@@ -62,6 +62,8 @@ private:
         o["constants"] = mode_.constantsPool ? "pool" : "flash";
         o["app_pools"] = mode_.appPools;
         o["target"] = m_.opts.target.empty() ? "generic" : m_.opts.target;
+        // Only when not the default, so balanced packages stay byte-identical.
+        if (!m_.opts.optimize.empty() && m_.opts.optimize != "balanced") o["optimize"] = m_.opts.optimize;
         return o;
     }
 

@@ -6,6 +6,7 @@
 
 #include "CText.h"
 #include "Runtime.h"
+#include "../ops/Target.h"
 
 namespace ember::codegen {
 
@@ -319,6 +320,7 @@ void Model::resolveNestedCpool() {
 
 bool Model::emitLayers(Diagnostics &diags) {
     const size_t width = std::max<size_t>(2, std::to_string(g.ops.size()).size());
+    const OptimizeScope optimize(opts.optimize);  // --optimize, for the emitters with variants
     // Tensors sharing one buffer at a layer (MemoryPlan::shares) are passed
     // without `restrict`: the pointers are equal there.
     std::vector<std::vector<int>> sharedAt(g.ops.size());

@@ -4,6 +4,7 @@
 // Grouped convolution (input channels a multiple of the filter's) as TFLM.
 #include "ConvCommon.h"
 #include "ConvFast.h"
+#include "Target.h"
 
 namespace ember {
 namespace {
@@ -100,7 +101,10 @@ std::string n(int64_t v) { return std::to_string(v); }
 
 void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     const auto &p = std::any_cast<const ConvParams &>(op.params);
-    if (emitConvInt8Fast(g, op, p, ctx)) return;  // int8 fast path (ConvFast.cpp)
+    // int8: the fast path, or with --optimize size one shared kernel (ConvFast.h);
+    // other types: the loops below.
+    if (optimizeForSize(emitOptimizeMode()) ? emitConvInt8Compact(g, op, p, false, ctx) : emitConvInt8Fast(g, op, p, ctx))
+        return;
     const Requant &rq = p.rq;
     const std::string T = actCType(rq), W = weightCType(rq), A = accCType(rq);
     const EpilogueNames names = emitRequantConstants(ctx, rq, ctx.inputs.size() > 2 ? ctx.inputs[2] : "0");

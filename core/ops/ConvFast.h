@@ -52,4 +52,11 @@ bool emitDepthwiseInt8Fast(const Graph &g, const Op &op, const ConvParams &p, Em
 bool emitFullyConnectedInt8Fast(const Graph &g, const Op &op, const ConvParams &p, const std::string &rows,
                                 EmitContext &ctx);
 
+// --optimize size (ConvCompact.cpp): int8 layers as calls of one shared
+// kernel per op family with a const parameter struct; false (nothing
+// emitted) for other dtypes and dynamic shapes.
+bool emitConvInt8Compact(const Graph &g, const Op &op, const ConvParams &p, bool depthwise, EmitContext &ctx);
+bool emitFullyConnectedInt8Compact(const Graph &g, const Op &op, const ConvParams &p, const std::string &rows,
+                                   EmitContext &ctx);
+
 }  // namespace ember

@@ -4,6 +4,7 @@
 // (int8 and int16x8) and reference_ops::DepthwiseConv (float).
 #include "ConvCommon.h"
 #include "ConvFast.h"
+#include "Target.h"
 
 namespace ember {
 namespace {
@@ -123,7 +124,10 @@ int channelBlock(int inC, int mult) {
 // channels of both input and filter so that it vectorises.
 void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     const auto &p = std::any_cast<const ConvParams &>(op.params);
-    if (emitDepthwiseInt8Fast(g, op, p, ctx)) return;  // int8 fast path (ConvFast.cpp)
+    // int8: the fast path, or with --optimize size one shared kernel (ConvFast.h);
+    // other types: the loops below.
+    if (optimizeForSize(emitOptimizeMode()) ? emitConvInt8Compact(g, op, p, true, ctx) : emitDepthwiseInt8Fast(g, op, p, ctx))
+        return;
     const Requant &rq = p.rq;
     const std::string T = actCType(rq), W = weightCType(rq), A = accCType(rq);
     const int M = p.depthMultiplier, BC = channelBlock(p.inC, M), BO = BC * M;

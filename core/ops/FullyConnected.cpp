@@ -3,6 +3,7 @@
 // dimensions. Bit-exact with TFLM's reference_integer_ops::FullyConnected /
 // FullyConnectedPerChannel (int8, int16x8) and reference_ops::FullyConnected.
 #include "ConvFast.h"
+#include "Target.h"
 
 namespace ember {
 namespace {
@@ -111,7 +112,11 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     const auto &p = std::any_cast<const ConvParams &>(op.params);
     const Requant &rq = p.rq;
     const std::string rows = rowCount(g, op, ctx, p);
-    if (emitFullyConnectedInt8Fast(g, op, p, rows, ctx)) return;  // int8 fast path (ConvFast.cpp)
+    // int8: the fast path, or with --optimize size one shared kernel (ConvFast.h);
+    // other types: the loops below.
+    if (optimizeForSize(emitOptimizeMode()) ? emitFullyConnectedInt8Compact(g, op, p, rows, ctx)
+                                      : emitFullyConnectedInt8Fast(g, op, p, rows, ctx))
+        return;
     const std::string T = actCType(rq), W = weightCType(rq), A = accCType(rq);
     const EpilogueNames names = emitRequantConstants(ctx, rq, ctx.inputs.size() > 2 ? ctx.inputs[2] : "0");
     ctx.line("/* FULLY_CONNECTED input " + shapeString(g.in(op, 0).shape) + " as [" + n(p.batches) + "," + n(p.inC) +

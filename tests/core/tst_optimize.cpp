@@ -1,0 +1,161 @@
+// --optimize speed|size|balanced: the option (parsed from the one option
+// table, refused with a clear error when unknown), balanced byte-identical
+// to the default, every MLPerf Tiny model bit-exact with its golden in the
+// speed and size modes (generated C on the host; balanced is tst_golden),
+// and size mode's flash (code + constants of the generated C compiled for a
+// Cortex-M4 by arm-none-eabi-gcc, or the generator's constant bytes without
+// it) smaller than balanced's on every model.
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "TestUtil.h"
+#include "core/OptionTable.h"
+#include "core/validate/HostRunner.h"
+
+using namespace ember;
+
+namespace {
+
+const char *const kModels[][2] = {{"kws_ref_model", "mlperf_tiny/kws/kws_ref_model.tflite"},
+                                  {"vww_96_int8", "mlperf_tiny/vww/vww_96_int8.tflite"},
+                                  {"pretrainedResnet_quant", "mlperf_tiny/ic/pretrainedResnet_quant.tflite"},
+                                  {"ad01_int8", "mlperf_tiny/ad/ad01_int8.tflite"}};
+
+bool haveTool(const char *name) {
+    std::string out;
+    return runProcess({"sh", "-c", std::string("command -v ") + name}, &out) == 0;
+}
+
+// text + data of the package's C files compiled for a Cortex-M4F at -O2
+// (what a firmware's flash holds of the model); 0 on a compiler error.
+uint64_t armFlashBytes(const Artifacts &a, std::string *log) {
+    QTemporaryDir dir;
+    Diagnostics d;
+    if (!a.writeTo(dir.path().toStdString(), d)) return 0;
+    const std::string root = dir.path().toStdString();
+    uint64_t total = 0;
+    for (const auto &f : a.files) {
+        if (f.first.size() < 2 || f.first.substr(f.first.size() - 2) != ".c") continue;
+        const std::string obj = root + "/" + std::to_string(total) + "_" + f.first.substr(f.first.rfind('/') + 1) + ".o";
+        if (runProcess({"arm-none-eabi-gcc", "-mcpu=cortex-m4", "-mthumb", "-mfloat-abi=hard", "-mfpu=fpv4-sp-d16",
+                        "-std=c99", "-O2", "-Wall", "-Wextra", "-Werror", "-I" + root + "/include", "-c",
+                        root + "/" + f.first, "-o", obj},
+                       log) != 0)
+            return 0;
+        std::string out;
+        if (runProcess({"arm-none-eabi-size", "-B", obj}, &out) != 0) return 0;
+        // "   text    data     bss     dec     hex filename\n  1234  0  0 ..."
+        const size_t nl = out.find('\n');
+        unsigned long long text = 0, data = 0;
+        if (nl == std::string::npos || std::sscanf(out.c_str() + nl + 1, "%llu %llu", &text, &data) != 2) return 0;
+        total += text + data;
+    }
+    return total;
+}
+
+}  // namespace
+
+class TstOptimize : public QObject {
+    Q_OBJECT
+
+private slots:
+    void option() {
+        CompileOptions o;
+        QCOMPARE(o.optimize, std::string("balanced"));
+        for (const char *mode : {"speed", "size", "balanced"}) {
+            CompileOptions p;
+            std::vector<std::string> rest;
+            Diagnostics d;
+            QVERIFY2(parseCompileArgs({"--optimize", mode}, p, rest, d), d.format().c_str());
+            QCOMPARE(p.optimize, std::string(mode));
+            QVERIFY(rest.empty());
+        }
+        CompileOptions p;
+        std::vector<std::string> rest;
+        Diagnostics d;
+        QVERIFY(!parseCompileArgs({"--optimize=fast"}, p, rest, d));
+        QVERIFY2(d.format().find("unknown optimize 'fast'; choose balanced, speed or size") != std::string::npos,
+                 d.format().c_str());
+        QVERIFY(compileOptionsMarkdown().find("`--optimize speed\\|size\\|balanced` | balanced |") != std::string::npos);
+    }
+
+    // Explicit balanced = no option at all, byte for byte (existing pins stay valid).
+    void balancedIsDefault() {
+        auto g = loadModel(test::modelPath(kModels[0][1]));
+        QVERIFY2(g.ok(), g.diagnostics().format().c_str());
+        CompileOptions b;
+        b.optimize = "balanced";
+        auto x = compile(*g, CompileOptions{}), y = compile(*g, b);
+        QVERIFY(x.ok() && y.ok());
+        QCOMPARE(x->files, y->files);
+        // size is recorded in the metadata, and changes the kernels.
+        CompileOptions s;
+        s.optimize = "size";
+        auto z = compile(*g, s);
+        QVERIFY(z.ok());
+        QVERIFY(z->file("metadata.json")->find("\"optimize\": \"size\"") != std::string::npos);
+        QVERIFY(*z->file("src/kws_ref_model_ops.c") != *x->file("src/kws_ref_model_ops.c"));
+    }
+
+    void goldens_data() {
+        QTest::addColumn<QString>("golden");
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<QString>("mode");
+        for (const char *mode : {"speed", "size"})
+            for (const auto &m : kModels) QTest::newRow(qPrintable(QString(m[0]) + ":" + mode)) << m[0] << m[1] << mode;
+    }
+
+    void goldens() {
+        QFETCH(QString, golden);
+        QFETCH(QString, model);
+        QFETCH(QString, mode);
+        auto g = loadModel(test::modelPath(model.toStdString()));
+        QVERIFY2(g.ok(), g.diagnostics().format().c_str());
+        CompileOptions o;
+        o.optimize = mode.toStdString();
+        auto a = compile(*g, o);
+        QVERIFY2(a.ok(), a.diagnostics().format().c_str());
+        auto prog = HostProgram::build(*a, *g);
+        QVERIFY2(prog.ok(), prog.diagnostics().format().c_str());
+        const std::string dir = test::sharedDir() + "/models/golden/" + golden.toStdString() + "/";
+        std::vector<uint8_t> in, want;
+        QVERIFY(test::readFile(dir + "case0.input0.bin", &in));
+        QVERIFY(test::readFile(dir + "case0.output0.bin", &want));
+        auto out = prog->run({in});
+        QVERIFY2(out.ok(), out.diagnostics().format().c_str());
+        QCOMPARE(out->size(), size_t(1));
+        QCOMPARE((*out)[0], want);
+    }
+
+    void sizeIsSmaller_data() {
+        QTest::addColumn<QString>("model");
+        for (const auto &m : kModels) QTest::newRow(m[0]) << m[1];
+    }
+
+    // A behaviour, not a timing: size mode's flash is below balanced's.
+    void sizeIsSmaller() {
+        QFETCH(QString, model);
+        auto g = loadModel(test::modelPath(model.toStdString()));
+        QVERIFY2(g.ok(), g.diagnostics().format().c_str());
+        CompileOptions s;
+        s.optimize = "size";
+        auto bal = compile(*g, CompileOptions{}), small = compile(*g, s);
+        QVERIFY(bal.ok() && small.ok());
+        QVERIFY2(small->constantBytes <= bal->constantBytes,
+                 qPrintable(QString("constants: size %1 > balanced %2").arg(small->constantBytes).arg(bal->constantBytes)));
+        if (!haveTool("arm-none-eabi-gcc") || !haveTool("arm-none-eabi-size")) {
+            QVERIFY(small->constantBytes < bal->constantBytes);
+            return;
+        }
+        std::string log;
+        const uint64_t fb = armFlashBytes(*bal, &log), fs = armFlashBytes(*small, &log);
+        QVERIFY2(fb > 0 && fs > 0, log.c_str());
+        qInfo("%s: code + constants for a Cortex-M4: balanced %llu, size %llu bytes", qPrintable(model),
+              static_cast<unsigned long long>(fb), static_cast<unsigned long long>(fs));
+        QVERIFY2(fs < fb, qPrintable(QString("size mode %1 bytes >= balanced %2").arg(fs).arg(fb)));
+    }
+};
+
+QTEST_APPLESS_MAIN(TstOptimize)
+#include "tst_optimize.moc"
