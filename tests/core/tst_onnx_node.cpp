@@ -303,7 +303,9 @@ private slots:
                               {"simple/", data / "simple"},
                               {"shared/", fs::path(shared) / "onnx_backend_node"},
                               {"onnx2c/", fs::path(shared) / "onnx2c/local_ops"},
-                              {"onnx2c/", fs::path(shared) / "onnx2c/benchmarks"}});
+                              {"onnx2c/", fs::path(shared) / "onnx2c/benchmarks"},
+                              // Ember's own cases (com.microsoft QLinearAdd / QLinearMul, no upstream data)
+                              {"ember/", fs::path(EMBER_SOURCE_DIR) / "tests/data/onnx_node"}});
         QVERIFY(cases.size() > 900);
         const bool full = std::getenv("EMBER_FULL_MATRIX") != nullptr;
         const Outcome r = runCases(cases, full);
@@ -378,6 +380,35 @@ private slots:
             }
         }
         QCOMPARE(compiled, int(2 * models.size()));
+    }
+
+    // Browse mode: an ONNX node the importer refuses stays in the graph as
+    // an unsupported op carrying the importer's reason (the studio shows it
+    // red with that reason); compile() refuses the graph with it.
+    void browseUnsupported() {
+        const fs::path model = "/usr/share/libonnx-testdata/data/node/test_hardmax_example/model.onnx";
+        if (!fs::exists(model)) QSKIP("libonnx-testdata is not installed");
+        QVERIFY(!loadModel(model.string()).ok());
+        LoadOptions lo;
+        lo.browse = true;
+        auto g = loadModel(model.string(), lo);
+        QVERIFY2(g.ok(), g.diagnostics().format().c_str());
+        QVERIFY(g->browseOnly);
+        const Op *marked = nullptr;
+        for (const Op &op : g->ops)
+            if (!op.unsupportedReason.empty()) marked = &op;
+        QVERIFY(marked);
+        QCOMPARE(marked->typeName, std::string("Hardmax"));
+        QVERIFY2(marked->unsupportedReason.find("ONNX operator Hardmax is not supported") != std::string::npos,
+                 marked->unsupportedReason.c_str());
+        QCOMPARE(g->tensors[size_t(marked->outputs[0])].shape, (Shape{4, 4}));
+        bool warned = false;
+        for (const Diagnostic &x : g.diagnostics().items())
+            warned |= x.severity == Diagnostic::Severity::Warning && x.message.find("Hardmax") != std::string::npos;
+        QVERIFY(warned);
+        auto art = compile(g.value(), CompileOptions{});
+        QVERIFY(!art.ok());
+        QVERIFY(art.diagnostics().format().find("Hardmax") != std::string::npos);
     }
 
 private:
