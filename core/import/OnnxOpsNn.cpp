@@ -103,7 +103,10 @@ void conv(Ctx &c) {
         if (!b || b->elements() != M) c.refuse("the bias must be a constant of " + std::to_string(M) + " values");
         bias = floatValues(*b);
     }
-    convFloat(c, c.inCL(0), *wt, bias, true);
+    // Copied first: materializing the input may add tensors (and move *wt).
+    const Tensor w = *wt;
+    const int x = c.inCL(0);
+    convFloat(c, x, w, bias, true);
 }
 
 }  // namespace

@@ -173,7 +173,6 @@ void matmulQ(Ctx &c, bool quantized) {
     const Tensor *bc = c.constIn(ib);
     const double ar = maxCentered(at_, az);
     int acc = -1;
-    const int a = centered(c, c.in(0), az[0], "a");
     if (bc && bs.size() == 2) {
         // Constant B: FULLY_CONNECTED with B centred and transposed to [N, K].
         const auto b = intValues(*bc);
@@ -188,12 +187,14 @@ void matmulQ(Ctx &c, bool quantized) {
             bound = std::max(bound, s * ar);
         }
         checkExact(c, bound);
+        const int a = centered(c, c.in(0), az[0], "a");  // after reading B: adding tensors moves *bc
         const int wt = c.constF32("weights", {N, K}, w);
         acc = c.temp("acc", DType::Float32, os);
         c.addOp(OpType::FullyConnected, {a, wt, -1}, {acc}).attrs.keepDims = as.size() > 2;
     } else {
         if (bz.size() != 1) c.refuse("a per-column zero point of B needs a constant 2-D B");
         checkExact(c, double(K) * ar * maxCentered(bt, bz));
+        const int a = centered(c, c.in(0), az[0], "a");
         const int b = centered(c, c.in(ib), bz[0], "b");
         acc = c.temp("acc", DType::Float32, os);
         c.addOp(OpType::BatchMatMul, {a, b}, {acc});
