@@ -178,10 +178,9 @@ Outcome runCases(const std::vector<Case> &cases, bool buildAllC) {
                 }
                 if (bound.constantInputs.empty()) continue;
                 auto gb = loadModel(model, bound);
-                if (gb.ok() || !keepFirst) {
-                    g = std::move(gb);
-                    break;
-                }
+                // The first attempt's refusal stays unless binding everything works.
+                if (gb.ok() || keepFirst) g = std::move(gb);
+                if (g.ok()) break;
             }
         }
         if (!g.ok()) {
