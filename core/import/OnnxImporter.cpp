@@ -170,7 +170,9 @@ void lowerNode(Ctx &c, const std::map<std::string, Lowering> &table) {
         c.refuse("the ONNX operator " + n.op_type() +
                  " is not supported; see docs/ONNX.md for the supported operators, or replace it "
                  "before export");
-    if (n.output_size() == 0 || n.output(0).empty()) c.refuse("the node has no (first) output");
+    // RNN, GRU and LSTM may leave Y out and give only Y_h / Y_c.
+    const bool recurrent = n.op_type() == "RNN" || n.op_type() == "GRU" || n.op_type() == "LSTM";
+    if (n.output_size() == 0 || (n.output(0).empty() && !recurrent)) c.refuse("the node has no (first) output");
     it->second(c);
     for (int j = 0; j < n.output_size(); ++j)
         if (!n.output(j).empty() && !c.values.count(n.output(j)) && c.consumers.count(n.output(j)))
