@@ -78,7 +78,9 @@ Result<Graph> loadModelImpl(const std::string &path, const LoadOptions &load, co
         return d;
     }
     const std::string ext = std::filesystem::path(path).extension().string();
-    auto g = ext == ".onnx" ? importOnnx(path, onnx) : importTflite(path);
+    OnnxImportOptions onnxOpts = onnx;
+    onnxOpts.browse = load.browse;  // refused ONNX nodes stay, marked, as unsupported TFLite ops do
+    auto g = ext == ".onnx" ? importOnnx(path, onnxOpts) : importTflite(path);
     if (!g) return g;
     if (load.browse) {
         if (!runPassesBrowse(g.value(), d)) return d;

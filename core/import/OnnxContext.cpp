@@ -346,6 +346,8 @@ const std::map<std::string, Lowering> &lowerings() {
         addExtraLowerings(x);
         addDenseLowerings(x);
         addReduceLowerings(x);
+        addQuantLowerings(x);
+        addRnnLowerings(x);
         return x;
     }();
     return m;

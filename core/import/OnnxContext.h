@@ -116,5 +116,13 @@ void addTensorLowerings(std::map<std::string, Lowering> &m);
 void addExtraLowerings(std::map<std::string, Lowering> &m);
 void addDenseLowerings(std::map<std::string, Lowering> &m);
 void addReduceLowerings(std::map<std::string, Lowering> &m);
+void addQuantLowerings(std::map<std::string, Lowering> &m);  // OnnxOpsQuant.cpp
+void addRnnLowerings(std::map<std::string, Lowering> &m);    // OnnxOpsRnn.cpp
+
+// Conv's lowering (OnnxOpsNn.cpp) on a channels-last float input `x`, ONNX
+// [M, C/group, kH, kW] weights and M bias values, with the node's attributes
+// and inferred output shape. Returns the channels-last result: output 0
+// itself when `toOutput`, else a temporary (QLinearConv, ConvInteger).
+int convFloat(Ctx &c, int x, const Tensor &w, const std::vector<float> &bias, bool toOutput);
 
 }  // namespace ember::onnximp

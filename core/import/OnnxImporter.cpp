@@ -153,6 +153,68 @@ void foldNewOps(Graph &g, size_t from) {
     g.ops = std::move(kept);
 }
 
+// One node through its lowering (refuses with Refused).
+void lowerNode(Ctx &c, const std::map<std::string, Lowering> &table) {
+    const onnx::NodeProto &n = *c.node;
+    // com.microsoft operators have their own keys ("com.microsoft.QLinearAdd").
+    const bool ms = n.domain() == "com.microsoft";
+    if (!n.domain().empty() && n.domain() != "ai.onnx" && !ms)
+        c.refuse("operators of the domain '" + n.domain() +
+                 "' are not supported; only the default ONNX domain and com.microsoft's QLinearAdd and "
+                 "QLinearMul are");
+    auto it = table.find(ms ? "com.microsoft." + n.op_type() : n.op_type());
+    if (it == table.end() && ms)
+        c.refuse("the com.microsoft operator " + n.op_type() +
+                 " is not supported (of that domain: QLinearAdd, QLinearMul); replace it before export");
+    if (it == table.end())
+        c.refuse("the ONNX operator " + n.op_type() +
+                 " is not supported; see docs/ONNX.md for the supported operators, or replace it "
+                 "before export");
+    // RNN, GRU and LSTM may leave Y out and give only Y_h / Y_c.
+    const bool recurrent = n.op_type() == "RNN" || n.op_type() == "GRU" || n.op_type() == "LSTM";
+    if (n.output_size() == 0 || (n.output(0).empty() && !recurrent)) c.refuse("the node has no (first) output");
+    it->second(c);
+    for (int j = 0; j < n.output_size(); ++j)
+        if (!n.output(j).empty() && !c.values.count(n.output(j)) && c.consumers.count(n.output(j)))
+            c.refuse("output " + std::to_string(j) + " ('" + n.output(j) + "') is not supported");
+}
+
+// Browse mode: the node just refused (its error the last diagnostic) becomes
+// an Unsupported op with that error as its reason, its outputs typed by
+// shape inference, so the rest of the graph imports. False when that is not
+// possible (outputs of unknown type or shape); the error then stands.
+bool keepUnsupported(Ctx &c, size_t firstOp, size_t diags, const std::string &origin) {
+    Diagnostics &d = c.d;
+    if (d.items().size() != diags + 1) return false;
+    const Diagnostic refusal = d.items().back();
+    const onnx::NodeProto &n = *c.node;
+    c.g.ops.resize(firstOp);
+    try {
+        std::vector<int> ins, outs;
+        for (size_t i = 0; i < c.numInputs(); ++i)
+            ins.push_back(c.has(i) && c.values.count(c.inName(i)) ? c.in(i) : -1);
+        for (size_t j = 0; j < c.numOutputs(); ++j) {
+            if (!c.outUsed(j)) continue;
+            if (!c.outKnown(j)) return false;
+            outs.push_back(c.out(j));
+        }
+        Op &op = c.addOp(OpType::Unsupported, ins, outs);
+        op.typeName = (n.domain().empty() || n.domain() == "ai.onnx" ? "" : n.domain() + ".") + n.op_type();
+        op.unsupportedReason = refusal.message;
+    } catch (const Refused &) {
+        return false;
+    }
+    // The refusal is now the op's reason (reported by the browse passes).
+    Diagnostics kept;
+    kept.setFile(origin);
+    for (size_t i = 0; i < diags; ++i) {
+        const Diagnostic &x = d.items()[i];
+        (x.severity == Diagnostic::Severity::Error ? kept.error(x.message) : kept.warning(x.message)) = x;
+    }
+    d = std::move(kept);
+    return true;
+}
+
 Result<Graph> importModel(onnx::ModelProto &model, const fs::path &dir, const std::string &origin,
                           const OnnxImportOptions &opts) {
     Diagnostics d;
@@ -279,20 +341,13 @@ Result<Graph> importModel(onnx::ModelProto &model, const fs::path &dir, const st
             const onnx::NodeProto &n = graph->node(k);
             c.node = &n;
             c.nodeIndex = k;
-            if (!n.domain().empty() && n.domain() != "ai.onnx")
-                c.refuse("operators of the domain '" + n.domain() +
-                         "' are not supported; only the default ONNX domain is");
-            auto it = table.find(n.op_type());
-            if (it == table.end())
-                c.refuse("the ONNX operator " + n.op_type() +
-                         " is not supported; see docs/ONNX.md for the supported operators, or replace it "
-                         "before export");
-            if (n.output_size() == 0 || n.output(0).empty()) c.refuse("the node has no (first) output");
-            const size_t first = c.g.ops.size();
-            it->second(c);
-            for (int j = 0; j < n.output_size(); ++j)
-                if (!n.output(j).empty() && !c.values.count(n.output(j)) && c.consumers.count(n.output(j)))
-                    c.refuse("output " + std::to_string(j) + " ('" + n.output(j) + "') is not supported");
+            const size_t first = c.g.ops.size(), diags = d.items().size();
+            try {
+                lowerNode(c, table);
+            } catch (const Refused &) {
+                if (!opts.browse || !keepUnsupported(c, first, diags, origin)) throw;
+                continue;
+            }
             foldNewOps(c.g, first);
         }
         c.node = nullptr;

@@ -26,6 +26,11 @@ struct OnnxImportOptions {
     // Graph inputs replaced by constants before shape inference (shape,
     // axes, pads inputs of single-node models), by input name.
     std::map<std::string, Tensor> constantInputs;
+    // Browse mode (LoadOptions::browse): a node the importer refuses stays in
+    // the graph as an Unsupported op carrying the refusal as its
+    // unsupportedReason (outputs typed by onnx's shape inference), instead of
+    // ending the import.
+    bool browse = false;
 };
 
 Result<Graph> importOnnx(const std::string &path, const OnnxImportOptions &opts = {});

@@ -93,6 +93,25 @@ int padNhwc(Ctx &c, int x, const Spatial &sp, const int extraEnd[2], float value
 }
 
 void conv(Ctx &c) {
+    if (c.inType(0) != DType::Float32) c.refuse("Conv supports float32 (use QDQ for quantized models)");
+    const Tensor *wt = c.constIn(1);
+    if (!wt) c.refuse("the weights must be constant (an initializer)");
+    const int M = wt->shape.empty() ? 0 : wt->shape[0];
+    std::vector<float> bias(size_t(M), 0.f);
+    if (c.has(2)) {
+        const Tensor *b = c.constIn(2);
+        if (!b || b->elements() != M) c.refuse("the bias must be a constant of " + std::to_string(M) + " values");
+        bias = floatValues(*b);
+    }
+    // Copied first: materializing the input may add tensors (and move *wt).
+    const Tensor w = *wt;
+    const int x = c.inCL(0);
+    convFloat(c, x, w, bias, true);
+}
+
+}  // namespace
+
+int convFloat(Ctx &c, int xIn, const Tensor &wt, const std::vector<float> &bias, bool toOutput) {
     // 1-D convolutions run as 2-D ones over [N, C, 1, W] (channels-last
     // [N, W, C] and [N, 1, W, C] are the same bytes: reshapes only).
     const Shape xs0 = c.inShape(0);
@@ -101,10 +120,7 @@ void conv(Ctx &c) {
         c.refuse("only 1-D and 2-D convolutions (3-D or 4-D NCHW input) are supported, the input has rank " +
                  std::to_string(xs0.size()));
     const Shape xs = oneD ? Shape{xs0[0], xs0[1], 1, xs0[2]} : xs0;
-    if (c.inType(0) != DType::Float32) c.refuse("Conv supports float32 (use QDQ for quantized models)");
-    const Tensor *wt = c.constIn(1);
-    if (!wt) c.refuse("the weights must be constant (an initializer)");
-    Tensor w = *wt;
+    Tensor w = wt;
     if (oneD && w.shape.size() == 3) w.shape.insert(w.shape.begin() + 2, 1);
     if (w.shape.size() != 4) c.refuse("the weights must be 4-D [M, C/group, kH, kW]");
     const int group = int(c.attrInt("group", 1));
@@ -116,13 +132,8 @@ void conv(Ctx &c) {
     const Shape os0 = c.outShape(0);
     const Shape os = oneD ? Shape{os0[0], os0[1], 1, os0[2]} : os0;
     Spatial sp = spatial(c, w.shape[2], w.shape[3], xs[2], xs[3], os[2], os[3]);
-    std::vector<float> bias(size_t(M), 0.f);
-    if (c.has(2)) {
-        const Tensor *b = c.constIn(2);
-        if (!b || b->elements() != M) c.refuse("the bias must be a constant of " + std::to_string(M) + " values");
-        bias = floatValues(*b);
-    }
-    int x = c.inCL(0);
+    if (int(bias.size()) != M) c.refuse("the bias must have " + std::to_string(M) + " values");
+    int x = xIn;
     if (oneD) x = c.reshape(x, {xs[0], 1, xs[3], xs[1]}, c.baseName() + "/as2d");
     Padding padding = Padding::Valid;
     if (isSame(sp)) padding = Padding::Same;
@@ -133,9 +144,17 @@ void conv(Ctx &c) {
     const Shape ocl = {os[0], os[2], os[3], os[1]};
     // The output tensor: channels-last output 0, or for 1-D a 2-D temporary
     // reshaped into it by finish().
-    auto result = [&]() { return oneD ? c.temp("out2d", DType::Float32, ocl) : c.out(0, DType::Float32, ocl, true); };
+    auto result = [&]() {
+        return !toOutput ? c.temp("acc", DType::Float32, ocl)
+               : oneD    ? c.temp("out2d", DType::Float32, ocl)
+                         : c.out(0, DType::Float32, ocl, true);
+    };
     auto finish = [&](int t) {
-        if (oneD) c.alias(0, c.reshape(t, {ocl[0], ocl[2], ocl[3]}, c.node->output(0) + "#nhwc"), true);
+        if (!oneD) return t;
+        if (!toOutput) return c.reshape(t, {ocl[0], ocl[2], ocl[3]}, c.baseName() + "/acc1d");
+        const int r = c.reshape(t, {ocl[0], ocl[2], ocl[3]}, c.node->output(0) + "#nhwc");
+        c.alias(0, r, true);
+        return r;
     };
     const auto wf = floatValues(w);
     const int kh = w.shape[2], kw = w.shape[3], cg = w.shape[1], mg = M / group;
@@ -155,8 +174,7 @@ void conv(Ctx &c) {
         Op &op = c.addOp(OpType::DepthwiseConv2D, {x, ft, bt}, {o});
         setAttrs(op);
         op.attrs.depthMultiplier = M / C;
-        finish(o);
-        return;
+        return finish(o);
     }
     // Per group: OIHW → OHWI.
     auto filter = [&](int gi) {
@@ -171,8 +189,7 @@ void conv(Ctx &c) {
         const int ft = filter(0), bt = c.constF32("bias", {M}, bias);
         const int o = result();
         setAttrs(c.addOp(OpType::Conv2D, {x, ft, bt}, {o}));
-        finish(o);
-        return;
+        return finish(o);
     }
     // Grouped: split the channels, one convolution per group, concatenate.
     const Shape xcl = c.g.tensors[size_t(x)].shape;
@@ -191,8 +208,10 @@ void conv(Ctx &c) {
     }
     const int o = result();
     c.addOp(OpType::Concatenation, convs, {o}).attrs.axis = 3;
-    finish(o);
+    return finish(o);
 }
+
+namespace {
 
 void pool(Ctx &c, bool isMax) {
     const Shape xs0 = c.inShape(0);

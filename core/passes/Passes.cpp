@@ -252,7 +252,8 @@ bool runPassesBrowse(Graph &g, Diagnostics &d) {
     d.setFile(g.sourcePath);
     removeDeadCode(g);
     for (Op &op : g.ops)
-        if (!findKernel(op.type)) op.unsupportedReason = "Ember has no kernel for " + op.typeName;
+        if (!findKernel(op.type) && op.unsupportedReason.empty())  // ONNX import sets its own reason
+            op.unsupportedReason = "Ember has no kernel for " + op.typeName;
     if (!checkGraph(g, d)) return false;
     // Prepare what can be prepared; a refusal marks the op instead of
     // ending the load, so the rest of the graph still shows.
