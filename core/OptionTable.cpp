@@ -266,9 +266,9 @@ std::vector<OptionSpec> makeTable() {
              return true;
          }},
         // In-place memory (the planner's BufferShare): aliases and in-place ops.
-        {"--in-place", "inPlace", K::Choice, G::Memory, "on|off", "on", {"on", "off"}, "In-place memory",
+        {"--in-place", "inPlace", K::Choice, G::Memory, "on|off", "off", {"on", "off"}, "In-place memory",
          "let RESHAPE/SQUEEZE/EXPAND_DIMS alias their input and elementwise ops write over an input that dies "
-         "there (default on)",
+         "there (default off)",
          "'on' gives a reshape's output its input's buffer (no copy) and lets ADD, SUB, MUL, RELU, RELU6, LOGISTIC "
          "and TANH of equal shapes write over an input read for the last time; smaller pools, same bytes out. "
          "'off' gives every tensor a buffer of its own.",

@@ -1775,6 +1775,16 @@ Host-gesteuert: gepackter Einstiegspunkt und Operatoren plus gepackte Wrapper un
         <translation>Zielkern</translation>
     </message>
     <message>
+        <location filename="../views/OptionsPanel.cpp" line="49"/>
+        <source>In-place memory</source>
+        <translation>Speicher an Ort und Stelle</translation>
+    </message>
+    <message>
+        <location filename="../views/OptionsPanel.cpp" line="49"/>
+        <source>Optimize for</source>
+        <translation>Optimieren für</translation>
+    </message>
+    <message>
         <location filename="../views/OptionsPanel.cpp" line="39"/>
         <source>Planner</source>
         <translation>Planer</translation>

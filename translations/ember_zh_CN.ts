@@ -1768,6 +1768,16 @@ Host-driven: packed entrypoint and operators plus packed wrappers and a function
         <translation>目标内核</translation>
     </message>
     <message>
+        <location filename="../views/OptionsPanel.cpp" line="49"/>
+        <source>In-place memory</source>
+        <translation>原地内存</translation>
+    </message>
+    <message>
+        <location filename="../views/OptionsPanel.cpp" line="49"/>
+        <source>Optimize for</source>
+        <translation>优化目标</translation>
+    </message>
+    <message>
         <location filename="../views/OptionsPanel.cpp" line="39"/>
         <source>Planner</source>
         <translation>规划器</translation>

@@ -292,10 +292,12 @@ void MemoryView::paintEvent(QPaintEvent *)
             p.setPen(QColor(0x1d, 0x23, 0x29));
             // A buffer sharing its bytes (alias / in place) is marked "⇐",
             // kept when the name itself is elided.
-            const QString mark = b.sharesWith >= 0 ? QStringLiteral("\u21d0 ") : QString();
+            // The "#op" / "in" prefix stays too: only the name is elided.
+            const QString full = labels.value(r.buffer);
+            const qsizetype space = full.indexOf(QLatin1Char(' '));
+            const QString keep = (b.sharesWith >= 0 ? QStringLiteral("\u21d0 ") : QString()) + full.left(space + 1);
             const QString label =
-                mark + fm.elidedText(labels.value(r.buffer), Qt::ElideLeft,
-                                     r.rect.width() - 6 - fm.horizontalAdvance(mark));
+                keep + fm.elidedText(full.mid(space + 1), Qt::ElideLeft, r.rect.width() - 6 - fm.horizontalAdvance(keep));
             p.drawText(r.rect.adjusted(3, 0, -3, 0), Qt::AlignLeft | Qt::AlignVCenter, label);
         }
     }

@@ -45,6 +45,8 @@ const char *kDefaultSuffix = QT_TRANSLATE_NOOP("ember::studio::OptionsPanel", "(
     QT_TRANSLATE_NOOP("ember::studio::OptionsPanel", "Pins (tensor → pool)"),
     QT_TRANSLATE_NOOP("ember::studio::OptionsPanel", "Dynamic dimensions"),
     QT_TRANSLATE_NOOP("ember::studio::OptionsPanel", "ONNX I/O layout"),
+    QT_TRANSLATE_NOOP("ember::studio::OptionsPanel", "In-place memory"),
+    QT_TRANSLATE_NOOP("ember::studio::OptionsPanel", "Optimize for"),
 };
 
 QString comboValue(const QComboBox *c) { return c->currentData().toString(); }

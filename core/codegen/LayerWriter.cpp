@@ -120,7 +120,7 @@ private:
                               "-6 /* " + m_.NAME + "_ERROR_SHAPE */", "    ");
         size_t a = 0;
         for (const std::string &p : params) {
-            const std::string var = p.substr(p.rfind(' ') + 1);
+            const std::string var = p.substr(p.find_last_of(" *") + 1);  // "T *restrict x" or "T *x"
             const std::string type = p.substr(0, p.rfind(" *")) + " *";  // with or without restrict
             o_ << "    " << var << " = (" << type << ")ember_arg_data(args, " << a++ << ");\n";
         }

@@ -68,7 +68,7 @@ struct PlanRequest {
     std::map<std::string, std::string> pins;       // tensor name → pool name
     size_t align = 16;                             // alignment of every buffer
     bool ioInWorkspace = false;                    // plan graph inputs/outputs too
-    bool inPlace = true;                           // aliases and in-place ops (BufferShare); --in-place
+    bool inPlace = false;                          // aliases and in-place ops (BufferShare); --in-place
 };
 
 struct MemoryPlan {

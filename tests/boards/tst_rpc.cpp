@@ -159,10 +159,11 @@ void TestRpc::statefulPackedReset() {
     const int x = test::addTensor(g, "x", DType::Float32, {1, 4});
     const int wf = test::addTensor(g, "wf", DType::Float32, {2, 4}, {}, floats(8, 0.25f));
     const int wt = test::addTensor(g, "wt", DType::Float32, {2, 3}, {}, floats(6, 0.5f));
+    const int bias = test::addTensor(g, "bias", DType::Float32, {2}, {}, floats(2, 0.f));  // TFLM needs one
     const int st = test::addTensor(g, "state", DType::Float32, {1, 6});
     const int y = test::addTensor(g, "y", DType::Float32, {1, 2});
     g.tensors[size_t(st)].isVariable = true;
-    test::addOp(g, OpType::Svdf, {x, wf, wt, -1, st}, {y}, at);
+    test::addOp(g, OpType::Svdf, {x, wf, wt, bias, st}, {y}, at);
     test::setIO(g, {x}, {y});
     QTemporaryDir dir;
     const std::string path = dir.path().toStdString() + "/svdf_state.tflite";

@@ -78,6 +78,7 @@ private slots:
         Graph g = chain();
         QVERIFY2(runPasses(g, d), d.format().c_str());
         PlanRequest req;
+        req.inPlace = true;
         auto plan = planMemory(g, req);
         QVERIFY2(plan.ok(), plan.diagnostics().format().c_str());
         const std::string dump = plan->dump();
@@ -106,6 +107,7 @@ private slots:
         QVERIFY2(runPasses(g, d), d.format().c_str());
         PlanRequest req;
         req.align = 1;
+        req.inPlace = true;
         auto good = planMemory(g, req);
         QVERIFY(good.ok());
         auto idx = [&](const char *n) {
@@ -233,8 +235,9 @@ private slots:
               ws[0], ws[1], io);
         QVERIFY(ws[1] <= ws[0]);
 
-        CompileOptions opts;  // in-place on: the default
-        QVERIFY(opts.plan.inPlace);
+        CompileOptions opts;
+        QVERIFY(!opts.plan.inPlace);  // off by default
+        opts.plan.inPlace = true;
         auto art = compile(g.value(), opts);
         QVERIFY2(art.ok(), art.diagnostics().format().c_str());
         auto prog = HostProgram::build(art.value(), g.value());
