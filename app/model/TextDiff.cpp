@@ -5,22 +5,45 @@
 
 namespace ember::studio {
 
-LineDiff diffLines(const QStringList &a, const QStringList &b)
+namespace {
+
+// The lines both texts start and end with, and the lengths of what is left
+// between them (n old lines, m new ones): only that middle is compared.
+struct Middle {
+    qsizetype pre, suf, n, m;
+};
+
+Middle trimCommonEnds(const QStringList &a, const QStringList &b)
 {
-    LineDiff d;
     qsizetype pre = 0;
     while (pre < a.size() && pre < b.size() && a[pre] == b[pre]) ++pre;
     qsizetype suf = 0;
     while (suf < a.size() - pre && suf < b.size() - pre && a[a.size() - 1 - suf] == b[b.size() - 1 - suf]) ++suf;
-    const qsizetype n = a.size() - pre - suf, m = b.size() - pre - suf;
+    return {pre, suf, a.size() - pre - suf, b.size() - pre - suf};
+}
+
+// L[i][j]: the longest common subsequence of the middles' tails from i and j.
+std::vector<std::vector<int>> lcsTable(const QStringList &a, const QStringList &b, qsizetype pre, qsizetype n,
+                                       qsizetype m)
+{
+    std::vector<std::vector<int>> L(size_t(n + 1), std::vector<int>(size_t(m + 1), 0));
+    for (qsizetype i = n - 1; i >= 0; --i)
+        for (qsizetype j = m - 1; j >= 0; --j)
+            L[size_t(i)][size_t(j)] = a[pre + i] == b[pre + j] ? L[size_t(i + 1)][size_t(j + 1)] + 1
+                                                               : std::max(L[size_t(i + 1)][size_t(j)], L[size_t(i)][size_t(j + 1)]);
+    return L;
+}
+
+}  // namespace
+
+LineDiff diffLines(const QStringList &a, const QStringList &b)
+{
+    LineDiff d;
+    const auto [pre, suf, n, m] = trimCommonEnds(a, b);
     if (n == 0 && m == 0) return d;
     if (n * m <= 4'000'000) {
         // Classic LCS table over the middle; backtrack marks unmatched lines.
-        std::vector<std::vector<int>> L(size_t(n + 1), std::vector<int>(size_t(m + 1), 0));
-        for (qsizetype i = n - 1; i >= 0; --i)
-            for (qsizetype j = m - 1; j >= 0; --j)
-                L[size_t(i)][size_t(j)] = a[pre + i] == b[pre + j] ? L[size_t(i + 1)][size_t(j + 1)] + 1
-                                                                   : std::max(L[size_t(i + 1)][size_t(j)], L[size_t(i)][size_t(j + 1)]);
+        const auto L = lcsTable(a, b, pre, n, m);
         qsizetype i = 0, j = 0;
         while (i < n && j < m) {
             if (a[pre + i] == b[pre + j]) { ++i; ++j; }
@@ -48,19 +71,11 @@ QStringList unifiedDiff(const QStringList &a, const QStringList &b, int context)
     // Edit script over the whole text: ' ' kept, '-' old only, '+' new only.
     struct Step { char kind; qsizetype ai, bi; };
     std::vector<Step> script;
-    qsizetype pre = 0;
-    while (pre < a.size() && pre < b.size() && a[pre] == b[pre]) ++pre;
-    qsizetype suf = 0;
-    while (suf < a.size() - pre && suf < b.size() - pre && a[a.size() - 1 - suf] == b[b.size() - 1 - suf]) ++suf;
-    const qsizetype n = a.size() - pre - suf, m = b.size() - pre - suf;
+    const auto [pre, suf, n, m] = trimCommonEnds(a, b);
     if (n == 0 && m == 0) return {};
     for (qsizetype k = 0; k < pre; ++k) script.push_back({' ', k, k});
     if (n * m <= 4'000'000) {
-        std::vector<std::vector<int>> L(size_t(n + 1), std::vector<int>(size_t(m + 1), 0));
-        for (qsizetype i = n - 1; i >= 0; --i)
-            for (qsizetype j = m - 1; j >= 0; --j)
-                L[size_t(i)][size_t(j)] = a[pre + i] == b[pre + j] ? L[size_t(i + 1)][size_t(j + 1)] + 1
-                                                                   : std::max(L[size_t(i + 1)][size_t(j)], L[size_t(i)][size_t(j + 1)]);
+        const auto L = lcsTable(a, b, pre, n, m);
         qsizetype i = 0, j = 0;
         while (i < n && j < m) {
             if (a[pre + i] == b[pre + j]) script.push_back({' ', pre + i++, pre + j++});
