@@ -67,6 +67,15 @@ struct PackageInfo {
         size_t offset = 0, bytes = 0;
     };
     std::vector<PlannedTensor> planBuffers;  // metadata "plan"."buffers"
+    // Variables NAME_reset restores (metadata "state"."tensors"): either a
+    // byte repeated (resetByte) or an initial image (init).
+    struct StateTensor {
+        std::string name;
+        size_t bytes = 0;
+        int resetByte = 0;
+        std::vector<uint8_t> init;
+    };
+    std::vector<StateTensor> stateTensors;
     bool hasState = false;                   // metadata "state": NAME_reset exists
 
     bool hasAppPools() const;

@@ -78,6 +78,22 @@ Result<PackageInfo> readPackageInfo(const std::string &metadataJson, const std::
                                  size_t(b.value("offset").toInteger()), size_t(b.value("bytes").toInteger())});
     }
     p.hasState = o.value("state").isObject();
+    for (const QJsonValue &v : o.value("state").toObject().value("tensors").toArray()) {
+        const QJsonObject t = v.toObject();
+        PackageInfo::StateTensor st;
+        st.name = t.value("name").toString().toStdString();
+        st.bytes = size_t(t.value("bytes").toInteger());
+        st.resetByte = t.value("reset_byte").toInt();
+        const QByteArray init = QByteArray::fromHex(t.value("init_hex").toString().toLatin1());
+        st.init.assign(init.begin(), init.end());
+        if (!st.init.empty() && st.init.size() != st.bytes) {
+            d.error("metadata.json: state tensor '" + st.name + "' has an initial image of " +
+                    std::to_string(st.init.size()) + " bytes for " + std::to_string(st.bytes) +
+                    "; regenerate the package");
+            return d;
+        }
+        p.stateTensors.push_back(std::move(st));
+    }
     for (const QJsonValue &v : o.value("dims").toArray()) p.dimMax.push_back(v.toObject().value("max").toInt());
     if (p.name.empty() || p.inputs.empty() || p.outputs.empty()) {
         d.error("metadata.json lacks the model name, inputs or outputs; regenerate the package with `emberc compile`");

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "RpcProtocol.h"
+#include "core/codegen/CText.h"
 #include "RpcServer.h"
 
 namespace ember {
@@ -169,6 +170,17 @@ static int32_t rpc_slot_of(int32_t tensor)
     for (s = 0; s < rpc_nslots; ++s)
         if (rpc_slots[s].tensor == tensor) return (int32_t)s;
     return -1;
+}
+
+/* The slot of the tensor a function argument names (the port's reset puts
+   the model's variables there back to their start-up values); 0 if none. */
+uint8_t *ember_rpc_slot_named(const char *name, uint32_t bytes)
+{
+    uint32_t s;
+    for (s = 0; s < rpc_nslots; ++s)
+        if (rpc_slots[s].info->bytes == bytes && strcmp(rpc_slots[s].info->name, name) == 0)
+            return ember_rpc_arena + rpc_slots[s].offset;
+    return 0;
 }
 
 /* Buffer b: tensor slots first, then the port's pools. */
@@ -478,6 +490,7 @@ std::string rpcPortH(const Board &b, const PackageInfo &p) {
       << "/* Pool i (application-provided pools, then the constants pool). */\n"
       << "uint8_t *ember_rpc_pool(uint32_t i, uint32_t *bytes, const char **name);\n"
       << "void ember_rpc_reset_model(void);\nvoid ember_rpc_serve(void);\n"
+      << "uint8_t *ember_rpc_slot_named(const char *name, uint32_t bytes);\n"
       << "/* Start-up work of the port (test builds: the deliberate corruption). */\nvoid ember_rpc_boot(void);\n"
       << "extern const uint32_t ember_rpc_pool_count;\nextern const char ember_rpc_model_name[];\n"
       << "extern uint8_t ember_rpc_arena[];\nextern const uint32_t ember_rpc_arena_bytes;\n#endif\n";
@@ -532,6 +545,21 @@ std::string rpcPortC(const PackageInfo &p, const std::string &corruption) {
         s << "    " << p.name << "_reset(" << statePool << ");\n";
     }
     if (p.api.constantsPool) s << "    memcpy(ember_cpool, " << p.constantsImage << ", sizeof ember_cpool);\n";
+    // Layer-by-layer calls keep a variable in its own slot, not in the
+    // state pool: RESET puts those back too (the server zeroed the arena;
+    // an int8 variable starts at its zero point, TFLM's ResetVariableTensors).
+    for (size_t i = 0; i < p.stateTensors.size(); ++i) {
+        const PackageInfo::StateTensor &st = p.stateTensors[i];
+        s << "    {\n        uint8_t *slot = ember_rpc_slot_named(\"" << codegen::cEscape(st.name) << "\", " << st.bytes << "u);\n";
+        if (st.init.empty()) {
+            s << "        if (slot) memset(slot, " << st.resetByte << ", " << st.bytes << "u);\n";
+        } else {
+            s << "        static const uint8_t init[" << st.bytes << "] = {";
+            for (size_t k = 0; k < st.init.size(); ++k) s << (k % 16 ? " " : "\n            ") << int(st.init[k]) << ",";
+            s << "\n        };\n        if (slot) memcpy(slot, init, sizeof init);\n";
+        }
+        s << "    }\n";
+    }
     s << "}\n";
     s << "void ember_rpc_boot(void)\n{\n" << corruption << "}\n";
     return s.str();

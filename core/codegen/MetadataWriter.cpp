@@ -169,6 +169,17 @@ private:
                                      {"dtype", dtypeName(x.dtype)},
                                      {"offset", m_.planned(t)->offset},
                                      {"bytes", x.bytes()}});
+            // The start-up value NAME_reset gives it (host tools that keep
+            // the tensor elsewhere, e.g. the RPC server's slots, restore it).
+            json &e = st["tensors"].back();
+            if (x.data.size() == x.bytes()) {
+                static const char hex[] = "0123456789abcdef";
+                std::string h;
+                for (uint8_t b : x.data) h += hex[b >> 4], h += hex[b & 15];
+                e["init_hex"] = h;
+            } else {
+                e["reset_byte"] = int(variableResetByte(x));
+            }
         }
         return st;
     }

@@ -24,6 +24,7 @@ private slots:
     void kws_an547();
     void ic_an386();
     void statefulPackedReset();
+    void layerSlotsReset();
     void refusals();
 };
 
@@ -87,6 +88,32 @@ void checkModel(rpc::Module &m, const std::string &modelRel, const std::string &
           m.functions().size() - 1);
 }
 
+// A float SVDF (its activation state carries over between runs) written to `path`.
+bool writeSvdfModel(const std::string &path) {
+    Graph g;
+    g.name = "svdf_state";
+    OpAttrs at;
+    at.svdfRank = 1;
+    auto floats = [](size_t n, float step) {
+        std::vector<float> v(n);
+        for (size_t i = 0; i < n; ++i) v[i] = step * float(int(i % 7) - 3);
+        return test::bytesOf(v);
+    };
+    const int x = test::addTensor(g, "x", DType::Float32, {1, 4});
+    const int wf = test::addTensor(g, "wf", DType::Float32, {2, 4}, {}, floats(8, 0.25f));
+    const int wt = test::addTensor(g, "wt", DType::Float32, {2, 3}, {}, floats(6, 0.5f));
+    const int bias = test::addTensor(g, "bias", DType::Float32, {2}, {}, floats(2, 0.f));  // TFLM needs one
+    const int st = test::addTensor(g, "state", DType::Float32, {1, 6});
+    const int y = test::addTensor(g, "y", DType::Float32, {1, 2});
+    g.tensors[size_t(st)].isVariable = true;
+    test::addOp(g, OpType::Svdf, {x, wf, wt, bias, st}, {y}, at);
+    test::setIO(g, {x}, {y});
+    const std::vector<uint8_t> bytes = writeTflite(g);
+    QFile f(QString::fromStdString(path));
+    return f.open(QIODevice::WriteOnly) &&
+           f.write(reinterpret_cast<const char *>(bytes.data()), qint64(bytes.size())) == qint64(bytes.size());
+}
+
 }  // namespace
 
 void TestRpc::initTestCase() {
@@ -147,32 +174,9 @@ void TestRpc::ic_an386() {
 // runs) with --interface-api packed: RESET puts the state back, so the run
 // after it equals the first run.
 void TestRpc::statefulPackedReset() {
-    Graph g;
-    g.name = "svdf_state";
-    OpAttrs at;
-    at.svdfRank = 1;
-    auto floats = [](size_t n, float step) {
-        std::vector<float> v(n);
-        for (size_t i = 0; i < n; ++i) v[i] = step * float(int(i % 7) - 3);
-        return test::bytesOf(v);
-    };
-    const int x = test::addTensor(g, "x", DType::Float32, {1, 4});
-    const int wf = test::addTensor(g, "wf", DType::Float32, {2, 4}, {}, floats(8, 0.25f));
-    const int wt = test::addTensor(g, "wt", DType::Float32, {2, 3}, {}, floats(6, 0.5f));
-    const int bias = test::addTensor(g, "bias", DType::Float32, {2}, {}, floats(2, 0.f));  // TFLM needs one
-    const int st = test::addTensor(g, "state", DType::Float32, {1, 6});
-    const int y = test::addTensor(g, "y", DType::Float32, {1, 2});
-    g.tensors[size_t(st)].isVariable = true;
-    test::addOp(g, OpType::Svdf, {x, wf, wt, bias, st}, {y}, at);
-    test::setIO(g, {x}, {y});
     QTemporaryDir dir;
     const std::string path = dir.path().toStdString() + "/svdf_state.tflite";
-    const std::vector<uint8_t> bytes = writeTflite(g);
-    {
-        QFile f(QString::fromStdString(path));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        QCOMPARE(f.write(reinterpret_cast<const char *>(bytes.data()), qint64(bytes.size())), qint64(bytes.size()));
-    }
+    QVERIFY(writeSvdfModel(path));
     const std::vector<uint8_t> in = test::bytesOf(std::vector<float>{1.f, -0.5f, 0.25f, 2.f});
 
     rpc::ServeOptions so;
@@ -193,6 +197,52 @@ void TestRpc::statefulPackedReset() {
     QVERIFY(mod.reset().ok());
     QVERIFY(mod.setInput(0, in).ok());
     QCOMPARE(runOnce(), first);
+}
+
+// Layer by layer, a variable lives in the server's slot for it, not in the
+// state pool. RESET must give it the value NAME_reset gives the pool's copy
+// (an int8 SVDF state starts at its zero point, not at 0). Then every layer
+// called in order on the host's input equals the host's first call.
+void TestRpc::layerSlotsReset() {
+    const std::string path = test::modelPath("tflite_micro/models/keyword_scrambled_8bit.tflite");
+    Result<Graph> g = loadModel(path);
+    QVERIFY2(g.ok(), g.diagnostics().format().c_str());
+    Result<std::unique_ptr<rpc::Module>> m = rpc::Module::connect("qemu-mps2-an386", path);
+    QVERIFY2(m.ok(), m.diagnostics().format().c_str());
+    rpc::Module &mod = **m;
+    const std::vector<uint8_t> in = golden("keyword_scrambled_8bit", "case0.input0.bin");
+    QVERIFY(!in.empty());
+    Result<Buffers> ref = runReferenceAll(*g, {in});
+    QVERIFY2(ref.ok(), ref.diagnostics().format().c_str());
+    auto startValue = [&](int t) {
+        const Tensor &x = g->tensors[size_t(t)];
+        return x.data.size() == x.bytes() ? x.data : std::vector<uint8_t>(x.bytes(), variableResetByte(x));
+    };
+    for (int round = 0; round < 2; ++round) {
+        QVERIFY(mod.reset().ok());
+        size_t variables = 0, nonzero = 0;
+        for (const rpc::FunctionInfo &fn : mod.functions())
+            for (const rpc::ArgInfo &a : fn.args) {
+                if (a.tensor < 0 || !g->tensors[size_t(a.tensor)].isVariable) continue;
+                const std::vector<uint8_t> want = startValue(a.tensor);
+                QCOMPARE(*mod.readTensor(a.tensor), want);
+                ++variables;
+                nonzero += std::any_of(want.begin(), want.end(), [](uint8_t b) { return b != 0; });
+            }
+        QVERIFY(variables >= 7);
+        QVERIFY2(nonzero >= 1, "no variable starts at a nonzero value: the test would not see a zeroing reset");
+        // Every layer in order on the host's input: each output equals the
+        // host's (the LSTM's reads the state RESET put back).
+        QVERIFY(mod.setInput(0, in).ok());
+        for (size_t f = 1; f < mod.functions().size(); ++f) {
+            const rpc::FunctionInfo &fn = mod.functions()[f];
+            QVERIFY(mod.call(fn.name).ok());
+            for (const rpc::ArgInfo &a : fn.args)
+                if (a.role == 1 && !g->tensors[size_t(a.tensor)].isVariable)
+                    QVERIFY2(*mod.tensorEquals(a.tensor, (*ref)[size_t(a.tensor)]),
+                             qPrintable(QString::fromStdString(fn.name + " output " + a.name + " differs from the host")));
+        }
+    }
 }
 
 void TestRpc::refusals() {
