@@ -11,10 +11,14 @@
 // ratio to balanced, flash, the model's weights and flash minus weights
 // (code + tables + harness; the size target: <= 16 KB), output checked
 // (the README's "optimize" section).
-// Usage: bench_boards [--board ID]... [--model STEM]... [--target T] [--optimize MODE]... [--shared DIR]
+// With --in-place on, the main table's builds write convolutions and
+// element-wise ops over their inputs (the README's "inplace" section).
+// Usage: bench_boards [--board ID]... [--model STEM]... [--target T] [--optimize MODE]... [--in-place on|off]
+//                     [--shared DIR]
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -83,6 +87,41 @@ std::string kb(uint64_t bytes) {
     return buf;
 }
 
+// One model on one core: a profile of case 0 and whether its output equals
+// the golden (and the host run). `failure`: the reason it did not run, one
+// line for a table cell.
+struct Measured {
+    std::optional<ember::ModelProfile> p;
+    bool goldenOk = false, ok = false;
+    std::string failure;
+    const char *verdict() const { return ok ? "= golden" : goldenOk ? "DIFF (host)" : "DIFF (golden)"; }
+};
+
+// `runs`: inferences per boot (0: the profiler's default).
+Measured measure(const std::string &shared, const Model &m, const Core &c, const ember::CompileOptions &compile,
+                 int runs) {
+    ember::ProfileRequest r;
+    r.modelPath = shared + "/models/" + m.path;
+    r.board = c.board;
+    r.compile = compile;
+    if (runs > 0) r.runs = runs;
+    const std::string golden = shared + "/models/golden/" + m.golden + "/";
+    std::vector<uint8_t> in, expected;
+    if (readAll(golden + "case0.input0.bin", &in)) r.inputs.push_back(in);
+    readAll(golden + "case0.output0.bin", &expected);
+    Measured out;
+    ember::Result<ember::ModelProfile> p = ember::profileModel(r);
+    if (!p) {
+        out.failure = p.diagnostics().format();
+        for (char &ch : out.failure) ch = ch == '\n' || ch == '|' ? ' ' : ch;
+        return out;
+    }
+    out.goldenOk = !expected.empty() && p->run.outputs.size() == 1 && p->run.outputs[0] == expected;
+    out.ok = p->outputsMatch && out.goldenOk;
+    out.p = std::move(p.value());
+    return out;
+}
+
 // The --optimize table: every wanted model x core x mode.
 int benchOptimize(const std::string &shared, const std::vector<std::string> &boards,
                   const std::vector<std::string> &models, const std::string &target,
@@ -100,34 +139,25 @@ int benchOptimize(const std::string &shared, const std::vector<std::string> &boa
             if (!wanted(boards, c.board, c.label)) continue;
             double balanced = 0;
             for (const std::string &mode : modes) {
-                ember::ProfileRequest r;
-                r.modelPath = modelPath;
-                r.board = c.board;
-                r.compile.target = target;
-                r.compile.optimize = mode;
-                r.runs = 1;
-                const std::string golden = shared + "/models/golden/" + m.golden + "/";
-                std::vector<uint8_t> in, expected;
-                if (readAll(golden + "case0.input0.bin", &in)) r.inputs.push_back(in);
-                readAll(golden + "case0.output0.bin", &expected);
-                ember::Result<ember::ModelProfile> p = ember::profileModel(r);
-                if (!p) {
-                    std::string why = p.diagnostics().format();
-                    for (char &ch : why) ch = ch == '\n' || ch == '|' ? ' ' : ch;
-                    std::printf("| %s | %s | %s | failed: %s | | | | | |\n", m.label, c.board, mode.c_str(), why.c_str());
+                ember::CompileOptions co;
+                co.target = target;
+                co.optimize = mode;
+                const Measured me = measure(shared, m, c, co, 1);
+                if (!me.p) {
+                    std::printf("| %s | %s | %s | failed: %s | | | | | |\n", m.label, c.board, mode.c_str(),
+                                me.failure.c_str());
                     ++failures;
                     continue;
                 }
-                const bool golden_ok = !expected.empty() && p->run.outputs.size() == 1 && p->run.outputs[0] == expected;
-                const bool ok = p->outputsMatch && golden_ok;
+                const ember::ModelProfile *p = &*me.p;
+                const bool ok = me.ok;
                 if (mode == "balanced") balanced = double(p->run.total);
                 const uint64_t flash = p->size.flashBytes;
                 std::printf("| %s | %s (%s) | %s | %llu | %s | %llu | %llu | %s | %s |\n", m.label, c.label, c.board + 5,
                             mode.c_str(), static_cast<unsigned long long>(p->run.total),
                             ratio(double(p->run.total), balanced).c_str(), static_cast<unsigned long long>(flash),
                             static_cast<unsigned long long>(weights),
-                            flash >= weights ? kb(flash - weights).c_str() : "–", ok ? "= golden" :
-                            golden_ok ? "DIFF (host)" : "DIFF (golden)");
+                            flash >= weights ? kb(flash - weights).c_str() : "–", me.verdict());
                 std::fflush(stdout);
                 failures += ok ? 0 : 1;
             }
@@ -148,17 +178,20 @@ int main(int argc, char **argv) {
     // ../shared (EMBER_SHARED overrides the configured path, as in the tests).
     const char *env = std::getenv("EMBER_SHARED");
     std::string shared = env && *env ? env : EMBER_SHARED_DIR, target;
+    bool inPlace = false;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (!std::strcmp(argv[i], "--board")) boards.push_back(argv[i + 1]);
         else if (!std::strcmp(argv[i], "--model")) models.push_back(argv[i + 1]);
         else if (!std::strcmp(argv[i], "--target")) target = argv[i + 1];
         else if (!std::strcmp(argv[i], "--shared")) shared = argv[i + 1];
+        else if (!std::strcmp(argv[i], "--in-place") && !std::strcmp(argv[i + 1], "on")) inPlace = true;
+        else if (!std::strcmp(argv[i], "--in-place") && !std::strcmp(argv[i + 1], "off")) inPlace = false;
         else if (!std::strcmp(argv[i], "--optimize")) {
             if (!std::strcmp(argv[i + 1], "all")) modes.insert(modes.end(), {"balanced", "speed", "size"});
             else modes.push_back(argv[i + 1]);
         } else {
             std::fprintf(stderr, "usage: bench_boards [--board ID]... [--model STEM]... [--target T] "
-                                 "[--optimize balanced|speed|size|all]... [--shared DIR]\n");
+                                 "[--optimize balanced|speed|size|all]... [--in-place on|off] [--shared DIR]\n");
             return 2;
         }
     }
@@ -172,31 +205,23 @@ int main(int argc, char **argv) {
         if (!wanted(models, m.golden, m.label)) continue;
         for (const Core &c : kCores) {
             if (!wanted(boards, c.board, c.label)) continue;
-            ember::ProfileRequest r;
-            r.modelPath = shared + "/models/" + m.path;
-            r.board = c.board;
-            r.compile.target = target;  // empty: the board's core
-            const std::string golden = shared + "/models/golden/" + m.golden + "/";
-            std::vector<uint8_t> in, expected;
-            if (readAll(golden + "case0.input0.bin", &in)) r.inputs.push_back(in);
-            readAll(golden + "case0.output0.bin", &expected);
-            ember::Result<ember::ModelProfile> p = ember::profileModel(r);
-            if (!p) {
-                std::string why = p.diagnostics().format();
-                for (char &ch : why) ch = ch == '\n' || ch == '|' ? ' ' : ch;
-                std::printf("| %s | %s | | failed: %s | | | | | | | | |\n", m.label, c.board, why.c_str());
+            ember::CompileOptions co;
+            co.target = target;  // empty: the board's core
+            co.plan.inPlace = inPlace;
+            const Measured me = measure(shared, m, c, co, 0);
+            if (!me.p) {
+                std::printf("| %s | %s | | failed: %s | | | | | | | | |\n", m.label, c.board, me.failure.c_str());
                 ++failures;
                 continue;
             }
-            const bool golden_ok = !expected.empty() && p->run.outputs.size() == 1 && p->run.outputs[0] == expected;
-            const bool ok = p->outputsMatch && golden_ok;
+            const ember::ModelProfile *p = &*me.p;
+            const bool ok = me.ok;
             std::printf("| %s | %s (%s) | %s | %llu | %.0f | %s | %llu | %llu | %s | %llu | %u | %s |\n", m.label,
                         c.label, c.board + 5, target.empty() ? p->board.core.c_str() : target.c_str(),
                         static_cast<unsigned long long>(p->run.total), c.cmsis[mi], ratio(double(p->run.total), c.cmsis[mi]).c_str(),
                         static_cast<unsigned long long>(p->size.flashBytes),
                         static_cast<unsigned long long>(p->size.ramBytes), ratio(double(p->size.ramBytes), c.ram[mi]).c_str(),
-                        static_cast<unsigned long long>(p->size.workspaceBytes), p->run.stackUsed,
-                        ok ? "= golden" : golden_ok ? "DIFF (host)" : "DIFF (golden)");
+                        static_cast<unsigned long long>(p->size.workspaceBytes), p->run.stackUsed, me.verdict());
             std::fflush(stdout);
             failures += ok ? 0 : 1;
         }

@@ -125,7 +125,10 @@ Result<Artifacts> compileImpl(const Graph &g, const CompileOptions &opts) {
         Diagnostics d;
         d.setFile(g.sourcePath);
         if (!checkTensorSizes(bounded.value(), d)) return d;
-        auto plan = planMemory(bounded.value(), opts.plan);
+        // Run-time extents: the row-by-row convolutions' schedule is fixed.
+        PlanRequest req = opts.plan;
+        req.inPlaceRows = false;
+        auto plan = planMemory(bounded.value(), req);
         if (!plan) return plan.diagnostics();
         if (!checkPoolSizes(plan.value(), d)) return d;
         return generateC(bounded.value(), plan.value(), opts);

@@ -267,10 +267,11 @@ std::vector<OptionSpec> makeTable() {
          }},
         // In-place memory (the planner's BufferShare): aliases and in-place ops.
         {"--in-place", "inPlace", K::Choice, G::Memory, "on|off", "off", {"on", "off"}, "In-place memory",
-         "let RESHAPE/SQUEEZE/EXPAND_DIMS alias their input and elementwise ops write over an input that dies "
-         "there (default off)",
-         "'on' gives a reshape's output its input's buffer (no copy) and lets ADD, SUB, MUL, RELU, RELU6, LOGISTIC "
-         "and TANH of equal shapes write over an input read for the last time; smaller pools, same bytes out. "
+         "let RESHAPE/SQUEEZE/EXPAND_DIMS alias their input, and elementwise ops and convolutions write over an "
+         "input that dies there (default off)",
+         "'on' gives a reshape's output its input's buffer (no copy), lets ADD, SUB, MUL, RELU, RELU6, LOGISTIC "
+         "and TANH of equal shapes write over an input read for the last time, and CONV_2D / DEPTHWISE_CONV_2D "
+         "write their output over their input row by row (a few KB of stack); smaller pools, same bytes out. "
          "'off' gives every tensor a buffer of its own.",
          "",
          [](const std::string &v, CompileOptions &o, OptionParseState &, Diagnostics &d) {

@@ -289,6 +289,7 @@ std::vector<std::string> runDiff(std::vector<DiffCase> cases, const DiffOptions 
         if (!ok || !opts.generatedC) continue;
         CompileOptions co;
         co.name = "dt" + std::to_string(k);
+        co.plan.inPlace = opts.inPlace;
         auto art = compile(g.value(), co);
         if (!art.ok()) {
             failed("compile: " + art.diagnostics().format());

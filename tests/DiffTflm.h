@@ -42,6 +42,7 @@ struct DiffOptions {
     uint64_t seed = 1;
     float floatTolerance = 1e-5f;  // relative to the output's range
     bool generatedC = true;        // also build and run the generated C (batched)
+    bool inPlace = false;          // compile with --in-place on
 };
 
 // The path of tflm_ref (EMBER_TFLM_REF overrides), "" when it is missing.

@@ -122,7 +122,7 @@ std::vector<std::string> Model::dimExprs(int t, std::vector<int> *used) const {
 // One op's layer: activation tensors become parameters in0.., out0..;
 // constants are named; the op's emit writes the body.
 bool Model::emitLayer(const Op &op, const std::string &function, bool nested, Diagnostics &diags,
-                      const std::vector<int> *shared) {
+                      const std::vector<int> *shared, bool rows) {
     if (op.type == OpType::If || op.type == OpType::While) return emitControlLayer(op, function, nested, diags);
     auto ptr = [&](int t) {
         const bool sharesBytes = shared && std::find(shared->begin(), shared->end(), t) != shared->end();
@@ -168,7 +168,11 @@ bool Model::emitLayer(const Op &op, const std::string &function, bool nested, Di
         e.opName = op.typeName;
         return false;
     }
-    kernel->emit(g, op, L.ctx);
+    if (rows) {
+        if (!emitConvRows(op, L, *kernel, diags)) return false;
+    } else {
+        kernel->emit(g, op, L.ctx);
+    }
     layers.push_back(std::move(L));
     return true;
 }
@@ -324,16 +328,21 @@ bool Model::emitLayers(Diagnostics &diags) {
     // Tensors sharing one buffer at a layer (MemoryPlan::shares) are passed
     // without `restrict`: the pointers are equal there.
     std::vector<std::vector<int>> sharedAt(g.ops.size());
+    std::vector<char> rowsAt(g.ops.size(), 0);
     for (const BufferShare &sh : plan.shares)
         if (sh.step >= 0 && size_t(sh.step) < g.ops.size()) {
             sharedAt[size_t(sh.step)].push_back(sh.input);
             sharedAt[size_t(sh.step)].push_back(sh.output);
+            const OpType t = g.ops[size_t(sh.step)].type;
+            if (sh.kind == ShareKind::InPlace && (t == OpType::Conv2D || t == OpType::DepthwiseConv2D))
+                rowsAt[size_t(sh.step)] = 1;
         }
     for (size_t k = 0; k < g.ops.size(); ++k) {
         const Op &op = g.ops[k];
         std::string num = std::to_string(k);
         num.insert(0, width - num.size(), '0');
-        if (!emitLayer(op, name + "_l" + num + "_" + opTypeIdent(op.type), false, diags, &sharedAt[k])) return false;
+        if (!emitLayer(op, name + "_l" + num + "_" + opTypeIdent(op.type), false, diags, &sharedAt[k], rowsAt[k] != 0))
+            return false;
     }
     // Which model constants the code reads (shape tensors folded into the
     // code, for instance, are not emitted).

@@ -102,8 +102,10 @@ private:
     std::vector<std::string> dimExprs(int t, std::vector<int> *used) const;
     bool emitLayers(Diagnostics &diags);
     // `shared`: tensors sharing one buffer at this layer (passed without restrict).
+    // `rows`: a convolution written over its input row by row (InPlaceRows.cpp).
     bool emitLayer(const Op &op, const std::string &function, bool nested, Diagnostics &diags,
-                   const std::vector<int> *shared = nullptr);
+                   const std::vector<int> *shared = nullptr, bool rows = false);
+    bool emitConvRows(const Op &op, Layer &L, const OpKernel &kernel, Diagnostics &diags);
     bool emitControlLayer(const Op &op, const std::string &function, bool nested, Diagnostics &diags);
     void layoutConstantsPool();
     void resolveNestedCpool();

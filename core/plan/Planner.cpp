@@ -29,25 +29,32 @@
 //  7. Capacity: a pool with a size whose peak exceeds it is an error naming the
 //     pool, its size, the bytes needed and missing, and the tensors past the end.
 //
-//  8. In place (PlanRequest::inPlace, default on), decided before step 3:
-//     ops may reuse a buffer (BufferShare). RESHAPE / SQUEEZE / EXPAND_DIMS
-//     alias their input (same bytes, nothing copied); the elementwise ops
-//     opMayShare accepts write over an input that dies at that op. Buffers
-//     that share form one group, placed as one item whose lifetime is the
-//     union of its members'. Not shared: graph inputs/outputs, model state,
-//     tensors pinned to different pools, and an in-place write over a buffer
-//     that any other tensor sharing its bytes still reads at or after that op.
+//  8. In place (PlanRequest::inPlace, --in-place on; off by default),
+//     decided before step 3: ops may reuse a buffer (BufferShare). RESHAPE /
+//     SQUEEZE / EXPAND_DIMS alias their input (same bytes, nothing copied);
+//     the elementwise ops opMayShare accepts write over an input that dies
+//     at that op; CONV_2D / DEPTHWISE_CONV_2D do so row by row through a
+//     stack window (RowInPlace.h; not with --dim). Buffers that share form
+//     one group, placed as one item whose lifetime is the union of its
+//     members' and whose size is the largest member's. Not shared: graph
+//     inputs/outputs, model state, tensors pinned to different pools, and an
+//     in-place write over a buffer that any other tensor sharing its bytes
+//     still reads at or after that op.
 //
 // Limits:
-//  - Tensors are whole, contiguous buffers; no operator scratch memory, so a
-//    plan can never go below the lower bound: max over steps of the bytes
-//    live at that step, where tensors sharing a buffer count once.
+//  - Tensors are whole, contiguous buffers, so a plan can never go below the
+//    lower bound: max over steps of the bytes live at that step, where
+//    tensors sharing a buffer count once (an in-place convolution's input
+//    and output: the larger of the two). The row-by-row convolutions' window
+//    and ring are on the stack, not in any pool (the layer's comment and
+//    the firmware's measured stack show them).
 //  - Greedy placement is a heuristic for an NP-hard packing problem; the result
 //    can exceed the lower bound even when a better packing exists. hill-climb
 //    narrows the gap but searches only placement orders, not arbitrary offsets.
 //  - Lifetimes follow the given op order; the planner does not reorder ops.
 #include "Planner.h"
 #include "PlanChecker.h"
+#include "../ops/ConvCommon.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -462,6 +469,18 @@ PlanRequest withStatePool(const Graph &g, PlanRequest req, Diagnostics &d) {
     return req;
 }
 
+bool rowInPlaceSchedule(const Graph &g, const Op &op, RowSchedule *s) {
+    if (op.type != OpType::Conv2D && op.type != OpType::DepthwiseConv2D) return false;
+    const ConvParams *p = std::any_cast<ConvParams>(&op.params);
+    if (!p || p->batches != 1 || op.inputs.empty() || op.outputs.size() != 1 || op.inputs[0] < 0) return false;
+    RowGeometry q;
+    q.inH = p->inH, q.inW = p->inW, q.inC = p->inC;
+    q.outH = p->outH, q.outW = p->outW, q.outC = p->outC;
+    q.filterH = p->filterH, q.strideH = p->strideH, q.dilationH = p->dilationH, q.padTop = p->padTop;
+    q.elementBytes = dtypeSize(g.tensors[size_t(op.inputs[0])].dtype);
+    return planRowInPlace(q, s);
+}
+
 bool opMayShare(const Graph &g, int step, int input, int output, ShareKind kind) {
     if (step < 0 || size_t(step) >= g.ops.size()) return false;
     const Op &op = g.ops[size_t(step)];
@@ -471,7 +490,14 @@ bool opMayShare(const Graph &g, int step, int input, int output, ShareKind kind)
     if (std::find(op.inputs.begin(), op.inputs.end(), input) == op.inputs.end()) return false;
     const Tensor &in = g.tensors[size_t(input)], &out = g.tensors[size_t(output)];
     if (in.isConst || out.isConst || in.isVariable || out.isVariable || in.dtype != out.dtype) return false;
-    if (in.elements() <= 0 || in.elements() != out.elements()) return false;
+    if (in.elements() <= 0) return false;
+    // A convolution row by row through a window (RowInPlace.h): its output
+    // may be smaller than its input.
+    if (kind == ShareKind::InPlace && (op.type == OpType::Conv2D || op.type == OpType::DepthwiseConv2D)) {
+        RowSchedule s;
+        return op.inputs[0] == input && rowInPlaceSchedule(g, op, &s);
+    }
+    if (in.elements() != out.elements()) return false;
     switch (kind) {
     case ShareKind::Alias:
         // A pure view: the output's bytes are the input's, in order.
@@ -500,7 +526,8 @@ namespace {
 // in-place write is allowed only when every member of its input's class has
 // been read for the last time (the input itself at this op, the others
 // before it).
-std::vector<BufferShare> findShares(const Graph &g, const std::vector<Lifetime> &lts, const std::vector<int> &pool) {
+std::vector<BufferShare> findShares(const Graph &g, const std::vector<Lifetime> &lts, const std::vector<int> &pool,
+                                   bool rows) {
     std::vector<BufferShare> shares;
     const size_t n = g.tensors.size();
     std::vector<int> ltOf(n, -1), cls(n, -1), shared(n, 0);
@@ -527,7 +554,9 @@ std::vector<BufferShare> findShares(const Graph &g, const std::vector<Lifetime> 
         for (int in : op.inputs) {
             if (!eligible(in) || pool[size_t(in)] != pool[size_t(out)]) continue;
             const Lifetime &li = lts[size_t(ltOf[size_t(in)])];
-            if (li.bytes != lo.bytes || li.first > s) continue;
+            const bool conv = op.type == OpType::Conv2D || op.type == OpType::DepthwiseConv2D;
+            if (conv && !rows) continue;
+            if ((conv ? lo.bytes > li.bytes : li.bytes != lo.bytes) || li.first > s) continue;
             if (opMayShare(g, s, in, out, ShareKind::Alias)) {
                 shares.push_back({ShareKind::Alias, s, in, out});
                 const int c = classOf(in);
@@ -582,7 +611,7 @@ Result<MemoryPlan> planMemory(const Graph &g, const PlanRequest &request) {
     }
     // Step 8: shared buffers; each group of tensors sharing one buffer is one
     // item (named after its first member) spanning their lifetimes.
-    if (req.inPlace) plan.shares = findShares(g, lts, poolOf);
+    if (req.inPlace) plan.shares = findShares(g, lts, poolOf, req.inPlaceRows);
     std::vector<int> groupOf(g.tensors.size(), -1);
     std::vector<Item> groups;
     for (const Lifetime &lt : lts) {

@@ -13,6 +13,7 @@
 
 #include "../Diagnostics.h"
 #include "../ir/Graph.h"
+#include "RowInPlace.h"
 
 namespace ember {
 
@@ -41,7 +42,10 @@ struct Lifetime {
 //            stay live together.
 //   InPlace  an elementwise op (ADD, SUB, MUL, ...) of equal shapes and
 //            dtypes whose kernel reads element i before writing element i
-//            writes over an input that dies at that op.
+//            writes over an input that dies at that op; a CONV_2D or
+//            DEPTHWISE_CONV_2D (batch 1, output no larger than the input)
+//            does the same row by row through a stack window (RowInPlace.h),
+//            unless PlanRequest::inPlaceRows is off.
 enum class ShareKind { Alias, InPlace };
 
 struct BufferShare {
@@ -69,6 +73,7 @@ struct PlanRequest {
     size_t align = 16;                             // alignment of every buffer
     bool ioInWorkspace = false;                    // plan graph inputs/outputs too
     bool inPlace = false;                          // aliases and in-place ops (BufferShare); --in-place
+    bool inPlaceRows = true;                       // with inPlace: convolutions row by row (off with --dim)
 };
 
 struct MemoryPlan {
@@ -104,5 +109,9 @@ Result<MemoryPlan> planMemory(const Graph &g, const PlanRequest &req);
 // or give it the input's bytes (Alias): the op's kind, shapes and dtypes only
 // (lifetimes are the planner's and checkPlan's business).
 bool opMayShare(const Graph &g, int step, int input, int output, ShareKind kind);
+
+// The row-by-row schedule of a CONV_2D / DEPTHWISE_CONV_2D written over its
+// input (RowInPlace.h), or false when it has none.
+bool rowInPlaceSchedule(const Graph &g, const Op &op, RowSchedule *s);
 
 }  // namespace ember

@@ -9,6 +9,8 @@
 #include <cmath>
 
 #include "DiffTflm.h"
+#include "core/passes/Passes.h"
+#include "core/plan/Planner.h"
 
 using namespace ember;
 using namespace ember::test;
@@ -109,7 +111,7 @@ int outSize(Padding pad, int in, int filter, int stride, int dilation) {
     return pad == Padding::Same ? (in + stride - 1) / stride : (in - eff + stride) / stride;
 }
 
-void check(std::vector<DiffCase> cases, size_t minCases = 50) {
+void check(std::vector<DiffCase> cases, size_t minCases = 50, const DiffOptions &opts = {}) {
     QVERIFY(cases.size() >= minCases);
     // EMBER_DIFF_FILTER=text keeps only the cases whose name contains it
     // (with EMBER_KEEP_DIFF=1 to look at one case's files).
@@ -119,16 +121,17 @@ void check(std::vector<DiffCase> cases, size_t minCases = 50) {
     std::string summary;
     QElapsedTimer t;
     t.start();
-    const auto failures = runDiff(std::move(cases), {}, &summary);
+    const auto failures = runDiff(std::move(cases), opts, &summary);
     qInfo("%s (%.1f s)", summary.c_str(), double(t.elapsed()) / 1000.0);
     for (const auto &f : failures) qWarning("%s", f.c_str());
     QVERIFY2(failures.empty(), failures.empty() ? "" : failures.front().c_str());
 }
 
-// CONV_2D (depthwise = false) or DEPTHWISE_CONV_2D case number k.
-DiffCase convCase(DiffRng &r, bool depthwise, int k) {
+// CONV_2D (depthwise = false) or DEPTHWISE_CONV_2D case number k. `tall`:
+// one batch of 12 to 30 rows (what row-by-row in-place memory needs to pay).
+DiffCase convCase(DiffRng &r, bool depthwise, int k, bool tall = false) {
     const DType dt = r.pick(std::vector<DType>{DType::Int8, DType::Int8, DType::Int16, DType::Float32});
-    const int n = r.range(0, 5) == 0 ? 2 : 1;
+    const int n = tall ? 1 : r.range(0, 5) == 0 ? 2 : 1;
     const int inC = r.range(1, 6);
     const int mult = depthwise ? r.pick(std::vector<int>{1, 1, 2, 3}) : 1;
     const int outC = depthwise ? inC * mult : r.range(1, 7);
@@ -139,7 +142,8 @@ DiffCase convCase(DiffRng &r, bool depthwise, int k) {
     at.padding = r.coin() ? Padding::Same : Padding::Valid;
     at.activation = r.pick(kActs);
     if (depthwise) at.depthMultiplier = mult;
-    const int h = r.range((kh - 1) * at.dilationH + 1, 11), w = r.range((kw - 1) * at.dilationW + 1, 11);
+    const int h = tall ? r.range(12, 30) : r.range((kh - 1) * at.dilationH + 1, 11),
+              w = r.range((kw - 1) * at.dilationW + 1, 11);
     const int oh = outSize(at.padding, h, kh, at.strideH, at.dilationH);
     const int ow = outSize(at.padding, w, kw, at.strideW, at.dilationW);
 
@@ -254,6 +258,50 @@ class TstDiffConv : public QObject {
 private slots:
     void initTestCase() {
         if (tflmRefPath().empty()) QSKIP("tflm_ref not found");
+    }
+
+    // --in-place on: CONV_2D / DEPTHWISE_CONV_2D written over their input row
+    // by row (plan/RowInPlace.h). The op sits between two RELUs so that its
+    // input and output are planned buffers; most cases get the row schedule
+    // (counted through the planner), all must agree with TFLM.
+    void inPlaceRows() {
+        DiffRng r(77);
+        std::vector<DiffCase> cases;
+        int rows = 0;
+        for (int k = 0; k < 110; ++k) {
+            DiffCase c = convCase(r, k % 2 == 1, k, true);
+            Graph &g = c.graph;
+            const int x = g.inputs[0], y = g.outputs[0];
+            if (g.tensors[size_t(x)].dtype == DType::Int16) continue;  // RELU of int16: not in TFLM's reference
+            const int xr = addTensor(g, "x_relu", g.tensors[size_t(x)].dtype, g.tensors[size_t(x)].shape,
+                                     g.tensors[size_t(x)].quant);
+            const int yc = addTensor(g, "y_conv", g.tensors[size_t(y)].dtype, g.tensors[size_t(y)].shape,
+                                     g.tensors[size_t(y)].quant);
+            Op &conv = g.ops[0];
+            conv.inputs[0] = xr;
+            conv.outputs[0] = yc;
+            addOp(g, OpType::Relu, {x}, {xr});
+            addOp(g, OpType::Relu, {yc}, {y});
+            std::rotate(g.ops.begin(), g.ops.begin() + 1, g.ops.begin() + 2);  // RELU, conv, RELU
+            for (size_t i = 0; i < g.ops.size(); ++i) g.ops[i].index = int(i);
+            c.name = "in place " + c.name;
+            Graph prepared = g;
+            Diagnostics d;
+            if (runPasses(prepared, d)) {
+                PlanRequest req;
+                req.inPlace = true;
+                auto plan = planMemory(prepared, req);
+                if (plan.ok())
+                    for (const BufferShare &s : plan->shares)
+                        rows += s.kind == ShareKind::InPlace && prepared.ops[size_t(s.step)].type != OpType::Relu;
+            }
+            cases.push_back(std::move(c));
+        }
+        qInfo("%d of %zu cases write the convolution over its input", rows, cases.size());
+        QVERIFY(rows >= 30);
+        DiffOptions opts;
+        opts.inPlace = true;
+        check(std::move(cases), 50, opts);
     }
 
     void conv2d() {
