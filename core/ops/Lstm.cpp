@@ -684,6 +684,6 @@ int64_t macs(const Graph &g, const Op &op) {
 
 extern const OpKernel kUnidirectionalSequenceLstm;
 const OpKernel kUnidirectionalSequenceLstm = {OpType::UnidirectionalSequenceLstm, prepare, eval, emit, macs,
-                                              "int8 (int16 cell), int16 (int8 weights, int16 cell), float32"};
+                                              "int8 (int16 cell), int16x8 (int16 cell), float32"};
 
 }  // namespace ember
