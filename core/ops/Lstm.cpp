@@ -41,10 +41,11 @@ const char *const kGateNames[4] = {"input", "forget", "cell", "output"};
 enum GateAct { kActNone = 0, kActSigmoid = 1, kActTanh = 2 };
 
 // TFLM's fixed scales of the gates: the FC outputs are Q3.12, the
-// non-linearities' outputs Q0.15. Spelled exactly as TFLM spells them (the
-// second is not exactly 2^-15 as a float, and the multipliers derive from it).
-constexpr float kNonlinearInputScale = 0.00024414062f;
-constexpr float kNonlinearOutputScale = 0.00003051757f;
+// non-linearities' outputs Q0.15, both exact powers of two at TFLM 90b983c2
+// (older TFLM spelled the second 0.00003051757, which is not 2^-15 as a
+// float; int16 hidden states show the difference in about 2% of elements).
+constexpr float kNonlinearInputScale = 0.000244140625f;
+constexpr float kNonlinearOutputScale = 0.000030517578125f;
 
 struct Requant {
     int32_t multiplier = 0;
@@ -208,13 +209,7 @@ bool prepare(Graph &g, Op &op, Diagnostics &d) {
         op.params = p;
         return true;
     }
-    // int16 activations (TFLM's 16x8 LSTM) are kept out for now: rare
-    // one-step differences from TFLM remain (tst_diff_lstm found them).
-    if (p.act == DType::Int16)
-        return fail("int16 LSTM activations (16x8) are not supported yet; quantize the LSTM with int8 "
-                    "activations or keep it float32",
-                    op.inputs[0]);
-    if (p.act != DType::Int8)
+    if (p.act != DType::Int8 && p.act != DType::Int16)
         return fail(std::string("the LSTM input type ") + dtypeName(p.act) +
                         " is not supported (TFLM: float32, int8, int16)",
                     op.inputs[0]);
@@ -243,6 +238,8 @@ bool prepare(Graph &g, Op &op, Diagnostics &d) {
         if (!hasPerTensorQuant(w)) return fail("the weights need one positive quantization scale", op.inputs[size_t(i)]);
     }
     const float inScale = in.quant.sc(), hScale = hidden.quant.sc(), cScale = cell.quant.sc();
+    // TFLM does not insist on zero points of 0 for int16 activations
+    // either: its gate FullyConnected subtracts them as for int8.
     p.inputOffset = -in.quant.zp();
     p.hiddenOffset = -hidden.quant.zp();
     for (int gi = 0; gi < 4; ++gi) {
@@ -687,6 +684,6 @@ int64_t macs(const Graph &g, const Op &op) {
 
 extern const OpKernel kUnidirectionalSequenceLstm;
 const OpKernel kUnidirectionalSequenceLstm = {OpType::UnidirectionalSequenceLstm, prepare, eval, emit, macs,
-                                              "int8 (int16 cell), float32"};
+                                              "int8 (int16 cell), int16x8 (int16 cell), float32"};
 
 }  // namespace ember

@@ -12,6 +12,7 @@
 
 #include "DiffTflm.h"
 #include "core/builder/TfliteWriter.h"
+#include "core/reference/Executor.h"
 #include "core/validate/HostRunner.h"
 
 using namespace ember;
@@ -28,6 +29,11 @@ struct Spec {
     // Variants TFLM refuses.
     bool cifg = false, peephole = false, projection = false, layerNorm = false;
     DType cellType = DType::Int16;  // for quantized activations
+    // int16 activations (16x8) only.
+    bool zp16 = false;        // nonzero input / hidden zero points (TFLM does not refuse them)
+    bool oddCellScale = false;  // a cell scale that is not a power of two
+    bool bigBias = false;     // int64 biases far outside the int32 range
+    DType weightType = DType::Int8;
 };
 
 float pow2(DiffRng &r, int lo, int hi) { return std::ldexp(r.uniform(0.5f, 1.f), r.range(lo, hi)); }
@@ -35,6 +41,12 @@ float pow2(DiffRng &r, int lo, int hi) { return std::ldexp(r.uniform(0.5f, 1.f),
 std::vector<uint8_t> randomInt8(DiffRng &r, int64_t n) {
     std::vector<int8_t> v(static_cast<size_t>(n));
     for (auto &x : v) x = int8_t(r.range(-127, 127));
+    return bytesOf(v);
+}
+
+std::vector<uint8_t> randomInt16(DiffRng &r, int64_t n) {
+    std::vector<int16_t> v(static_cast<size_t>(n));
+    for (auto &x : v) x = int16_t(r.range(-900, 900));
     return bytesOf(v);
 }
 
@@ -51,15 +63,14 @@ Graph buildLstm(DiffRng &r, const Spec &s) {
     const Shape inShape = s.timeMajor ? Shape{s.time, s.batch, s.in} : Shape{s.batch, s.time, s.in};
     const Shape outShape = s.timeMajor ? Shape{s.time, s.batch, s.units} : Shape{s.batch, s.time, s.units};
     Quant qIn, qHidden, qCell;
-    if (!isFloat) {
-        const bool i8 = s.dt == DType::Int8;
-        qIn = q(pow2(r, -8, -4), i8 ? r.range(-40, 40) : 0);
-        qHidden = q(pow2(r, -8, -6), i8 ? r.range(-20, 20) : 0);
+    if (s.dt == DType::Int8) {
+        qIn = q(pow2(r, -8, -4), r.range(-40, 40));
+        qHidden = q(pow2(r, -8, -6), r.range(-20, 20));
         qCell = q(std::ldexp(1.f, r.range(-15, -9)), 0);
-        if (!i8) {  // int16 activations: finer scales
-            qIn.scale[0] /= 256.f;
-            qHidden.scale[0] /= 256.f;
-        }
+    } else if (s.dt == DType::Int16) {  // inputs over [-2^15, 2^15) x scale: +-0.5 .. +-32
+        qIn = q(pow2(r, -15, -10), s.zp16 ? r.range(-3000, 3000) : 0);
+        qHidden = q(pow2(r, -15, -12), s.zp16 ? r.range(-3000, 3000) : 0);
+        qCell = q(std::ldexp(s.oddCellScale ? r.uniform(0.75f, 1.4f) : 1.f, r.range(-15, -6)), 0);
     }
     std::vector<int> inputs(24, -1);
     inputs[0] = addTensor(g, "x", s.dt, inShape, qIn);
@@ -72,6 +83,8 @@ Graph buildLstm(DiffRng &r, const Spec &s) {
             const int64_t count = rec ? recCount : inCount;
             inputs[size_t(1 + 4 * rec + gi)] =
                 isFloat ? addTensor(g, name, DType::Float32, shape, {}, randomFloat(r, count, -0.6f, 0.6f))
+                : s.weightType == DType::Int16
+                        ? addTensor(g, name, DType::Int16, shape, q(pow2(r, -14, -12), 0), randomInt16(r, count))
                         : addTensor(g, name, DType::Int8, shape, q(pow2(r, -9, -6), 0), randomInt8(r, count));
         }
     }
@@ -86,9 +99,12 @@ Graph buildLstm(DiffRng &r, const Spec &s) {
             const float scale = qIn.sc() * g.tensors[size_t(inputs[size_t(1 + (s.cifg ? 1 : gi))])].quant.sc();
             inputs[size_t(12 + gi)] = addTensor(g, name, DType::Int32, {s.units}, q(scale, 0), bytesOf(b));
         } else {
-            std::vector<int64_t> b(size_t(s.units));
-            for (auto &v : b) v = r.range(-800000, 800000);
+            // Real biases in [-3, 3] (sometimes far beyond: the int64 path).
             const float scale = qIn.sc() * g.tensors[size_t(inputs[size_t(1 + (s.cifg ? 1 : gi))])].quant.sc();
+            std::vector<int64_t> b(size_t(s.units));
+            for (auto &v : b)
+                v = s.bigBias ? int64_t(r.range(-(1 << 30), 1 << 30)) * int64_t(r.range(1, 64))
+                              : std::llround(double(r.uniform(-3.f, 3.f)) / double(scale));
             inputs[size_t(12 + gi)] = addTensor(g, name, DType::Int64, {s.units}, q(scale, 0), bytesOf(b));
         }
     }
@@ -127,7 +143,8 @@ std::string describe(const Spec &s, int k) {
            " I" + std::to_string(s.in) + " S" + std::to_string(s.units) + (s.timeMajor ? " time-major" : "") +
            (s.cellClip > 0 ? " clip" : "") + (s.act != Activation::Tanh ? " act" + std::to_string(int(s.act)) : "") +
            (s.cifg ? " cifg" : "") + (s.peephole ? " peephole" : "") + (s.projection ? " projection" : "") +
-           (s.layerNorm ? " layernorm" : "") + " #" + std::to_string(k);
+           (s.layerNorm ? " layernorm" : "") + (s.zp16 ? " zp" : "") + (s.oddCellScale ? " odd-cell-scale" : "") +
+           (s.bigBias ? " big-bias" : "") + " #" + std::to_string(k);
 }
 
 bool writeBytes(const std::string &path, const std::vector<uint8_t> &b) {
@@ -228,7 +245,7 @@ private slots:
         DiffRng r(44);
         for (int k = 0; k < 96; ++k) {
             Spec s;
-            s.dt = k % 3 == 0 ? DType::Float32 : DType::Int8;  // int16 (16x8): not supported yet
+            s.dt = k % 3 == 0 ? DType::Float32 : DType::Int8;  // int16 (16x8): sweep16
             s.batch = r.range(1, 3);
             s.time = r.range(1, 6);
             s.in = r.range(1, 9);
@@ -238,6 +255,76 @@ private slots:
             cases.push_back({describe(s, k), buildLstm(r, s)});
             if (s.dt == DType::Float32) cases.back().floatMin = -2.f, cases.back().floatMax = 2.f;
         }
+        check(std::move(cases));
+    }
+
+    // int16 activations x int8 weights, int16 cell state, int64 biases
+    // (TFLM's 16x8 LSTM): every call of 3-5 carries the states over, so the
+    // hidden state's recurrent path and the cell state update run on
+    // non-zero states. Plus the 16x8 variants TFLM refuses, in the same batch.
+    void sweep16() {
+        std::vector<DiffCase> cases;
+        DiffRng r(48);
+        int k = 0;
+        for (; k < 60; ++k) {
+            Spec s;
+            s.dt = DType::Int16;
+            s.batch = r.range(1, 3);
+            s.time = r.range(1, 5);
+            s.in = r.range(1, 12);
+            s.units = r.range(1, 10);
+            s.timeMajor = r.coin();
+            if (r.range(0, 2) == 0) s.cellClip = r.uniform(0.05f, 3.f);
+            s.zp16 = r.range(0, 4) == 0;
+            s.oddCellScale = r.range(0, 5) == 0;
+            s.bigBias = r.range(0, 9) == 0;
+            cases.push_back({describe(s, k), buildLstm(r, s)});
+            cases.back().steps = r.range(3, 5);
+        }
+        // Shapes of real models, fewer calls.
+        const std::vector<Spec> larger = {{DType::Int16, 1, 8, 40, 32, false, 0.f},
+                                          {DType::Int16, 2, 3, 17, 24, true, 1.5f},
+                                          {DType::Int16, 1, 4, 64, 20, false, 0.f}};
+        for (const Spec &s : larger) {
+            cases.push_back({describe(s, k++), buildLstm(r, s)});
+            cases.back().steps = 3;
+        }
+        // A negative cell clip: TFLM runs it without clipping.
+        {
+            Spec n = {DType::Int16, 2, 3, 4, 5, true, -1.f};
+            cases.push_back({describe(n, k++) + " negative clip", buildLstm(r, n)});
+            cases.back().steps = 3;
+        }
+        // Refused by TFLM: the LSTM variants, an int8 cell state, int16
+        // weights (TFLM's 16x8 needs int8 weights), a cell gate other than tanh.
+        Spec base;
+        base.dt = DType::Int16;
+        base.batch = 2, base.time = 3, base.in = 4, base.units = 5;
+        std::vector<std::pair<std::string, Spec>> refused;
+        Spec c = base;
+        c.cifg = true;
+        refused.push_back({"", c});
+        c = base;
+        c.peephole = true;
+        refused.push_back({"", c});
+        c = base;
+        c.projection = true;
+        refused.push_back({"", c});
+        c = base;
+        c.layerNorm = true;
+        refused.push_back({"", c});
+        c = base;
+        c.cellType = DType::Int8;
+        refused.push_back({" int8 cell", c});
+        c = base;
+        c.weightType = DType::Int16;
+        refused.push_back({" int16 weights", c});
+        for (Activation a : {Activation::Relu, Activation::None}) {
+            c = base;
+            c.act = a;
+            refused.push_back({"", c});
+        }
+        for (const auto &[tag, spec] : refused) cases.push_back({describe(spec, k++) + tag, buildLstm(r, spec)});
         check(std::move(cases));
     }
 
@@ -270,6 +357,90 @@ private slots:
             ++k;
         }
         qInfo("%d streaming cases (3 calls each) agree", k);
+    }
+
+    // int16x8: <name>_reset in the generated C (and ReferenceSession::reset)
+    // puts the output and cell states back, so the call after it equals the
+    // first call, which equals a fresh TFLM interpreter's (tflm_ref --steps
+    // on the same input twice: the second call differs, the state carried).
+    void reset16() {
+        namespace fs = std::filesystem;
+        DiffRng r(49);
+        Spec s;
+        s.dt = DType::Int16;
+        s.batch = 2, s.time = 3, s.in = 5, s.units = 6;
+        s.cellClip = 1.f;
+        const Graph graph = buildLstm(r, s);
+        std::string tmpl = (fs::temp_directory_path() / "ember-lstm-reset-XXXXXX").string();
+        QVERIFY(mkdtemp(tmpl.data()));
+        const fs::path d = tmpl;
+        struct Cleanup {
+            fs::path p;
+            ~Cleanup() {
+                std::error_code ec;
+                if (!qEnvironmentVariableIsSet("EMBER_KEEP_DIFF")) fs::remove_all(p, ec);
+            }
+        } cleanup{d};
+        const std::string model = (d / "model.tflite").string();
+        QVERIFY(writeBytes(model, writeTflite(graph)));
+        const TensorData x = randomTensorData(graph.tensors[size_t(graph.inputs[0])], 5);
+        QVERIFY(writeBytes((d / "x.bin").string(), x));
+        std::string log;
+        QVERIFY2(runProcess({tflmRefPath(), model, "--input", (d / "x.bin").string(), (d / "x.bin").string(),
+                             "--output-dir", (d / "tflm").string(), "--steps", "2"},
+                            &log, 120) == 0,
+                 log.c_str());
+        std::vector<uint8_t> want0, want1;
+        QVERIFY(readFile((d / "tflm" / "output0.step0.bin").string(), &want0));
+        QVERIFY(readFile((d / "tflm" / "output0.step1.bin").string(), &want1));
+        QVERIFY2(want0 != want1, "the test model must carry state from call to call");
+
+        auto g = loadModel(model);
+        QVERIFY2(g.ok(), g.diagnostics().format().c_str());
+        ReferenceSession session(g.value());
+        for (int call = 0; call < 3; ++call) {
+            if (call == 2) session.reset();
+            auto got = session.run({x});
+            QVERIFY2(got.ok(), got.diagnostics().format().c_str());
+            QVERIFY2(got->at(0) == (call == 1 ? want1 : want0),
+                     qPrintable(QString("reference executor differs at call %1").arg(call)));
+        }
+
+        CompileOptions opts;
+        opts.name = "lstm16r";
+        auto pkg = compile(g.value(), opts);
+        QVERIFY2(pkg.ok(), pkg.diagnostics().format().c_str());
+        Diagnostics wd;
+        QVERIFY2(pkg->writeTo((d / "pkg").string(), wd), wd.format().c_str());
+        const auto *xs = reinterpret_cast<const int16_t *>(x.data());
+        std::string init;
+        for (size_t i = 0; i < x.size() / 2; ++i) init += (i ? ", " : "") + std::to_string(xs[i]);
+        const size_t ny = want0.size() / 2;
+        std::ofstream(d / "main.c") << "#include <stdio.h>\n#include \"lstm16r/lstm16r.h\"\n"
+                                       "int main(void)\n{\n"
+                                       "    static int16_t x[] = {" << init << "};\n"
+                                       "    static int16_t y[3][" << ny << "];\n"
+                                       "    struct lstm16r_inputs in = {x};\n    struct lstm16r_outputs out;\n"
+                                       "    int k;\n"
+                                       "    for (k = 0; k < 3; ++k) {\n        if (k == 2) lstm16r_reset();\n"
+                                       "        out.y = y[k];\n        if (lstm16r_run(&in, &out)) return 1;\n    }\n"
+                                       "    return fwrite(y, sizeof y, 1, stdout) == 1 ? 0 : 2;\n}\n";
+        std::vector<std::string> cmd = {"cc", "-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic",
+                                        "-I" + (d / "pkg" / "include").string()};
+        for (const auto &e : fs::directory_iterator(d / "pkg" / "src")) cmd.push_back(e.path().string());
+        cmd.insert(cmd.end(), {(d / "main.c").string(), "-o", (d / "run").string(), "-lm"});
+        QVERIFY2(runProcess(cmd, &log, 120) == 0, log.c_str());
+        QVERIFY2(runProcess({"sh", "-c", (d / "run").string() + " > " + (d / "y.bin").string()}, &log, 60) == 0,
+                 log.c_str());
+        std::vector<uint8_t> y;
+        QVERIFY(readFile((d / "y.bin").string(), &y));
+        QCOMPARE(y.size(), 3 * want0.size());
+        const auto call = [&](int k) { return std::vector<uint8_t>(y.begin() + k * long(want0.size()),
+                                                                   y.begin() + (k + 1) * long(want0.size())); };
+        QVERIFY2(call(0) == want0, "generated C: the first call differs from TFLM");
+        QVERIFY2(call(1) == want1, "generated C: the second call differs from TFLM");
+        QVERIFY2(call(2) == want0, "generated C: the call after lstm16r_reset differs from the first call");
+        qInfo("int16x8 reset: the call after lstm16r_reset() equals the first call (and TFLM's)");
     }
 
     // Variants TFLM's standard LSTM refuses; Ember refuses them too.
