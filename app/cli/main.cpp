@@ -41,6 +41,7 @@
 #include "core/validate/HostRunner.h"
 #include "ember/Version.h"
 #include "core/validate/Validate.h"
+#include "ExampleFiles.h"
 
 #ifdef EMBER_HAVE_BOARDS
 #include "flashers/BoardCommands.h"
@@ -76,6 +77,9 @@ const char *kUsage =
     "                                     with --reference, the model vs its float original: per\n"
     "                                     output max abs error, MAE, RMSE, cosine, top-1, per layer\n"
     "  example [NAME] -o FILE             write one of Ember's own example models (.tflite)\n"
+    "  example micro_speech_pipeline -o DIR\n"
+    "                                     write an example firmware project: TFLM's audio front end\n"
+    "                                     and a keyword model, two packages in one Cortex-M4 firmware\n"
     "  options [--markdown]               the compile options (as a Markdown table)\n"
     "  ops [--json | --markdown]          supported operators and their types\n"
 #ifdef EMBER_HAVE_BOARDS
@@ -698,6 +702,48 @@ int cmdValidate(const std::vector<std::string> &args) {
     return ok ? 0 : 1;
 }
 
+// `emberc example micro_speech_pipeline -o DIR`: an example project
+// (examples/<name>/, embedded into emberc) plus the models Ember's builder
+// makes for it.
+bool isExampleProject(const std::string &name) {
+    for (size_t i = 0; i < kExampleFileCount; ++i)
+        if (std::string(kExampleFiles[i].path).rfind(name + "/", 0) == 0) return true;
+    return false;
+}
+
+int writeExampleProject(const std::string &name, const std::string &dir) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    int count = 0;
+    for (size_t i = 0; i < kExampleFileCount; ++i) {
+        const std::string path = kExampleFiles[i].path;
+        if (path.rfind(name + "/", 0) != 0) continue;
+        const fs::path out = fs::path(dir) / path.substr(name.size() + 1);
+        fs::create_directories(out.parent_path(), ec);
+        std::ofstream f(out, std::ios::binary);
+        f.write(reinterpret_cast<const char *>(kExampleFiles[i].data), std::streamsize(kExampleFiles[i].size));
+        if (!f) {
+            std::cerr << out.string() << ": cannot write file; check that " << dir << " is writable\n";
+            return 1;
+        }
+        ++count;
+    }
+    if (name == "micro_speech_pipeline") {
+        auto g = makeExampleModel("micro_speech_kws");
+        if (!g) return fail(g.diagnostics());
+        const std::string kws = (fs::path(dir) / "kws.tflite").string();
+        if (!writeFile(kws, writeTflite(g.value()))) {
+            std::cerr << kws << ": cannot write file\n";
+            return 1;
+        }
+        ++count;
+    }
+    std::cout << "wrote " << dir << " (example project '" << name << "', " << count
+              << " files); see its README.md\n";
+    return 0;
+}
+
 int cmdExample(const std::vector<std::string> &args) {
     std::string name = "ember_demo", out;
     for (size_t i = 0; i < args.size(); ++i) {
@@ -705,6 +751,7 @@ int cmdExample(const std::vector<std::string> &args) {
             out = args[++i];
         else if (args[i] == "--list") {
             for (const auto &n : exampleModelNames()) std::cout << n << "\n";
+            std::cout << "micro_speech_pipeline (a project folder)\n";
             return 0;
         } else if (args[i].rfind("-", 0) == 0)
             return usageError("example: unknown option " + args[i]);
@@ -712,6 +759,7 @@ int cmdExample(const std::vector<std::string> &args) {
             name = args[i];
     }
     if (out.empty()) return usageError("example: missing -o FILE");
+    if (isExampleProject(name)) return writeExampleProject(name, out);
     auto g = makeExampleModel(name);
     if (!g) return fail(g.diagnostics());
     if (!writeFile(out, writeTflite(g.value()))) {

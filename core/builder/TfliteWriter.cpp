@@ -627,16 +627,32 @@ Graph makeSeq() {
     return m.finish(x);
 }
 
+// The keyword model of examples/micro_speech_pipeline, shaped like TFLM's
+// micro_speech "tiny_conv": a window of 49 feature rows of 40 int8 values
+// (what audio_preprocessor_int8 writes, one row per 20 ms) → one 10x8
+// convolution, stride 2 → 4 classes (silence, unknown, yes, no). Untrained
+// (deterministic weights): the example shows the pipeline, not accuracy.
+Graph makeMicroSpeechKws() {
+    ModelMaker m("micro_speech_kws", 0x4B5753ull);  // "KWS"
+    int x = m.input({1, 49, 40, 1}, 0.1f, -128);
+    x = m.conv("conv", x, 8, 10, 8, convAttrs(2, Padding::Same, Activation::Relu));
+    x = m.reshape("flatten", x, {1, 25 * 20 * 8});
+    x = m.fullyConnected("fc", x, 4, Activation::None);
+    x = m.softmax("output", x);
+    return m.finish(x);
+}
+
 }  // namespace
 
 std::vector<uint8_t> writeTflite(const Graph &g) { return Writer(g).run(); }
 
-std::vector<std::string> exampleModelNames() { return {"ember_demo", "ember_tiny_fc", "ember_seq"}; }
+std::vector<std::string> exampleModelNames() { return {"ember_demo", "ember_tiny_fc", "ember_seq", "micro_speech_kws"}; }
 
 Result<Graph> makeExampleModel(const std::string &name) {
     if (name == "ember_demo") return makeDemo();
     if (name == "ember_tiny_fc") return makeTinyFc();
     if (name == "ember_seq") return makeSeq();
+    if (name == "micro_speech_kws") return makeMicroSpeechKws();
     Diagnostics d;
     std::string known;
     for (const std::string &n : exampleModelNames()) known += (known.empty() ? "" : ", ") + n;

@@ -18,6 +18,8 @@ std::vector<uint8_t> writeTflite(const Graph &g);
 // Small deterministic example models made by Ember itself.
 //   "ember_demo": int8 keyword-spotting-style CNN (CONV_2D, DEPTHWISE_CONV_2D,
 //                 AVERAGE_POOL_2D, RESHAPE, FULLY_CONNECTED, SOFTMAX).
+//   "micro_speech_kws": int8 keyword model over 49x40 audio features (the
+//                 keyword half of examples/micro_speech_pipeline).
 std::vector<std::string> exampleModelNames();
 Result<Graph> makeExampleModel(const std::string &name);
 
