@@ -584,6 +584,17 @@ Result<std::unique_ptr<Server>> Server::start(const std::string &modelPath, cons
         }
         QThread::msleep(20);
     }
+    // Hello every half second until the firmware answers: a UART that drops
+    // what arrives before it is enabled (the STM32 USART, and QEMU's model of
+    // it on netduinoplus2) loses a request sent while the board boots.
+    if (std::unique_ptr<Transport> t = openTransport(s->address(), &why)) {
+        Client c(std::move(t));
+        Reply r;
+        QElapsedTimer w;
+        w.start();
+        while (!c.request(cmd::Hello, {}, r, 500) && w.elapsed() < 20000 && s->qemu_.running()) {
+        }
+    }
     return s;
 }
 
