@@ -16,6 +16,7 @@
 #include "core/Compiler.h"
 #include "flashers/Board.h"
 #include "flashers/Firmware.h"
+#include "flashers/RpcCommands.h"
 #include "flashers/ToolProcess.h"
 #include "flashers/UartDriver.h"
 
@@ -28,6 +29,7 @@ private slots:
     void registers();
     void firmwareCompiles();
     void refusals();
+    void serveRealBoard();
 };
 
 namespace {
@@ -422,6 +424,29 @@ void TestUartDrivers::refusals() {
         const std::string m = r.diagnostics().format();
         QVERIFY2(m.find(x.says) != std::string::npos, m.c_str());
     }
+}
+
+// `emberc serve --board <real> --port DEV`: without --port a clear error;
+// with one, build + flash (a stand-in OpenOCD) and then the port is tried.
+void TestUartDrivers::serveRealBoard() {
+    if (findTool("arm-none-eabi-gcc").empty()) QSKIP("arm-none-eabi-gcc not installed");
+    const std::string model = test::modelPath("tflite_micro/hello_world/hello_world_int8.tflite");
+    std::ostringstream out, err;
+    QCOMPARE(runRpcCommand("serve", {model, "--board", "nucleo-f446re"}, out, err), 2);
+    QVERIFY2(err.str().find("--port") != std::string::npos && err.str().find("ST-LINK") != std::string::npos,
+             err.str().c_str());
+    err.str("");
+    QCOMPARE(runRpcCommand("serve", {model, "--board", "qemu-mps2-an386", "--port", "/dev/ttyACM0"}, out, err), 2);
+    QVERIFY2(err.str().find("emulated") != std::string::npos, err.str().c_str());
+
+    qputenv("EMBER_OPENOCD", FAKE_OPENOCD_PATH);
+    qputenv("FAKE_OPENOCD_MODE", "success");
+    err.str("");
+    const int rc = runRpcCommand("serve", {model, "--board", "nucleo-f446re", "--port", "/dev/ember-no-such-port"}, out, err);
+    qunsetenv("EMBER_OPENOCD");
+    QCOMPARE(rc, 1);
+    QVERIFY2(err.str().find("flashed, but") != std::string::npos && err.str().find("/dev/ember-no-such-port") != std::string::npos,
+             err.str().c_str());
 }
 
 QTEST_GUILESS_MAIN(TestUartDrivers)
