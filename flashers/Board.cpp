@@ -143,7 +143,112 @@ bool parseTools(const QJsonObject &o, Board &b, Diagnostics &d) {
     return true;
 }
 
+// "rpc_uart": the RPC server's UART and what its driver needs (Board.h).
+bool parseUart(const QJsonObject &o, Board &b, Diagnostics &d) {
+    const QJsonObject u = o.value("rpc_uart").toObject();
+    if (u.isEmpty()) return true;
+    UartConfig &c = b.rpcUart;
+    c.type = u.value("type").toString().toStdString();
+    static const char *const kTypes[] = {"cmsdk-apb", "stm32-usart-v1", "stm32-usart-v2", "stm32-lpuart", "nrf-uarte",
+                                         "rp2040-pl011"};
+    if (std::find(std::begin(kTypes), std::end(kTypes), c.type) == std::end(kTypes)) {
+        d.error("\"rpc_uart\".\"type\" is '" + c.type +
+                "'; use one of cmsdk-apb, stm32-usart-v1 (STM32F1/F2/F4), stm32-usart-v2 (STM32F0/F3/F7/H7/L4), "
+                "stm32-lpuart, nrf-uarte, rp2040-pl011");
+        return false;
+    }
+    if (!jsonSize(u.value("base"), &c.base) || c.base == 0) {
+        d.error("\"rpc_uart\" needs a \"base\" address such as \"0x40004400\" (the UART's register block)");
+        return false;
+    }
+    c.name = u.value("name").toString(QString::fromStdString(c.type)).toStdString();
+    c.connection = u.value("connection").toString().toStdString();
+    c.kernelClockHz = b.clockHz;
+    if (u.contains("kernel_clock_hz") && (!jsonSize(u.value("kernel_clock_hz"), &c.kernelClockHz) || c.kernelClockHz == 0)) {
+        d.error("\"rpc_uart\".\"kernel_clock_hz\" must be the UART's clock in Hz (after its \"init\" writes)");
+        return false;
+    }
+    if (c.type != "cmsdk-apb" && !u.contains("kernel_clock_hz")) {
+        d.error("\"rpc_uart\" of type " + c.type +
+                " needs \"kernel_clock_hz\": the UART's clock in Hz as the firmware leaves it (reset clocks plus \"init\")");
+        return false;
+    }
+    uint64_t baud = 115200;
+    if (u.contains("baud") && (!jsonSize(u.value("baud"), &baud) || baud == 0 || baud > 16000000)) {
+        d.error("\"rpc_uart\".\"baud\" must be a baud rate such as 115200");
+        return false;
+    }
+    c.baud = uint32_t(baud);
+    for (const QJsonValue &v : u.value("init").toArray()) {
+        const QJsonObject w = v.toObject();
+        RegWrite r;
+        uint64_t clear = 0, set = 0, wait = 0;
+        if (!jsonSize(w.value("reg"), &r.reg) || r.reg == 0 || (w.contains("clear") && !jsonSize(w.value("clear"), &clear)) ||
+            (w.contains("set") && !jsonSize(w.value("set"), &set)) || (w.contains("wait") && !jsonSize(w.value("wait"), &wait)) ||
+            (clear | set | wait) > 0xFFFFFFFFull || (clear | set | wait) == 0) {
+            d.error("each \"rpc_uart\".\"init\" entry needs \"reg\" (an address) and at least one of \"clear\", \"set\", "
+                    "\"wait\" (32-bit masks), e.g. {\"reg\": \"0x40023830\", \"set\": \"0x1\"}");
+            return false;
+        }
+        r.clear = uint32_t(clear);
+        r.set = uint32_t(set);
+        r.wait = uint32_t(wait);
+        c.init.push_back(r);
+    }
+    c.tx = u.value("tx").toString().toStdString();
+    c.rx = u.value("rx").toString().toStdString();
+    auto pinError = [&](const std::string &want) {
+        d.error("\"rpc_uart\" of type " + c.type + " needs \"tx\" and \"rx\" pins " + want);
+        return false;
+    };
+    if (c.type.rfind("stm32-", 0) == 0) {
+        uint64_t af = 99;
+        if (uartPinIndex(c.tx, "P", true) < 0 || uartPinIndex(c.rx, "P", true) < 0) return pinError("such as \"PA2\"");
+        if (!jsonSize(u.value("gpio_base"), &c.gpioBase) || c.gpioBase == 0 || !jsonSize(u.value("af"), &af) || af > 15) {
+            d.error("\"rpc_uart\" of type " + c.type +
+                    " needs \"gpio_base\" (GPIOA's address, e.g. \"0x40020000\") and \"af\" (the pins' alternate function, 0-15)");
+            return false;
+        }
+        c.af = int(af);
+    } else if (c.type == "nrf-uarte") {
+        if (uartPinIndex(c.tx, "P", false) < 0 || uartPinIndex(c.rx, "P", false) < 0) return pinError("such as \"P0.06\"");
+    } else if (c.type == "rp2040-pl011") {
+        const int tx = uartPinIndex(c.tx, "GP", false), rx = uartPinIndex(c.rx, "GP", false);
+        if (tx < 0 || rx < 0 || tx > 29 || rx > 29) return pinError("such as \"GP0\" and \"GP1\"");
+        // UART0 is on GP0/1, 12/13, 16/17, 28/29; UART1 on GP4/5, 8/9, 20/21, 24/25 (function 2).
+        const int unit = c.base == 0x40038000 ? 1 : 0;
+        if (tx % 4 != 0 || rx % 4 != 1 || (tx + 4) / 8 % 2 != unit || (rx + 3) / 8 % 2 != unit) {
+            d.error("\"rpc_uart\": " + c.tx + "/" + c.rx + " are not the TX/RX pins of UART" + std::to_string(unit) +
+                    " (UART0: GP0/GP1, GP12/GP13, GP16/GP17, GP28/GP29; UART1: GP4/GP5, GP8/GP9, GP20/GP21, GP24/GP25)");
+            return false;
+        }
+    }
+    b.rpcUartBase = c.base;
+    b.rpcUartType = c.type;
+    return true;
+}
+
 }  // namespace
+
+int uartPinIndex(const std::string &pin, const std::string &prefix, bool letterPort) {
+    // STM32 "PA2" → 2 (port in pin[1]); nRF "P0.06" → 6 + 32 port; RP2040 "GP0" → 0.
+    if (pin.compare(0, prefix.size(), prefix) != 0) return -1;
+    std::string rest = pin.substr(prefix.size());
+    int port = 0;
+    if (letterPort) {
+        if (rest.empty() || rest[0] < 'A' || rest[0] > 'K') return -1;
+        rest = rest.substr(1);
+    } else if (prefix == "P") {
+        const size_t dot = rest.find('.');
+        if (dot != 1 || rest[0] < '0' || rest[0] > '1') return -1;
+        port = rest[0] - '0';
+        rest = rest.substr(2);
+    }
+    if (rest.empty() || rest.size() > 2 || rest.find_first_not_of("0123456789") != std::string::npos) return -1;
+    const int n = std::stoi(rest);
+    if (n > (letterPort ? 15 : 31)) return -1;
+    return port * 32 + n;
+}
 
 bool parseSize(const std::string &text, uint64_t *out) {
     if (text.empty()) return false;
@@ -200,13 +305,6 @@ Result<Board> parseBoard(const std::string &json, const std::string &source) {
     b.vendor = o.value("vendor").toString().toStdString();
     b.mcu = o.value("mcu").toString().toStdString();
     b.notes = o.value("notes").toString().toStdString();
-    if (const QJsonObject uart = o.value("rpc_uart").toObject(); !uart.isEmpty()) {
-        b.rpcUartType = uart.value("type").toString().toStdString();
-        if (b.rpcUartType != "cmsdk-apb" || !parseSize(uart.value("base").toString().toStdString(), &b.rpcUartBase)) {
-            d.error("\"rpc_uart\" needs \"type\": \"cmsdk-apb\" and a \"base\" address such as \"0x40004000\"");
-            return d;
-        }
-    }
     b.stackBytes = uint32_t(o.value("stack_bytes").toInt(8192));
     if (b.id.empty() || b.id.find_first_of(" /\\") != std::string::npos) {
         d.error("missing or invalid \"id\"; use a short lower-case key without spaces such as \"nucleo-f446re\"");
@@ -216,7 +314,7 @@ Result<Board> parseBoard(const std::string &json, const std::string &source) {
         d.error("missing \"clock_hz\"; give the core clock in Hz");
         return d;
     }
-    if (!parseCore(o, b, d) || !parseMemory(o, b, d) || !parseTools(o, b, d)) return d;
+    if (!parseCore(o, b, d) || !parseMemory(o, b, d) || !parseTools(o, b, d) || !parseUart(o, b, d)) return d;
     return b;
 }
 

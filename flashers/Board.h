@@ -23,6 +23,32 @@ struct MemoryRegion {
     bool contains(uint64_t addr) const { return addr >= origin && addr < origin + size; }
 };
 
+// One start-up register access of a UART's "init" list: read-modify-write
+// (clear, then set) and, if `wait` is non-zero, poll until all its bits read 1
+// (clock-ready flags, reset-done bits).
+struct RegWrite {
+    uint64_t reg = 0;
+    uint32_t clear = 0, set = 0, wait = 0;
+};
+
+// The board file's "rpc_uart" object: everything the polling driver of its
+// type needs. Types: "cmsdk-apb" (Arm MPS2/MPS3), "stm32-usart-v1" (SR/DR
+// layout: STM32F1/F2/F4), "stm32-usart-v2" (ISR/RDR/TDR layout: F0/F3/F7/H7/
+// L4), "stm32-lpuart" (v2 layout, BRR = 256 f/baud), "nrf-uarte" (nRF52
+// EasyDMA UARTE), "rp2040-pl011" (RP2040's PL011 UARTs).
+struct UartConfig {
+    std::string type;                 // "" = the board has no RPC UART
+    std::string name;                 // peripheral name for comments: "USART2"
+    uint64_t base = 0;
+    uint64_t kernelClockHz = 0;       // the UART's clock after `init` (reset clocks: no PLL set-up)
+    uint32_t baud = 115200;
+    std::vector<RegWrite> init;       // clocks, resets, power, in order, before the driver's own set-up
+    std::string tx, rx;               // pins: "PA2" (STM32), "P0.06" (nRF), "GP0" (RP2040)
+    uint64_t gpioBase = 0;            // STM32: GPIOA's address (port n at + 0x400 n)
+    int af = -1;                      // STM32: alternate-function number of both pins
+    std::string connection;           // where a host plugs in: "ST-LINK virtual COM port"
+};
+
 // How the harness measures time on this board.
 enum class CycleCounter { Dwt, SysTick };
 
@@ -46,9 +72,10 @@ struct Board {
     double tickNs = 0;         // emulated: virtual ns per SysTick tick (== insns per tick)
     std::string notes;
     // "rpc_uart": the UART the RPC function server talks on (docs/RPC.md);
-    // 0 = none. Only Arm's CMSDK APB UART (the MPS2/MPS3 boards) so far.
+    // 0 = none. The driver is chosen by rpcUart.type (flashers/UartDriver.cpp).
     uint64_t rpcUartBase = 0;
     std::string rpcUartType;
+    UartConfig rpcUart;
     std::string sourceFile;    // where it was read from
 
     bool emulated() const { return !qemuMachine.empty(); }
@@ -75,6 +102,10 @@ public:
 private:
     std::vector<Board> boards_;
 };
+
+// A UART pin's number: STM32 "PA2" → 2 (prefix "P", letterPort), nRF
+// "P0.06" → 6 (P1.xx: 32 + xx), RP2040 "GP0" → 0 (prefix "GP"); -1 if malformed.
+int uartPinIndex(const std::string &pin, const std::string &prefix, bool letterPort);
 
 // Parses "0x20000000", "512K", "2M", "131072".
 bool parseSize(const std::string &text, uint64_t *out);

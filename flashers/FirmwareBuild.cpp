@@ -203,6 +203,7 @@ Result<FirmwareBuild> buildFirmware(const std::string &dir, const Board &b, cons
         sources << "model/src/" + fi.fileName();
     sources << "firmware/startup.c" << "firmware/harness.c" << "firmware/inputs.c";
     if (QFileInfo::exists(QString::fromStdString(dir + "/firmware/ember_rpc.c"))) sources << "firmware/ember_rpc.c";
+    if (QFileInfo::exists(QString::fromStdString(dir + "/firmware/ember_uart.c"))) sources << "firmware/ember_uart.c";
     std::vector<std::string> objects;
     for (const QString &src : sources) {
         const std::string obj = "build/obj/" + QFileInfo(src).completeBaseName().toStdString() + ".o";

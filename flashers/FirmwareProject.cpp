@@ -14,6 +14,7 @@
 
 #include "Firmware.h"
 #include "RpcServer.h"
+#include "UartDriver.h"
 #include "core/ops/Target.h"
 
 namespace ember {
@@ -413,7 +414,7 @@ std::string cmakeLists(const Board &b, const PackageInfo &p, const FirmwareOptio
       << "set(CMAKE_TOOLCHAIN_FILE ${CMAKE_CURRENT_SOURCE_DIR}/cmake/arm-none-eabi.cmake CACHE FILEPATH \"\")\n"
       << "project(" << p.name << "_firmware C)\n\n"
       << "add_executable(firmware.elf firmware/startup.c firmware/harness.c firmware/inputs.c"
-      << (o.rpcServer ? " firmware/ember_rpc.c" : "") << ")\n";
+      << (o.rpcServer ? " firmware/ember_rpc.c firmware/ember_uart.c" : "") << ")\n";
     const std::string fallback = "file(GLOB MODEL_SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/model/src/*.c)\n"
                                  "target_sources(firmware.elf PRIVATE ${MODEL_SOURCES})\n"
                                  "target_include_directories(firmware.elf PRIVATE model/include)\n";
@@ -551,10 +552,8 @@ Result<FileList> generateFirmwareProject(const Artifacts &a, const Board &b, con
         d.error("the RPC server calls functions through the package's function table; compile the model with --packed-wrappers");
         return d;
     }
-    if (o.rpcServer && b.rpcUartBase == 0) {
-        d.error("board " + b.id + " has no \"rpc_uart\" for the RPC server; add one to its board file (a CMSDK APB UART base address)");
-        return d;
-    }
+    Result<std::string> uart = o.rpcServer ? uartDriverC(b) : Result<std::string>(std::string());
+    if (!uart) return uart.diagnostics();
     std::map<std::string, std::vector<std::string>> sections;
     if (!mapPoolSections(b, p, sections, d)) return d;
     FileList files;
@@ -569,6 +568,8 @@ Result<FileList> generateFirmwareProject(const Artifacts &a, const Board &b, con
     if (o.rpcServer) {
         files.push_back({"firmware/ember_rpc.c", rpcServerC(p)});
         files.push_back({"firmware/ember_rpc_port.h", rpcPortH(b, p)});
+        files.push_back({"firmware/ember_uart.h", uartDriverH()});
+        files.push_back({"firmware/ember_uart.c", *uart});
     }
     files.push_back({"CMakeLists.txt", cmakeLists(b, p, o)});
     files.push_back({"cmake/arm-none-eabi.cmake", toolchainFile()});

@@ -497,6 +497,31 @@ Server::~Server() {
     }
 }
 
+Result<FirmwareBuild> buildServerFirmware(const std::string &modelPath, const Board &board, const ServeOptions &o,
+                                          const std::string &dir, PackageInfo *package) {
+    Diagnostics d;
+    if (o.onLine) o.onLine("compiling " + modelPath);
+    Result<Graph> g = loadModel(modelPath);
+    if (!g) return g.diagnostics();
+    CompileOptions co = o.compile;
+    co.packedWrappers = true;
+    Result<Artifacts> a = compile(*g, co);
+    if (!a) return a.diagnostics();
+    Result<PackageInfo> info = readPackageInfo(a->file("metadata.json") ? *a->file("metadata.json") : "", "metadata.json");
+    if (!info) return info.diagnostics();
+    if (package) *package = *info;
+    FirmwareOptions fo;
+    fo.rpcServer = true;
+    fo.corruptLayer = o.corruptLayer;
+    Result<FileList> files = generateFirmwareProject(*a, board, fo);
+    if (!files) return files.diagnostics();
+    if (!writeFiles(*files, dir, d)) return d;
+    if (o.onLine) o.onLine("building the firmware for " + board.name);
+    BuildOptions bo;
+    bo.cancel = o.cancel;
+    return buildFirmware(dir, board, bo);
+}
+
 std::string Server::qemuLog() const {
     QFile f(QString::fromStdString(dir_ + "/qemu.log"));
     return f.open(QIODevice::ReadOnly) ? f.readAll().toStdString() : std::string();
@@ -510,8 +535,8 @@ Result<std::unique_ptr<Server>> Server::start(const std::string &modelPath, cons
     Result<Board> board = cat->find(boardKey);
     if (!board) return board.diagnostics();
     if (!board->emulated()) {
-        d.error(board->id + " is not emulated: flash the RPC firmware (`emberc firmware MODEL --board " + board->id +
-                " --rpc-server -o DIR`, `emberc flash DIR`) and connect to its serial port (emberc call --connect /dev/ttyACM0 ...)");
+        d.error(board->id + " is not emulated: flash the RPC firmware (`emberc serve MODEL --board " + board->id +
+                " --port /dev/ttyACM0`) and connect to its serial port (--connect /dev/ttyACM0)");
         return d;
     }
     const std::string qemu = findTool("qemu-system-arm");
@@ -521,21 +546,6 @@ Result<std::unique_ptr<Server>> Server::start(const std::string &modelPath, cons
     }
     std::unique_ptr<Server> s(new Server);
     s->board_ = *board;
-    if (o.onLine) o.onLine("compiling " + modelPath);
-    Result<Graph> g = loadModel(modelPath);
-    if (!g) return g.diagnostics();
-    CompileOptions co = o.compile;
-    co.packedWrappers = true;
-    Result<Artifacts> a = compile(*g, co);
-    if (!a) return a.diagnostics();
-    Result<PackageInfo> info = readPackageInfo(a->file("metadata.json") ? *a->file("metadata.json") : "", "metadata.json");
-    if (!info) return info.diagnostics();
-    s->package_ = *info;
-    FirmwareOptions fo;
-    fo.rpcServer = true;
-    fo.corruptLayer = o.corruptLayer;
-    Result<FileList> files = generateFirmwareProject(*a, *board, fo);
-    if (!files) return files.diagnostics();
     if (o.workDir.empty()) {
         // No spaces (QEMU option syntax) and short (Unix socket paths are limited to 107 bytes).
         QTemporaryDir tmp(QDir::tempPath() + "/ember-rpc-XXXXXX");
@@ -550,11 +560,7 @@ Result<std::unique_ptr<Server>> Server::start(const std::string &modelPath, cons
     } else {
         s->dir_ = QDir(QString::fromStdString(o.workDir)).absolutePath().toStdString();
     }
-    if (!writeFiles(*files, s->dir_, d)) return d;
-    if (o.onLine) o.onLine("building the firmware for " + board->name);
-    BuildOptions bo;
-    bo.cancel = o.cancel;
-    Result<FirmwareBuild> fb = buildFirmware(s->dir_, *board, bo);
+    Result<FirmwareBuild> fb = buildServerFirmware(modelPath, *board, o, s->dir_, &s->package_);
     if (!fb) return fb.diagnostics();
     s->build_ = *fb;
     s->socket_ = s->dir_ + "/uart.sock";
@@ -583,6 +589,17 @@ Result<std::unique_ptr<Server>> Server::start(const std::string &modelPath, cons
             return d;
         }
         QThread::msleep(20);
+    }
+    // Hello every half second until the firmware answers: a UART that drops
+    // what arrives before it is enabled (the STM32 USART, and QEMU's model of
+    // it on netduinoplus2) loses a request sent while the board boots.
+    if (std::unique_ptr<Transport> t = openTransport(s->address(), &why)) {
+        Client c(std::move(t));
+        Reply r;
+        QElapsedTimer w;
+        w.start();
+        while (!c.request(cmd::Hello, {}, r, 500) && w.elapsed() < 20000 && s->qemu_.running()) {
+        }
     }
     return s;
 }

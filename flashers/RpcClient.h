@@ -129,6 +129,11 @@ struct ServeOptions {
     std::function<void(const std::string &)> onLine;
 };
 
+// Compiles the model with the function table and builds its RPC firmware
+// for `board` in `dir` (Server::start; `emberc serve --port` for real boards).
+Result<FirmwareBuild> buildServerFirmware(const std::string &modelPath, const Board &board, const ServeOptions &o,
+                                          const std::string &dir, PackageInfo *package = nullptr);
+
 class Server {
 public:
     ~Server();

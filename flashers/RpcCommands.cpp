@@ -3,13 +3,16 @@
 #include "RpcCommands.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QTemporaryDir>
 #include <QThread>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 
 #include "CommandArgs.h"
+#include "OpenOcdFlasher.h"
 #include "RpcBisect.h"
 #include "RpcClient.h"
 // Qt's `emit` macro would erase OpKernel::emit in the core headers below.
@@ -26,6 +29,7 @@ namespace {
 struct RpcArgs {
     std::vector<std::string> positional, inputs;
     std::string board, connect, outputDir;
+    std::string port;  // serve on a real board: its serial port, DEVICE[@BAUD]
     int corruptLayer = -1;
     bool list = false;
 };
@@ -39,6 +43,8 @@ bool parseRpcArgs(const std::vector<std::string> &args, RpcArgs &a, std::ostream
             if (!value(a.board)) return false;
         } else if (s == "--connect") {
             if (!value(a.connect)) return false;
+        } else if (s == "--port") {
+            if (!value(a.port)) return false;
         } else if (s == "--output-dir") {
             if (!value(a.outputDir)) return false;
         } else if (s == "--input") {
@@ -104,10 +110,72 @@ Result<std::unique_ptr<rpc::Module>> openModule(const RpcArgs &a, const std::str
     return rpc::Module::connect(a.board, model, so);
 }
 
+// A real board: build the RPC firmware, flash it through OpenOCD and check
+// that it answers on its serial port. The board then serves on its own.
+int serveReal(const RpcArgs &a, const Board &b, const CompileOptions &co, std::ostream &out, std::ostream &err) {
+    if (a.port.empty()) {
+        err << "emberc: " << b.id << " is not emulated: give its serial port with --port (e.g. --port /dev/ttyACM0"
+            << (b.rpcUart.connection.empty() ? "" : ", the " + b.rpcUart.connection) << ")\n";
+        return 2;
+    }
+    QTemporaryDir tmp;
+    const std::string dir = a.outputDir.empty() ? tmp.path().toStdString() : a.outputDir;
+    rpc::ServeOptions so;
+    so.compile = co;
+    so.corruptLayer = a.corruptLayer;
+    so.onLine = [&](const std::string &line) { err << line << "\n"; };
+    Result<FirmwareBuild> fb = rpc::buildServerFirmware(a.positional[0], b, so, dir);
+    if (!fb) return fail(fb.diagnostics(), err);
+    FlashOptions fo;
+    fo.onProgress = [&](int pct, const std::string &stage) { err << "[" << pct << "%] " << stage << "\n"; };
+    const FlashResult r = flashElf(fb->elfPath, b, fo);
+    if (!r.ok()) {
+        err << "emberc: flash failed (" << flashErrorName(r.error) << "): " << r.message << "\n--- openocd log ---\n" << r.log;
+        return 1;
+    }
+    const std::string address =
+        a.port.find('@') == std::string::npos ? a.port + "@" + std::to_string(b.rpcUart.baud) : a.port;
+    std::string why;
+    std::unique_ptr<rpc::Transport> t = rpc::openTransport(address, &why);
+    if (!t) {
+        err << "emberc: flashed, but " << why << "\n";
+        return 1;
+    }
+    rpc::Client c(std::move(t));
+    // The board resets after flashing: hello until it listens (10 s).
+    rpc::Reply reply;
+    QElapsedTimer w;
+    w.start();
+    while (!c.request(rpc::cmd::Hello, {}, reply, 500) && w.elapsed() < 10000) {
+    }
+    Result<rpc::Hello> h = c.hello();
+    if (!h) {
+        err << "emberc: flashed, but no RPC server answers on " << address << " (" << b.rpcUart.name << " on "
+            << b.rpcUart.tx << "/" << b.rpcUart.rx << " at " << b.rpcUart.baud << " baud; is this the board's port?)\n"
+            << h.diagnostics().format();
+        return 1;
+    }
+    out << "serving '" << h->model << "' (" << h->functions << " functions, " << h->layers << " layers) on " << b.name
+        << "\nflash " << fb->size.flashBytes << " bytes, RAM " << fb->size.ramBytes << " bytes (RPC tensor arena "
+        << h->arenaBytes << ")\nconnect: " << address << "\n"
+        << "  python3:  import ember_rpc; m = ember_rpc.connect(\"" << address << "\")\n"
+        << "  emberc:   emberc call --connect " << address << " --list\n"
+        << "the board keeps serving until it is reset or reflashed\n";
+    return 0;
+}
+
 int cmdServe(const RpcArgs &a, const CompileOptions &co, std::ostream &out, std::ostream &err) {
     if (a.positional.size() != 1) {
-        err << "usage: emberc serve MODEL --board B [compile options]\n";
+        err << "usage: emberc serve MODEL --board B [--port DEVICE[@BAUD]] [compile options]\n";
         return 2;
+    }
+    if (Result<BoardCatalog> cat = BoardCatalog::load(); cat.ok()) {
+        Result<Board> b = cat->find(a.board);
+        if (b && !b->emulated()) return serveReal(a, *b, co, out, err);
+        if (b && !a.port.empty()) {
+            err << "emberc: " << b->id << " is emulated: its UART is QEMU's socket, drop --port\n";
+            return 2;
+        }
     }
     rpc::ServeOptions so;
     so.compile = co;
@@ -279,6 +347,7 @@ bool isRpcCommand(const std::string &c) { return c == "serve" || c == "call" || 
 std::string rpcCommandsHelp() {
     return "Host-driven execution on a board (docs/RPC.md):\n"
            "  emberc serve MODEL --board B [opts]            build the RPC firmware, boot it (emulated), print how to connect\n"
+           "  emberc serve MODEL --board B --port DEV[@BAUD] real board: build, flash (OpenOCD), check it answers on DEV\n"
            "  emberc call (--connect ADDR | MODEL --board B) FUNCTION [--input FILE...] [--output-dir DIR] [--list]\n"
            "                                                 call one function on the board (inputs from files)\n"
            "  emberc bisect MODEL (--board B | --connect ADDR) --input FILE... [opts]\n"

@@ -23,6 +23,7 @@ private slots:
     void kws_an386();
     void kws_an547();
     void ic_an386();
+    void kws_netduinoplus2();
     void statefulPackedReset();
     void layerSlotsReset();
     void refusals();
@@ -170,6 +171,20 @@ void TestRpc::ic_an386() {
     qInfo("ic on qemu-mps2-an386: %lld ms in all", t.elapsed());
 }
 
+// The STM32 F4 USART driver (stm32-usart-v1, flashers/UartDriver.cpp) for
+// real: QEMU's netduinoplus2 (STM32F405) wires USART1 to -serial. KWS fits
+// its 128 KB SRAM (the RPC arena, the model's workspace, the stack).
+void TestRpc::kws_netduinoplus2() {
+    QElapsedTimer t;
+    t.start();
+    Result<std::unique_ptr<rpc::Module>> m =
+        rpc::Module::connect("qemu-netduinoplus2", test::modelPath("mlperf_tiny/kws/kws_ref_model.tflite"));
+    QVERIFY2(m.ok(), m.diagnostics().format().c_str());
+    QCOMPARE((*m)->info().model, std::string("kws_ref_model"));
+    checkModel(**m, "mlperf_tiny/kws/kws_ref_model.tflite", "kws_ref_model", 2);
+    qInfo("kws on qemu-netduinoplus2 (STM32 F4 USART driver): %lld ms in all", t.elapsed());
+}
+
 // A stateful model (float SVDF: its activation state carries over between
 // runs) with --interface-api packed: RESET puts the state back, so the run
 // after it equals the first run.
@@ -261,9 +276,13 @@ void TestRpc::refusals() {
     co.packedWrappers = true;
     Result<Artifacts> pa = compile(*g, co);
     QVERIFY(pa.ok());
-    f = generateFirmwareProject(*pa, cat->find("nucleo-f446re").value(), fo);
+    Board noUart = cat->find("nucleo-f446re").value();
+    noUart.id = "my-board";
+    noUart.rpcUart = UartConfig{};
+    f = generateFirmwareProject(*pa, noUart, fo);
     QVERIFY(!f.ok());
     QVERIFY(f.diagnostics().format().find("rpc_uart") != std::string::npos);
+    QVERIFY(f.diagnostics().format().find("my-board") != std::string::npos);
 }
 
 QTEST_GUILESS_MAIN(TestRpc)
