@@ -142,11 +142,12 @@ struct QuantWeights {
 int convFloat(Ctx &c, int x, const Tensor &w, const std::vector<float> &bias, bool toOutput,
               const QuantWeights *q = nullptr);
 
-// The QDQ lowering (OnnxQdq.cpp): `prepare` finds the DequantizeLinear →
-// op → QuantizeLinear groups of the graph; `lower` lowers node k when the QDQ
-// lowering handles it (true), else the caller lowers it as usual.
+// The QDQ lowering (OnnxQdq.cpp): qdqPrepare finds the DequantizeLinear →
+// op → QuantizeLinear groups of the graph; qdqLower lowers node k when the
+// QDQ lowering handles it (true; `lowerNormally` lowers the node as usual
+// where it needs the ONNX-typed result too), else the caller lowers it.
 struct QdqPlan;
-std::shared_ptr<QdqPlan> qdqPrepare(Ctx &c, const onnx::GraphProto &g);
+std::shared_ptr<QdqPlan> qdqPrepare(const onnx::GraphProto &g);
 bool qdqLower(Ctx &c, QdqPlan &plan, int k, const std::function<void()> &lowerNormally);
 
 // QuantizeLinear's arithmetic on a float tensor x: cast(clamp(round_half_even(x

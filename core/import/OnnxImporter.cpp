@@ -337,7 +337,7 @@ Result<Graph> importModel(onnx::ModelProto &model, const fs::path &dir, const st
             c.values[vi.name()] = v;
         }
         const auto &table = lowerings();
-        const auto qdq = opts.qdq ? qdqPrepare(c, *graph) : nullptr;
+        const auto qdq = opts.qdq ? qdqPrepare(*graph) : nullptr;
         for (int k = 0; k < graph->node_size(); ++k) {
             const onnx::NodeProto &n = graph->node(k);
             c.node = &n;

@@ -292,7 +292,7 @@ bool allInt8(Ctx &c, size_t first) {
     return true;
 }
 
-bool lowerGroup(Ctx &c, QdqPlan &plan, int k, const std::function<void()> &lowerNormally) {
+bool lowerGroup(Ctx &c, QdqPlan &plan, int k) {
     const onnx::NodeProto &n = *c.node;
     const QdqPlan::Group grp = plan.groups.at(k);
     const onnx::NodeProto &qn = plan.graph->node(grp.q);
@@ -406,7 +406,6 @@ bool lowerGroup(Ctx &c, QdqPlan &plan, int k, const std::function<void()> &lower
     c.values.erase(n.output(0));
     c.q8[qname] = out;
     if (qtype == DType::Int8) c.values[qname] = out;
-    (void)lowerNormally;
     return true;
 }
 
@@ -471,8 +470,7 @@ bool lowerDequantize(Ctx &c) {
 
 }  // namespace
 
-std::shared_ptr<QdqPlan> qdqPrepare(Ctx &c, const onnx::GraphProto &g) {
-    (void)c;
+std::shared_ptr<QdqPlan> qdqPrepare(const onnx::GraphProto &g) {
     auto plan = std::make_shared<QdqPlan>();
     plan->graph = &g;
     for (int k = 0; k < g.node_size(); ++k) {
@@ -509,7 +507,7 @@ bool qdqLower(Ctx &c, QdqPlan &plan, int k, const std::function<void()> &lowerNo
     if (plan.skip.count(k)) return true;
     const onnx::NodeProto &n = *c.node;
     if (!isDefault(n)) return false;
-    if (plan.groups.count(k) && lowerGroup(c, plan, k, lowerNormally)) return true;
+    if (plan.groups.count(k) && lowerGroup(c, plan, k)) return true;
     if (n.op_type() == "QuantizeLinear") return lowerQuantize(c, plan, lowerNormally);
     if (n.op_type() == "DequantizeLinear") return lowerDequantize(c);
     return false;
