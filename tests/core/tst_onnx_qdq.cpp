@@ -139,7 +139,8 @@ public:
     }
     // Constant weights DQ'ed per tensor or along `axis` (n channels);
     // returns the DQ output and the scales.
-    std::string weights(const std::vector<int64_t> &shape, int axis, bool perCh, float wr, std::vector<float> *sc) {
+    std::string weights(const std::vector<int64_t> &shape, int axis, bool perCh, float wr, std::vector<float> *sc,
+                        int zp = 0) {
         int64_t total = 1;
         for (int64_t d : shape) total *= d;
         std::vector<int> w(static_cast<size_t>(total));
@@ -150,7 +151,7 @@ public:
         std::string o;
         const std::vector<int64_t> ps = perCh ? std::vector<int64_t>{n} : std::vector<int64_t>{};
         auto *d = node("DequantizeLinear",
-                       {q8(shape, w, false), f32(ps, *sc), q8(ps, std::vector<int>(size_t(perCh ? n : 1), 0), false)},
+                       {q8(shape, w, false), f32(ps, *sc), q8(ps, std::vector<int>(size_t(perCh ? n : 1), zp), false)},
                        &o);
         if (perCh) attr(d, "axis", axis);
         return o;
@@ -184,11 +185,12 @@ public:
 
 // --- layers: each takes a DQ'ed value and returns the next DQ'ed value ---
 
-Val conv(Builder &b, const Val &x, int M, int k, int group, int stride, int pad, bool perCh, const char *act) {
+Val conv(Builder &b, const Val &x, int M, int k, int group, int stride, int pad, bool perCh, const char *act,
+         int wzp = 0) {
     const int64_t C = x.shape[1];
     std::vector<float> ws;
     const float wr = 1.5f / std::sqrt(float(C / group * k * k));
-    const std::string w = b.weights({M, C / group, k, k}, 0, perCh, wr, &ws);
+    const std::string w = b.weights({M, C / group, k, k}, 0, perCh, wr, &ws, wzp);
     const std::string bi = b.bias(M, x.q.s, ws, x.range);
     std::string o;
     auto *n = b.node("Conv", {x.name, w, bi}, &o);
@@ -424,6 +426,12 @@ class TstOnnxQdq : public QObject {
         }, false);
         add("grouped conv (float)", {1, 4, 5, 5}, {}, [&](Builder &b, const Val &x, bool, bool pc) {
             return conv(b, x, 4, 3, 2, 1, 1, pc, "");
+        }, false);
+        add("conv asymmetric weights (float)", {1, 3, 5, 5}, {}, [&](Builder &b, const Val &x, bool, bool pc) {
+            return conv(b, x, 4, 3, 1, 1, 1, pc, "", 3);
+        }, false);
+        add("avgpool pads excluded (float)", {1, 3, 6, 6}, {}, [&](Builder &b, const Val &x, bool, bool) {
+            return pool(b, x, "AveragePool", 3, 2, 1);
         }, false);
         return v;
     }
