@@ -41,10 +41,10 @@ struct QdqPlan {
 
 namespace {
 
-const std::set<std::string> kOps = {"Conv",    "Gemm",        "MatMul",      "Add",
-                                    "Mul",     "Relu",        "MaxPool",     "AveragePool",
-                                    "GlobalAveragePool",      "Concat",      "Reshape",
-                                    "Flatten", "Transpose"};
+// The ops a group can have between its DequantizeLinear(s) and QuantizeLinear.
+const std::set<std::string> kOps = {"Conv",    "Gemm",        "MatMul",  "Add",     "Mul",
+                                    "Relu",    "MaxPool",     "AveragePool",        "GlobalAveragePool",
+                                    "Concat",  "Reshape",     "Flatten", "Transpose"};
 
 bool isDefault(const onnx::NodeProto &n) { return n.domain().empty() || n.domain() == "ai.onnx"; }
 
