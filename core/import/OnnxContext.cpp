@@ -239,7 +239,8 @@ DType Ctx::outType(size_t j) const {
 int Ctx::out(size_t j, DType t, const Shape &shape, bool channelsLast) {
     if (j >= numOutputs()) refuse("output " + std::to_string(j) + " is missing");
     const std::string &name = node->output(int(j));
-    const int idx = addTensor(channelsLast ? name + "#nhwc" : name, t, shape);
+    const int idx = addTensor(channelsLast ? name + "#nhwc" : name, qOut && j == 0 ? DType::Int8 : t, shape);
+    if (qOut && j == 0) g.tensors[size_t(idx)].quant = *qOut;
     alias(j, idx, channelsLast);
     return idx;
 }
@@ -327,12 +328,14 @@ int Ctx::transpose(int t, const std::vector<int> &perm, const std::string &name)
     const DType dt = g.tensors[size_t(t)].dtype;
     const int p = constI32(name + "/perm", std::vector<int32_t>(perm.begin(), perm.end()));
     const int o = addTensor(name, dt, os);
+    g.tensors[size_t(o)].quant = g.tensors[size_t(t)].quant;
     addOp(OpType::Transpose, {t, p}, {o});
     return o;
 }
 int Ctx::reshape(int t, const Shape &shape, const std::string &name) {
     const int s = constI32(name + "/shape", std::vector<int32_t>(shape.begin(), shape.end()));
     const int o = addTensor(name, g.tensors[size_t(t)].dtype, shape);
+    g.tensors[size_t(o)].quant = g.tensors[size_t(t)].quant;
     addOp(OpType::Reshape, {t, s}, {o});
     return o;
 }

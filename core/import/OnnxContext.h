@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,12 @@ public:
     std::map<std::string, int> consumers;                  // readers of each value
     const onnx::NodeProto *node = nullptr;
     int nodeIndex = -1;
+    // QDQ lowering (OnnxQdq.cpp): the int8 form of quantized values (the
+    // output of a QuantizeLinear, with its scale and zero point, uint8 ones
+    // shifted by -128), and while a node is lowered onto int8 kernels, the
+    // quantization out() gives its output (an int8 tensor) instead of float.
+    std::map<std::string, Value> q8;
+    const Quant *qOut = nullptr;
 
     explicit Ctx(Diagnostics &diags) : d(diags) {}
 
@@ -123,6 +130,28 @@ void addRnnLowerings(std::map<std::string, Lowering> &m);    // OnnxOpsRnn.cpp
 // [M, C/group, kH, kW] weights and M bias values, with the node's attributes
 // and inferred output shape. Returns the channels-last result: output 0
 // itself when `toOutput`, else a temporary (QLinearConv, ConvInteger).
-int convFloat(Ctx &c, int x, const Tensor &w, const std::vector<float> &bias, bool toOutput);
+// With `q` (QDQ lowering, OnnxQdq.cpp) the convolution is int8: `x` is int8
+// with its quantization, the weights `q->w` (OIHW, symmetric) with `q->scale`
+// per tensor or per output channel, the int32 bias `q->bias`; the result has
+// c.qOut's quantization and `w`/`bias` only give the shape.
+struct QuantWeights {
+    std::vector<int8_t> w;
+    std::vector<float> scale;
+    std::vector<int32_t> bias;
+};
+int convFloat(Ctx &c, int x, const Tensor &w, const std::vector<float> &bias, bool toOutput,
+              const QuantWeights *q = nullptr);
+
+// The QDQ lowering (OnnxQdq.cpp): qdqPrepare finds the DequantizeLinear →
+// op → QuantizeLinear groups of the graph; qdqLower lowers node k when the
+// QDQ lowering handles it (true; `lowerNormally` lowers the node as usual
+// where it needs the ONNX-typed result too), else the caller lowers it.
+struct QdqPlan;
+std::shared_ptr<QdqPlan> qdqPrepare(const onnx::GraphProto &g);
+bool qdqLower(Ctx &c, QdqPlan &plan, int k, const std::function<void()> &lowerNormally);
+
+// QuantizeLinear's arithmetic on a float tensor x: cast(clamp(round_half_even(x
+// / scale) + zp, lo, hi)) into `out` (scale, zp: tensors that broadcast).
+void quantizeOps(Ctx &c, int x, int scale, int zp, float lo, float hi, int out);
 
 }  // namespace ember::onnximp

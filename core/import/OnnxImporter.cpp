@@ -337,13 +337,14 @@ Result<Graph> importModel(onnx::ModelProto &model, const fs::path &dir, const st
             c.values[vi.name()] = v;
         }
         const auto &table = lowerings();
+        const auto qdq = opts.qdq ? qdqPrepare(*graph) : nullptr;
         for (int k = 0; k < graph->node_size(); ++k) {
             const onnx::NodeProto &n = graph->node(k);
             c.node = &n;
             c.nodeIndex = k;
             const size_t first = c.g.ops.size(), diags = d.items().size();
             try {
-                lowerNode(c, table);
+                if (!qdq || !qdqLower(c, *qdq, k, [&] { lowerNode(c, table); })) lowerNode(c, table);
             } catch (const Refused &) {
                 if (!opts.browse || !keepUnsupported(c, first, diags, origin)) throw;
                 continue;

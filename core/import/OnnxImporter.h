@@ -31,6 +31,10 @@ struct OnnxImportOptions {
     // unsupportedReason (outputs typed by onnx's shape inference), instead of
     // ending the import.
     bool browse = false;
+    // QDQ models: DequantizeLinear → Conv/Gemm/MatMul/Add/Mul/pooling/... →
+    // QuantizeLinear groups run on Ember's int8 kernels (OnnxQdq.cpp). Off:
+    // every node in float, as ONNX's reference evaluates them (tests compare).
+    bool qdq = true;
 };
 
 Result<Graph> importOnnx(const std::string &path, const OnnxImportOptions &opts = {});

@@ -45,9 +45,11 @@ int operand(Ctx &c, size_t i, bool cl, size_t rank) {
         Shape s(rank - k->shape.size(), 1);
         s.insert(s.end(), k->shape.begin(), k->shape.end());
         const std::vector<int> perm = toCL(rank);
-        return c.addConst(k->name + "#nhwc", k->dtype, permuted(s, perm), permuteData(k->data, s, perm,
-                                                                                       dtypeSize(k->dtype)).data(),
-                          k->data.size());
+        const Quant q = k->quant;  // int8 constants of the QDQ lowering keep their quantization
+        const int t = c.addConst(k->name + "#nhwc", k->dtype, permuted(s, perm),
+                                 permuteData(k->data, s, perm, dtypeSize(k->dtype)).data(), k->data.size());
+        c.g.tensors[size_t(t)].quant = q;
+        return t;
     }
     return c.inCL(i);
 }

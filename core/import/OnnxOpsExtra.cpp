@@ -198,12 +198,7 @@ void quantizeLinear(Ctx &c) {
     if (c.has(2) && c.constIn(2)->dtype != ot) c.refuse("the zero point's type must be the output's");
     const float lo = ot == DType::Int8 ? -128.f : ot == DType::UInt8 ? 0.f : -32768.f;
     const float hi = ot == DType::Int8 ? 127.f : ot == DType::UInt8 ? 255.f : 32767.f;
-    const int d = op2(c, OpType::Div, x, sc, "scaled", xs);
-    const int r = op1(c, OpType::Round, d, "rounded");
-    const int a = op2(c, OpType::Add, r, zp, "shifted", xs);
-    const int m1 = op2(c, OpType::Maximum, a, c.constF32("lo", {}, {lo}), "low", xs);
-    const int m2 = op2(c, OpType::Minimum, m1, c.constF32("hi", {}, {hi}), "high", xs);
-    c.addOp(OpType::Cast, {m2}, {c.out(0)});
+    quantizeOps(c, x, sc, zp, lo, hi, c.out(0));
 }
 
 void dequantizeLinear(Ctx &c) {
@@ -276,6 +271,16 @@ void resize(Ctx &c, bool upsample) {
 }
 
 }  // namespace
+
+void quantizeOps(Ctx &c, int x, int sc, int zp, float lo, float hi, int out) {
+    const Shape xs = c.g.tensors[size_t(x)].shape;
+    const int d = op2(c, OpType::Div, x, sc, "scaled", xs);
+    const int r = op1(c, OpType::Round, d, "rounded");
+    const int a = op2(c, OpType::Add, r, zp, "shifted", xs);
+    const int m1 = op2(c, OpType::Maximum, a, c.constF32("lo", {}, {lo}), "low", xs);
+    const int m2 = op2(c, OpType::Minimum, m1, c.constF32("hi", {}, {hi}), "high", xs);
+    c.addOp(OpType::Cast, {m2}, {out});
+}
 
 void addExtraLowerings(std::map<std::string, Lowering> &m) {
     m["LayerNormalization"] = layerNorm;

@@ -83,6 +83,8 @@ int padNhwc(Ctx &c, int x, const Spatial &sp, const int extraEnd[2], float value
     s[2] += pads[4] + pads[5];
     const int p = c.addConst(c.baseName() + "/pads", DType::Int32, {4, 2}, pads.data(), pads.size() * 4);
     const int o = c.temp("padded", t.dtype, s);
+    // int8 (QDQ lowering): PAD fills with the zero point, real 0.
+    c.g.tensors[size_t(o)].quant = t.quant;
     if (value == 0.f) {
         c.addOp(OpType::Pad, {x, p}, {o});
     } else {
@@ -111,7 +113,8 @@ void conv(Ctx &c) {
 
 }  // namespace
 
-int convFloat(Ctx &c, int xIn, const Tensor &wt, const std::vector<float> &bias, bool toOutput) {
+int convFloat(Ctx &c, int xIn, const Tensor &wt, const std::vector<float> &bias, bool toOutput,
+              const QuantWeights *q) {
     // 1-D convolutions run as 2-D ones over [N, C, 1, W] (channels-last
     // [N, W, C] and [N, 1, W, C] are the same bytes: reshapes only).
     const Shape xs0 = c.inShape(0);
@@ -145,9 +148,29 @@ int convFloat(Ctx &c, int xIn, const Tensor &wt, const std::vector<float> &bias,
     // The output tensor: channels-last output 0, or for 1-D a 2-D temporary
     // reshaped into it by finish().
     auto result = [&]() {
-        return !toOutput ? c.temp("acc", DType::Float32, ocl)
-               : oneD    ? c.temp("out2d", DType::Float32, ocl)
-                         : c.out(0, DType::Float32, ocl, true);
+        const int o = !toOutput ? c.temp("acc", DType::Float32, ocl)
+                      : oneD    ? c.temp("out2d", DType::Float32, ocl)
+                                : c.out(0, DType::Float32, ocl, true);
+        if (q) c.g.tensors[size_t(o)].dtype = DType::Int8, c.g.tensors[size_t(o)].quant = *c.qOut;
+        return o;
+    };
+    // int8 (QDQ): the filter int8 with its scales along the output channels
+    // (`axis`), the bias int32 at input scale x weight scale.
+    const float xScale = c.g.tensors[size_t(x)].quant.sc();
+    auto qFilter = [&](const std::string &name, const Shape &s, const std::vector<float> &f, int axis) {
+        std::vector<int8_t> v(f.size());
+        for (size_t i = 0; i < f.size(); ++i) v[i] = int8_t(f[i]);
+        const int t = c.addConst(c.baseName() + "/" + name, DType::Int8, s, v.data(), v.size());
+        c.g.tensors[size_t(t)].quant.scale = q->scale;
+        c.g.tensors[size_t(t)].quant.zeroPoint.assign(q->scale.size(), 0);
+        c.g.tensors[size_t(t)].quant.axis = axis;
+        return t;
+    };
+    auto qBias = [&]() {
+        const int t = c.addConst(c.baseName() + "/bias", DType::Int32, {M}, q->bias.data(), q->bias.size() * 4);
+        for (size_t m = 0; m < q->scale.size(); ++m) c.g.tensors[size_t(t)].quant.scale.push_back(xScale * q->scale[m]);
+        c.g.tensors[size_t(t)].quant.zeroPoint.assign(q->scale.size(), 0);
+        return t;
     };
     auto finish = [&](int t) {
         if (!oneD) return t;
@@ -156,7 +179,7 @@ int convFloat(Ctx &c, int xIn, const Tensor &wt, const std::vector<float> &bias,
         c.alias(0, r, true);
         return r;
     };
-    const auto wf = floatValues(w);
+    const auto wf = q ? std::vector<float>(q->w.begin(), q->w.end()) : floatValues(w);
     const int kh = w.shape[2], kw = w.shape[3], cg = w.shape[1], mg = M / group;
     auto setAttrs = [&](Op &op) {
         op.attrs.padding = padding;
@@ -168,8 +191,8 @@ int convFloat(Ctx &c, int xIn, const Tensor &wt, const std::vector<float> &bias,
         std::vector<float> f(size_t(M * kh * kw));
         for (int m = 0; m < M; ++m)
             for (int i = 0; i < kh * kw; ++i) f[size_t(i * M + m)] = wf[size_t(m * kh * kw + i)];
-        const int ft = c.constF32("filter", {1, kh, kw, M}, f);
-        const int bt = c.constF32("bias", {M}, bias);
+        const int ft = q ? qFilter("filter", {1, kh, kw, M}, f, 3) : c.constF32("filter", {1, kh, kw, M}, f);
+        const int bt = q ? qBias() : c.constF32("bias", {M}, bias);
         const int o = result();
         Op &op = c.addOp(OpType::DepthwiseConv2D, {x, ft, bt}, {o});
         setAttrs(op);
@@ -183,15 +206,17 @@ int convFloat(Ctx &c, int xIn, const Tensor &wt, const std::vector<float> &bias,
             for (int ci = 0; ci < cg; ++ci)
                 for (int i = 0; i < kh * kw; ++i)
                     f[size_t((m * kh * kw + i) * cg + ci)] = wf[size_t((((gi * mg + m) * cg + ci) * kh * kw) + i)];
+        if (q) return qFilter("filter", {mg, kh, kw, cg}, f, 0);
         return c.constF32("filter" + (group > 1 ? std::to_string(gi) : std::string()), {mg, kh, kw, cg}, f);
     };
     if (group == 1) {
-        const int ft = filter(0), bt = c.constF32("bias", {M}, bias);
+        const int ft = filter(0), bt = q ? qBias() : c.constF32("bias", {M}, bias);
         const int o = result();
         setAttrs(c.addOp(OpType::Conv2D, {x, ft, bt}, {o}));
         return finish(o);
     }
     // Grouped: split the channels, one convolution per group, concatenate.
+    if (q) c.refuse("grouped int8 convolution (other than depthwise) is not lowered onto int8 kernels");
     const Shape xcl = c.g.tensors[size_t(x)].shape;
     const int axis = c.constI32("split_axis", {3});
     std::vector<int> parts, convs;

@@ -146,7 +146,11 @@ void convQ(Ctx &c, bool quantized) {
     const Shape accShape = c.g.tensors[size_t(acc)].shape;
     if (!quantized) {
         if (c.outType(0) != DType::Int32) c.refuse("ConvInteger's output must be int32");
-        c.addOp(OpType::Cast, {acc}, {c.out(0, DType::Int32, accShape, true)});
+        // Back to ONNX's layout while still float: TRANSPOSE takes no int32 (as TFLM's).
+        const size_t r = accShape.size();
+        const int nchw = r >= 3 ? c.transpose(acc, fromCL(r), c.baseName() + "/acc_nchw") : acc;
+        const Shape os = c.g.tensors[size_t(nchw)].shape;
+        c.addOp(OpType::Cast, {nchw}, {c.out(0, DType::Int32, os, false)});
         return;
     }
     const auto xs = scales(c, 1, "input scale", 1), ws = scales(c, 4, "weight scale", M), ys = scales(c, 6, "output scale", 1);

@@ -10,9 +10,11 @@ namespace {
 using namespace datamove;
 
 // uint32 (both ways): the Signal library's audio front end casts its energies through int32.
-const std::initializer_list<DType> kFrom = {DType::Int8,    DType::Int16, DType::Int32,
-                                            DType::Float32, DType::Bool,  DType::UInt32};
-const std::initializer_list<DType> kTo = {DType::Int8, DType::Int16, DType::Int32, DType::Float32, DType::UInt32};
+// uint8 (both ways, as TFLite's CAST): ONNX's uint8 QuantizeLinear/DequantizeLinear and Cast.
+const std::initializer_list<DType> kFrom = {DType::Int8,    DType::Int16, DType::Int32, DType::Float32,
+                                            DType::Bool,    DType::UInt32, DType::UInt8};
+const std::initializer_list<DType> kTo = {DType::Int8,    DType::Int16,  DType::Int32,
+                                          DType::Float32, DType::UInt32, DType::UInt8};
 
 struct Params {
     int64_t elements = 0;

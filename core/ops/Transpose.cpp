@@ -20,7 +20,11 @@ struct Params {
 };
 
 // TFLM's TRANSPOSE Eval handles float32, int8 and int16 only (int32 fails).
-bool isDataType(DType t) { return t == DType::Float32 || t == DType::Int8 || t == DType::Int16; }
+// uint8 as well (TFLite's TRANSPOSE takes it): ONNX's uint8 tensors need the
+// layout transposes around channels-last ops.
+bool isDataType(DType t) {
+    return t == DType::Float32 || t == DType::Int8 || t == DType::Int16 || t == DType::UInt8;
+}
 
 // Builds the simplified output dims and their input strides.
 void simplify(Params &p, const Shape &in, const std::vector<int32_t> &perm) {
@@ -56,7 +60,7 @@ bool prepare(Graph &g, Op &op, Diagnostics &d) {
     const Tensor &out = g.out(op);
     if (!isDataType(in.dtype))
         return fail(std::string("transpose of ") + dtypeName(in.dtype) +
-                        " is not supported (as in TFLite Micro); use int8, int16 or float32",
+                        " is not supported (as in TFLite Micro); use int8, uint8, int16 or float32",
                     op.inputs[0]);
     if (in.dtype != out.dtype)
         return fail(std::string("input is ") + dtypeName(in.dtype) + " but output is " +
