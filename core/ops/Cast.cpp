@@ -89,6 +89,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 }  // namespace
 
 extern const OpKernel kCast;
-const OpKernel kCast = {OpType::Cast, prepare, eval, emit, nullptr, "between float32, int8, int16, int32 (and from bool)"};
+const OpKernel kCast = {OpType::Cast, prepare, eval, emit, nullptr, "between float32, int8, int16, int32, uint8, uint32 (and from bool)"};
 
 }  // namespace ember

@@ -153,6 +153,6 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
 
 }  // namespace
 
-const OpKernel kTranspose = {OpType::Transpose, prepare, eval, emit, nullptr, "int8, int16, float32"};
+const OpKernel kTranspose = {OpType::Transpose, prepare, eval, emit, nullptr, "int8, int16, uint8, float32"};
 
 }  // namespace ember
