@@ -31,20 +31,25 @@ bool Model::emitConvRows(const Op &op, Layer &L, const OpKernel &kernel, Diagnos
     const ConvParams &p = *pp;
     // The op on one window: SPAN rows in, one row out, no top padding (the
     // window holds padding rows as the input's zero point, which adds
-    // nothing, exactly as the skipped taps of the full op).
-    Graph w = g;
-    Tensor win = g.tensors[size_t(op.inputs[0])], row = g.tensors[size_t(op.outputs[0])];
-    win.shape = {1, s.span, p.inW, p.inC};
-    win.name += " (window)";
+    // nothing, exactly as the skipped taps of the full op). Its graph holds
+    // this op's tensors only (the emitters read its filter and bias, not the
+    // rest of the model).
+    Graph w;
+    w.name = g.name;
+    Op rop = op;
+    for (size_t i = 0; i < op.inputs.size(); ++i) {
+        if (op.inputs[i] < 0) continue;
+        rop.inputs[i] = int(w.tensors.size());
+        w.tensors.push_back(g.tensors[size_t(op.inputs[i])]);
+    }
+    rop.outputs[0] = int(w.tensors.size());
+    w.tensors.push_back(g.tensors[size_t(op.outputs[0])]);
+    Tensor &row = w.tensors.back();
     row.shape = {1, 1, p.outW, p.outC};
     row.name += " (row)";
-    const int winId = int(w.tensors.size());
-    w.tensors.push_back(win);
-    const int rowId = int(w.tensors.size());
-    w.tensors.push_back(row);
-    Op rop = op;
-    rop.inputs[0] = winId;
-    rop.outputs[0] = rowId;
+    Tensor &win = w.tensors[size_t(rop.inputs[0])];
+    win.shape = {1, s.span, p.inW, p.inC};
+    win.name += " (window)";
     ConvParams rp = p;
     rp.inH = s.span;
     rp.outH = 1;
