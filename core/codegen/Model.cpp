@@ -333,9 +333,7 @@ bool Model::emitLayers(Diagnostics &diags) {
         if (sh.step >= 0 && size_t(sh.step) < g.ops.size()) {
             sharedAt[size_t(sh.step)].push_back(sh.input);
             sharedAt[size_t(sh.step)].push_back(sh.output);
-            const OpType t = g.ops[size_t(sh.step)].type;
-            if (sh.kind == ShareKind::InPlace && (t == OpType::Conv2D || t == OpType::DepthwiseConv2D))
-                rowsAt[size_t(sh.step)] = 1;
+            if (sh.kind == ShareKind::InPlace && rowsInPlaceOp(g.ops[size_t(sh.step)].type)) rowsAt[size_t(sh.step)] = 1;
         }
     for (size_t k = 0; k < g.ops.size(); ++k) {
         const Op &op = g.ops[k];

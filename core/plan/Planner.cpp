@@ -470,7 +470,7 @@ PlanRequest withStatePool(const Graph &g, PlanRequest req, Diagnostics &d) {
 }
 
 bool rowInPlaceSchedule(const Graph &g, const Op &op, RowSchedule *s) {
-    if (op.type != OpType::Conv2D && op.type != OpType::DepthwiseConv2D) return false;
+    if (!rowsInPlaceOp(op.type)) return false;
     const ConvParams *p = std::any_cast<ConvParams>(&op.params);
     if (!p || p->batches != 1 || op.inputs.empty() || op.outputs.size() != 1 || op.inputs[0] < 0) return false;
     RowGeometry q;
@@ -493,7 +493,7 @@ bool opMayShare(const Graph &g, int step, int input, int output, ShareKind kind)
     if (in.elements() <= 0) return false;
     // A convolution row by row through a window (RowInPlace.h): its output
     // may be smaller than its input.
-    if (kind == ShareKind::InPlace && (op.type == OpType::Conv2D || op.type == OpType::DepthwiseConv2D)) {
+    if (kind == ShareKind::InPlace && rowsInPlaceOp(op.type)) {
         RowSchedule s;
         return op.inputs[0] == input && rowInPlaceSchedule(g, op, &s);
     }
@@ -554,7 +554,7 @@ std::vector<BufferShare> findShares(const Graph &g, const std::vector<Lifetime> 
         for (int in : op.inputs) {
             if (!eligible(in) || pool[size_t(in)] != pool[size_t(out)]) continue;
             const Lifetime &li = lts[size_t(ltOf[size_t(in)])];
-            const bool conv = op.type == OpType::Conv2D || op.type == OpType::DepthwiseConv2D;
+            const bool conv = rowsInPlaceOp(op.type);
             if (conv && !rows) continue;
             if ((conv ? lo.bytes > li.bytes : li.bytes != lo.bytes) || li.first > s) continue;
             if (opMayShare(g, s, in, out, ShareKind::Alias)) {

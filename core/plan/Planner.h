@@ -110,6 +110,9 @@ Result<MemoryPlan> planMemory(const Graph &g, const PlanRequest &req);
 // (lifetimes are the planner's and checkPlan's business).
 bool opMayShare(const Graph &g, int step, int input, int output, ShareKind kind);
 
+// The ops that write over their input row by row (RowInPlace.h).
+inline bool rowsInPlaceOp(OpType t) { return t == OpType::Conv2D || t == OpType::DepthwiseConv2D; }
+
 // The row-by-row schedule of a CONV_2D / DEPTHWISE_CONV_2D written over its
 // input (RowInPlace.h), or false when it has none.
 bool rowInPlaceSchedule(const Graph &g, const Op &op, RowSchedule *s);
