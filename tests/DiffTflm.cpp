@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -205,6 +206,19 @@ std::vector<std::string> runDiff(std::vector<DiffCase> cases, const DiffOptions 
 
     std::vector<Pending> pending;
     size_t refusedBoth = 0;
+    // Where the time goes (in the summary): TFLM, Ember (import, reference
+    // executor, compile), the C build of the batch, the generated programs.
+    size_t ranBoth = 0;
+    const bool everyC = opts.allGeneratedC || opts.inPlace || std::getenv("EMBER_FULL_MATRIX") != nullptr;
+    auto buildsC = [&](const std::string &name) {
+        uint64_t h = 1469598103934665603ull ^ opts.seed;  // FNV-1a
+        for (unsigned char ch : name) h = (h ^ ch) * 1099511628211ull;
+        return everyC || (h >> 32) % 2 == 0;
+    };
+    using Clock = std::chrono::steady_clock;
+    double tOracle = 0, tBuild = 0, tRun = 0;
+    const auto t0 = Clock::now();
+    auto secondsSince = [](Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); };
     for (size_t k = 0; k < cases.size(); ++k) {
         DiffCase &c = cases[k];
         auto failed = [&](const std::string &why) { failures.push_back("[" + c.name + "] " + why); };
@@ -239,7 +253,9 @@ std::vector<std::string> runDiff(std::vector<DiffCase> cases, const DiffOptions 
         cmd.push_back("--output-dir");
         cmd.push_back((dir / "tflm").string());
         std::string log;
+        const auto to = Clock::now();
         const int rc = runProcess(cmd, &log, 120);
+        tOracle += secondsSince(to);
 
         auto g = loadModel(model.string());
         if (rc != 0) {
@@ -286,7 +302,9 @@ std::vector<std::string> runDiff(std::vector<DiffCase> cases, const DiffOptions 
                 }
             }
         }
-        if (!ok || !opts.generatedC) continue;
+        if (!ok) continue;
+        ++ranBoth;
+        if (!opts.generatedC || !buildsC(c.name)) continue;
         CompileOptions co;
         co.name = "dt" + std::to_string(k);
         co.plan.inPlace = opts.inPlace;
@@ -306,7 +324,10 @@ std::vector<std::string> runDiff(std::vector<DiffCase> cases, const DiffOptions 
     if (!pending.empty()) {
         std::vector<std::string> pkgs;
         for (const Pending &p : pending) pkgs.push_back(p.pkg);
+        const auto tb = Clock::now();
         const std::string buildLog = buildBatch(pkgRoot.string(), pkgs);
+        tBuild = secondsSince(tb);
+        const auto tr = Clock::now();
         const bool built = buildLog.empty();
         if (!built) {
             failures.push_back("the generated C of the batch did not build:\n" + buildLog.substr(0, 4000));
@@ -345,11 +366,17 @@ std::vector<std::string> runDiff(std::vector<DiffCase> cases, const DiffOptions 
                     }
             }
         }
+        tRun = secondsSince(tr);
     }
-    if (summary)
-        *summary = std::to_string(cases.size()) + " cases: " + std::to_string(pending.size()) +
-                   " ran on both (generated C " + (opts.generatedC ? "built" : "skipped") + "), " +
-                   std::to_string(refusedBoth) + " refused by both";
+    if (summary) {
+        char times[160];
+        const double total = secondsSince(t0);
+        std::snprintf(times, sizeof times, " [%.1f s: TFLM %.1f, Ember %.1f, C build %.1f, C runs %.1f]", total,
+                      tOracle, total - tOracle - tBuild - tRun, tBuild, tRun);
+        *summary = std::to_string(cases.size()) + " cases: " + std::to_string(ranBoth) + " ran on both (generated C " +
+                   (opts.generatedC ? "of " + std::to_string(pending.size()) : std::string("skipped")) + "), " +
+                   std::to_string(refusedBoth) + " refused by both" + times;
+    }
     std::error_code ec;
     if (failures.empty() || std::getenv("EMBER_KEEP_DIFF") == nullptr) fs::remove_all(root, ec);
     else failures.push_back("(kept " + root.string() + ")");

@@ -8,8 +8,13 @@
 //      unless the case gives its own);
 //   3. imports the written file with Ember (loadModel: importer + passes),
 //      runs the reference executor and compiles the C package;
-// and afterwards builds ALL cases' generated C into one host program (one
+// and afterwards builds the cases' generated C into one host program (one
 // compiler run; each package has its own prefix) and runs it per case.
+// Building the C is three quarters of the time, so the test command builds
+// it for a seeded half of the cases (chosen by a hash of the case's name, so
+// every parameter value keeps C cases) while TFLM and the reference executor
+// still check every case; EMBER_FULL_MATRIX=1 (scripts/sweeps.sh diff)
+// builds the C of every case, as do in-place runs and allGeneratedC.
 // Integer outputs must be byte-equal to TFLM's; float outputs within 1e-5 of
 // the output's range (relative). A model TFLM refuses must be refused by
 // Ember too (one error); a model TFLM runs must not be refused by Ember.
@@ -43,6 +48,7 @@ struct DiffOptions {
     float floatTolerance = 1e-5f;  // relative to the output's range
     bool generatedC = true;        // also build and run the generated C (batched)
     bool inPlace = false;          // compile with --in-place on
+    bool allGeneratedC = false;    // build the C of every case, not the test command's half
 };
 
 // The path of tflm_ref (EMBER_TFLM_REF overrides), "" when it is missing.
@@ -53,8 +59,8 @@ std::string tflmRefPath();
 TensorData randomTensorData(const Tensor &t, uint64_t seed, float lo = -4.f, float hi = 4.f);
 
 // Runs every case as described above. Returns one line per failing case
-// (empty when all agree); `summary` (optional) gets "N cases: A ran on both,
-// R refused by both".
+// (empty when all agree); `summary` (optional) gets "N cases: A ran on both
+// (generated C of G), R refused by both [times]".
 std::vector<std::string> runDiff(std::vector<DiffCase> cases, const DiffOptions &opts = {},
                                  std::string *summary = nullptr);
 
