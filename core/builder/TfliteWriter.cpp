@@ -494,9 +494,10 @@ public:
         return out;
     }
 
-    int depthwise(const std::string &name, int in, int kh, int kw, OpAttrs attrs) {
+    // `multiplier` outputs per input channel (DEPTHWISE_CONV_2D's depth_multiplier).
+    int depthwise(const std::string &name, int in, int kh, int kw, OpAttrs attrs, int multiplier = 1) {
         const Tensor x = g_.tensors[size_t(in)];  // a copy: adding tensors moves them
-        int c = x.shape[3];
+        int c = x.shape[3] * multiplier;
         float inScale = x.quant.sc();
         Weights w = weights(int64_t(kh) * kw * c, c, kh * kw, true, true);
         Quant wq;
@@ -508,7 +509,7 @@ public:
         Shape outShape = {1, outSize(x.shape[1], kh, attrs.strideH, attrs.padding),
                           outSize(x.shape[2], kw, attrs.strideW, attrs.padding), c};
         int out = tensor(name + "/out", DType::Int8, outShape, outQuant(attrs.activation == Activation::Relu));
-        attrs.depthMultiplier = 1;
+        attrs.depthMultiplier = multiplier;
         op(OpType::DepthwiseConv2D, {in, wt, bt}, {out}, attrs);
         return out;
     }
@@ -630,12 +631,14 @@ Graph makeSeq() {
 // The keyword model of examples/micro_speech_pipeline, shaped like TFLM's
 // micro_speech "tiny_conv": a window of 49 feature rows of 40 int8 values
 // (what audio_preprocessor_int8 writes, one row per 20 ms) → one 10x8
-// convolution, stride 2 → 4 classes (silence, unknown, yes, no). Untrained
-// (deterministic weights): the example shows the pipeline, not accuracy.
+// depthwise convolution with 8 outputs for the one input channel (as TFLM's
+// converted model has it), stride 2 → 4 classes (silence, unknown, yes, no).
+// Untrained (deterministic weights): the example shows the pipeline, not
+// accuracy. bench_boards measures it against TARGETS.md's micro_speech row.
 Graph makeMicroSpeechKws() {
     ModelMaker m("micro_speech_kws", 0x4B5753ull);  // "KWS"
     int x = m.input({1, 49, 40, 1}, 0.1f, -128);
-    x = m.conv("conv", x, 8, 10, 8, convAttrs(2, Padding::Same, Activation::Relu));
+    x = m.depthwise("conv", x, 10, 8, convAttrs(2, Padding::Same, Activation::Relu), 8);
     x = m.reshape("flatten", x, {1, 25 * 20 * 8});
     x = m.fullyConnected("fc", x, 4, Activation::None);
     x = m.softmax("output", x);
