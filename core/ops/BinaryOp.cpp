@@ -7,6 +7,13 @@
 //    sub_common.cc). ADD derives its multipliers in double, SUB in float,
 //    exactly as the two TFLM Prepare functions do.
 //  - MUL int8/int16: (a - za) * (b - zb) * s1*s2/so + zo (integer_ops/mul.h).
+//    The generated C for int8 (not --optimize size, not Helium) reads each
+//    input's rescaled value from a 256-entry table computed at compile time
+//    with the reference's own arithmetic (it depends on the input byte
+//    only) and requantizes the sum with one 64-bit multiply-add where the
+//    single-rounding form applies (ConvFast.h): about a third of the
+//    instructions of three MultiplyByQuantizedMultiplier calls, 2 KB of
+//    flash per layer.
 //  - float32: plain a+b / a-b / a*b clamped to the fused activation.
 //  - int32 (unquantized, e.g. audio front ends): a+b / a-b / a*b in int32
 //    (wrapping, as TFLM's reference kernels do on every target); SUB and MUL
@@ -165,11 +172,61 @@ std::string plus(const std::string &e, int64_t k) {
     return k > 0 ? e + " + " + cInt(k) : e + " - " + cInt(-k);
 }
 
-void emitQuantizedBody(BinaryKind kind, const Params &p, EmitContext &ctx, const std::string &o,
+// int8 ADD/SUB through tables: each input byte's rescaled value
+// (the reference's s1/s2 for that byte), by symbol; empty when not used.
+struct AddTables {
+    std::string t0, t1;
+    bool single = false;  // the output stage in the single-rounding form
+    SingleRounding rq;
+};
+
+AddTables addTables(BinaryKind kind, const Params &p, EmitContext &ctx) {
+    AddTables t;
+    if (p.dtype != DType::Int8 || kind == BinaryKind::Mul || optimizeForSize(emitOptimizeMode())) return t;
+    // Indexed by the byte as uint8_t (a zero-extending load, no offset).
+    std::vector<int32_t> v0(256), v1(256);
+    for (int u = 0; u < 256; ++u) {
+        const int x = u < 128 ? u : u - 256;
+        v0[size_t(u)] =
+            multiplyByQuantizedMultiplierSmallerThanOneExp((x + p.in1Offset) * (1 << p.leftShift), p.in1Mult, p.in1Shift);
+        v1[size_t(u)] =
+            multiplyByQuantizedMultiplierSmallerThanOneExp((x + p.in2Offset) * (1 << p.leftShift), p.in2Mult, p.in2Shift);
+    }
+    t.t0 = ctx.constantI32("in0_scaled", v0, "(uint8_t)input 0 byte -> its rescaled value (reference arithmetic)");
+    t.t1 = ctx.constantI32("in1_scaled", v1, "(uint8_t)input 1 byte -> its rescaled value (reference arithmetic)");
+    t.single = singleRoundingFor(p.outMult, p.outShift, p.outOffset, &t.rq);
+    return t;
+}
+
+void emitQuantizedBody(BinaryKind kind, const Params &p, const AddTables &tab, EmitContext &ctx, const std::string &o,
                        const std::string &a, const std::string &b, int ind) {
     const std::string in0 = ctx.inputs[0], in1 = ctx.inputs[1], out = ctx.outputs[0];
     const std::string ct = dtypeCType(p.dtype);
-    if (kind == BinaryKind::Mul) {
+    if (!tab.t0.empty()) {
+        const char *opc = kind == BinaryKind::Add ? " + " : " - ";
+        ctx.line("const int32_t s = " + tab.t0 + "[(uint8_t)" + in0 + "[" + a + "]]" + opc + tab.t1 + "[(uint8_t)" + in1 +
+                     "[" + b + "]];",
+                 ind);
+        if (tab.single) {
+            ctx.line("const int64_t t = (int64_t)s * " + cInt(tab.rq.multiplier) + " + " +
+                         std::to_string(tab.rq.round) + "LL - ((int64_t)(s < 0) << 31);",
+                     ind);
+            ctx.line("int32_t r = (int32_t)(t >> 32) >> " + std::to_string(tab.rq.shift) + ";", ind);
+        } else {
+            ctx.line("int32_t r = " +
+                         plus("ember_mbqm(s, " + cInt(p.outMult) + ", " + std::to_string(p.outShift) + ")",
+                              p.outOffset) +
+                         ";",
+                     ind);
+        }
+        if (p.actMax == 127) {  // SSAT, then the activation's floor if above -128
+            useHelper(ctx, "ember_sat8");
+            ctx.line(p.actMin > -128 ? "r = ember_sat8(r);" : out + "[" + o + "] = (int8_t)ember_sat8(r);", ind);
+            if (p.actMin > -128)
+                ctx.line(out + "[" + o + "] = (int8_t)(r < " + cInt(p.actMin) + " ? " + cInt(p.actMin) + " : r);", ind);
+            return;
+        }
+    } else if (kind == BinaryKind::Mul) {
         ctx.line("int32_t x = " + plus("(int32_t)" + in0 + "[" + a + "]", p.in1Offset) + ";", ind);
         ctx.line("int32_t y = " + plus("(int32_t)" + in1 + "[" + b + "]", p.in2Offset) + ";", ind);
         ctx.line("int32_t r = " +
@@ -360,21 +417,24 @@ void evalBinary(BinaryKind kind, const Graph &g, const Op &op, Buffers &b) {
 void emitBinary(BinaryKind kind, const Graph &g, const Op &op, EmitContext &ctx) {
     const auto &p = std::any_cast<const Params &>(op.params);
     ctx.line(describe(kind, g, op, p));
-    if (p.dtype == DType::Int8 || p.dtype == DType::Int16) useHelper(ctx, "ember_mbqm");
-    if (p.dtype != DType::Float32) useHelper(ctx, "ember_clamp");
+    // Helium: int8 ADD/SUB of same-shape inputs, 4 elements per step (the
+    // same TFLM arithmetic: VQRDMULH + rounding shifts, see ember_mve_requant).
+    const bool mve = targetHasMve(ctx.target) && p.dtype == DType::Int8 && kind != BinaryKind::Mul &&
+                     p.bc.sameShape && !ctx.outputDynamic(0) && p.leftShift >= 0 && p.leftShift < 32 &&
+                     p.in1Shift <= 0 && p.in2Shift <= 0 && p.outShift <= 0;
+    const AddTables tab = mve ? AddTables{} : addTables(kind, p, ctx);
+    // Only the helpers the body calls (clang warns about unused ones).
+    const bool tables = !tab.t0.empty();
+    if ((p.dtype == DType::Int8 || p.dtype == DType::Int16) && !(tables && tab.single)) useHelper(ctx, "ember_mbqm");
+    if (p.dtype != DType::Float32 && !(tables && p.actMax == 127)) useHelper(ctx, "ember_clamp");
     const Broadcast::Body body = [&](const std::string &o, const std::string &a, const std::string &b, int ind) {
         if (p.dtype == DType::Float32)
             emitFloatBody(kind, p, ctx, o, a, b, ind);
         else if (p.dtype == DType::Int32)
             emitInt32Body(kind, p, ctx, o, a, b, ind);
         else
-            emitQuantizedBody(kind, p, ctx, o, a, b, ind);
+            emitQuantizedBody(kind, p, tab, ctx, o, a, b, ind);
     };
-    // Helium: int8 ADD/SUB of same-shape inputs, 4 elements per step (the
-    // same TFLM arithmetic: VQRDMULH + rounding shifts, see ember_mve_requant).
-    const bool mve = targetHasMve(ctx.target) && p.dtype == DType::Int8 && kind != BinaryKind::Mul &&
-                     p.bc.sameShape && !ctx.outputDynamic(0) && p.leftShift >= 0 && p.leftShift < 32 &&
-                     p.in1Shift <= 0 && p.in2Shift <= 0 && p.outShift <= 0;
     if (mve) {
         useMveKernelHelpers(ctx);
         const int64_t count = g.out(op).elements();

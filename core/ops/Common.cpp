@@ -129,9 +129,26 @@ void activationRangeFloat(Activation a, float *min, float *max) {
 void useHelper(EmitContext &ctx, const std::string &name) {
     if (name == "ember_clamp") {
         ctx.addHelper(name,
+                      "/* min(hi, max(lo, x)); in this form GCC makes one SSAT of a full int8/int16 range */\n"
                       "static inline int32_t ember_clamp(int32_t x, int32_t lo, int32_t hi)\n"
                       "{\n"
-                      "    return x < lo ? lo : (x > hi ? hi : x);\n"
+                      "    x = x < lo ? lo : x;\n"
+                      "    return x > hi ? hi : x;\n"
+                      "}\n");
+    } else if (name == "ember_sat8") {
+        ctx.addHelper(name,
+                      "/* clamp to [-128, 127]: one SSAT on cores that have it (Armv7-M and later) */\n"
+                      "#if defined(__ARM_FEATURE_SAT) && defined(__GNUC__)\n"
+                      "#include <arm_acle.h>\n"
+                      "#endif\n"
+                      "static inline int32_t ember_sat8(int32_t x)\n"
+                      "{\n"
+                      "#if defined(__ARM_FEATURE_SAT) && defined(__GNUC__)\n"
+                      "    return __ssat(x, 8);\n"
+                      "#else\n"
+                      "    x = x < -128 ? -128 : x;\n"
+                      "    return x > 127 ? 127 : x;\n"
+                      "#endif\n"
                       "}\n");
     } else if (name == "ember_srdhm") {
         ctx.addHelper(name,

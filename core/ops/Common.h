@@ -43,7 +43,8 @@ int32_t dtypeMax(DType t);
 // C source for the common helpers, requested through ctx.addHelper with these
 // names (each adds its own dependencies first):
 //   ember_srdhm(a, b), ember_rdbpot(x, e), ember_mbqm(x, qm, shift),
-//   ember_mbqm64(int64 x, qm, shift), ember_clamp(x, lo, hi)
+//   ember_mbqm64(int64 x, qm, shift), ember_clamp(x, lo, hi),
+//   ember_sat8(x) (clamp to int8: SSAT where the core has it)
 void useHelper(EmitContext &ctx, const std::string &name);
 
 // C literals.
