@@ -4,7 +4,8 @@
 // speed and size modes (generated C on the host; balanced is tst_golden),
 // and size mode's flash (code + constants of the generated C compiled for a
 // Cortex-M4 by arm-none-eabi-gcc, or the generator's constant bytes without
-// it) smaller than balanced's on every model.
+// it) smaller than balanced's on every model, and size mode's constants
+// within the weights + at most 4.5 bytes of requantization per channel.
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -126,6 +127,48 @@ private slots:
         QVERIFY2(out.ok(), out.diagnostics().format().c_str());
         QCOMPARE(out->size(), size_t(1));
         QCOMPARE((*out)[0], want);
+    }
+
+    void sizeConstantsBound_data() {
+        QTest::addColumn<QString>("model");
+        for (const auto &m : kModels) QTest::newRow(m[0]) << m[1];
+    }
+
+    // Size mode's constants are the weights as the model stores them (no
+    // folded per-border bias tables) plus, per output channel of an int8
+    // CONV_2D / DEPTHWISE_CONV_2D / FULLY_CONNECTED, at most a 32-bit word and
+    // a nibble of requantization (the Q31 multiplier's 30 free bits and the
+    // shift: TFLM keeps two int32 per channel), plus the 256-entry int32 exp
+    // table per softmax. Anything else (a per-layer table sneaking back) fails.
+    void sizeConstantsBound() {
+        QFETCH(QString, model);
+        auto g = loadModel(test::modelPath(model.toStdString()));
+        QVERIFY2(g.ok(), g.diagnostics().format().c_str());
+        CompileOptions s;
+        s.optimize = "size";
+        auto a = compile(*g, s);
+        QVERIFY2(a.ok(), a.diagnostics().format().c_str());
+        uint64_t weights = 0, bound = 0;
+        for (const Tensor &t : g->tensors)
+            if (t.isConst) weights += t.data.size();
+        for (const Op &op : g->ops) {
+            if (op.type == OpType::Softmax) bound += 256 * 4;
+            if (op.type != OpType::Conv2D && op.type != OpType::DepthwiseConv2D && op.type != OpType::FullyConnected)
+                continue;
+            const uint64_t channels = uint64_t(g->out(op).shape.back());
+            bound += channels * 4 + (channels + 1) / 2;
+        }
+        const std::string *constants = nullptr;
+        for (const auto &f : a->files)
+            if (f.first.size() > 12 && f.first.substr(f.first.size() - 12) == "_constants.c") constants = &f.second;
+        QVERIFY(constants);
+        QVERIFY2(constants->find("_bias_folded") == std::string::npos && constants->find("_bias_row") == std::string::npos,
+                 "size mode emitted folded bias tables");
+        qInfo("%s: size mode's constants %llu = weights %llu + %llu (bound %llu)", qPrintable(model),
+              static_cast<unsigned long long>(a->constantBytes), static_cast<unsigned long long>(weights),
+              static_cast<unsigned long long>(a->constantBytes - weights), static_cast<unsigned long long>(bound));
+        QVERIFY2(a->constantBytes <= weights + bound,
+                 qPrintable(QString("constants %1 > weights %2 + %3").arg(a->constantBytes).arg(weights).arg(bound)));
     }
 
     void sizeIsSmaller_data() {
