@@ -125,6 +125,7 @@ struct SizeReport {
     uint64_t workspaceBytes = 0;  // workspace pools (the package's or, app-provided, the harness's)
     uint64_t ioBytes = 0;         // harness input and output buffers
     uint64_t constantsPoolBytes = 0;  // RAM copy of the weights (--constants pool)
+    uint64_t testDataBytes = 0;   // flash: the sample inputs the harness bakes in (ember_input<i>_data)
     uint64_t stackReserved = 0;
     uint64_t stackInference = 0;  // worst case of <name>_run from -fstack-usage
     uint64_t stackWorst = 0;      // harness + inference + exception frame

@@ -161,8 +161,11 @@ Result<SizeReport> sizeReport(const std::string &elfPath, const Board &b, const 
     // The harness's own I/O arrays (ember_input<i>, ember_output<j>; none
     // with --io workspace) and its RAM copy of the constants pool.
     static const std::regex ioSymbol("ember_(input|output)[0-9]+");
+    // The test data it bakes into flash (inputs.c): not the model's.
+    static const std::regex testData("ember_input[0-9]+_data");
     for (const ElfSymbol &s : elf->symbols) {
         if (std::regex_match(s.name, ioSymbol)) r.ioBytes += s.size;
+        if (std::regex_match(s.name, testData)) r.testDataBytes += s.size;
         if (s.name == "ember_cpool") r.constantsPoolBytes += s.size;
     }
     if (const ElfSection *st = elf->section(".stack")) r.stackReserved = st->size;

@@ -4,13 +4,17 @@
 // speed and size modes (generated C on the host; balanced is tst_golden),
 // and size mode's flash (code + constants of the generated C compiled for a
 // Cortex-M4 by arm-none-eabi-gcc, or the generator's constant bytes without
-// it) smaller than balanced's on every model.
+// it) smaller than balanced's on every model, and size mode's constants
+// within the weights + at most 4.5 bytes of requantization per channel.
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <random>
+
 #include "TestUtil.h"
 #include "core/OptionTable.h"
+#include "core/passes/Passes.h"
 #include "core/validate/HostRunner.h"
 
 using namespace ember;
@@ -52,6 +56,51 @@ uint64_t armFlashBytes(const Artifacts &a, std::string *log) {
         total += text + data;
     }
     return total;
+}
+
+// One int8 CONV_2D (kind 0), DEPTHWISE_CONV_2D (1) or FULLY_CONNECTED (2)
+// with 12 output channels whose per-channel scales span 2^-21 (shifts -7 ..
+// -28: the requantization needs the high-shift nibbles) plus one channel
+// with a scale so small that TFLite's multiplier is 0; biases scaled alike
+// so every channel's output moves.
+Graph spreadShiftsGraph(int kind, std::mt19937 &rng, TensorData *input) {
+    using namespace test;
+    std::uniform_int_distribution<int> byte(-128, 127), bias(-500, 500);
+    const int oc = 12, inC = kind == 1 ? oc : 5;
+    Graph g;
+    const Shape inShape = kind == 2 ? Shape{2, 20} : Shape{1, 6, 5, inC};
+    const int in = addTensor(g, "in", DType::Int8, inShape, q(0.02f, -3));
+    const Shape ws = kind == 0 ? Shape{oc, 3, 3, inC} : kind == 1 ? Shape{1, 3, 3, oc} : Shape{oc, 20};
+    int64_t wn = 1;
+    for (int d : ws) wn *= d;
+    std::vector<int8_t> wv(size_t(wn), 0);
+    for (auto &v : wv) v = int8_t(byte(rng));
+    Quant wq;
+    wq.axis = kind == 1 ? 3 : 0;
+    std::vector<int32_t> bv(static_cast<size_t>(oc));
+    for (int c = 0; c < oc; ++c) {
+        const int k = c % 8;
+        wq.scale.push_back(c == oc - 1 ? 1e-14f : std::ldexp(0.01f, -3 * k));
+        wq.zeroPoint.push_back(0);
+        bv[size_t(c)] = bias(rng) * (1 << (3 * k));
+    }
+    const int w = addTensor(g, "w", DType::Int8, ws, wq, bytesOf(wv));
+    const int b = addTensor(g, "b", DType::Int32, {oc}, {}, bytesOf(bv));
+    const Shape os = kind == 2 ? Shape{2, oc} : Shape{1, 6, 5, oc};
+    const int out = addTensor(g, "out", DType::Int8, os, q(0.05f, 7));
+    OpAttrs a;
+    a.padding = Padding::Same;
+    a.strideH = a.strideW = 1;
+    if (kind == 1) a.depthMultiplier = 1;
+    addOp(g, kind == 0 ? OpType::Conv2D : kind == 1 ? OpType::DepthwiseConv2D : OpType::FullyConnected, {in, w, b},
+          {out}, a);
+    setIO(g, {in}, {out});
+    int64_t n = 1;
+    for (int d : inShape) n *= d;
+    std::vector<int8_t> iv(static_cast<size_t>(n));
+    for (auto &v : iv) v = int8_t(byte(rng));
+    *input = bytesOf(iv);
+    return g;
 }
 
 }  // namespace
@@ -126,6 +175,78 @@ private slots:
         QVERIFY2(out.ok(), out.diagnostics().format().c_str());
         QCOMPARE(out->size(), size_t(1));
         QCOMPARE((*out)[0], want);
+    }
+
+    void sizeConstantsBound_data() {
+        QTest::addColumn<QString>("model");
+        for (const auto &m : kModels) QTest::newRow(m[0]) << m[1];
+    }
+
+    // Size mode's constants are the weights as the model stores them (no
+    // folded per-border bias tables) plus, per output channel of an int8
+    // CONV_2D / DEPTHWISE_CONV_2D / FULLY_CONNECTED, at most a 32-bit word and
+    // a nibble of requantization (the Q31 multiplier's 30 free bits and the
+    // shift: TFLM keeps two int32 per channel), plus the 256-entry int32 exp
+    // table per softmax. Anything else (a per-layer table sneaking back) fails.
+    void sizeConstantsBound() {
+        QFETCH(QString, model);
+        auto g = loadModel(test::modelPath(model.toStdString()));
+        QVERIFY2(g.ok(), g.diagnostics().format().c_str());
+        CompileOptions s;
+        s.optimize = "size";
+        auto a = compile(*g, s);
+        QVERIFY2(a.ok(), a.diagnostics().format().c_str());
+        uint64_t weights = 0, bound = 0;
+        for (const Tensor &t : g->tensors)
+            if (t.isConst) weights += t.data.size();
+        for (const Op &op : g->ops) {
+            if (op.type == OpType::Softmax) bound += 256 * 4;
+            if (op.type != OpType::Conv2D && op.type != OpType::DepthwiseConv2D && op.type != OpType::FullyConnected)
+                continue;
+            const uint64_t channels = uint64_t(g->out(op).shape.back());
+            bound += channels * 4 + (channels + 1) / 2;
+        }
+        const std::string *constants = nullptr;
+        for (const auto &f : a->files)
+            if (f.first.size() > 12 && f.first.substr(f.first.size() - 12) == "_constants.c") constants = &f.second;
+        QVERIFY(constants);
+        QVERIFY2(constants->find("_bias_folded") == std::string::npos && constants->find("_bias_row") == std::string::npos,
+                 "size mode emitted folded bias tables");
+        qInfo("%s: size mode's constants %llu = weights %llu + %llu (bound %llu)", qPrintable(model),
+              static_cast<unsigned long long>(a->constantBytes), static_cast<unsigned long long>(weights),
+              static_cast<unsigned long long>(a->constantBytes - weights), static_cast<unsigned long long>(bound));
+        QVERIFY2(a->constantBytes <= weights + bound,
+                 qPrintable(QString("constants %1 > weights %2 + %3").arg(a->constantBytes).arg(weights).arg(bound)));
+    }
+
+    // Size mode's requantization forms the MLPerf models do not all reach
+    // (shifts spanning 21, a zero multiplier) against the reference executor.
+    void sizeSpreadShifts() {
+        std::mt19937 rng(7);
+        for (int kind = 0; kind < 3; ++kind) {
+            TensorData input;
+            Graph g = spreadShiftsGraph(kind, rng, &input);
+            Diagnostics d;
+            QVERIFY2(runPasses(g, d), d.format().c_str());
+            auto ref = runReference(g, {input});
+            QVERIFY2(ref.ok(), ref.diagnostics().format().c_str());
+            CompileOptions o;
+            o.name = "spread";
+            o.optimize = "size";
+            auto a = compile(g, o);
+            QVERIFY2(a.ok(), a.diagnostics().format().c_str());
+            const std::string *ops = a->file("src/spread_ops.c");
+            QVERIFY(ops);
+            QVERIFY2(ops->find(kind == 2 ? "ember_k_fc_s8(&p" : "ember_k_conv_s8(&p") != std::string::npos, ops->c_str());
+            QVERIFY2(ops->find("_rqhi") != std::string::npos, "expected the high-shift nibbles");
+            auto gen = runGeneratedC(*a, g, {input});
+            QVERIFY2(gen.ok(), gen.diagnostics().format().c_str());
+            QCOMPARE((*gen)[0], (*ref)[0]);
+            const auto &y = (*ref)[0];
+            QVERIFY(std::adjacent_find(y.begin(), y.end(), std::not_equal_to<>()) != y.end());
+            // The last channel's multiplier is 0: its output is the zero point.
+            for (size_t i = 11; i < y.size(); i += 12) QCOMPARE(int(int8_t(y[i])), 7);
+        }
     }
 
     void sizeIsSmaller_data() {
