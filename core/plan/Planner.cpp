@@ -37,17 +37,22 @@
 //     stack window (RowInPlace.h; not with --dim). Buffers that share form
 //     one group, placed as one item whose lifetime is the union of its
 //     members' and whose size is the largest member's. Not shared: graph
-//     inputs/outputs, model state, tensors pinned to different pools, and an
-//     in-place write over a buffer that any other tensor sharing its bytes
-//     still reads at or after that op.
+//     outputs, graph inputs unless --io workspace plans them (the run then
+//     overwrites them, as TFLM's arena does), model state, tensors pinned to
+//     different pools, and an in-place write over a buffer that any other
+//     tensor sharing its bytes still reads at or after that op. A
+//     convolution's output may be larger than its input (the rows go in
+//     descending order, RowInPlace.h).
 //
 // Limits:
 //  - Tensors are whole, contiguous buffers, so a plan can never go below the
 //    lower bound: max over steps of the bytes live at that step, where
 //    tensors sharing a buffer count once (an in-place convolution's input
-//    and output: the larger of the two). The row-by-row convolutions' window
-//    and ring are on the stack, not in any pool (the layer's comment and
-//    the firmware's measured stack show them).
+//    and output: the larger of the two, also when the output widens the
+//    channels). The row-by-row convolutions' window and ring are on the
+//    stack, not in any pool (the layer's comment and the firmware's
+//    measured stack show them). With --io workspace the graph input counts
+//    in this bound and may itself be overwritten by its first convolution.
 //  - Greedy placement is a heuristic for an NP-hard packing problem; the result
 //    can exceed the lower bound even when a better packing exists. hill-climb
 //    narrows the gap but searches only placement orders, not arbitrary offsets.
@@ -277,6 +282,13 @@ bool isGraphIO(const Graph &g, int t) {
     const Tensor &x = g.tensors[size_t(t)];
     return x.isInput || x.isOutput || std::count(g.inputs.begin(), g.inputs.end(), t) ||
            std::count(g.outputs.begin(), g.outputs.end(), t);
+}
+
+// Graph outputs never share a buffer (the caller reads them after the run);
+// graph inputs are planned only with --io workspace, where the run may
+// overwrite them as TFLM's arena does (the caller writes them before each run).
+bool isGraphOutput(const Graph &g, int t) {
+    return g.tensors[size_t(t)].isOutput || std::count(g.outputs.begin(), g.outputs.end(), t);
 }
 
 // Step 2: everything wrong with the request, one diagnostic each.
@@ -541,7 +553,7 @@ std::vector<BufferShare> findShares(const Graph &g, const std::vector<Lifetime> 
         return cls[size_t(t)];
     };
     auto eligible = [&](int t) {
-        return t >= 0 && size_t(t) < n && ltOf[size_t(t)] >= 0 && pool[size_t(t)] >= 0 && !isGraphIO(g, t) &&
+        return t >= 0 && size_t(t) < n && ltOf[size_t(t)] >= 0 && pool[size_t(t)] >= 0 && !isGraphOutput(g, t) &&
                !g.tensors[size_t(t)].isVariable && lts[size_t(ltOf[size_t(t)])].bytes > 0;
     };
     for (int s = 0; s < int(g.ops.size()); ++s) {
@@ -556,7 +568,7 @@ std::vector<BufferShare> findShares(const Graph &g, const std::vector<Lifetime> 
             const Lifetime &li = lts[size_t(ltOf[size_t(in)])];
             const bool conv = rowsInPlaceOp(op.type);
             if (conv && !rows) continue;
-            if ((conv ? lo.bytes > li.bytes : li.bytes != lo.bytes) || li.first > s) continue;
+            if ((!conv && li.bytes != lo.bytes) || li.first > s) continue;
             if (opMayShare(g, s, in, out, ShareKind::Alias)) {
                 shares.push_back({ShareKind::Alias, s, in, out});
                 const int c = classOf(in);

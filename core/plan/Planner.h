@@ -43,9 +43,10 @@ struct Lifetime {
 //   InPlace  an elementwise op (ADD, SUB, MUL, ...) of equal shapes and
 //            dtypes whose kernel reads element i before writing element i
 //            writes over an input that dies at that op; a CONV_2D or
-//            DEPTHWISE_CONV_2D (batch 1, output no larger than the input)
-//            does the same row by row through a stack window (RowInPlace.h),
-//            unless PlanRequest::inPlaceRows is off.
+//            DEPTHWISE_CONV_2D (batch 1; its output may be larger than the
+//            input: rows then go last to first) does the same row by row
+//            through a stack window (RowInPlace.h), unless
+//            PlanRequest::inPlaceRows is off.
 enum class ShareKind { Alias, InPlace };
 
 struct BufferShare {
