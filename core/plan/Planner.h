@@ -83,7 +83,7 @@ struct MemoryPlan {
     std::vector<size_t> poolUsed;        // bytes used (peak) per pool
     std::vector<PlannedBuffer> buffers;  // one per planned tensor, by first step then name
     std::vector<BufferShare> shares;     // by step: the buffers ops reuse (empty with inPlace off)
-    size_t lowerBound = 0;               // max over steps of live bytes (planned tensors; a shared buffer counts once)
+    size_t lowerBound = 0;               // max over steps of live bytes (planned tensors; a shared buffer counts once per step, its largest live member)
     int steps = 0;
 
     size_t totalUsed() const;
