@@ -69,26 +69,34 @@ bool Model::emitConvRows(const Op &op, Layer &L, const OpKernel &kernel, Diagnos
     // Padding rows: the zero point (int8; TFLM skips those taps, and x - zp = 0), else 0.
     const int64_t pad = win.dtype == DType::Int8 && !win.quant.zeroPoint.empty() ? win.quant.zeroPoint[0] : 0;
     EmitContext &c = L.ctx;
+    const std::string stride = n(p.strideH), padTop = n(p.padTop), inH = n(p.inH), R = n(s.ring);
     c.line("/* In place: each output row is computed from a window of the " + n(s.span) +
-           " input rows it reads, then stored over the input; input rows the store reaches while later rows");
+           " input rows it reads, then stored over the input" +
+           (s.descending ? std::string(", from the last row to the first") : "") +
+           "; input rows the store reaches while later rows");
     c.line(" * still read them are saved first (" + n(s.ring) + "-row ring). Stack: " + n(int64_t(s.stackBytes)) +
            " bytes. */");
     c.line(T + " win[" + n(int64_t(s.span) * int64_t(s.rowIn)) + "];");
     if (s.ring > 0) c.line(T + " ring[" + n(int64_t(s.ring) * int64_t(s.rowIn)) + "];");
     c.line(T + " row[" + RO + "];");
-    if (s.ring > 0) c.line("int32_t saved_to = 0;");
-    c.line("for (int32_t oy = 0; oy < " + n(p.outH) + "; ++oy) {");
+    // Input rows the stores have reached so far: [0, saved_to) ascending,
+    // [saved_from, inH) descending.
+    if (s.ring > 0) c.line(s.descending ? "int32_t saved_from = " + inH + ";" : std::string("int32_t saved_to = 0;"));
+    if (s.descending)
+        c.line("for (int32_t oy = " + n(p.outH - 1) + "; oy >= 0; --oy) {");
+    else
+        c.line("for (int32_t oy = 0; oy < " + n(p.outH) + "; ++oy) {");
     c.line("for (int32_t k = 0; k < " + n(s.span) + "; ++k) {", 2);
-    c.line("const int32_t iy = oy * " + n(p.strideH) + " - " + n(p.padTop) + " + k;", 3);
+    c.line("const int32_t iy = oy * " + stride + " - " + padTop + " + k;", 3);
     c.line(T + " *const dst = win + k * " + RI + ";", 3);
-    c.line("if (iy < 0 || iy >= " + n(p.inH) + ") {", 3);
+    c.line("if (iy < 0 || iy >= " + inH + ") {", 3);
     if (pad == 0)
         c.line("memset(dst, 0, " + RI + " * sizeof(" + T + "));", 4);
     else
         c.line("memset(dst, (unsigned char)(" + n(pad) + "), " + RI + ");", 4);
     if (s.ring > 0) {
-        c.line("} else if (iy < saved_to) {", 3);
-        c.line("memcpy(dst, ring + (iy % " + n(s.ring) + ") * " + RI + ", " + RI + " * sizeof(" + T + "));", 4);
+        c.line(s.descending ? "} else if (iy >= saved_from) {" : "} else if (iy < saved_to) {", 3);
+        c.line("memcpy(dst, ring + (iy % " + R + ") * " + RI + ", " + RI + " * sizeof(" + T + "));", 4);
     }
     c.line("} else {", 3);
     c.line("memcpy(dst, " + in + " + iy * " + RI + ", " + RI + " * sizeof(" + T + "));", 4);
@@ -106,16 +114,26 @@ bool Model::emitConvRows(const Op &op, Layer &L, const OpKernel &kernel, Diagnos
     }
     c.body += body;
     c.line("}", 2);
-    if (s.ring > 0) {
+    if (s.ring > 0 && !s.descending) {
         c.line("{", 2);
         c.line("/* input rows the store below reaches */", 3);
         c.line("int32_t end = ((oy + 1) * " + RO + " + " + RI + " - 1) / " + RI + ";", 3);
-        c.line("if (end > " + n(p.inH) + ") end = " + n(p.inH) + ";", 3);
+        c.line("if (end > " + inH + ") end = " + inH + ";", 3);
         c.line("for (int32_t iy = saved_to; iy < end; ++iy)", 3);
-        c.line("if (iy >= (oy + 1) * " + n(p.strideH) + " - " + n(p.padTop) + ") memcpy(ring + (iy % " + n(s.ring) +
-                   ") * " + RI + ", " + in + " + iy * " + RI + ", " + RI + " * sizeof(" + T + "));",
+        c.line("if (iy >= (oy + 1) * " + stride + " - " + padTop + ") memcpy(ring + (iy % " + R + ") * " + RI +
+                   ", " + in + " + iy * " + RI + ", " + RI + " * sizeof(" + T + "));",
                4);
         c.line("if (end > saved_to) saved_to = end;", 3);
+        c.line("}", 2);
+    } else if (s.ring > 0) {
+        c.line("{", 2);
+        c.line("/* input rows the store below reaches that rows 0 .. oy - 1 still read */", 3);
+        c.line("const int32_t begin = oy * " + RO + " / " + RI + ";", 3);
+        c.line("for (int32_t iy = begin; iy < saved_from; ++iy)", 3);
+        c.line("if (iy <= (oy - 1) * " + stride + " - " + padTop + " + " + n(s.span - 1) + ") memcpy(ring + (iy % " + R +
+                   ") * " + RI + ", " + in + " + iy * " + RI + ", " + RI + " * sizeof(" + T + "));",
+               4);
+        c.line("if (begin < saved_from) saved_from = begin;", 3);
         c.line("}", 2);
     }
     c.line("memcpy(" + out + " + oy * " + RO + ", row, " + RO + " * sizeof(" + T + "));", 2);

@@ -35,19 +35,26 @@
 //     the elementwise ops opMayShare accepts write over an input that dies
 //     at that op; CONV_2D / DEPTHWISE_CONV_2D do so row by row through a
 //     stack window (RowInPlace.h; not with --dim). Buffers that share form
-//     one group, placed as one item whose lifetime is the union of its
-//     members' and whose size is the largest member's. Not shared: graph
-//     inputs/outputs, model state, tensors pinned to different pools, and an
-//     in-place write over a buffer that any other tensor sharing its bytes
-//     still reads at or after that op.
+//     one group, placed as one item (one offset) whose lifetime is the
+//     union of its members' and whose size at each step is that of the
+//     largest member live then (Item::segs: a chain that widens for two
+//     steps reserves the wide size for those steps only). Not shared: graph
+//     outputs, graph inputs unless --io workspace plans them (the run then
+//     overwrites them, as TFLM's arena does), model state, tensors pinned to
+//     different pools, and an in-place write over a buffer that any other
+//     tensor sharing its bytes still reads at or after that op. A
+//     convolution's output may be larger than its input (the rows go in
+//     descending order, RowInPlace.h).
 //
 // Limits:
 //  - Tensors are whole, contiguous buffers, so a plan can never go below the
 //    lower bound: max over steps of the bytes live at that step, where
-//    tensors sharing a buffer count once (an in-place convolution's input
-//    and output: the larger of the two). The row-by-row convolutions' window
-//    and ring are on the stack, not in any pool (the layer's comment and
-//    the firmware's measured stack show them).
+//    tensors sharing a buffer count once per step (at the step of an
+//    in-place op, the larger of its input and output, also when a
+//    convolution's output widens the channels). The row-by-row convolutions' window and ring are on the
+//    stack, not in any pool (the layer's comment and the firmware's
+//    measured stack show them). With --io workspace the graph input counts
+//    in this bound and may itself be overwritten by its first convolution.
 //  - Greedy placement is a heuristic for an NP-hard packing problem; the result
 //    can exceed the lower bound even when a better packing exists. hill-climb
 //    narrows the gap but searches only placement orders, not arbitrary offsets.
@@ -60,6 +67,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <numeric>
+#include <set>
 #include <tuple>
 
 namespace ember {
@@ -70,6 +78,12 @@ size_t alignUp(size_t v, size_t a) { return a <= 1 ? v : (v + a - 1) / a * a; }
 bool isPow2(size_t v) { return v != 0 && (v & (v - 1)) == 0; }
 bool lifetimesOverlap(int f1, int l1, int f2, int l2) { return f1 <= l2 && f2 <= l1; }
 
+// A part of a shared buffer's lifetime and the bytes it needs then.
+struct Seg {
+    int first = 0, last = 0;
+    size_t bytes = 0;
+};
+
 // One buffer to place inside one pool.
 struct Item {
     int tensor = -1;
@@ -77,7 +91,20 @@ struct Item {
     size_t bytes = 0;
     int first = 0, last = 0;
     size_t conflicts = 0;  // number of other items in the pool whose lifetimes overlap
+    // A group of tensors sharing one buffer (step 8): the bytes it needs at
+    // each step, the largest member live then (disjoint, by step); empty for
+    // a lone tensor (`bytes` over [first, last]).
+    std::vector<Seg> segs;
 };
+
+// The bytes of `it` needed while [first, last] (0: none of its steps).
+size_t needDuring(const Item &it, int first, int last) {
+    if (it.segs.empty()) return lifetimesOverlap(it.first, it.last, first, last) ? it.bytes : 0;
+    size_t need = 0;
+    for (const Seg &sg : it.segs)
+        if (lifetimesOverlap(sg.first, sg.last, first, last)) need = std::max(need, sg.bytes);
+    return need;
+}
 
 // The placement of one pool's items for one order.
 struct Placement {
@@ -127,13 +154,33 @@ void placeFrom(const std::vector<Item> &items, const std::vector<int> &order, si
     placed.reserve(order.size());
     for (size_t k = 0; k < start && k < order.size(); ++k) {
         const Item &it = items[size_t(order[k])];
-        if (it.bytes > 0) placed.push_back({p.offsets[size_t(order[k])], p.offsets[size_t(order[k])] + it.bytes, it.first, it.last});
+        const size_t at = p.offsets[size_t(order[k])];
+        if (!it.segs.empty())
+            for (const Seg &sg : it.segs) placed.push_back({at, at + sg.bytes, sg.first, sg.last});
+        else if (it.bytes > 0)
+            placed.push_back({at, at + it.bytes, it.first, it.last});
     }
     std::sort(placed.begin(), placed.end());
     for (size_t k = start; k < order.size(); ++k) {
         const Item &it = items[size_t(order[k])];
         size_t at = 0;
-        if (it.bytes > 0) {
+        if (!it.segs.empty() && it.bytes > 0) {
+            // A group needs different bytes at different steps, so a gap is
+            // judged per placed buffer and the scan repeats until `at` holds.
+            for (bool moved = true; moved;) {
+                moved = false;
+                for (const Placed &b : placed) {
+                    const size_t need = needDuring(it, b.first, b.last);
+                    if (need == 0 || at + need <= b.lo || b.hi <= at) continue;
+                    at = alignUp(b.hi, align);
+                    moved = true;
+                }
+            }
+            for (const Seg &sg : it.segs) {
+                const Placed mine{at, at + sg.bytes, sg.first, sg.last};
+                placed.insert(std::upper_bound(placed.begin(), placed.end(), mine), mine);
+            }
+        } else if (it.bytes > 0) {
             for (const Placed &b : placed) {
                 if (!lifetimesOverlap(it.first, it.last, b.first, b.last)) continue;
                 if (at + it.bytes <= b.lo) break;
@@ -176,12 +223,16 @@ size_t liveBytesBound(const std::vector<Item> &items, int steps) {
     // Sweep over the steps with a difference array: O(items + steps).
     const size_t n = size_t(std::max(steps, 1));
     std::vector<size_t> delta(n + 1, 0);
+    auto add = [&](int first, int last, size_t bytes) {
+        const size_t lo = size_t(std::max(first, 0));
+        if (lo >= n || last < first) return;
+        const size_t hi = std::min(size_t(last) + 1, n);
+        delta[lo] += bytes;
+        delta[hi] -= bytes;  // unsigned wrap-around cancels out in the running sum
+    };
     for (const Item &it : items) {
-        const size_t lo = size_t(std::max(it.first, 0));
-        if (lo >= n || it.last < it.first) continue;
-        const size_t hi = std::min(size_t(it.last) + 1, n);
-        delta[lo] += it.bytes;
-        delta[hi] -= it.bytes;  // unsigned wrap-around cancels out in the running sum
+        if (it.segs.empty()) add(it.first, it.last, it.bytes);
+        for (const Seg &sg : it.segs) add(sg.first, sg.last, sg.bytes);
     }
     size_t best = 0, live = 0;
     for (size_t s = 0; s < n; ++s) {
@@ -277,6 +328,13 @@ bool isGraphIO(const Graph &g, int t) {
     const Tensor &x = g.tensors[size_t(t)];
     return x.isInput || x.isOutput || std::count(g.inputs.begin(), g.inputs.end(), t) ||
            std::count(g.outputs.begin(), g.outputs.end(), t);
+}
+
+// Graph outputs never share a buffer (the caller reads them after the run);
+// graph inputs are planned only with --io workspace, where the run may
+// overwrite them as TFLM's arena does (the caller writes them before each run).
+bool isGraphOutput(const Graph &g, int t) {
+    return g.tensors[size_t(t)].isOutput || std::count(g.outputs.begin(), g.outputs.end(), t);
 }
 
 // Step 2: everything wrong with the request, one diagnostic each.
@@ -541,7 +599,7 @@ std::vector<BufferShare> findShares(const Graph &g, const std::vector<Lifetime> 
         return cls[size_t(t)];
     };
     auto eligible = [&](int t) {
-        return t >= 0 && size_t(t) < n && ltOf[size_t(t)] >= 0 && pool[size_t(t)] >= 0 && !isGraphIO(g, t) &&
+        return t >= 0 && size_t(t) < n && ltOf[size_t(t)] >= 0 && pool[size_t(t)] >= 0 && !isGraphOutput(g, t) &&
                !g.tensors[size_t(t)].isVariable && lts[size_t(ltOf[size_t(t)])].bytes > 0;
     };
     for (int s = 0; s < int(g.ops.size()); ++s) {
@@ -556,7 +614,7 @@ std::vector<BufferShare> findShares(const Graph &g, const std::vector<Lifetime> 
             const Lifetime &li = lts[size_t(ltOf[size_t(in)])];
             const bool conv = rowsInPlaceOp(op.type);
             if (conv && !rows) continue;
-            if ((conv ? lo.bytes > li.bytes : li.bytes != lo.bytes) || li.first > s) continue;
+            if ((!conv && li.bytes != lo.bytes) || li.first > s) continue;
             if (opMayShare(g, s, in, out, ShareKind::Alias)) {
                 shares.push_back({ShareKind::Alias, s, in, out});
                 const int c = classOf(in);
@@ -640,6 +698,36 @@ Result<MemoryPlan> planMemory(const Graph &g, const PlanRequest &request) {
         ga.first = std::min(ga.first, gb.first);
         ga.last = std::max(ga.last, gb.last);
         root[size_t(b)] = a;
+    }
+    // A group's bytes step by step: the largest member live at each step
+    // (a sweep over its members' lifetimes), so a chain that widens for a few
+    // steps reserves the wide size only there.
+    {
+        std::vector<std::vector<Seg>> members(groups.size());
+        for (const Lifetime &lt : lts) members[size_t(find(groupOf[size_t(lt.tensor)]))].push_back({lt.first, lt.last, lt.bytes});
+        for (size_t i = 0; i < groups.size(); ++i) {
+            if (members[i].size() < 2) continue;
+            std::vector<std::pair<int, long>> ev;  // (step, +bytes at its first step / -bytes after its last)
+            for (const Seg &m : members[i]) {
+                ev.push_back({m.first, long(m.bytes)});
+                ev.push_back({m.last + 1, -long(m.bytes)});
+            }
+            std::sort(ev.begin(), ev.end());
+            std::multiset<size_t> live;
+            std::vector<Seg> &out = groups[i].segs;
+            for (size_t e = 0; e < ev.size();) {
+                const int at = ev[e].first;
+                for (; e < ev.size() && ev[e].first == at; ++e) {
+                    if (ev[e].second >= 0) live.insert(size_t(ev[e].second));
+                    else live.erase(live.find(size_t(-ev[e].second)));
+                }
+                if (e == ev.size() || live.empty()) continue;
+                const size_t need = *live.rbegin();
+                const int end = ev[e].first - 1;
+                if (!out.empty() && out.back().bytes == need && out.back().last + 1 == at) out.back().last = end;
+                else out.push_back({at, end, need});
+            }
+        }
     }
     std::vector<std::vector<Item>> byPool(req.pools.size());
     std::vector<std::vector<int>> groupIndex(req.pools.size());

@@ -43,9 +43,10 @@ struct Lifetime {
 //   InPlace  an elementwise op (ADD, SUB, MUL, ...) of equal shapes and
 //            dtypes whose kernel reads element i before writing element i
 //            writes over an input that dies at that op; a CONV_2D or
-//            DEPTHWISE_CONV_2D (batch 1, output no larger than the input)
-//            does the same row by row through a stack window (RowInPlace.h),
-//            unless PlanRequest::inPlaceRows is off.
+//            DEPTHWISE_CONV_2D (batch 1; its output may be larger than the
+//            input: rows then go last to first) does the same row by row
+//            through a stack window (RowInPlace.h), unless
+//            PlanRequest::inPlaceRows is off.
 enum class ShareKind { Alias, InPlace };
 
 struct BufferShare {
@@ -82,7 +83,7 @@ struct MemoryPlan {
     std::vector<size_t> poolUsed;        // bytes used (peak) per pool
     std::vector<PlannedBuffer> buffers;  // one per planned tensor, by first step then name
     std::vector<BufferShare> shares;     // by step: the buffers ops reuse (empty with inPlace off)
-    size_t lowerBound = 0;               // max over steps of live bytes (planned tensors; a shared buffer counts once)
+    size_t lowerBound = 0;               // max over steps of live bytes (planned tensors; a shared buffer counts once per step, its largest live member)
     int steps = 0;
 
     size_t totalUsed() const;

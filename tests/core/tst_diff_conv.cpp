@@ -178,6 +178,46 @@ DiffCase convCase(DiffRng &r, bool depthwise, int k, bool tall = false) {
     return {name, std::move(g)};
 }
 
+// A convolution whose output is larger than its input (it widens the
+// channels), case k: 1x1 or 3x3, stride 1, channel ratio 2 or 4, int8 or
+// float32, SAME or VALID, CONV_2D or DEPTHWISE_CONV_2D (depth multiplier =
+// the ratio), 14 to 28 rows: written over its input last row first.
+DiffCase widenCase(DiffRng &r, int k) {
+    const DType dt = k % 2 ? DType::Float32 : DType::Int8;
+    const int kh = (k / 2) % 2 ? 3 : 1, kw = kh;
+    const int ratio = (k / 4) % 2 ? 4 : 2;
+    const bool depthwise = k % 3 == 2;
+    OpAttrs at;
+    at.strideH = at.strideW = 1;
+    at.dilationH = at.dilationW = 1;
+    at.padding = (k / 8) % 2 ? Padding::Same : Padding::Valid;
+    at.activation = r.pick(kActs);
+    if (depthwise) at.depthMultiplier = ratio;
+    const int h = r.range(14, 28), w = r.range(kw == 3 ? 6 : 1, 12), inC = r.range(1, 4), outC = inC * ratio;
+    const int oh = outSize(at.padding, h, kh, 1, 1), ow = outSize(at.padding, w, kw, 1, 1);
+    Graph g;
+    g.name = "m";
+    const Quant qi = actQuant(r, dt);
+    const int x = addTensor(g, "x", dt, {1, h, w, inC}, qi);
+    const Shape ws = depthwise ? Shape{1, kh, kw, outC} : Shape{outC, kh, kw, inC};
+    const size_t wn = size_t(shapeElements(ws));
+    const bool perChannel = dt != DType::Float32 && r.coin();
+    const Quant wq = dt == DType::Float32 ? Quant{} : weightQuant(r, perChannel, outC, depthwise ? 3 : 0);
+    const int wt = dt == DType::Float32 ? addTensor(g, "w", dt, ws, {}, floatData(r, wn, -1.f, 1.f))
+                                        : addTensor(g, "w", DType::Int8, ws, wq, int8Weights(r, wn));
+    const int b = addBias(g, r, dt, outC, qi.sc(), wq);
+    const int y = addTensor(g, "y", dt, {1, oh, ow, outC},
+                            outQuant(r, dt, qi.sc(), dt == DType::Float32 ? 1.f : meanScale(wq),
+                                     kh * kw * (depthwise ? 1 : inC)));
+    addOp(g, depthwise ? OpType::DepthwiseConv2D : OpType::Conv2D, {x, wt, b}, {y}, at);
+    setIO(g, {x}, {y});
+    char name[160];
+    std::snprintf(name, sizeof name, "widening %s %s in[1,%d,%d,%d] k%dx%d x%d %s #%d",
+                  depthwise ? "DEPTHWISE_CONV_2D" : "CONV_2D", dtypeName(dt), h, w, inC, kh, kw, ratio,
+                  at.padding == Padding::Same ? "same" : "valid", k);
+    return {name, std::move(g)};
+}
+
 DiffCase fcCase(DiffRng &r, int k) {
     const DType dt = r.pick(std::vector<DType>{DType::Int8, DType::Int8, DType::Int16, DType::Float32});
     const int depth = r.range(1, 40), units = r.range(1, 12);
@@ -267,12 +307,11 @@ private slots:
     void inPlaceRows() {
         DiffRng r(77);
         std::vector<DiffCase> cases;
-        int rows = 0;
-        for (int k = 0; k < 110; ++k) {
-            DiffCase c = convCase(r, k % 2 == 1, k, true);
+        // The op between two RELUs; the number of convolutions the planner
+        // writes over their input (and of those, the ones whose output is larger).
+        auto wrap = [&](DiffCase c, int *rows, int *wider) {
             Graph &g = c.graph;
             const int x = g.inputs[0], y = g.outputs[0];
-            if (g.tensors[size_t(x)].dtype == DType::Int16) continue;  // RELU of int16: not in TFLM's reference
             const int xr = addTensor(g, "x_relu", g.tensors[size_t(x)].dtype, g.tensors[size_t(x)].shape,
                                      g.tensors[size_t(x)].quant);
             const int yc = addTensor(g, "y_conv", g.tensors[size_t(y)].dtype, g.tensors[size_t(y)].shape,
@@ -293,12 +332,27 @@ private slots:
                 auto plan = planMemory(prepared, req);
                 if (plan.ok())
                     for (const BufferShare &s : plan->shares)
-                        rows += s.kind == ShareKind::InPlace && prepared.ops[size_t(s.step)].type != OpType::Relu;
+                        if (s.kind == ShareKind::InPlace && prepared.ops[size_t(s.step)].type != OpType::Relu) {
+                            ++*rows;
+                            *wider += prepared.tensors[size_t(s.output)].bytes() > prepared.tensors[size_t(s.input)].bytes();
+                        }
             }
             cases.push_back(std::move(c));
+        };
+        int rows = 0, wider = 0;
+        for (int k = 0; k < 110; ++k) {
+            DiffCase c = convCase(r, k % 2 == 1, k, true);
+            if (c.graph.tensors[size_t(c.graph.inputs[0])].dtype == DType::Int16) continue;  // RELU of int16: not in TFLM's reference
+            wrap(std::move(c), &rows, &wider);
         }
-        qInfo("%d of %zu cases write the convolution over its input", rows, cases.size());
+        const size_t random = cases.size();
+        int widenRows = 0, widenWider = 0;
+        for (int k = 0; k < 48; ++k) wrap(widenCase(r, k), &widenRows, &widenWider);
+        qInfo("%d of %zu random cases write the convolution over its input (%d with a larger output); "
+              "%d of %zu widening cases do",
+              rows, random, wider, widenWider, cases.size() - random);
         QVERIFY(rows >= 30);
+        QVERIFY(widenWider >= 36);
         DiffOptions opts;
         opts.inPlace = true;
         check(std::move(cases), 50, opts);

@@ -65,6 +65,46 @@ QJsonObject manifest(const QString &dir) {
     return QJsonDocument::fromJson(f.readAll()).object();
 }
 
+// The row-by-row schedule run the way InPlaceRows.cpp's loop runs it, on
+// element tags instead of values (the buffer starts as input element i = i,
+// each store writes -1 - oy): true when every window gets exactly the input
+// rows it reads. Independent of RowInPlace.cpp's row-level simulation (it
+// follows bytes, not "reached" rows).
+bool runsLikeTheGeneratedLoop(const RowGeometry &q, const RowSchedule &s) {
+    const long RI = long(s.rowIn), RO = long(s.rowOut), inH = q.inH;
+    std::vector<long> buf(size_t(std::max(inH * RI, long(q.outH) * RO)), -1000);
+    for (long i = 0; i < inH * RI; ++i) buf[size_t(i)] = i;
+    std::vector<long> ring(size_t(s.ring) * size_t(RI), -2000);
+    long savedTo = 0, savedFrom = inH;
+    for (int i = 0; i < q.outH; ++i) {
+        const long oy = s.descending ? q.outH - 1 - i : i;
+        for (int k = 0; k < s.span; ++k) {
+            const long iy = oy * q.strideH - q.padTop + k;
+            if (iy < 0 || iy >= inH) continue;
+            const bool fromRing = s.ring > 0 && (s.descending ? iy >= savedFrom : iy < savedTo);
+            for (long e = 0; e < RI; ++e) {
+                const long v = fromRing ? ring[size_t((iy % s.ring) * RI + e)] : buf[size_t(iy * RI + e)];
+                if (v != iy * RI + e) return false;
+            }
+        }
+        if (s.ring > 0 && !s.descending) {
+            const long end = std::min(inH, ((oy + 1) * RO + RI - 1) / RI);
+            for (long iy = savedTo; iy < end; ++iy)
+                if (iy >= (oy + 1) * q.strideH - q.padTop)
+                    std::copy_n(buf.begin() + iy * RI, RI, ring.begin() + (iy % s.ring) * RI);
+            savedTo = std::max(savedTo, end);
+        } else if (s.ring > 0) {
+            const long begin = oy * RO / RI;
+            for (long iy = begin; iy < savedFrom; ++iy)
+                if (iy <= (oy - 1) * q.strideH - q.padTop + s.span - 1)
+                    std::copy_n(buf.begin() + iy * RI, RI, ring.begin() + (iy % s.ring) * RI);
+            savedFrom = std::min(savedFrom, begin);
+        }
+        std::fill_n(buf.begin() + oy * RO, RO, -1 - oy);
+    }
+    return true;
+}
+
 }  // namespace
 
 class TstInPlace : public QObject {
@@ -206,6 +246,50 @@ private slots:
         QVERIFY(models >= 20);  // 26 of the 28 TFLite files load (91 with the ONNX models)
     }
 
+    // Row schedules for every small geometry (filter 1..4, stride 1..3,
+    // dilation 1..2, SAME and VALID padding, output rows 1/4 to 4 times the
+    // input's): each one planRowInPlace accepts runs correctly element by
+    // element, widening ones (descending) among them.
+    void rowScheduleSweep() {
+        size_t tried = 0, accepted = 0, descending = 0, rings = 0, caught = 0;
+        for (int inH = 1; inH <= 40; inH += 3)
+            for (int fh = 1; fh <= 4; ++fh)
+                for (int st = 1; st <= 3; ++st)
+                    for (int dil = 1; dil <= 2; ++dil)
+                        for (bool same : {false, true})
+                            for (int outC : {1, 2, 3, 4, 6, 8, 16}) {
+                                RowGeometry q;
+                                q.inH = inH, q.inW = 16, q.inC = 4;
+                                q.outW = 16, q.outC = outC;
+                                q.filterH = fh, q.strideH = st, q.dilationH = dil;
+                                const int eff = (fh - 1) * dil + 1;
+                                q.outH = same ? (inH + st - 1) / st : (inH - eff + st) / st;
+                                if (q.outH <= 0) continue;
+                                q.padTop = same ? std::max(0, ((q.outH - 1) * st + eff - inH) / 2) : 0;
+                                ++tried;
+                                RowSchedule s;
+                                if (!planRowInPlace(q, &s)) continue;
+                                ++accepted;
+                                descending += s.descending;
+                                rings += s.ring > 0;
+                                // The replay is not vacuous: without its ring, a schedule that
+                                // needs one mostly reads an overwritten row.
+                                if (s.ring > 0) {
+                                    RowSchedule bare = s;
+                                    bare.ring = 0;
+                                    caught += !runsLikeTheGeneratedLoop(q, bare);
+                                }
+                                QVERIFY2(runsLikeTheGeneratedLoop(q, s),
+                                         qPrintable(QString("inH %1 filter %2 stride %3 dilation %4 %5 outC %6 %7")
+                                                        .arg(inH).arg(fh).arg(st).arg(dil).arg(same ? "same" : "valid")
+                                                        .arg(outC).arg(s.descending ? "descending" : "ascending")));
+                            }
+        qInfo("row schedules: %zu geometries, %zu accepted (%zu descending, %zu with a ring), all run correctly; "
+              "without their ring %zu fail",
+              tried, accepted, descending, rings, caught);
+        QVERIFY(descending >= 100 && rings >= 20 && caught >= rings / 2);
+    }
+
     // MLPerf Tiny: bit-exact against the goldens with in-place on; workspace
     // with in-place <= without.
     void mlperfBitExact_data() {
@@ -235,29 +319,42 @@ private slots:
               ws[0], ws[1], io);
         QVERIFY(ws[1] <= ws[0]);
 
-        CompileOptions opts;
-        QVERIFY(!opts.plan.inPlace);  // off by default
-        opts.plan.inPlace = true;
-        auto art = compile(g.value(), opts);
-        QVERIFY2(art.ok(), art.diagnostics().format().c_str());
-        auto prog = HostProgram::build(art.value(), g.value());
-        QVERIFY2(prog.ok(), prog.diagnostics().format().c_str());
-        const QString dir = QString::fromStdString(sharedDir()) + "/models/golden/" + golden + "/";
-        for (const auto &cv : man["cases"].toArray()) {
-            const QJsonObject c = cv.toObject();
-            std::vector<TensorData> inputs;
-            for (const auto &in : c["inputs"].toArray()) {
-                TensorData b;
-                QVERIFY(readFile((dir + in.toString()).toStdString(), &b));
-                inputs.push_back(b);
+        // The generated C, bit-exact, with the graph's I/O separate and in the
+        // workspace (where the first layers may write over the input).
+        for (bool ioWs : {false, true}) {
+            CompileOptions opts;
+            QVERIFY(!opts.plan.inPlace);  // off by default
+            opts.plan.inPlace = true;
+            opts.plan.ioInWorkspace = ioWs;
+            if (ioWs) {
+                auto plan = planMemory(g.value(), opts.plan);
+                QVERIFY(plan.ok());
+                qInfo("%s: workspace with --io workspace --in-place on: %zu bytes (I/O included)", qPrintable(golden),
+                      plan->totalUsed());
+                QVERIFY2(checkPlan(g.value(), plan.value()).empty(), joined(checkPlan(g.value(), plan.value())).c_str());
             }
-            auto gen = prog->run(inputs);
-            QVERIFY2(gen.ok(), gen.diagnostics().format().c_str());
-            const QJsonArray outs = c["outputs"].toArray();
-            for (int j = 0; j < outs.size(); ++j) {
-                TensorData want;
-                QVERIFY(readFile((dir + outs[j].toString()).toStdString(), &want));
-                QVERIFY2(gen.value()[size_t(j)] == want, qPrintable(golden + " " + c["name"].toString()));
+            auto art = compile(g.value(), opts);
+            QVERIFY2(art.ok(), art.diagnostics().format().c_str());
+            auto prog = HostProgram::build(art.value(), g.value());
+            QVERIFY2(prog.ok(), prog.diagnostics().format().c_str());
+            const QString dir = QString::fromStdString(sharedDir()) + "/models/golden/" + golden + "/";
+            for (const auto &cv : man["cases"].toArray()) {
+                const QJsonObject c = cv.toObject();
+                std::vector<TensorData> inputs;
+                for (const auto &in : c["inputs"].toArray()) {
+                    TensorData b;
+                    QVERIFY(readFile((dir + in.toString()).toStdString(), &b));
+                    inputs.push_back(b);
+                }
+                auto gen = prog->run(inputs);
+                QVERIFY2(gen.ok(), gen.diagnostics().format().c_str());
+                const QJsonArray outs = c["outputs"].toArray();
+                for (int j = 0; j < outs.size(); ++j) {
+                    TensorData want;
+                    QVERIFY(readFile((dir + outs[j].toString()).toStdString(), &want));
+                    QVERIFY2(gen.value()[size_t(j)] == want,
+                             qPrintable(golden + " " + c["name"].toString() + (ioWs ? " (--io workspace)" : "")));
+                }
             }
         }
     }
