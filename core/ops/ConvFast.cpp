@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 
 namespace ember {
 
@@ -671,9 +670,9 @@ struct ConvEmit {
     // offsets). Receptive fields not contiguous in the input (filter rows,
     // padding) are first gathered as int8 (gatherColumns).
     bool dspPack = false;
-    int packP = 3, packC = 2;
+    int64_t packMax = 0;  // most pixels per group (stack)
 
-    void groupDsp(int P, const std::string &ox, std::pair<int, int> t, int cls, int ind) {
+    void groupDsp(int P, int C, const std::string &ox, std::pair<int, int> t, int cls, int ind) {
         const int64_t steps = KK / 4;
         const bool direct = p.filterH == 1 && t.first == 0 && t.second == p.filterW;
         ctx.line("{", ind++);
@@ -703,7 +702,7 @@ struct ConvEmit {
                      ind + 1);
         }
         ctx.line("}", ind);
-        const int C = packC, groups = p.outC / C, rest = p.outC % C;
+        const int groups = p.outC / C, rest = p.outC % C;
         if (groups > 0) {
             ctx.line("for (int32_t oc = 0; oc < " + n(int64_t(groups) * C) + "; oc += " + n(C) + ") {", ind);
             channelsDsp(P, C, ind + 1);
@@ -784,15 +783,21 @@ struct ConvEmit {
     }
 
     void segmentDsp(const Segment &s, std::pair<int, int> t, int ind) {
-        const int count = s.end - s.begin, P = packP, full = count / P, tail = count % P;
+        // Measured on Cortex-M4 (KWS): 8 pixels x 1 channel per pass beats
+        // 3 x 2 (0.84 vs 1.13 instructions per MAC on the 1x1 convolutions);
+        // with fewer pixels 3 x 2 is better.
+        const int count = s.end - s.begin;
+        const bool wide = count >= 6 && packMax >= 6;
+        const int P = int(std::min<int64_t>(wide ? 8 : 3, packMax)), C = wide ? 1 : 2;
+        const int full = count / P, tail = count % P;
         if (full > 1) {
             ctx.line("for (int32_t ox = " + n(s.begin) + "; ox < " + n(s.begin + P * full) + "; ox += " + n(P) + ")",
                      ind);
-            groupDsp(P, "ox", t, s.cls, ind);
+            groupDsp(P, C, "ox", t, s.cls, ind);
         } else if (full == 1) {
-            groupDsp(P, n(s.begin), t, s.cls, ind);
+            groupDsp(P, C, n(s.begin), t, s.cls, ind);
         }
-        if (tail) groupDsp(tail, n(s.end - tail), t, s.cls, ind);
+        if (tail) groupDsp(tail, tail > 3 ? 1 : 2, n(s.end - tail), t, s.cls, ind);
     }
 
     void segment(const Segment &s, std::pair<int, int> t, int ind) {
@@ -1055,14 +1060,12 @@ bool emitConvInt8Fast(const Graph &g, const Op &op, const ConvParams &params, Em
     e.im2col = e.stores.mve && p.filterH > 1 && K % 16 != 0 && KK <= 1024;
     const Paths ps = pathsFor(ctx);
     e.dspPack = ps.dsp && !ps.mve && KK % 4 == 0 && KK <= 1024;
-    if (const char *v = std::getenv("EMBER_PACK_P")) e.packP = std::atoi(v);
-    if (const char *v = std::getenv("EMBER_PACK_C")) e.packC = std::atoi(v);
     if (e.dspPack) {
         // Stack per pixel group: the int16 buffer, plus the int8 gather when a
         // receptive field is not one contiguous run; at most 2 KB.
         const bool direct = p.filterH == 1 && ax.taps.size() == 1 && ax.taps[0] == std::pair<int, int>{0, p.filterW};
-        e.packP = std::min<int64_t>(e.packP, 2048 / (KK * (direct ? 2 : 3)));
-        if (e.packP < 2 || e.packC <= 0) e.dspPack = false;
+        e.packMax = 2048 / (KK * (direct ? 2 : 3));
+        if (e.packMax < 2) e.dspPack = false;
     }
     const std::string tab =
         ctx.constantI32("bias_folded", folded, "bias + input offset x weight sums, per border class and channel");
