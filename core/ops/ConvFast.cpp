@@ -718,9 +718,9 @@ struct DepthwiseEmit {
             ctx.line("#else", 0);
         }
         // Scalar and DSP registers hold 2 pixels' accumulators only at a cost
-        // (spills): pair them only when the pixels share input columns
-        // (measured on Cortex-M4: slower at stride 2, 3x3).
-        const bool split = P == 2 && p.strideW >= t.second - t.first;
+        // (spills): pair them only at stride 1, where the pixels share all
+        // but one input column (measured on Cortex-M4: slower at stride 2, 3x3).
+        const bool split = P == 2 && p.strideW > 1;
         int in = ind;
         if (split) {
             ctx.line("for (int32_t q = 0; q < 2; ++q) {", in++);
