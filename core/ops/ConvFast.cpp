@@ -819,8 +819,17 @@ struct DepthwiseEmit {
     const ConvParams &p;
     StorePlan stores;
     RowSetup rows;
+    // One input channel, multiplier > 1 (DSP): the filter as int16 pairs of
+    // taps (k, k + 2) and (k + 1, k + 3) per output channel, so 4 adjacent
+    // input bytes (one word, SXTB16) take 2 SMLAD per output channel.
+    std::string packed, weights;
+    // The input and output pointers channels() reads from and writes to.
+    std::string xBase = "x0", yBase = "y0";
 
-    void pixel(const std::string &ox, int cls, std::pair<int, int> t, int ind) {
+    // P (1 or 2) horizontally adjacent output pixels ox, ox + 1 of one border
+    // class: each weight word is loaded once for both, and with stride <
+    // filter width the input columns they share are loaded once too.
+    void pixel(int P, const std::string &ox, int cls, std::pair<int, int> t, int ind) {
         const int C = p.inC;
         ctx.line("{", ind++);
         ctx.line("const int8_t *x0 = xr + " + cMul("(" + cMul(ox, p.strideW) + cAdd(t.first - p.padLeft) + ")", C) + ";",
@@ -833,31 +842,125 @@ struct DepthwiseEmit {
             ctx.line("#if EMBER_MVE", 0);
             if (quads > 0) {
                 ctx.line("for (int32_t c = 0; c < " + n(quads * 4) + "; c += 4) {", ind);
-                channelsMve("", t, ind + 1);
+                channelsMve(P, "", t, ind + 1);
                 ctx.line("}", ind);
             }
             if (C % 4) {
                 ctx.line("{", ind);
                 ctx.line("const int32_t c = " + n(quads * 4) + ";", ind + 1);
                 ctx.line("const mve_pred16_t tail = vctp32q(" + n(C % 4) + ");", ind + 1);
-                channelsMve("tail", t, ind + 1);
+                channelsMve(P, "tail", t, ind + 1);
                 ctx.line("}", ind);
             }
             ctx.line("#else", 0);
         }
+        // Scalar and DSP registers hold 2 pixels' accumulators only at a cost
+        // (spills): pair them only at stride 1, where the pixels share all
+        // but one input column (measured on Cortex-M4: slower at stride 2, 3x3).
+        const bool split = P == 2 && p.strideW > 1;
+        int in = ind;
+        if (split) {
+            ctx.line("for (int32_t q = 0; q < 2; ++q) {", in++);
+            ctx.line("const int8_t *xq = x0 + " + cMul("q", int64_t(p.strideW) * C) + ";", in);
+            ctx.line("int8_t *yq = y0 + " + cMul("q", C) + ";", in);
+            xBase = "xq";
+            yBase = "yq";
+        }
+        const int Ps = split ? 1 : P;
         if (quads > 0) {
-            ctx.line("for (int32_t c = 0; c < " + n(quads * 4) + "; c += 4) {", ind);
-            channels(4, t, ind + 1);
-            ctx.line("}", ind);
+            ctx.line("for (int32_t c = 0; c < " + n(quads * 4) + "; c += 4) {", in);
+            channels(Ps, 4, t, in + 1);
+            ctx.line("}", in);
         }
         for (int c = quads * 4; c < C; ++c) {
-            ctx.line("{", ind);
-            ctx.line("const int32_t c = " + n(c) + ";", ind + 1);
-            channels(1, t, ind + 1);
-            ctx.line("}", ind);
+            ctx.line("{", in);
+            ctx.line("const int32_t c = " + n(c) + ";", in + 1);
+            channels(Ps, 1, t, in + 1);
+            ctx.line("}", in);
         }
+        if (split) ctx.line("}", --in);
+        xBase = "x0";
+        yBase = "y0";
         if (stores.mve) ctx.line("#endif", 0);
         ctx.line("}", --ind);
+    }
+
+    // Runs of one class: pixel pairs, then the odd one.
+    void segment(const Segment &s, std::pair<int, int> t, int ind) {
+        const int count = s.end - s.begin, pairs = count / 2;
+        if (pairs > 1) {
+            ctx.line("for (int32_t ox = " + n(s.begin) + "; ox < " + n(s.begin + 2 * pairs) + "; ox += 2)", ind);
+            pixel(2, "ox", s.cls, t, ind);
+        } else if (pairs == 1) {
+            pixel(2, n(s.begin), s.cls, t, ind);
+        }
+        if (count % 2) pixel(1, n(s.end - 1), s.cls, t, ind);
+    }
+
+    // Input column (in units of C bytes from x0) of pixel q at tap k.
+    int column(int q, int k) const { return q * p.strideW + k; }
+
+    // Stores channel `ch` of P pixels (accumulators acc[q], pixel q at
+    // y0 + q * C): the per-channel requantization constants are read into
+    // locals once for all P (the int8 stores may alias the tables, so the
+    // compiler would reload them per store). Same arithmetic as emitStore.
+    void storeChannel(int P, const std::vector<std::string> &acc, const std::string &ch, int ind) {
+        const auto out = [&](int q) { return yBase + "[" + (q ? n(int64_t(q) * p.outC) + " + " : "") + ch + "]"; };
+        if (P == 1 || !stores.single || stores.table.empty()) {
+            for (int q = 0; q < P; ++q) emitStore(ctx, stores, acc[size_t(q)], ch, out(q), ind);
+            return;
+        }
+        const Requant &rq = stores.rq;
+        ctx.line("{", ind);
+        ctx.line("const int32_t *q = " + stores.table + " + 4 * (" + ch + ");", ind + 1);
+        ctx.line("const int32_t qm = q[0], qs = q[1];", ind + 1);
+        ctx.line("const int64_t qr = (int64_t)q[3] * 4294967296 + (uint32_t)q[2];", ind + 1);
+        const bool full = stores.dsp && rq.actMin == -128 && rq.actMax == 127;
+        for (int q = 0; q < P; ++q) {
+            ctx.line("{", ind + 1);
+            ctx.line("int32_t v = ember_rq1(" + acc[size_t(q)] + ", qm, qr, qs);", ind + 2);
+            if (full) ctx.line("#if EMBER_DSP", 0);
+            if (full) ctx.line(out(q) + " = (int8_t)__ssat(v, 8);", ind + 2);
+            if (full) ctx.line("#else", 0);
+            ctx.line("v = v < " + cInt(rq.actMin) + " ? " + cInt(rq.actMin) + " : v;", ind + 2);
+            ctx.line(out(q) + " = (int8_t)(v > " + cInt(rq.actMax) + " ? " + cInt(rq.actMax) + " : v);", ind + 2);
+            if (full) ctx.line("#endif", 0);
+            ctx.line("}", ind + 1);
+        }
+        ctx.line("}", ind);
+    }
+
+    // Helium form of storeChannel: channels c .. c + 3 of P pixels, the
+    // per-channel multiplier and shift vectors loaded once.
+    void storeMve(int P, const std::string &pred, int ind) {
+        const Requant &rq = stores.rq;
+        const bool left = std::any_of(rq.shift.begin(), rq.shift.end(), [](int32_t v) { return v > 0; });
+        if (P == 1 || stores.vMult.empty()) {
+            for (int q = 0; q < P; ++q)
+                emitStoreVec(ctx, stores, "acc" + n(q), "c", "y0 + " + (q ? n(int64_t(q) * p.outC) + " + " : "") + "c",
+                             pred, ind);
+            return;
+        }
+        ctx.line("{", ind);
+        ctx.line("const int32x4_t qm = vldrwq_s32(" + stores.vMult + " + c), rsh = vldrwq_s32(" + stores.vRsh + " + c);",
+                 ind + 1);
+        if (left) {
+            const std::string lsh = stores.vLsh.empty() ? "vdupq_n_s32(0)" : "vldrwq_s32(" + stores.vLsh + " + c)";
+            ctx.line("const int32x4_t lsh = " + lsh + ";", ind + 1);
+        }
+        for (int q = 0; q < P; ++q) {
+            const std::string y = "y0 + " + (q ? n(int64_t(q) * p.outC) + " + " : "") + "c";
+            ctx.line("{", ind + 1);
+            ctx.line(left ? "int32x4_t v = ember_mve_requant(acc" + n(q) + ", qm, lsh, rsh);"
+                          : "int32x4_t v = ember_mve_requant_r(acc" + n(q) + ", qm, rsh);",
+                     ind + 2);
+            if (rq.outputOffset) ctx.line("v = vaddq_n_s32(v, " + cInt(rq.outputOffset) + ");", ind + 2);
+            ctx.line("v = vmaxq_s32(v, vdupq_n_s32(" + cInt(rq.actMin) + "));", ind + 2);
+            ctx.line("v = vminq_s32(v, vdupq_n_s32(" + cInt(rq.actMax) + "));", ind + 2);
+            ctx.line(pred.empty() ? "vstrbq_s32(" + y + ", v);" : "vstrbq_p_s32(" + y + ", v, " + pred + ");", ind + 2);
+            ctx.line("}", ind + 1);
+        }
+        ctx.line("}", ind);
     }
 
     // Channel multiplier M > 1: output channel ic * M + m reads input
@@ -873,6 +976,12 @@ struct DepthwiseEmit {
         ctx.line("const int8_t *w0 = wr" + cAdd(int64_t(t.first) * OC) + ";", ind);
         ctx.line("int8_t *y0 = yr + " + cMul(ox, OC) + ";", ind);
         ctx.line("const int32_t *bx = by" + cAdd(int64_t(cls) * OC) + ";", ind);
+        if (!packed.empty() && t.second - t.first >= 4) {
+            // 2 words per weight byte: the same offset from the table as w0 from the filter, doubled.
+            ctx.line("#if EMBER_DSP", 0);
+            ctx.line("const int32_t *pk0 = " + packed + " + 2 * (w0 - " + weights + ");", ind);
+            ctx.line("#endif", 0);
+        }
         int in = ind;
         if (C > 1) ctx.line("for (int32_t ic = 0; ic < " + n(C) + "; ++ic) {", in++);
         else ctx.line("{", in++), ctx.line("const int32_t ic = 0;", in);
@@ -932,7 +1041,29 @@ struct DepthwiseEmit {
         ctx.line("{", in++);
         rowHead(in);
         const int quads = stores.dsp ? G / 4 : 0;
-        for (int k = 0; k < taps; ++k) {
+        const int groups = !packed.empty() && taps >= 4 ? taps / 4 : 0;
+        if (groups) {
+            ctx.line("#if EMBER_DSP", 0);
+            ctx.line("const int32_t *pp = pk0 + " + cMul(r, int64_t(p.filterW) * OC * 2) + " + 2 * c;", in);
+            if (taps % 4 == 0) ctx.line("(void)wp;", in);
+            for (int k = 0; k < 4 * groups; k += 4) {
+                ctx.line("{", in);
+                ctx.line("const int32_t xw = ember_ld32(xp" + cAdd(k) + ");", in + 1);
+                ctx.line("const int32_t xe = __sxtb16(xw), xo = ember_sxtb16_hi(xw);", in + 1);
+                for (int g = 0; g < G; ++g) {
+                    const int64_t at = 2 * (int64_t(k) * OC + g);
+                    ctx.line("a" + n(g) + " = __smlad(xe, pp[" + n(at) + "], a" + n(g) + ");", in + 1);
+                    ctx.line("a" + n(g) + " = __smlad(xo, pp[" + n(at + 1) + "], a" + n(g) + ");", in + 1);
+                }
+                ctx.line("}", in);
+            }
+            ctx.line("#else", 0);
+            for (int k = 0; k < 4 * groups; ++k)
+                for (int g = 0; g < G; ++g)
+                    ctx.line("a" + n(g) + " += xp[" + n(k) + "] * wp[" + n(k * OC + g) + "];", in);
+            ctx.line("#endif", 0);
+        }
+        for (int k = 4 * groups; k < taps; ++k) {
             ctx.line("{", in);
             ctx.line("const int32_t xv = xp[" + n(k * C) + "];", in + 1);
             if (quads) ctx.line("#if EMBER_DSP", 0);
@@ -966,61 +1097,102 @@ struct DepthwiseEmit {
         ctx.line("}", --ind);
     }
 
-    // Helium: channels c .. c + 3 as int32x4_t lanes (widening byte loads),
-    // every valid tap; `pred` non-empty: the channel tail.
-    void channelsMve(const std::string &pred, std::pair<int, int> t, int ind) {
+    // Helium: channels c .. c + 3 of P pixels as int32x4_t lanes (widening
+    // byte loads), every valid tap; `pred` non-empty: the channel tail.
+    void channelsMve(int P, const std::string &pred, std::pair<int, int> t, int ind) {
         const int64_t C = p.inC;
         const auto ld8 = [&](const std::string &ptr) {
             return pred.empty() ? "vldrbq_s32(" + ptr + ")" : "vldrbq_z_s32(" + ptr + ", " + pred + ")";
         };
-        ctx.line("int32x4_t acc = " + std::string(pred.empty() ? "vldrwq_s32(bx + c)" : "vldrwq_z_s32(bx + c, " + pred + ")") +
-                     ";",
+        ctx.line("int32x4_t acc0 = " +
+                     std::string(pred.empty() ? "vldrwq_s32(bx + c)" : "vldrwq_z_s32(bx + c, " + pred + ")") +
+                     (P > 1 ? ", acc1 = acc0" : "") + ";",
                  ind);
         int in = ind;
         if (rows.rowLoop) ctx.line("for (int32_t r = 0; r < " + rows.rows + "; ++r) {", in++);
         const std::string r = rows.rowLoop ? "r" : "0";
         ctx.line("const int8_t *xp = x0 + " + cMul(r, int64_t(p.inW) * C) + " + c;", in);
         ctx.line("const int8_t *wp = w0 + " + cMul(r, int64_t(p.filterW) * C) + " + c;", in);
+        std::vector<bool> loaded;
+        const auto col = [&](int j) {
+            if (size_t(j) >= loaded.size()) loaded.resize(size_t(j) + 1, false);
+            if (!loaded[size_t(j)] && P > 1) {
+                ctx.line("const int32x4_t xc" + n(j) + " = " + ld8("xp" + (j ? " + " + n(j * C) : "")) + ";", in);
+                loaded[size_t(j)] = true;
+            }
+            return P > 1 ? "xc" + n(j) : ld8("xp" + (j ? " + " + n(j * C) : ""));
+        };
         for (int k = 0; k < t.second - t.first; ++k) {
             const std::string off = k ? " + " + n(k * C) : "";
-            ctx.line("acc = vaddq_s32(acc, vmulq_s32(" + ld8("xp" + off) + ", " + ld8("wp" + off) + "));", in);
+            if (P == 1) {
+                ctx.line("acc0 = vaddq_s32(acc0, vmulq_s32(" + col(k) + ", " + ld8("wp" + off) + "));", in);
+                continue;
+            }
+            ctx.line("const int32x4_t wt" + n(k) + " = " + ld8("wp" + off) + ";", in);
+            for (int q = 0; q < P; ++q) {
+                const std::string x = col(column(q, k));
+                ctx.line("acc" + n(q) + " = vaddq_s32(acc" + n(q) + ", vmulq_s32(" + x + ", wt" + n(k) + "));", in);
+            }
         }
         if (rows.rowLoop) ctx.line("}", --in);
-        emitStoreVec(ctx, stores, "acc", "c", "y0 + c", pred, ind);
+        storeMve(P, pred, ind);
     }
 
-    // Q (4 or 1) channels from c on, every valid tap.
-    void channels(int Q, std::pair<int, int> t, int ind) {
+    // Q (4 or 1) channels from c on of P pixels, every valid tap.
+    void channels(int P, int Q, std::pair<int, int> t, int ind) {
         const int64_t C = p.inC;
-        for (int q = 0; q < Q; ++q) ctx.line("int32_t a" + n(q) + " = bx[c" + (q ? " + " + n(q) : "") + "];", ind);
+        const auto a = [](int q, int ch) { return "a" + n(q) + n(ch); };
+        for (int ch = 0; ch < Q; ++ch) {
+            std::string decl = "int32_t " + a(0, ch) + " = bx[c" + (ch ? " + " + n(ch) : "") + "]";
+            for (int q = 1; q < P; ++q) decl += ", " + a(q, ch) + " = " + a(0, ch);
+            ctx.line(decl + ";", ind);
+        }
         int in = ind;
         if (rows.rowLoop) ctx.line("for (int32_t r = 0; r < " + rows.rows + "; ++r) {", in++);
         const std::string r = rows.rowLoop ? "r" : "0";
-        ctx.line("const int8_t *xp = x0 + " + cMul(r, int64_t(p.inW) * C) + " + c;", in);
+        ctx.line("const int8_t *xp = " + xBase + " + " + cMul(r, int64_t(p.inW) * C) + " + c;", in);
         ctx.line("const int8_t *wp = w0 + " + cMul(r, int64_t(p.filterW) * C) + " + c;", in);
         const bool dsp = Q == 4 && stores.dsp;
-        if (dsp) ctx.line("#if EMBER_DSP", 0);
-        for (int k = 0; k < t.second - t.first && dsp; ++k) {
-            const std::string off = k ? " + " + n(k * C) : "";
-            ctx.line("{", in);
-            ctx.line("const int32_t xv = ember_ld32(xp" + off + "), wv = ember_ld32(wp" + off + ");", in + 1);
-            ctx.line("const int32_t xe = __sxtb16(xv), we = __sxtb16(wv);", in + 1);
-            ctx.line("const int32_t xo = ember_sxtb16_hi(xv), wo = ember_sxtb16_hi(wv);", in + 1);
-            ctx.line("a0 = __smlabb(xe, we, a0);", in + 1);
-            ctx.line("a2 = __smlatt(xe, we, a2);", in + 1);
-            ctx.line("a1 = __smlabb(xo, wo, a1);", in + 1);
-            ctx.line("a3 = __smlatt(xo, wo, a3);", in + 1);
-            ctx.line("}", in);
+        const int taps = t.second - t.first;
+        if (dsp) {
+            ctx.line("#if EMBER_DSP", 0);
+            // Each input column once (sign-extended even/odd byte pairs),
+            // declared where first used, so few are live at a time.
+            std::vector<bool> loaded;
+            const auto col = [&](int j) {
+                if (size_t(j) >= loaded.size()) loaded.resize(size_t(j) + 1, false);
+                if (!loaded[size_t(j)]) {
+                    const std::string x = "xc" + n(j);
+                    ctx.line("const int32_t " + x + " = ember_ld32(xp" + (j ? " + " + n(j * C) : "") + ");", in);
+                    ctx.line("const int32_t " + x + "e = __sxtb16(" + x + "), " + x + "o = ember_sxtb16_hi(" + x + ");", in);
+                    loaded[size_t(j)] = true;
+                }
+                return "xc" + n(j);
+            };
+            for (int k = 0; k < taps; ++k) {
+                const std::string w = "wt" + n(k);
+                ctx.line("const int32_t " + w + " = ember_ld32(wp" + (k ? " + " + n(k * C) : "") + ");", in);
+                ctx.line("const int32_t " + w + "e = __sxtb16(" + w + "), " + w + "o = ember_sxtb16_hi(" + w + ");", in);
+                for (int q = 0; q < P; ++q) {
+                    const std::string x = col(column(q, k));
+                    ctx.line(a(q, 0) + " = __smlabb(" + x + "e, " + w + "e, " + a(q, 0) + ");", in);
+                    ctx.line(a(q, 2) + " = __smlatt(" + x + "e, " + w + "e, " + a(q, 2) + ");", in);
+                    ctx.line(a(q, 1) + " = __smlabb(" + x + "o, " + w + "o, " + a(q, 1) + ");", in);
+                    ctx.line(a(q, 3) + " = __smlatt(" + x + "o, " + w + "o, " + a(q, 3) + ");", in);
+                }
+            }
+            ctx.line("#else", 0);
         }
-        if (dsp) ctx.line("#else", 0);
-        for (int k = 0; k < t.second - t.first; ++k)
-            for (int q = 0; q < Q; ++q)
-                ctx.line("a" + n(q) + " += xp[" + n(k * C + q) + "] * wp[" + n(k * C + q) + "];", in);
+        for (int k = 0; k < taps; ++k)
+            for (int q = 0; q < P; ++q)
+                for (int ch = 0; ch < Q; ++ch)
+                    ctx.line(a(q, ch) + " += xp[" + n(column(q, k) * C + ch) + "] * wp[" + n(k * C + ch) + "];", in);
         if (dsp) ctx.line("#endif", 0);
         if (rows.rowLoop) ctx.line("}", --in);
-        for (int q = 0; q < Q; ++q) {
-            const std::string ch = q ? "c + " + n(q) : "c";
-            emitStore(ctx, stores, "a" + n(q), ch, "y0[" + ch + "]", ind);
+        for (int ch = 0; ch < Q; ++ch) {
+            std::vector<std::string> accs;
+            for (int q = 0; q < P; ++q) accs.push_back(a(q, ch));
+            storeChannel(P, accs, ch ? "c + " + n(ch) : "c", ind);
         }
     }
 };
@@ -1113,7 +1285,24 @@ bool emitDepthwiseInt8Fast(const Graph &g, const Op &op, const ConvParams &p, Em
     });
 
     useHelpers(ctx);
-    DepthwiseEmit e{ctx, p, planStores(ctx, p.rq), {}};
+    DepthwiseEmit e{ctx, p, planStores(ctx, p.rq), {}, {}, {}};
+    if (p.inC == 1 && p.depthMultiplier > 1 && p.filterW >= 4 && e.stores.dsp && !e.stores.mve) {
+        // [ky][kx][oc] pairs {(kx, kx + 2), (kx + 1, kx + 3)} as int16 halves;
+        // taps past the row end pair with zero (never read: groups stay inside).
+        std::vector<int32_t> pk;
+        const auto at = [&](int ky, int kx, int oc) -> int32_t {
+            return kx < p.filterW ? wd[(int64_t(ky) * p.filterW + kx) * p.outC + oc] : 0;
+        };
+        const auto pair = [](int32_t lo, int32_t hi) { return int32_t(uint32_t(uint16_t(lo)) | (uint32_t(uint16_t(hi)) << 16)); };
+        for (int ky = 0; ky < p.filterH; ++ky)
+            for (int kx = 0; kx < p.filterW; ++kx)
+                for (int oc = 0; oc < p.outC; ++oc) {
+                    pk.push_back(pair(at(ky, kx, oc), at(ky, kx + 2, oc)));
+                    pk.push_back(pair(at(ky, kx + 1, oc), at(ky, kx + 3, oc)));
+                }
+        e.packed = ctx.constantI32("taps_packed", pk, "filter as int16 tap pairs (k, k+2), (k+1, k+3) per output channel");
+        e.weights = ctx.inputs[1];
+    }
     const std::string tab =
         ctx.constantI32("bias_folded", folded, "bias + input offset x weight sums, per border class and channel");
     const std::string rowTab =
@@ -1123,7 +1312,7 @@ bool emitDepthwiseInt8Fast(const Graph &g, const Op &op, const ConvParams &p, Em
              ", stride " + n(p.strideH) + "x" + n(p.strideW) + " -> output " + shapeString(g.out(op).shape) + ";");
     ctx.line(" * padding top " + n(p.padTop) + " left " + n(p.padLeft) + "; " + requantComment(p.rq) + ".");
     ctx.line(p.depthMultiplier == 1
-                 ? " * Input offset folded into the bias; 4 channels per step, border columns split off. */"
+                 ? " * Input offset folded into the bias; 4 channels x 2 pixels per step, border columns split off. */"
                  : " * Input offset folded into the bias; each input read once for its " + n(p.depthMultiplier) +
                        " output channels, border columns split off. */");
     int ind = emitBatchHead(ctx, p);
@@ -1133,14 +1322,13 @@ bool emitDepthwiseInt8Fast(const Graph &g, const Op &op, const ConvParams &p, Em
     ctx.line("int8_t *yr = yout + " + cMul("oy", int64_t(p.outW) * p.outC) + ";", ind);
     for (const Segment &s : segmentsOf(ax)) {
         const auto t = ax.taps[size_t(s.cls)];
-        if (s.end - s.begin > 1) {
+        if (p.depthMultiplier == 1) {
+            e.segment(s, t, ind);
+        } else if (s.end - s.begin > 1) {
             ctx.line("for (int32_t ox = " + n(s.begin) + "; ox < " + n(s.end) + "; ++ox)", ind);
-            if (p.depthMultiplier > 1) e.pixelMult("ox", s.cls, t, ind);
-            else e.pixel("ox", s.cls, t, ind);
-        } else if (p.depthMultiplier > 1) {
-            e.pixelMult(n(s.begin), s.cls, t, ind);
+            e.pixelMult("ox", s.cls, t, ind);
         } else {
-            e.pixel(n(s.begin), s.cls, t, ind);
+            e.pixelMult(n(s.begin), s.cls, t, ind);
         }
     }
     while (ind > 1) ctx.line("}", --ind);

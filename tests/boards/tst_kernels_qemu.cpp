@@ -144,12 +144,50 @@ void addCase(Cases &cs, int kind, std::mt19937 &rng) {
     cs.names.push_back(name);
 }
 
+// Depthwise on one input channel with multiplier > 1 and filters at least 4
+// wide (micro_speech's first layer: the DSP path's packed tap pairs), border
+// columns, stride 1 and 2, multipliers below and above 8.
+void addOneChannelCases(Cases &cs, std::mt19937 &rng) {
+    struct Shape4 {
+        int h, w, fh, fw, stride, mult;
+    };
+    const Shape4 shapes[] = {{9, 13, 3, 8, 2, 8}, {6, 11, 2, 5, 1, 3}, {7, 9, 4, 7, 2, 10}};
+    for (const Shape4 &s : shapes) {
+        Graph &g = cs.g;
+        const std::string k = std::to_string(cs.names.size());
+        OpAttrs a;
+        a.activation = activation(rng);
+        a.padding = Padding::Same;
+        a.strideH = a.strideW = s.stride;
+        a.depthMultiplier = s.mult;
+        const int outC = s.mult;
+        const int in = addTensor(g, "in" + k, DType::Int8, {1, s.h, s.w, 1}, q(0.02f, pick(rng, -128, 127)));
+        const Quant wq = weightQuant(rng, outC, 3, true);
+        std::vector<int> ins{in, addTensor(g, "w" + k, DType::Int8, {1, s.fh, s.fw, outC}, wq,
+                                           bytesOf(bytes(rng, size_t(outC) * s.fh * s.fw)))};
+        std::vector<int32_t> b(static_cast<size_t>(outC));
+        for (auto &v : b) v = pick(rng, -5000, 5000);
+        ins.push_back(addTensor(g, "b" + k, DType::Int32, {outC}, {}, bytesOf(b)));
+        const int oh = (s.h + s.stride - 1) / s.stride, ow = (s.w + s.stride - 1) / s.stride;
+        const int out = addTensor(g, "out" + k, DType::Int8, {1, oh, ow, outC}, q(outScale(rng), pick(rng, -128, 127)));
+        addOp(g, OpType::DepthwiseConv2D, ins, {out}, a);
+        g.inputs.push_back(in);
+        g.outputs.push_back(out);
+        cs.inputs.push_back(bytesOf(bytes(rng, size_t(s.h) * s.w)));
+        g.ops.back().index = int(g.ops.size()) - 1;
+        cs.names.push_back("depthwise " + std::to_string(s.h) + "x" + std::to_string(s.w) + "x1 filter " +
+                           std::to_string(s.fh) + "x" + std::to_string(s.fw) + " x" + std::to_string(s.mult) +
+                           " stride " + std::to_string(s.stride) + " same");
+    }
+}
+
 Cases makeCases(uint32_t seed, int perKind) {
     std::mt19937 rng(seed);
     Cases cs;
     cs.g.name = "kernels";
     for (int i = 0; i < perKind; ++i)
         for (int kind = 0; kind < 4; ++kind) addCase(cs, kind, rng);
+    addOneChannelCases(cs, rng);
     setIO(cs.g, cs.g.inputs, cs.g.outputs);
     return cs;
 }
@@ -174,7 +212,7 @@ void TestKernelsQemu::kernels_data() {
     QTest::addColumn<QString>("target");
     QTest::addColumn<QString>("markers");  // tokens only the target's paths emit (dot, im2col, multiplier)
     QTest::newRow("helium@an547") << "qemu-mps3-an547" << "cortex-m55" << "vmladavaq_s8,int8_t col[,vmlaq_n_s32,vsubq_s32(x, y)";
-    QTest::newRow("dsp@an386") << "qemu-mps2-an386" << "cortex-m4" << "__smlad,__smlabt";
+    QTest::newRow("dsp@an386") << "qemu-mps2-an386" << "cortex-m4" << "__smlad,__smlabt,taps_packed";
 }
 
 void TestKernelsQemu::kernels() {
