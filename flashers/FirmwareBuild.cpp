@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "ElfFile.h"
@@ -50,15 +51,29 @@ uint64_t frameOf(const std::vector<StackFrame> &frames, const std::string &fn) {
 }
 
 // The generated call graph is flat: run → layer function → (small helpers),
-// plus the profiling hooks. Two largest ops-file frames bound layer + helper.
+// plus the profiling hooks. A layer function never calls another layer
+// function, so the largest layer frame plus the largest other ops-file frame
+// (a helper, or a packed wrapper above the layer) bound that chain.
 void computeStack(const std::vector<StackFrame> &frames, const Board &b, const PackageInfo &p, SizeReport &r) {
+    std::set<std::string> layerFunctions;
+    for (const PackageInfo::Layer &l : p.layers) layerFunctions.insert(l.function);
+    uint64_t largestLayer = 0, largestOther = 0;
     std::vector<uint64_t> ops;
+    bool namedLayers = false;
     for (const StackFrame &f : frames) {
-        if (f.file == p.name + "_ops") ops.push_back(f.bytes);
+        if (f.file == p.name + "_ops") {
+            const bool isLayer = layerFunctions.count(f.function) > 0;
+            namedLayers |= isLayer;
+            uint64_t &m = isLayer ? largestLayer : largestOther;
+            m = std::max(m, f.bytes);
+            ops.push_back(f.bytes);
+        }
         if (!f.bounded) r.stackBounded = false;
     }
+    // Without layer names in the metadata: the two largest frames.
     std::sort(ops.rbegin(), ops.rend());
-    const uint64_t layer = (ops.size() > 0 ? ops[0] : 0) + (ops.size() > 1 ? ops[1] : 0);
+    const uint64_t layer = namedLayers ? largestLayer + largestOther
+                                       : (ops.size() > 0 ? ops[0] : 0) + (ops.size() > 1 ? ops[1] : 0);
     const uint64_t hooks = std::max(frameOf(frames, "ember_layer_begin"), frameOf(frames, "ember_layer_end"));
     // Checked calls (GENERATED_API.md): packed functions first call
     // NAME_check_args and the C entrypoint NAME_check_pools (both in NAME.c),

@@ -1,7 +1,7 @@
 // The four MLPerf Tiny int8 models as firmware on the emulated Cortex-M4,
 // Cortex-M7 and Cortex-M55 (each compiled with its board's --target: DSP
 // paths on M4/M7, Helium on M55): outputs bit-exact with the golden and with the host run of the
-// same generated C, one table row per layer, identical counts on every boot.
+// same generated C, one table row per layer, identical counts on a second boot (KWS, each board).
 // Plus --optimize size on the M4 and the M55 (compact kernels: bit-exact too,
 // and less flash than the balanced build of the same model on the same board)
 // and --optimize speed on the M4 (-O3 for the layer file); on the M7, KWS in
@@ -116,7 +116,7 @@ void TestQemuModels::model() {
     QVERIFY2(run->total - sum < run->total / 20 + 2000, "hooks and glue should be a small part of the total");
     QVERIFY(run->stackUsed > 0 && run->stackUsed <= fb->size.stackWorst);  // the static bound holds
     QVERIFY(qAbs(qint64(run->runTotals[0]) - qint64(run->runTotals[1])) <= qint64(std::ceil(b.tickNs)));  // one tick
-    if (optimize == "balanced") {  // determinism once per model and board is enough
+    if (optimize == "balanced" && stem == "kws_ref_model") {  // determinism once per board is enough
         Result<BoardRun> again = runFirmware(fb->elfPath, b, *info);
         QVERIFY(again.ok());
         QCOMPARE(again->layers, run->layers);
