@@ -1247,7 +1247,8 @@ bool emitConvInt8Fast(const Graph &g, const Op &op, const ConvParams &params, Em
     ctx.line("/* CONV_2D input " + shapeString(g.in(op, 0).shape) + ", filter " + shapeString(w.shape) + ", stride " +
              n(p.strideH) + "x" + n(p.strideW) + " -> output " + shapeString(g.out(op).shape) + ";");
     ctx.line(" * padding top " + n(p.padTop) + " left " + n(p.padLeft) + "; " + requantComment(p.rq) + ".");
-    ctx.line(" * Input offset folded into the bias; 2 pixels x 2 channels per inner loop. */");
+    ctx.line(" * Input offset folded into the bias; 2 pixels x 2 channels per inner loop (DSP cores, receptive");
+    ctx.line(" * fields of whole words: up to 8 pixels sign-extended once into a stack buffer, unrolled SMLAD). */");
     int ind = emitBatchHead(ctx, p);
     ctx.line("for (int32_t oy = 0; oy < " + n(p.outH) + "; ++oy) {", ind++);
     e.rows = emitRowSetup(ctx, p, ay, tab, rowTab, int64_t(p.inW) * p.inC, K, ctx.inputs[1], ind);
