@@ -87,6 +87,20 @@ std::vector<Segment> segmentsOf(const AxisPlan &a) {
     return s;
 }
 
+// Runs of one class, shared by the conv and depthwise emitters: pixel pairs
+// (a loop over them when there are more than one), then the odd one.
+// `pixels(P, ox)` emits P output pixels starting at column expression ox.
+template <class Pixels> void pairedSegment(EmitContext &ctx, const Segment &s, int ind, Pixels pixels) {
+    const int count = s.end - s.begin, pairs = count / 2;
+    if (pairs > 1) {
+        ctx.line("for (int32_t ox = " + n(s.begin) + "; ox < " + n(s.begin + 2 * pairs) + "; ox += 2)", ind);
+        pixels(2, std::string("ox"));
+    } else if (pairs == 1) {
+        pixels(2, n(s.begin));
+    }
+    if (count % 2) pixels(1, n(s.end - 1));
+}
+
 // Constant weights (and bias) are needed to fold the input offset.
 bool foldable(const Graph &g, const Op &op, const ConvParams &p) {
     if (p.rq.dtype != DType::Int8 || p.rq.acc64 || p.dilationH != 1 || p.dilationW != 1) return false;
@@ -801,14 +815,7 @@ struct ConvEmit {
     }
 
     void segment(const Segment &s, std::pair<int, int> t, int ind) {
-        const int count = s.end - s.begin, pairs = count / 2;
-        if (pairs > 1) {
-            ctx.line("for (int32_t ox = " + n(s.begin) + "; ox < " + n(s.begin + 2 * pairs) + "; ox += 2)", ind);
-            pixels(2, "ox", s.cls, t, ind);
-        } else if (pairs == 1) {
-            pixels(2, n(s.begin), s.cls, t, ind);
-        }
-        if (count % 2) pixels(1, n(s.end - 1), s.cls, t, ind);
+        pairedSegment(ctx, s, ind, [&](int P, const std::string &ox) { pixels(P, ox, s.cls, t, ind); });
     }
 };
 
@@ -885,16 +892,8 @@ struct DepthwiseEmit {
         ctx.line("}", --ind);
     }
 
-    // Runs of one class: pixel pairs, then the odd one.
     void segment(const Segment &s, std::pair<int, int> t, int ind) {
-        const int count = s.end - s.begin, pairs = count / 2;
-        if (pairs > 1) {
-            ctx.line("for (int32_t ox = " + n(s.begin) + "; ox < " + n(s.begin + 2 * pairs) + "; ox += 2)", ind);
-            pixel(2, "ox", s.cls, t, ind);
-        } else if (pairs == 1) {
-            pixel(2, n(s.begin), s.cls, t, ind);
-        }
-        if (count % 2) pixel(1, n(s.end - 1), s.cls, t, ind);
+        pairedSegment(ctx, s, ind, [&](int P, const std::string &ox) { pixel(P, ox, s.cls, t, ind); });
     }
 
     // Input column (in units of C bytes from x0) of pixel q at tap k.
