@@ -87,6 +87,24 @@ std::vector<Segment> segmentsOf(const AxisPlan &a) {
     return s;
 }
 
+// Output channels in groups of `width`: a loop over the whole groups (`oc`
+// steps by width), then the rest with `oc` a constant; `group(C)` emits the
+// body for C channels starting at oc.
+template <class Group> void channelGroups(EmitContext &ctx, int outC, int width, int ind, Group group) {
+    const int groups = outC / width, rest = outC % width;
+    if (groups > 0) {
+        ctx.line("for (int32_t oc = 0; oc < " + n(int64_t(groups) * width) + "; oc += " + n(width) + ") {", ind);
+        group(width);
+        ctx.line("}", ind);
+    }
+    if (rest) {
+        ctx.line("{", ind);
+        ctx.line("const int32_t oc = " + n(outC - rest) + ";", ind + 1);
+        group(rest);
+        ctx.line("}", ind);
+    }
+}
+
 // Runs of one class, shared by the conv and depthwise emitters: pixel pairs
 // (a loop over them when there are more than one), then the odd one.
 // `pixels(P, ox)` emits P output pixels starting at column expression ox.
@@ -568,33 +586,12 @@ struct ConvEmit {
             ctx.line("#if EMBER_MVE", 0);
             ctx.line("(void)x0;", ind);
             gatherColumns(P, ox, t, ind);
-            const int groups = p.outC / 4, rest = p.outC % 4;
-            if (groups > 0) {
-                ctx.line("for (int32_t oc = 0; oc < " + n(groups * 4) + "; oc += 4) {", ind);
-                channelsCol(P, 4, ind + 1);
-                ctx.line("}", ind);
-            }
-            if (rest) {
-                ctx.line("{", ind);
-                ctx.line("const int32_t oc = " + n(p.outC - rest) + ";", ind + 1);
-                channelsCol(P, rest, ind + 1);
-                ctx.line("}", ind);
-            }
+            channelGroups(ctx, p.outC, 4, ind, [&](int C) { channelsCol(P, C, ind + 1); });
             ctx.line("#else", 0);
         }
         // Helium: 4 channels per pass (one vector requantization per pixel).
-        const int cw = stores.mve ? 4 : 2, groups = p.outC / cw, rest = p.outC % cw;
-        if (groups > 0) {
-            ctx.line("for (int32_t oc = 0; oc < " + n(groups * cw) + "; oc += " + n(cw) + ") {", ind);
-            channels(P, cw, t, pixStep, int(len), ind + 1);
-            ctx.line("}", ind);
-        }
-        if (rest) {
-            ctx.line("{", ind);
-            ctx.line("const int32_t oc = " + n(p.outC - rest) + ";", ind + 1);
-            channels(P, rest, t, pixStep, int(len), ind + 1);
-            ctx.line("}", ind);
-        }
+        channelGroups(ctx, p.outC, stores.mve ? 4 : 2, ind,
+                      [&](int C) { channels(P, C, t, pixStep, int(len), ind + 1); });
         if (im2col) ctx.line("#endif", 0);
         ctx.line("}", --ind);
     }
@@ -716,18 +713,7 @@ struct ConvEmit {
                      ind + 1);
         }
         ctx.line("}", ind);
-        const int groups = p.outC / C, rest = p.outC % C;
-        if (groups > 0) {
-            ctx.line("for (int32_t oc = 0; oc < " + n(int64_t(groups) * C) + "; oc += " + n(C) + ") {", ind);
-            channelsDsp(P, C, ind + 1);
-            ctx.line("}", ind);
-        }
-        if (rest) {
-            ctx.line("{", ind);
-            ctx.line("const int32_t oc = " + n(p.outC - rest) + ";", ind + 1);
-            channelsDsp(P, rest, ind + 1);
-            ctx.line("}", ind);
-        }
+        channelGroups(ctx, p.outC, C, ind, [&](int width) { channelsDsp(P, width, ind + 1); });
         ctx.line("}", --ind);
     }
 
