@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace ember {
 
@@ -1323,6 +1324,115 @@ bool emitDepthwiseInt8Fast(const Graph &g, const Op &op, const ConvParams &p, Em
 
 void useMveKernelHelpers(EmitContext &ctx) { useMveHelpers(ctx); }
 
+// emitDot's portable C alone (the FC's DSP path is a separate branch).
+void emitDotPortable(EmitContext &ctx, int C, const std::string &w, int64_t wStep, int len, int ind) {
+    const Paths portable{false, false};
+    ctx.line("{", ind++);
+    ctx.line("const int8_t *xp = x;", ind);
+    ctx.line("const int8_t *wp = " + w + ";", ind);
+    const int words = len / 4;
+    int64_t off = 0;
+    if (words > 1) {
+        ctx.line("for (int32_t k = 0; k < " + n(words) + "; ++k) {", ind++);
+        emitDotWord(ctx, portable, 1, C, 0, wStep, 0, ind);
+        ctx.line("xp += 4;", ind);
+        ctx.line("wp += 4;", ind);
+        ctx.line("}", --ind);
+    } else if (words == 1) {
+        emitDotWord(ctx, portable, 1, C, 0, wStep, 0, ind);
+        off = 4;
+    }
+    for (int j = 0; j < len % 4; ++j)
+        for (int c = 0; c < C; ++c)
+            ctx.line(acc(0, c) + " += xp[" + n(off + j) + "] * wp[" + n(c * wStep + off + j) + "];", ind);
+    if (len % 4 == 0) {
+        ctx.line("(void)xp;", ind);
+        ctx.line("(void)wp;", ind);
+    }
+    ctx.line("}", --ind);
+}
+
+// FULLY_CONNECTED on DSP cores without Helium: the input row is widened once
+// per row into int16 pairs (x0, x2), (x1, x3) per 4 bytes (SXTB16's order,
+// zero padded to whole groups of 4), and the weights are repacked so that
+// one pointer walks them: per group of 4 units (the last group: the rest),
+// per 4 inputs, the units one after the other. Balanced keeps them int8
+// (same flash; SXTB16 widens each weight word); --optimize speed stores them
+// pre-widened as int16 pairs in the same order (twice the flash), leaving
+// one LDRD and two SMLAD per 4 multiply-accumulates of a unit.
+struct FcPacked {
+    std::string weights;   // the repacked array
+    bool wide = false;     // int16 pairs (speed) rather than int8
+    int64_t steps = 0;     // groups of 4 inputs (depth rounded up)
+    int64_t unitWords = 0; // 32-bit words of one unit's weights
+};
+
+FcPacked packFcWeights(EmitContext &ctx, const int8_t *wd, int units, int64_t depth, bool wide) {
+    FcPacked f;
+    f.wide = wide;
+    f.steps = (depth + 3) / 4;
+    f.unitWords = wide ? 2 * f.steps : f.steps;
+    const auto at = [&](int o, int64_t k) { return k < depth ? int32_t(wd[o * depth + k]) : 0; };
+    const auto pair = [](int32_t lo, int32_t hi) {
+        return int32_t(uint32_t(uint16_t(int16_t(lo))) | (uint32_t(uint16_t(int16_t(hi))) << 16));
+    };
+    std::vector<int32_t> words;
+    std::vector<int8_t> bytes;
+    for (int o0 = 0; o0 < units; o0 += 4) {
+        const int group = std::min(4, units - o0);
+        for (int64_t s = 0; s < f.steps; ++s)
+            for (int o = o0; o < o0 + group; ++o) {
+                const int64_t k = 4 * s;
+                if (wide) {
+                    words.push_back(pair(at(o, k), at(o, k + 2)));
+                    words.push_back(pair(at(o, k + 1), at(o, k + 3)));
+                } else {
+                    for (int j = 0; j < 4; ++j) bytes.push_back(int8_t(at(o, k + j)));
+                }
+            }
+    }
+    if (wide)
+        f.weights = ctx.constantI32("weights_i16", words,
+                                    "weights as int16 pairs (k, k+2), (k+1, k+3): per 4 units, per 4 inputs, per unit");
+    else
+        f.weights = ctx.constant("weights_packed", DType::Int8, bytes.data(), bytes.size(),
+                                 "weights per 4 units, per 4 inputs (zero padded), per unit");
+    return f;
+}
+
+// Inline asm: gcc splits 64-bit loads on M4, and in C it hoists the int8
+// weight loads of the next units ahead of the SMLADs and spills.
+void useFcDspHelpers(EmitContext &ctx, bool wide) {
+    ctx.addHelper("ember_ld64",
+                  "#if EMBER_DSP\n"
+                  "/* two words from the 4-byte aligned *p with one LDRD; *p moves past them */\n"
+                  "static inline void ember_ld64(const int32_t **p, int32_t *lo, int32_t *hi)\n"
+                  "{\n"
+                  "    __asm__(\"ldrd %0, %1, [%2], #8\"\n"
+                  "            : \"=r\"(*lo), \"=r\"(*hi), \"+r\"(*p)\n"
+                  "            : \"m\"(*(const int32_t(*)[2])*p));\n"
+                  "}\n"
+                  "#endif\n");
+    if (wide) return;
+    ctx.addHelper("ember_mac4_s8",
+                  "#if EMBER_DSP\n"
+                  "/* acc + the 4 products of the int8 word at *p (bytes w0..w3) and the int16\n"
+                  " * pairs x02 = (x0, x2), x13 = (x1, x3); *p moves past the word */\n"
+                  "static inline int32_t ember_mac4_s8(int32_t acc, int32_t x02, int32_t x13, const int8_t **p)\n"
+                  "{\n"
+                  "    int32_t w13, w02;\n"
+                  "    __asm__(\"ldr %1, [%3], #4\\n\\t\"\n"
+                  "            \"sxtb16 %2, %1\\n\\t\"\n"
+                  "            \"sxtb16 %1, %1, ror #8\\n\\t\"\n"
+                  "            \"smlad %0, %4, %2, %0\\n\\t\"\n"
+                  "            \"smlad %0, %5, %1, %0\"\n"
+                  "            : \"+r\"(acc), \"=&r\"(w13), \"=&r\"(w02), \"+r\"(*p)\n"
+                  "            : \"r\"(x02), \"r\"(x13), \"m\"(*(const int8_t(*)[4])*p));\n"
+                  "    return acc;\n"
+                  "}\n"
+                  "#endif\n");
+}
+
 bool emitFullyConnectedInt8Fast(const Graph &g, const Op &op, const ConvParams &p, const std::string &rows,
                                 EmitContext &ctx) {
     if (!foldable(g, op, p)) return false;
@@ -1336,27 +1446,39 @@ bool emitFullyConnectedInt8Fast(const Graph &g, const Op &op, const ConvParams &
         return s;
     });
     useHelpers(ctx);
+    const Paths ps = pathsFor(ctx);
+    // Helium targets keep emitDot (its Helium and DSP branches) as it was.
+    const bool packed = ps.dsp && !ps.mve;
+    const bool wide = packed && optimizeForSpeed(emitOptimizeMode());
+    if (packed) useFcDspHelpers(ctx, wide);
     const StorePlan stores = planStores(ctx, p.rq);
     const std::string tab = ctx.constantI32("bias_folded", folded, "bias + input offset x weight row sums, per unit");
+    FcPacked pk;
+    if (packed) pk = packFcWeights(ctx, wd, p.outC, depth, wide);
     ctx.line("/* FULLY_CONNECTED input " + shapeString(g.in(op, 0).shape) + " as [" + rows + "," + n(depth) +
              "] x weights " + shapeString(g.in(op, 1).shape) + " -> output " + shapeString(g.out(op).shape) + ";");
     ctx.line(" * " + requantComment(p.rq) + ".");
-    ctx.line(" * Input offset folded into the bias; 4 units share each input load. */");
-    int ind = 1;
-    if (rows != "1") {
-        ctx.line("for (int32_t b = 0; b < " + rows + "; ++b) {", ind++);
-        ctx.line("const int8_t *x = " + ctx.inputs[0] + " + b * " + n(depth) + ";", ind);
-        ctx.line("int8_t *y = " + ctx.outputs[0] + " + b * " + n(p.outC) + ";", ind);
-    } else {
-        ctx.line("const int8_t *x = " + ctx.inputs[0] + ";", ind);
-        ctx.line("int8_t *y = " + ctx.outputs[0] + ";", ind);
-    }
-    // `units` output units from o on (o a C name in scope).
-    auto block = [&](int units, int in) {
-        ctx.line("const int8_t *wc = " + ctx.inputs[1] + " + " + cMul("o", depth) + ";", in);
-        for (int c = 0; c < units; ++c)
-            ctx.line("int32_t " + acc(0, c) + " = " + tab + "[o" + (c ? " + " + n(c) : "") + "];", in);
-        emitDot(ctx, 1, units, "x", 0, "wc", depth, int(depth), in);
+    if (packed) {
+        ctx.line(" * Input offset folded into the bias. DSP: the row widened once to int16 pairs, 4 units per pass,");
+        ctx.line(pk.wide ? " * weights pre-widened (--optimize speed): one LDRD + two SMLAD per 4 inputs of a unit. */"
+                         : " * int8 weights repacked: LDR + two SXTB16 + two SMLAD per 4 inputs of a unit. */");
+    } else
+        ctx.line(" * Input offset folded into the bias; 4 units share each input load. */");
+    // Opens the row loop and declares x/y; returns the indent inside.
+    const auto rowHead = [&]() {
+        int ind = 1;
+        if (rows != "1") {
+            ctx.line("for (int32_t b = 0; b < " + rows + "; ++b) {", ind++);
+            ctx.line("const int8_t *x = " + ctx.inputs[0] + " + b * " + n(depth) + ";", ind);
+            ctx.line("int8_t *y = " + ctx.outputs[0] + " + b * " + n(p.outC) + ";", ind);
+        } else {
+            ctx.line("const int8_t *x = " + ctx.inputs[0] + ";", ind);
+            ctx.line("int8_t *y = " + ctx.outputs[0] + ";", ind);
+        }
+        return ind;
+    };
+    // Requantize + store `units` accumulators of units o, o + 1, ...
+    const auto storeUnits = [&](int units, int in) {
         if (stores.mve) {
             ctx.line("#if EMBER_MVE", 0);
             std::vector<std::string> a;
@@ -1370,18 +1492,109 @@ bool emitFullyConnectedInt8Fast(const Graph &g, const Op &op, const ConvParams &
         }
         if (stores.mve) ctx.line("#endif", 0);
     };
-    const int quads = p.outC / 4;
-    if (quads > 0) {
-        ctx.line("for (int32_t o = 0; o < " + n(quads * 4) + "; o += 4) {", ind);
-        block(4, ind + 1);
-        ctx.line("}", ind);
+    const auto accInit = [&](int units, int in) {
+        for (int c = 0; c < units; ++c)
+            ctx.line("int32_t " + acc(0, c) + " = " + tab + "[o" + (c ? " + " + n(c) : "") + "];", in);
+    };
+    // Units in groups of 4 from o on (o a C name in scope), then the rest.
+    const auto unitGroups = [&](int ind, const std::function<void(int, int)> &group) {
+        const int quads = p.outC / 4;
+        if (quads > 0) {
+            ctx.line("for (int32_t o = 0; o < " + n(quads * 4) + "; o += 4) {", ind);
+            group(4, ind + 1);
+            ctx.line("}", ind);
+        }
+        if (p.outC % 4) {
+            ctx.line("{", ind);
+            ctx.line("const int32_t o = " + n(quads * 4) + ";", ind + 1);
+            group(p.outC % 4, ind + 1);
+            ctx.line("}", ind);
+        }
+    };
+    if (packed) {
+        ctx.line("#if EMBER_DSP", 0);
+        ctx.line("int32_t xs[" + n(2 * pk.steps) + "]; /* the input row as int16 pairs (x0, x2), (x1, x3) */", 1);
+        int ind = rowHead();
+        const int64_t full = depth / 4, rem = depth % 4;
+        // Input bytes 4k .. 4k + 3 (k a loop variable, or 0) into xs[2k], xs[2k + 1].
+        const auto widen = [&](bool loop, int in) {
+            ctx.line(std::string("const int32_t v = ember_ld32(") + (loop ? "x + k * 4" : "x") + ");", in);
+            ctx.line(std::string("xs[") + (loop ? "k * 2" : "0") + "] = __sxtb16(v);", in);
+            ctx.line(std::string("xs[") + (loop ? "k * 2 + 1" : "1") + "] = ember_sxtb16_hi(v);", in);
+        };
+        if (full > 1) {
+            ctx.line("for (int32_t k = 0; k < " + n(full) + "; ++k) {", ind);
+            widen(true, ind + 1);
+            ctx.line("}", ind);
+        } else if (full == 1) {
+            ctx.line("{", ind);
+            widen(false, ind + 1);
+            ctx.line("}", ind);
+        }
+        if (rem) {
+            const auto h = [&](int64_t j) { return "(uint32_t)(uint16_t)x[" + n(4 * full + j) + "]"; };
+            ctx.line("xs[" + n(2 * full) + "] = (int32_t)(" + h(0) + (rem > 2 ? " | " + h(2) + " << 16" : "") + ");",
+                     ind);
+            ctx.line("xs[" + n(2 * full + 1) + "] = (int32_t)" + (rem > 1 ? h(1) : "0") + ";", ind);
+        }
+        // One group of 4 inputs for `units` units.
+        const auto step = [&](int units, int in) {
+            ctx.line("{", in);
+            ctx.line("int32_t x0, x1;", in + 1);
+            ctx.line("ember_ld64(&xp, &x0, &x1);", in + 1);
+            if (pk.wide) ctx.line("int32_t w0, w1;", in + 1);
+            for (int c = 0; c < units; ++c) {
+                const std::string a = acc(0, c);
+                if (pk.wide) {
+                    ctx.line("ember_ld64(&wp, &w0, &w1);", in + 1);
+                    ctx.line(a + " = __smlad(x0, w0, " + a + ");", in + 1);
+                    ctx.line(a + " = __smlad(x1, w1, " + a + ");", in + 1);
+                } else {
+                    ctx.line(a + " = ember_mac4_s8(" + a + ", x0, x1, &wp);", in + 1);
+                }
+            }
+            ctx.line("}", in);
+        };
+        unitGroups(ind, [&](int units, int in) {
+            ctx.line("const int32_t *xp = xs;", in);
+            ctx.line(std::string(pk.wide ? "const int32_t" : "const int8_t") + " *wp = " + pk.weights + " + " +
+                         cMul("o", pk.wide ? pk.unitWords : 4 * pk.unitWords) + ";",
+                     in);
+            accInit(units, in);
+            // Two groups of inputs per loop iteration (one loop test per 8 inputs).
+            const int64_t pairs = pk.steps / 2;
+            if (pairs > 1) {
+                ctx.line("for (int32_t k = 0; k < " + n(pairs) + "; ++k) {", in);
+                step(units, in + 1);
+                step(units, in + 1);
+                ctx.line("}", in);
+            } else if (pairs == 1) {
+                step(units, in);
+                step(units, in);
+            }
+            if (pk.steps % 2) step(units, in);
+            storeUnits(units, in);
+        });
+        while (ind > 1) ctx.line("}", --ind);
+        ctx.line("#else", 0);
+        ind = rowHead();
+        unitGroups(ind, [&](int units, int in) {
+            ctx.line("const int8_t *wc = " + ctx.inputs[1] + " + " + cMul("o", depth) + ";", in);
+            accInit(units, in);
+            emitDotPortable(ctx, units, "wc", depth, int(depth), in);
+            storeUnits(units, in);
+        });
+        while (ind > 1) ctx.line("}", --ind);
+        ctx.line("#endif", 0);
+        return true;
     }
-    if (p.outC % 4) {
-        ctx.line("{", ind);
-        ctx.line("const int32_t o = " + n(quads * 4) + ";", ind + 1);
-        block(p.outC % 4, ind + 1);
-        ctx.line("}", ind);
-    }
+    int ind = rowHead();
+    unitGroups(ind, [&](int units, int in) {
+        ctx.line("const int8_t *wc = " + ctx.inputs[1] + " + " + cMul("o", depth) + ";", in);
+        accInit(units, in);
+        emitDot(ctx, 1, units, "x", 0, "wc", depth, int(depth), in);
+        storeUnits(units, in);
+    });
     while (ind > 1) ctx.line("}", --ind);
     return true;
 }
