@@ -1352,14 +1352,15 @@ void emitDotPortable(EmitContext &ctx, int C, const std::string &w, int64_t wSte
     ctx.line("}", --ind);
 }
 
-// FULLY_CONNECTED on DSP cores without Helium: the input row is widened once
-// per row into int16 pairs (x0, x2), (x1, x3) per 4 bytes (SXTB16's order,
-// zero padded to whole groups of 4), and the weights are repacked so that
-// one pointer walks them: per group of 4 units (the last group: the rest),
-// per 4 inputs, the units one after the other. Balanced keeps them int8
-// (same flash; SXTB16 widens each weight word); --optimize speed stores them
-// pre-widened as int16 pairs in the same order (twice the flash), leaving
-// one LDRD and two SMLAD per 4 multiply-accumulates of a unit.
+// FULLY_CONNECTED on DSP cores without Helium: 4 input bytes become the
+// int16 pairs (x0, x2), (x1, x3) (SXTB16's order) once for 4 units, and the
+// weights are repacked so that one pointer walks them: per group of 4 units
+// (the last group: the rest), per 4 inputs (zero padded), the units one
+// after the other. Balanced keeps them int8 (same flash, same RAM; SXTB16
+// widens each weight word); --optimize speed stores them pre-widened as
+// int16 pairs (twice the flash) and widens the row once into a stack buffer
+// (2 bytes per input), leaving one LDRD and two SMLAD per 4
+// multiply-accumulates of a unit.
 struct FcPacked {
     std::string weights;   // the repacked array
     bool wide = false;     // int16 pairs (speed) rather than int8
@@ -1414,6 +1415,19 @@ void useFcDspHelpers(EmitContext &ctx, bool wide) {
                   "}\n"
                   "#endif\n");
     if (wide) return;
+    ctx.addHelper("ember_ld_s8x4",
+                  "#if EMBER_DSP\n"
+                  "/* the int8 word at *p (bytes x0..x3) as the int16 pairs x02 = (x0, x2),\n"
+                  " * x13 = (x1, x3); *p moves past the word */\n"
+                  "static inline void ember_ld_s8x4(const int8_t **p, int32_t *x02, int32_t *x13)\n"
+                  "{\n"
+                  "    __asm__(\"ldr %1, [%2], #4\\n\\t\"\n"
+                  "            \"sxtb16 %0, %1\\n\\t\"\n"
+                  "            \"sxtb16 %1, %1, ror #8\"\n"
+                  "            : \"=&r\"(*x02), \"=&r\"(*x13), \"+r\"(*p)\n"
+                  "            : \"m\"(*(const int8_t(*)[4])*p));\n"
+                  "}\n"
+                  "#endif\n");
     ctx.addHelper("ember_mac4_s8",
                   "#if EMBER_DSP\n"
                   "/* acc + the 4 products of the int8 word at *p (bytes w0..w3) and the int16\n"
@@ -1459,9 +1473,11 @@ bool emitFullyConnectedInt8Fast(const Graph &g, const Op &op, const ConvParams &
              "] x weights " + shapeString(g.in(op, 1).shape) + " -> output " + shapeString(g.out(op).shape) + ";");
     ctx.line(" * " + requantComment(p.rq) + ".");
     if (packed) {
-        ctx.line(" * Input offset folded into the bias. DSP: the row widened once to int16 pairs, 4 units per pass,");
-        ctx.line(pk.wide ? " * weights pre-widened (--optimize speed): one LDRD + two SMLAD per 4 inputs of a unit. */"
-                         : " * int8 weights repacked: LDR + two SXTB16 + two SMLAD per 4 inputs of a unit. */");
+        ctx.line(" * Input offset folded into the bias. DSP: 4 units per pass over the row, weights repacked,");
+        ctx.line(pk.wide ? " * the row widened once to int16 pairs and the weights pre-widened (--optimize speed):"
+                         : " * each input word widened to int16 pairs once for the 4 units:");
+        ctx.line(pk.wide ? " * one LDRD + two SMLAD per 4 inputs of a unit. */"
+                         : " * LDR + two SXTB16 + two SMLAD per 4 inputs of a unit. */");
     } else
         ctx.line(" * Input offset folded into the bias; 4 units share each input load. */");
     // Opens the row loop and declares x/y; returns the indent inside.
@@ -1513,35 +1529,47 @@ bool emitFullyConnectedInt8Fast(const Graph &g, const Op &op, const ConvParams &
     };
     if (packed) {
         ctx.line("#if EMBER_DSP", 0);
-        ctx.line("int32_t xs[" + n(2 * pk.steps) + "]; /* the input row as int16 pairs (x0, x2), (x1, x3) */", 1);
+        // Speed: the row widened once into a stack buffer (2 bytes per input)
+        // read with LDRD; balanced widens each word where it is used (no RAM).
+        if (pk.wide)
+            ctx.line("int32_t xs[" + n(2 * pk.steps) + "]; /* the input row as int16 pairs (x0, x2), (x1, x3) */", 1);
         int ind = rowHead();
         const int64_t full = depth / 4, rem = depth % 4;
-        // Input bytes 4k .. 4k + 3 (k a loop variable, or 0) into xs[2k], xs[2k + 1].
-        const auto widen = [&](bool loop, int in) {
-            ctx.line(std::string("const int32_t v = ember_ld32(") + (loop ? "x + k * 4" : "x") + ");", in);
-            ctx.line(std::string("xs[") + (loop ? "k * 2" : "0") + "] = __sxtb16(v);", in);
-            ctx.line(std::string("xs[") + (loop ? "k * 2 + 1" : "1") + "] = ember_sxtb16_hi(v);", in);
-        };
-        if (full > 1) {
-            ctx.line("for (int32_t k = 0; k < " + n(full) + "; ++k) {", ind);
-            widen(true, ind + 1);
-            ctx.line("}", ind);
-        } else if (full == 1) {
-            ctx.line("{", ind);
-            widen(false, ind + 1);
-            ctx.line("}", ind);
+        // The last 1-3 inputs as the two pairs (zero padded).
+        const auto h = [&](int64_t j) { return "(uint32_t)(uint16_t)x[" + n(4 * full + j) + "]"; };
+        const std::string tail02 = "(int32_t)(" + h(0) + (rem > 2 ? " | " + h(2) + " << 16" : "") + ")";
+        const std::string tail13 = rem > 1 ? "(int32_t)" + h(1) : "0";
+        if (pk.wide) {
+            // Input bytes 4k .. 4k + 3 (k a loop variable, or 0) into xs[2k], xs[2k + 1].
+            const auto widen = [&](bool loop, int in) {
+                ctx.line(std::string("const int32_t v = ember_ld32(") + (loop ? "x + k * 4" : "x") + ");", in);
+                ctx.line(std::string("xs[") + (loop ? "k * 2" : "0") + "] = __sxtb16(v);", in);
+                ctx.line(std::string("xs[") + (loop ? "k * 2 + 1" : "1") + "] = ember_sxtb16_hi(v);", in);
+            };
+            if (full > 1) {
+                ctx.line("for (int32_t k = 0; k < " + n(full) + "; ++k) {", ind);
+                widen(true, ind + 1);
+                ctx.line("}", ind);
+            } else if (full == 1) {
+                ctx.line("{", ind);
+                widen(false, ind + 1);
+                ctx.line("}", ind);
+            }
+            if (rem) {
+                ctx.line("xs[" + n(2 * full) + "] = " + tail02 + ";", ind);
+                ctx.line("xs[" + n(2 * full + 1) + "] = " + tail13 + ";", ind);
+            }
         }
-        if (rem) {
-            const auto h = [&](int64_t j) { return "(uint32_t)(uint16_t)x[" + n(4 * full + j) + "]"; };
-            ctx.line("xs[" + n(2 * full) + "] = (int32_t)(" + h(0) + (rem > 2 ? " | " + h(2) + " << 16" : "") + ");",
-                     ind);
-            ctx.line("xs[" + n(2 * full + 1) + "] = (int32_t)" + (rem > 1 ? h(1) : "0") + ";", ind);
-        }
-        // One group of 4 inputs for `units` units.
-        const auto step = [&](int units, int in) {
+        // One group of 4 inputs for `units` units; `last`: the row's 1-3 last
+        // inputs (balanced; speed reads them from the zero-padded buffer).
+        const auto step = [&](int units, int in, bool last) {
             ctx.line("{", in);
-            ctx.line("int32_t x0, x1;", in + 1);
-            ctx.line("ember_ld64(&xp, &x0, &x1);", in + 1);
+            if (last) {
+                ctx.line("const int32_t x0 = " + tail02 + ", x1 = " + tail13 + ";", in + 1);
+            } else {
+                ctx.line("int32_t x0, x1;", in + 1);
+                ctx.line(pk.wide ? "ember_ld64(&xp, &x0, &x1);" : "ember_ld_s8x4(&xp, &x0, &x1);", in + 1);
+            }
             if (pk.wide) ctx.line("int32_t w0, w1;", in + 1);
             for (int c = 0; c < units; ++c) {
                 const std::string a = acc(0, c);
@@ -1556,23 +1584,25 @@ bool emitFullyConnectedInt8Fast(const Graph &g, const Op &op, const ConvParams &
             ctx.line("}", in);
         };
         unitGroups(ind, [&](int units, int in) {
-            ctx.line("const int32_t *xp = xs;", in);
+            ctx.line(pk.wide ? "const int32_t *xp = xs;" : "const int8_t *xp = x;", in);
             ctx.line(std::string(pk.wide ? "const int32_t" : "const int8_t") + " *wp = " + pk.weights + " + " +
                          cMul("o", pk.wide ? pk.unitWords : 4 * pk.unitWords) + ";",
                      in);
             accInit(units, in);
             // Two groups of inputs per loop iteration (one loop test per 8 inputs).
-            const int64_t pairs = pk.steps / 2;
+            const int64_t loaded = pk.wide ? pk.steps : full, pairs = loaded / 2;
             if (pairs > 1) {
                 ctx.line("for (int32_t k = 0; k < " + n(pairs) + "; ++k) {", in);
-                step(units, in + 1);
-                step(units, in + 1);
+                step(units, in + 1, false);
+                step(units, in + 1, false);
                 ctx.line("}", in);
             } else if (pairs == 1) {
-                step(units, in);
-                step(units, in);
+                step(units, in, false);
+                step(units, in, false);
             }
-            if (pk.steps % 2) step(units, in);
+            if (loaded % 2) step(units, in, false);
+            if (!pk.wide && rem) step(units, in, true);
+            if (!pk.wide && full == 0) ctx.line("(void)xp;", in);
             storeUnits(units, in);
         });
         while (ind > 1) ctx.line("}", --ind);

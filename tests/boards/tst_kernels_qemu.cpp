@@ -243,7 +243,7 @@ void TestKernelsQemu::kernels_data() {
     QTest::addColumn<QString>("optimize");
     QTest::newRow("helium@an547") << "qemu-mps3-an547" << "cortex-m55" << "vmladavaq_s8,int8_t col[,vmlaq_n_s32,vsubq_s32(x, y)"
                                   << "balanced";
-    QTest::newRow("dsp@an386") << "qemu-mps2-an386" << "cortex-m4" << "__smlad,__smlabt,taps_packed,weights_packed"
+    QTest::newRow("dsp@an386") << "qemu-mps2-an386" << "cortex-m4" << "__smlad,__smlabt,taps_packed,weights_packed,ember_mac4_s8"
                                << "balanced";
     // --optimize speed: FULLY_CONNECTED's weights pre-widened to int16 pairs.
     QTest::newRow("dsp-speed@an386") << "qemu-mps2-an386" << "cortex-m4" << "weights_i16,ember_ld64" << "speed";
