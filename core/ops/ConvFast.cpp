@@ -1324,34 +1324,6 @@ bool emitDepthwiseInt8Fast(const Graph &g, const Op &op, const ConvParams &p, Em
 
 void useMveKernelHelpers(EmitContext &ctx) { useMveHelpers(ctx); }
 
-// emitDot's portable C alone (the FC's DSP path is a separate branch).
-void emitDotPortable(EmitContext &ctx, int C, const std::string &w, int64_t wStep, int len, int ind) {
-    const Paths portable{false, false};
-    ctx.line("{", ind++);
-    ctx.line("const int8_t *xp = x;", ind);
-    ctx.line("const int8_t *wp = " + w + ";", ind);
-    const int words = len / 4;
-    int64_t off = 0;
-    if (words > 1) {
-        ctx.line("for (int32_t k = 0; k < " + n(words) + "; ++k) {", ind++);
-        emitDotWord(ctx, portable, 1, C, 0, wStep, 0, ind);
-        ctx.line("xp += 4;", ind);
-        ctx.line("wp += 4;", ind);
-        ctx.line("}", --ind);
-    } else if (words == 1) {
-        emitDotWord(ctx, portable, 1, C, 0, wStep, 0, ind);
-        off = 4;
-    }
-    for (int j = 0; j < len % 4; ++j)
-        for (int c = 0; c < C; ++c)
-            ctx.line(acc(0, c) + " += xp[" + n(off + j) + "] * wp[" + n(c * wStep + off + j) + "];", ind);
-    if (len % 4 == 0) {
-        ctx.line("(void)xp;", ind);
-        ctx.line("(void)wp;", ind);
-    }
-    ctx.line("}", --ind);
-}
-
 // FULLY_CONNECTED on DSP cores without Helium: 4 input bytes become the
 // int16 pairs (x0, x2), (x1, x3) (SXTB16's order) once for 4 units, and the
 // weights are repacked so that one pointer walks them: per group of 4 units
@@ -1414,7 +1386,19 @@ void useFcDspHelpers(EmitContext &ctx, bool wide) {
                   "            : \"m\"(*(const int32_t(*)[2])*p));\n"
                   "}\n"
                   "#endif\n");
-    if (wide) return;
+    if (wide) {
+        ctx.addHelper("ember_lo16",
+                      "/* the signed low / high halfword of an int16 pair word */\n"
+                      "static inline int32_t ember_lo16(int32_t w)\n"
+                      "{\n"
+                      "    return (int16_t)(uint16_t)(uint32_t)w;\n"
+                      "}\n"
+                      "static inline int32_t ember_hi16(int32_t w)\n"
+                      "{\n"
+                      "    return (int16_t)(uint16_t)((uint32_t)w >> 16);\n"
+                      "}\n");
+        return;
+    }
     ctx.addHelper("ember_ld_s8x4",
                   "#if EMBER_DSP\n"
                   "/* the int8 word at *p (bytes x0..x3) as the int16 pairs x02 = (x0, x2),\n"
@@ -1607,11 +1591,36 @@ bool emitFullyConnectedInt8Fast(const Graph &g, const Op &op, const ConvParams &
         });
         while (ind > 1) ctx.line("}", --ind);
         ctx.line("#else", 0);
+        // The portable C reads the repacked weights too, so that the model's
+        // array is referenced nowhere and left out of the package.
         ind = rowHead();
         unitGroups(ind, [&](int units, int in) {
-            ctx.line("const int8_t *wc = " + ctx.inputs[1] + " + " + cMul("o", depth) + ";", in);
+            ctx.line("const int8_t *xp = x;", in);
+            ctx.line(std::string(pk.wide ? "const int32_t" : "const int8_t") + " *wp = " + pk.weights + " + " +
+                         cMul("o", pk.wide ? pk.unitWords : 4 * pk.unitWords) + ";",
+                     in);
             accInit(units, in);
-            emitDotPortable(ctx, units, "wc", depth, int(depth), in);
+            // The products of inputs xp[0 .. count) and unit c's weights at wp
+            // (speed: word 2c holds the int16 pair (w0, w2), word 2c + 1 (w1, w3)).
+            const auto products = [&](int c, int64_t count) {
+                std::string sum;
+                for (int64_t j = 0; j < count; ++j)
+                    sum += std::string(j ? " + " : "") + "xp[" + n(j) + "] * " +
+                           (pk.wide ? std::string(j < 2 ? "ember_lo16" : "ember_hi16") + "(wp[" + n(2 * c + j % 2) + "])"
+                                    : "wp[" + n(4 * c + j) + "]");
+                return sum;
+            };
+            if (full > 0) {
+                const int body = in + (full > 1 ? 1 : 0);
+                if (full > 1) ctx.line("for (int32_t k = 0; k < " + n(full) + "; ++k) {", in);
+                for (int c = 0; c < units; ++c) ctx.line(acc(0, c) + " += " + products(c, 4) + ";", body);
+                ctx.line("xp += 4;", body);
+                ctx.line("wp += " + n(pk.wide ? 2 * units : 4 * units) + ";", body);
+                if (full > 1) ctx.line("}", in);
+            }
+            for (int c = 0; c < units && rem; ++c) ctx.line(acc(0, c) + " += " + products(c, rem) + ";", in);
+            ctx.line("(void)xp;", in);
+            ctx.line("(void)wp;", in);
             storeUnits(units, in);
         });
         while (ind > 1) ctx.line("}", --ind);
