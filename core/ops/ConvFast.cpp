@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace ember {
 
@@ -1323,6 +1324,113 @@ bool emitDepthwiseInt8Fast(const Graph &g, const Op &op, const ConvParams &p, Em
 
 void useMveKernelHelpers(EmitContext &ctx) { useMveHelpers(ctx); }
 
+// FULLY_CONNECTED on DSP cores without Helium: 4 input bytes become the
+// int16 pairs (x0, x2), (x1, x3) (SXTB16's order) once for 4 units, and the
+// weights are repacked so that one pointer walks them: per group of 4 units
+// (the last group: the rest), per 4 inputs (zero padded), the units one
+// after the other. Balanced keeps them int8 (same flash, same RAM; SXTB16
+// widens each weight word); --optimize speed stores them pre-widened as
+// int16 pairs (twice the flash) and widens the row once into a stack buffer
+// (2 bytes per input), leaving one LDRD and two SMLAD per 4
+// multiply-accumulates of a unit.
+struct FcPacked {
+    std::string weights;   // the repacked array
+    bool wide = false;     // int16 pairs (speed) rather than int8
+    int64_t steps = 0;     // groups of 4 inputs (depth rounded up)
+    int64_t unitWords = 0; // 32-bit words of one unit's weights
+};
+
+FcPacked packFcWeights(EmitContext &ctx, const int8_t *wd, int units, int64_t depth, bool wide) {
+    FcPacked f;
+    f.wide = wide;
+    f.steps = (depth + 3) / 4;
+    f.unitWords = wide ? 2 * f.steps : f.steps;
+    const auto at = [&](int o, int64_t k) { return k < depth ? int32_t(wd[o * depth + k]) : 0; };
+    const auto pair = [](int32_t lo, int32_t hi) {
+        return int32_t(uint32_t(uint16_t(int16_t(lo))) | (uint32_t(uint16_t(int16_t(hi))) << 16));
+    };
+    std::vector<int32_t> words;
+    std::vector<int8_t> bytes;
+    for (int o0 = 0; o0 < units; o0 += 4) {
+        const int group = std::min(4, units - o0);
+        for (int64_t s = 0; s < f.steps; ++s)
+            for (int o = o0; o < o0 + group; ++o) {
+                const int64_t k = 4 * s;
+                if (wide) {
+                    words.push_back(pair(at(o, k), at(o, k + 2)));
+                    words.push_back(pair(at(o, k + 1), at(o, k + 3)));
+                } else {
+                    for (int j = 0; j < 4; ++j) bytes.push_back(int8_t(at(o, k + j)));
+                }
+            }
+    }
+    if (wide)
+        f.weights = ctx.constantI32("weights_i16", words,
+                                    "weights as int16 pairs (k, k+2), (k+1, k+3): per 4 units, per 4 inputs, per unit");
+    else
+        f.weights = ctx.constant("weights_packed", DType::Int8, bytes.data(), bytes.size(),
+                                 "weights per 4 units, per 4 inputs (zero padded), per unit");
+    return f;
+}
+
+// Inline asm: gcc splits 64-bit loads on M4, and in C it hoists the int8
+// weight loads of the next units ahead of the SMLADs and spills.
+void useFcDspHelpers(EmitContext &ctx, bool wide) {
+    ctx.addHelper("ember_ld64",
+                  "#if EMBER_DSP\n"
+                  "/* two words from the 4-byte aligned *p with one LDRD; *p moves past them */\n"
+                  "static inline void ember_ld64(const int32_t **p, int32_t *lo, int32_t *hi)\n"
+                  "{\n"
+                  "    __asm__(\"ldrd %0, %1, [%2], #8\"\n"
+                  "            : \"=r\"(*lo), \"=r\"(*hi), \"+r\"(*p)\n"
+                  "            : \"m\"(*(const int32_t(*)[2])*p));\n"
+                  "}\n"
+                  "#endif\n");
+    if (wide) {
+        ctx.addHelper("ember_lo16",
+                      "/* the signed low / high halfword of an int16 pair word */\n"
+                      "static inline int32_t ember_lo16(int32_t w)\n"
+                      "{\n"
+                      "    return (int16_t)(uint16_t)(uint32_t)w;\n"
+                      "}\n"
+                      "static inline int32_t ember_hi16(int32_t w)\n"
+                      "{\n"
+                      "    return (int16_t)(uint16_t)((uint32_t)w >> 16);\n"
+                      "}\n");
+        return;
+    }
+    ctx.addHelper("ember_ld_s8x4",
+                  "#if EMBER_DSP\n"
+                  "/* the int8 word at *p (bytes x0..x3) as the int16 pairs x02 = (x0, x2),\n"
+                  " * x13 = (x1, x3); *p moves past the word */\n"
+                  "static inline void ember_ld_s8x4(const int8_t **p, int32_t *x02, int32_t *x13)\n"
+                  "{\n"
+                  "    __asm__(\"ldr %1, [%2], #4\\n\\t\"\n"
+                  "            \"sxtb16 %0, %1\\n\\t\"\n"
+                  "            \"sxtb16 %1, %1, ror #8\"\n"
+                  "            : \"=&r\"(*x02), \"=&r\"(*x13), \"+r\"(*p)\n"
+                  "            : \"m\"(*(const int8_t(*)[4])*p));\n"
+                  "}\n"
+                  "#endif\n");
+    ctx.addHelper("ember_mac4_s8",
+                  "#if EMBER_DSP\n"
+                  "/* acc + the 4 products of the int8 word at *p (bytes w0..w3) and the int16\n"
+                  " * pairs x02 = (x0, x2), x13 = (x1, x3); *p moves past the word */\n"
+                  "static inline int32_t ember_mac4_s8(int32_t acc, int32_t x02, int32_t x13, const int8_t **p)\n"
+                  "{\n"
+                  "    int32_t w13, w02;\n"
+                  "    __asm__(\"ldr %1, [%3], #4\\n\\t\"\n"
+                  "            \"sxtb16 %2, %1\\n\\t\"\n"
+                  "            \"sxtb16 %1, %1, ror #8\\n\\t\"\n"
+                  "            \"smlad %0, %4, %2, %0\\n\\t\"\n"
+                  "            \"smlad %0, %5, %1, %0\"\n"
+                  "            : \"+r\"(acc), \"=&r\"(w13), \"=&r\"(w02), \"+r\"(*p)\n"
+                  "            : \"r\"(x02), \"r\"(x13), \"m\"(*(const int8_t(*)[4])*p));\n"
+                  "    return acc;\n"
+                  "}\n"
+                  "#endif\n");
+}
+
 bool emitFullyConnectedInt8Fast(const Graph &g, const Op &op, const ConvParams &p, const std::string &rows,
                                 EmitContext &ctx) {
     if (!foldable(g, op, p)) return false;
@@ -1336,27 +1444,41 @@ bool emitFullyConnectedInt8Fast(const Graph &g, const Op &op, const ConvParams &
         return s;
     });
     useHelpers(ctx);
+    const Paths ps = pathsFor(ctx);
+    // Helium targets keep emitDot (its Helium and DSP branches) as it was.
+    const bool packed = ps.dsp && !ps.mve;
+    const bool wide = packed && optimizeForSpeed(emitOptimizeMode());
+    if (packed) useFcDspHelpers(ctx, wide);
     const StorePlan stores = planStores(ctx, p.rq);
     const std::string tab = ctx.constantI32("bias_folded", folded, "bias + input offset x weight row sums, per unit");
+    FcPacked pk;
+    if (packed) pk = packFcWeights(ctx, wd, p.outC, depth, wide);
     ctx.line("/* FULLY_CONNECTED input " + shapeString(g.in(op, 0).shape) + " as [" + rows + "," + n(depth) +
              "] x weights " + shapeString(g.in(op, 1).shape) + " -> output " + shapeString(g.out(op).shape) + ";");
     ctx.line(" * " + requantComment(p.rq) + ".");
-    ctx.line(" * Input offset folded into the bias; 4 units share each input load. */");
-    int ind = 1;
-    if (rows != "1") {
-        ctx.line("for (int32_t b = 0; b < " + rows + "; ++b) {", ind++);
-        ctx.line("const int8_t *x = " + ctx.inputs[0] + " + b * " + n(depth) + ";", ind);
-        ctx.line("int8_t *y = " + ctx.outputs[0] + " + b * " + n(p.outC) + ";", ind);
-    } else {
-        ctx.line("const int8_t *x = " + ctx.inputs[0] + ";", ind);
-        ctx.line("int8_t *y = " + ctx.outputs[0] + ";", ind);
-    }
-    // `units` output units from o on (o a C name in scope).
-    auto block = [&](int units, int in) {
-        ctx.line("const int8_t *wc = " + ctx.inputs[1] + " + " + cMul("o", depth) + ";", in);
-        for (int c = 0; c < units; ++c)
-            ctx.line("int32_t " + acc(0, c) + " = " + tab + "[o" + (c ? " + " + n(c) : "") + "];", in);
-        emitDot(ctx, 1, units, "x", 0, "wc", depth, int(depth), in);
+    if (packed) {
+        ctx.line(" * Input offset folded into the bias. DSP: 4 units per pass over the row, weights repacked,");
+        ctx.line(pk.wide ? " * the row widened once to int16 pairs and the weights pre-widened (--optimize speed):"
+                         : " * each input word widened to int16 pairs once for the 4 units:");
+        ctx.line(pk.wide ? " * one LDRD + two SMLAD per 4 inputs of a unit. */"
+                         : " * LDR + two SXTB16 + two SMLAD per 4 inputs of a unit. */");
+    } else
+        ctx.line(" * Input offset folded into the bias; 4 units share each input load. */");
+    // Opens the row loop and declares x/y; returns the indent inside.
+    const auto rowHead = [&]() {
+        int ind = 1;
+        if (rows != "1") {
+            ctx.line("for (int32_t b = 0; b < " + rows + "; ++b) {", ind++);
+            ctx.line("const int8_t *x = " + ctx.inputs[0] + " + b * " + n(depth) + ";", ind);
+            ctx.line("int8_t *y = " + ctx.outputs[0] + " + b * " + n(p.outC) + ";", ind);
+        } else {
+            ctx.line("const int8_t *x = " + ctx.inputs[0] + ";", ind);
+            ctx.line("int8_t *y = " + ctx.outputs[0] + ";", ind);
+        }
+        return ind;
+    };
+    // Requantize + store `units` accumulators of units o, o + 1, ...
+    const auto storeUnits = [&](int units, int in) {
         if (stores.mve) {
             ctx.line("#if EMBER_MVE", 0);
             std::vector<std::string> a;
@@ -1370,18 +1492,148 @@ bool emitFullyConnectedInt8Fast(const Graph &g, const Op &op, const ConvParams &
         }
         if (stores.mve) ctx.line("#endif", 0);
     };
-    const int quads = p.outC / 4;
-    if (quads > 0) {
-        ctx.line("for (int32_t o = 0; o < " + n(quads * 4) + "; o += 4) {", ind);
-        block(4, ind + 1);
-        ctx.line("}", ind);
+    const auto accInit = [&](int units, int in) {
+        for (int c = 0; c < units; ++c)
+            ctx.line("int32_t " + acc(0, c) + " = " + tab + "[o" + (c ? " + " + n(c) : "") + "];", in);
+    };
+    // Units in groups of 4 from o on (o a C name in scope), then the rest.
+    const auto unitGroups = [&](int ind, const std::function<void(int, int)> &group) {
+        const int quads = p.outC / 4;
+        if (quads > 0) {
+            ctx.line("for (int32_t o = 0; o < " + n(quads * 4) + "; o += 4) {", ind);
+            group(4, ind + 1);
+            ctx.line("}", ind);
+        }
+        if (p.outC % 4) {
+            ctx.line("{", ind);
+            ctx.line("const int32_t o = " + n(quads * 4) + ";", ind + 1);
+            group(p.outC % 4, ind + 1);
+            ctx.line("}", ind);
+        }
+    };
+    if (packed) {
+        ctx.line("#if EMBER_DSP", 0);
+        // Speed: the row widened once into a stack buffer (2 bytes per input)
+        // read with LDRD; balanced widens each word where it is used (no RAM).
+        if (pk.wide)
+            ctx.line("int32_t xs[" + n(2 * pk.steps) + "]; /* the input row as int16 pairs (x0, x2), (x1, x3) */", 1);
+        int ind = rowHead();
+        const int64_t full = depth / 4, rem = depth % 4;
+        // The last 1-3 inputs as the two pairs (zero padded).
+        const auto h = [&](int64_t j) { return "(uint32_t)(uint16_t)x[" + n(4 * full + j) + "]"; };
+        const std::string tail02 = "(int32_t)(" + h(0) + (rem > 2 ? " | " + h(2) + " << 16" : "") + ")";
+        const std::string tail13 = rem > 1 ? "(int32_t)" + h(1) : "0";
+        if (pk.wide) {
+            // Input bytes 4k .. 4k + 3 (k a loop variable, or 0) into xs[2k], xs[2k + 1].
+            const auto widen = [&](bool loop, int in) {
+                ctx.line(std::string("const int32_t v = ember_ld32(") + (loop ? "x + k * 4" : "x") + ");", in);
+                ctx.line(std::string("xs[") + (loop ? "k * 2" : "0") + "] = __sxtb16(v);", in);
+                ctx.line(std::string("xs[") + (loop ? "k * 2 + 1" : "1") + "] = ember_sxtb16_hi(v);", in);
+            };
+            if (full > 1) {
+                ctx.line("for (int32_t k = 0; k < " + n(full) + "; ++k) {", ind);
+                widen(true, ind + 1);
+                ctx.line("}", ind);
+            } else if (full == 1) {
+                ctx.line("{", ind);
+                widen(false, ind + 1);
+                ctx.line("}", ind);
+            }
+            if (rem) {
+                ctx.line("xs[" + n(2 * full) + "] = " + tail02 + ";", ind);
+                ctx.line("xs[" + n(2 * full + 1) + "] = " + tail13 + ";", ind);
+            }
+        }
+        // One group of 4 inputs for `units` units; `last`: the row's 1-3 last
+        // inputs (balanced; speed reads them from the zero-padded buffer).
+        const auto step = [&](int units, int in, bool last) {
+            ctx.line("{", in);
+            if (last) {
+                ctx.line("const int32_t x0 = " + tail02 + ", x1 = " + tail13 + ";", in + 1);
+            } else {
+                ctx.line("int32_t x0, x1;", in + 1);
+                ctx.line(pk.wide ? "ember_ld64(&xp, &x0, &x1);" : "ember_ld_s8x4(&xp, &x0, &x1);", in + 1);
+            }
+            if (pk.wide) ctx.line("int32_t w0, w1;", in + 1);
+            for (int c = 0; c < units; ++c) {
+                const std::string a = acc(0, c);
+                if (pk.wide) {
+                    ctx.line("ember_ld64(&wp, &w0, &w1);", in + 1);
+                    ctx.line(a + " = __smlad(x0, w0, " + a + ");", in + 1);
+                    ctx.line(a + " = __smlad(x1, w1, " + a + ");", in + 1);
+                } else {
+                    ctx.line(a + " = ember_mac4_s8(" + a + ", x0, x1, &wp);", in + 1);
+                }
+            }
+            ctx.line("}", in);
+        };
+        unitGroups(ind, [&](int units, int in) {
+            ctx.line(pk.wide ? "const int32_t *xp = xs;" : "const int8_t *xp = x;", in);
+            ctx.line(std::string(pk.wide ? "const int32_t" : "const int8_t") + " *wp = " + pk.weights + " + " +
+                         cMul("o", pk.wide ? pk.unitWords : 4 * pk.unitWords) + ";",
+                     in);
+            accInit(units, in);
+            // Two groups of inputs per loop iteration (one loop test per 8 inputs).
+            const int64_t loaded = pk.wide ? pk.steps : full, pairs = loaded / 2;
+            if (pairs > 1) {
+                ctx.line("for (int32_t k = 0; k < " + n(pairs) + "; ++k) {", in);
+                step(units, in + 1, false);
+                step(units, in + 1, false);
+                ctx.line("}", in);
+            } else if (pairs == 1) {
+                step(units, in, false);
+                step(units, in, false);
+            }
+            if (loaded % 2) step(units, in, false);
+            if (!pk.wide && rem) step(units, in, true);
+            if (!pk.wide && full == 0) ctx.line("(void)xp;", in);
+            storeUnits(units, in);
+        });
+        while (ind > 1) ctx.line("}", --ind);
+        ctx.line("#else", 0);
+        // The portable C reads the repacked weights too, so that the model's
+        // array is referenced nowhere and left out of the package.
+        ind = rowHead();
+        unitGroups(ind, [&](int units, int in) {
+            ctx.line("const int8_t *xp = x;", in);
+            ctx.line(std::string(pk.wide ? "const int32_t" : "const int8_t") + " *wp = " + pk.weights + " + " +
+                         cMul("o", pk.wide ? pk.unitWords : 4 * pk.unitWords) + ";",
+                     in);
+            accInit(units, in);
+            // The products of inputs xp[0 .. count) and unit c's weights at wp
+            // (speed: word 2c holds the int16 pair (w0, w2), word 2c + 1 (w1, w3)).
+            const auto products = [&](int c, int64_t count) {
+                std::string sum;
+                for (int64_t j = 0; j < count; ++j)
+                    sum += std::string(j ? " + " : "") + "xp[" + n(j) + "] * " +
+                           (pk.wide ? std::string(j < 2 ? "ember_lo16" : "ember_hi16") + "(wp[" + n(2 * c + j % 2) + "])"
+                                    : "wp[" + n(4 * c + j) + "]");
+                return sum;
+            };
+            if (full > 0) {
+                const int body = in + (full > 1 ? 1 : 0);
+                if (full > 1) ctx.line("for (int32_t k = 0; k < " + n(full) + "; ++k) {", in);
+                for (int c = 0; c < units; ++c) ctx.line(acc(0, c) + " += " + products(c, 4) + ";", body);
+                ctx.line("xp += 4;", body);
+                ctx.line("wp += " + n(pk.wide ? 2 * units : 4 * units) + ";", body);
+                if (full > 1) ctx.line("}", in);
+            }
+            for (int c = 0; c < units && rem; ++c) ctx.line(acc(0, c) + " += " + products(c, rem) + ";", in);
+            ctx.line("(void)xp;", in);
+            ctx.line("(void)wp;", in);
+            storeUnits(units, in);
+        });
+        while (ind > 1) ctx.line("}", --ind);
+        ctx.line("#endif", 0);
+        return true;
     }
-    if (p.outC % 4) {
-        ctx.line("{", ind);
-        ctx.line("const int32_t o = " + n(quads * 4) + ";", ind + 1);
-        block(p.outC % 4, ind + 1);
-        ctx.line("}", ind);
-    }
+    int ind = rowHead();
+    unitGroups(ind, [&](int units, int in) {
+        ctx.line("const int8_t *wc = " + ctx.inputs[1] + " + " + cMul("o", depth) + ";", in);
+        accInit(units, in);
+        emitDot(ctx, 1, units, "x", 0, "wc", depth, int(depth), in);
+        storeUnits(units, in);
+    });
     while (ind > 1) ctx.line("}", --ind);
     return true;
 }

@@ -46,9 +46,10 @@ void useMveKernelHelpers(EmitContext &ctx);
 bool emitConvInt8Fast(const Graph &g, const Op &op, const ConvParams &p, EmitContext &ctx);
 bool emitDepthwiseInt8Fast(const Graph &g, const Op &op, const ConvParams &p, EmitContext &ctx);
 // FULLY_CONNECTED int8 (constant weights/bias): input offset x weight row sums
-// folded into the bias, 4 output units per pass over the input row, the same
-// DSP dot product and single-rounding store. `rows` is the C expression of
-// the number of input rows (a literal, or an expression under --dim).
+// folded into the bias, 4 output units per pass over the input row, the
+// single-rounding store; on DSP cores without Helium the weights repacked
+// per 4 units (int16 pairs under --optimize speed). `rows` is the C
+// expression of the number of input rows (a literal, or an expression under --dim).
 bool emitFullyConnectedInt8Fast(const Graph &g, const Op &op, const ConvParams &p, const std::string &rows,
                                 EmitContext &ctx);
 

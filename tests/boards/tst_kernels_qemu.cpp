@@ -5,7 +5,8 @@
 // points, per-channel and per-tensor requantization, left shifts) as ONE
 // graph of independent layers, so each core needs one firmware build:
 // Helium on mps3-an547 (--target cortex-m55), DSP on mps2-an386
-// (--target cortex-m4). Every output is compared with the host run of the
+// (--target cortex-m4, balanced and --optimize speed, whose FULLY_CONNECTED
+// weights are int16). Every output is compared with the host run of the
 // same package (the portable C branches) and with the reference executor.
 #include <QtTest>
 
@@ -181,6 +182,33 @@ void addOneChannelCases(Cases &cs, std::mt19937 &rng) {
     }
 }
 
+// FULLY_CONNECTED depths around the DSP path's groups of 4 inputs (whole
+// groups only, 1-3 left over, one group, an odd number of groups) and unit
+// counts around its groups of 4, one and three rows.
+void addFcCases(Cases &cs, std::mt19937 &rng) {
+    const int depths[] = {1, 2, 3, 4, 5, 7, 8, 12, 20, 64}, units[] = {1, 4, 5, 8, 3, 13, 2, 7, 6, 9};
+    for (size_t i = 0; i < std::size(depths); ++i) {
+        Graph &g = cs.g;
+        const std::string k = std::to_string(cs.names.size());
+        const int depth = depths[i], u = units[i], rows = i % 3 == 1 ? 3 : 1;
+        OpAttrs a;
+        a.activation = activation(rng);
+        const int in = addTensor(g, "in" + k, DType::Int8, {rows, depth}, q(0.02f, pick(rng, -128, 127)));
+        const Quant wq = weightQuant(rng, u, 0, i % 2 == 0);
+        std::vector<int> ins{in, addTensor(g, "w" + k, DType::Int8, {u, depth}, wq, bytesOf(bytes(rng, size_t(u) * depth)))};
+        std::vector<int32_t> b(static_cast<size_t>(u));
+        for (auto &v : b) v = pick(rng, -20000, 20000);
+        ins.push_back(addTensor(g, "b" + k, DType::Int32, {u}, q(0.02f * wq.scale[0], 0), bytesOf(b)));
+        const int out = addTensor(g, "out" + k, DType::Int8, {rows, u}, q(outScale(rng), pick(rng, -128, 127)));
+        addOp(g, OpType::FullyConnected, ins, {out}, a);
+        g.inputs.push_back(in);
+        g.outputs.push_back(out);
+        cs.inputs.push_back(bytesOf(bytes(rng, size_t(rows) * depth)));
+        g.ops.back().index = int(g.ops.size()) - 1;
+        cs.names.push_back("fc " + std::to_string(rows) + "x" + std::to_string(depth) + " -> " + std::to_string(u));
+    }
+}
+
 Cases makeCases(uint32_t seed, int perKind) {
     std::mt19937 rng(seed);
     Cases cs;
@@ -188,6 +216,7 @@ Cases makeCases(uint32_t seed, int perKind) {
     for (int i = 0; i < perKind; ++i)
         for (int kind = 0; kind < 4; ++kind) addCase(cs, kind, rng);
     addOneChannelCases(cs, rng);
+    addFcCases(cs, rng);
     setIO(cs.g, cs.g.inputs, cs.g.outputs);
     return cs;
 }
@@ -211,14 +240,20 @@ void TestKernelsQemu::kernels_data() {
     QTest::addColumn<QString>("board");
     QTest::addColumn<QString>("target");
     QTest::addColumn<QString>("markers");  // tokens only the target's paths emit (dot, im2col, multiplier)
-    QTest::newRow("helium@an547") << "qemu-mps3-an547" << "cortex-m55" << "vmladavaq_s8,int8_t col[,vmlaq_n_s32,vsubq_s32(x, y)";
-    QTest::newRow("dsp@an386") << "qemu-mps2-an386" << "cortex-m4" << "__smlad,__smlabt,taps_packed";
+    QTest::addColumn<QString>("optimize");
+    QTest::newRow("helium@an547") << "qemu-mps3-an547" << "cortex-m55" << "vmladavaq_s8,int8_t col[,vmlaq_n_s32,vsubq_s32(x, y)"
+                                  << "balanced";
+    QTest::newRow("dsp@an386") << "qemu-mps2-an386" << "cortex-m4" << "__smlad,__smlabt,taps_packed,weights_packed,ember_mac4_s8"
+                               << "balanced";
+    // --optimize speed: FULLY_CONNECTED's weights pre-widened to int16 pairs.
+    QTest::newRow("dsp-speed@an386") << "qemu-mps2-an386" << "cortex-m4" << "weights_i16,ember_ld64" << "speed";
 }
 
 void TestKernelsQemu::kernels() {
     QFETCH(QString, board);
     QFETCH(QString, target);
     QFETCH(QString, markers);
+    QFETCH(QString, optimize);
     QElapsedTimer timer;
     timer.start();
     Cases cs = makeCases(20261130, 11);
@@ -230,6 +265,7 @@ void TestKernelsQemu::kernels() {
     CompileOptions co;
     co.name = "kernels";
     co.target = target.toStdString();
+    co.optimize = optimize.toStdString();
     Result<Artifacts> a = compile(cs.g, co);
     QVERIFY2(a.ok(), a.diagnostics().format().c_str());
     for (const QString &marker : markers.split(',')) {
@@ -264,8 +300,9 @@ void TestKernelsQemu::kernels() {
         QVERIFY2(run->outputs[i] == host->at(i),
                  ("board differs from the portable C: case " + std::to_string(i) + " " + cs.names[i]).c_str());
     }
-    qInfo("%zu cases (conv, depthwise, fully connected, add/sub) byte-equal on %s with --target %s, %lld ms",
-          cs.names.size(), b.id.c_str(), qPrintable(target), static_cast<long long>(timer.elapsed()));
+    qInfo("%zu cases (conv, depthwise, fully connected, add/sub) byte-equal on %s with --target %s --optimize %s, "
+          "%lld ms",
+          cs.names.size(), b.id.c_str(), qPrintable(target), qPrintable(optimize), static_cast<long long>(timer.elapsed()));
 }
 
 QTEST_GUILESS_MAIN(TestKernelsQemu)
