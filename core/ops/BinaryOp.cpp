@@ -282,16 +282,15 @@ void emitInt32Body(BinaryKind kind, const Params &p, EmitContext &ctx, const std
 // ember_mve_requant), offset, clamp, store. Opens "#if EMBER_MVE" and ends
 // with "#else" (the caller closes it).
 void emitMveTables(BinaryKind kind, const Params &p, const AddTables &tab, int64_t count, EmitContext &ctx) {
-    const std::string in0 = ctx.inputs[0], in1 = ctx.inputs[1], out = ctx.outputs[0];
+    // Walking pointers: GCC then uses post-incrementing loads and stores.
     const auto step = [&](const std::string &pred, int ind) {
         const auto index = [&](const std::string &in) {
-            return pred.empty() ? "vldrbq_u32((const uint8_t *)" + in + " + i)"
-                                : "vldrbq_z_u32((const uint8_t *)" + in + " + i, " + pred + ")";
+            return pred.empty() ? "vldrbq_u32(" + in + ")" : "vldrbq_z_u32(" + in + ", " + pred + ")";
         };
         // Inactive lanes load index 0: the gathers stay inside the tables.
-        ctx.line("int32x4_t s = vldrwq_gather_shifted_offset_s32(" + tab.t0 + ", " + index(in0) + ");", ind);
+        ctx.line("int32x4_t s = vldrwq_gather_shifted_offset_s32(" + tab.t0 + ", " + index("a") + ");", ind);
         ctx.line(std::string("s = ") + (kind == BinaryKind::Add ? "vaddq_s32" : "vsubq_s32") +
-                     "(s, vldrwq_gather_shifted_offset_s32(" + tab.t1 + ", " + index(in1) + "));",
+                     "(s, vldrwq_gather_shifted_offset_s32(" + tab.t1 + ", " + index("b") + "));",
                  ind);
         if (p.outShift > 0) ctx.line("s = vshlq_n_s32(s, " + std::to_string(p.outShift) + ");", ind);
         ctx.line("s = vqrdmulhq_n_s32(s, " + cInt(p.outMult) + ");", ind);
@@ -302,19 +301,20 @@ void emitMveTables(BinaryKind kind, const Params &p, const AddTables &tab, int64
         if (p.outOffset) ctx.line("s = vaddq_n_s32(s, " + cInt(p.outOffset) + ");", ind);
         ctx.line("s = vminq_s32(vmaxq_s32(s, vdupq_n_s32(" + cInt(p.actMin) + ")), vdupq_n_s32(" + cInt(p.actMax) + "));",
                  ind);
-        ctx.line(pred.empty() ? "vstrbq_s32(" + out + " + i, s);" : "vstrbq_p_s32(" + out + " + i, s, " + pred + ");",
-                 ind);
+        ctx.line(pred.empty() ? "vstrbq_s32(y, s);" : "vstrbq_p_s32(y, s, " + pred + ");", ind);
     };
-    const int64_t whole = count / 4 * 4;
+    const int64_t whole = count / 4;
     ctx.line("#if EMBER_MVE", 0);
+    ctx.line("const uint8_t *a = (const uint8_t *)" + ctx.inputs[0] + ", *b = (const uint8_t *)" + ctx.inputs[1] + ";");
+    ctx.line("int8_t *y = " + ctx.outputs[0] + ";");
     if (whole) {
-        ctx.line("for (int32_t i = 0; i < " + std::to_string(whole) + "; i += 4) {");
+        ctx.line("for (int32_t i = 0; i < " + std::to_string(whole) + "; ++i) {");
         step("", 2);
+        ctx.line("a += 4, b += 4, y += 4;", 2);
         ctx.line("}");
     }
     if (count % 4) {
         ctx.line("{");
-        ctx.line("const int32_t i = " + std::to_string(whole) + ";", 2);
         ctx.line("const mve_pred16_t pr = vctp32q(" + std::to_string(count % 4) + ");", 2);
         step("pr", 2);
         ctx.line("}");

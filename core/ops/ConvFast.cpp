@@ -962,9 +962,10 @@ struct DepthwiseEmit {
     // Strip `st` of channels c .. c + 3 (`pred`: the channel tail's lane
     // predicate, or empty) with R tap rows from xr/wr (R a literal).
     // GCC would otherwise reassociate the accumulations (all products first,
-    // then spilled) and hoist every load to the loop head: an empty volatile
-    // asm on each accumulator after its update keeps the written order, and
-    // one on the row pointers keeps their loads at small offsets.
+    // then spilled), hoist every load to the loop head and keep the weight
+    // vectors of one strip live into the next: an empty volatile asm on each
+    // accumulator after its update keeps the written order, and one on the
+    // strip's row pointers makes each strip load its own.
     void stripMve(const Strip &st, const AxisPlan &ax, int R, const std::string &pred, int ind) {
         const int64_t C = p.inC, s = p.strideW;
         const int P = int(st.cls.size());
@@ -990,6 +991,7 @@ struct DepthwiseEmit {
         }
         ctx.line("{", ind++);
         ctx.line("const int8_t *xp = xr + " + at(st.ox, s, jmin - p.padLeft, C) + " + c, *wp = ws;", ind);
+        ctx.line("__asm__(\"\" : \"+r\"(xp), \"+r\"(wp)); /* no weight vectors kept across strips */", ind);
         for (int q = 0; q < P; ++q)
             ctx.line("int32x4_t acc" + n(q) + " = " + ld32("by + c" + cAdd(st.cls[size_t(q)] * C)) + ";", ind);
         for (int r = 0; r < R; ++r) {
