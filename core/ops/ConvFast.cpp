@@ -989,18 +989,37 @@ struct DepthwiseEmit {
             kmin = std::min(kmin, taps(q).first);
             kmax = std::max(kmax, taps(q).second);
         }
+        // Unpredicated with C < 128: each tap row's weights and input columns
+        // are loaded in address order with post-incrementing VLDRB (GCC
+        // otherwise spends an add or a move per load on the offsets).
+        const bool walk = pred.empty() && C < 128;
+        if (walk)
+            ctx.addHelper("ember_mve_ldb_pi",
+                          "#if EMBER_MVE\n"
+                          "/* v = the 4 int8 at p sign-extended (VLDRB.S32; p in a low register), then\n"
+                          " * p += step (a literal < 128) */\n"
+                          "#define EMBER_MVE_LDB_PI(v, p, step) __asm__(\"vldrb.s32 %q0, [%1], #\" #step : \"=w\"(v), \"+l\"(p))\n"
+                          "#endif\n");
         ctx.line("{", ind++);
         ctx.line("const int8_t *xp = xr + " + at(st.ox, s, jmin - p.padLeft, C) + " + c, *wp = ws;", ind);
-        ctx.line("__asm__(\"\" : \"+r\"(xp), \"+r\"(wp)); /* no weight vectors kept across strips */", ind);
+        if (walk) ctx.line("__asm__(\"\" : \"+r\"(xp), \"+r\"(wp)); /* no weight vectors kept across strips */", ind);
         for (int q = 0; q < P; ++q)
             ctx.line("int32x4_t acc" + n(q) + " = " + ld32("by + c" + cAdd(st.cls[size_t(q)] * C)) + ";", ind);
         for (int r = 0; r < R; ++r) {
             ctx.line("{", ind);
-            std::string decl;
-            for (int k = kmin; k < kmax; ++k)
-                decl += std::string(decl.empty() ? "const int32x4_t " : ", ") + "w" + n(k) + " = " +
-                        ld8("wp" + cAdd(k * C));
-            ctx.line(decl + ";", ind + 1);
+            if (walk) {
+                std::string decl;
+                for (int k = kmin; k < kmax; ++k) decl += std::string(decl.empty() ? "int32x4_t " : ", ") + "w" + n(k);
+                ctx.line(decl + ";", ind + 1);
+                ctx.line("const int8_t *xq = xp, *wq = wp" + cAdd(kmin * C) + ";", ind + 1);
+                for (int k = kmin; k < kmax; ++k) ctx.line("EMBER_MVE_LDB_PI(w" + n(k) + ", wq, " + n(C) + ");", ind + 1);
+            } else {
+                std::string decl;
+                for (int k = kmin; k < kmax; ++k)
+                    decl += std::string(decl.empty() ? "const int32x4_t " : ", ") + "w" + n(k) + " = " +
+                            ld8("wp" + cAdd(k * C));
+                ctx.line(decl + ";", ind + 1);
+            }
             // Column by column: each input vector feeds every pixel that reads it.
             for (int j = jmin; j < int((P - 1) * s) + kmax; ++j) {
                 std::vector<std::pair<int, int>> uses;  // (pixel, tap)
@@ -1008,9 +1027,17 @@ struct DepthwiseEmit {
                     const int k = j - int(q * s);
                     if (k >= taps(q).first && k < taps(q).second) uses.push_back({q, k});
                 }
-                if (uses.empty()) continue;
+                if (uses.empty()) {
+                    if (walk) ctx.line("xq += " + n(C) + ";", ind + 1);
+                    continue;
+                }
                 ctx.line("{", ind + 1);
-                ctx.line("const int32x4_t x = " + ld8("xp" + cAdd((j - jmin) * C)) + ";", ind + 2);
+                if (walk) {
+                    ctx.line("int32x4_t x;", ind + 2);
+                    ctx.line("EMBER_MVE_LDB_PI(x, xq, " + n(C) + ");", ind + 2);
+                } else {
+                    ctx.line("const int32x4_t x = " + ld8("xp" + cAdd((j - jmin) * C)) + ";", ind + 2);
+                }
                 for (const auto &[q, k] : uses) {
                     const std::string a = "acc" + n(q);
                     ctx.line(a + " = vaddq_s32(" + a + ", vmulq_s32(x, w" + n(k) + "));", ind + 2);
