@@ -1048,7 +1048,7 @@ struct DepthwiseEmit {
             if (r + 1 < R) {
                 ctx.line("xp += " + n(int64_t(p.inW) * C) + ";", ind + 1);
                 ctx.line("wp += " + n(int64_t(p.filterW) * C) + ";", ind + 1);
-                ctx.line("__asm__(\"\" : \"+r\"(xp), \"+r\"(wp));", ind + 1);
+                if (!walk) ctx.line("__asm__(\"\" : \"+r\"(xp), \"+r\"(wp));", ind + 1);
             }
             ctx.line("}", ind);
         }
@@ -1057,7 +1057,16 @@ struct DepthwiseEmit {
         const Requant &rq = stores.rq;
         const bool left = std::any_of(rq.shift.begin(), rq.shift.end(), [](int32_t v) { return v > 0; });
         const int32_t s0 = rq.shift.empty() ? 0 : rq.shift[0];
+        // Per-channel vectors: with walk, through pointers hidden from GCC so
+        // a strip does not keep the previous strip's (spilled) copies.
+        const bool hide = walk && !stores.vMult.empty();
+        if (hide) {
+            ctx.line("const int32_t *mq = " + stores.vMult + " + c, *sq = " + stores.vRsh + " + c;", ind);
+            ctx.line("__asm__(\"\" : \"+r\"(mq), \"+r\"(sq));", ind);
+        }
         const auto lanes = [&](const std::string &arr, int32_t uniformValue) {
+            if (hide && arr == stores.vMult) return std::string("vldrwq_s32(mq)");
+            if (hide && arr == stores.vRsh) return std::string("vldrwq_s32(sq)");
             return arr.empty() ? "vdupq_n_s32(" + cInt(uniformValue) + ")" : "vldrwq_s32(" + arr + " + c)";
         };
         ctx.line("const int32x4_t qm = " + lanes(stores.vMult, rq.multiplier.empty() ? 0 : rq.multiplier[0]) +
