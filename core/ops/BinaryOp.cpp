@@ -276,6 +276,52 @@ void emitInt32Body(BinaryKind kind, const Params &p, EmitContext &ctx, const std
         ctx.line(ctx.outputs[0] + "[" + o + "] = ember_clamp(v, " + cInt(p.actMin) + ", " + cInt(p.actMax) + ");", ind);
 }
 
+// Helium int8 ADD/SUB through the tables: per 4 elements two byte loads
+// (zero-extended: the table index), two gathers, the sum's requantization
+// (VQRDMULH, then the rounding right shift with ties away from zero as in
+// ember_mve_requant), offset, clamp, store. Opens "#if EMBER_MVE" and ends
+// with "#else" (the caller closes it).
+void emitMveTables(BinaryKind kind, const Params &p, const AddTables &tab, int64_t count, EmitContext &ctx) {
+    // Walking pointers: GCC then uses post-incrementing loads and stores.
+    const auto step = [&](const std::string &pred, int ind) {
+        const auto index = [&](const std::string &in) {
+            return pred.empty() ? "vldrbq_u32(" + in + ")" : "vldrbq_z_u32(" + in + ", " + pred + ")";
+        };
+        // Inactive lanes load index 0: the gathers stay inside the tables.
+        ctx.line("int32x4_t s = vldrwq_gather_shifted_offset_s32(" + tab.t0 + ", " + index("a") + ");", ind);
+        ctx.line(std::string("s = ") + (kind == BinaryKind::Add ? "vaddq_s32" : "vsubq_s32") +
+                     "(s, vldrwq_gather_shifted_offset_s32(" + tab.t1 + ", " + index("b") + "));",
+                 ind);
+        if (p.outShift > 0) ctx.line("s = vshlq_n_s32(s, " + std::to_string(p.outShift) + ");", ind);
+        ctx.line("s = vqrdmulhq_n_s32(s, " + cInt(p.outMult) + ");", ind);
+        if (p.outShift < 0) {
+            ctx.line("s = vqaddq_s32(s, vshrq_n_s32(s, 31)); /* ties away from zero */", ind);
+            ctx.line("s = vrshrq_n_s32(s, " + std::to_string(-p.outShift) + ");", ind);
+        }
+        if (p.outOffset) ctx.line("s = vaddq_n_s32(s, " + cInt(p.outOffset) + ");", ind);
+        ctx.line("s = vminq_s32(vmaxq_s32(s, vdupq_n_s32(" + cInt(p.actMin) + ")), vdupq_n_s32(" + cInt(p.actMax) + "));",
+                 ind);
+        ctx.line(pred.empty() ? "vstrbq_s32(y, s);" : "vstrbq_p_s32(y, s, " + pred + ");", ind);
+    };
+    const int64_t whole = count / 4;
+    ctx.line("#if EMBER_MVE", 0);
+    ctx.line("const uint8_t *a = (const uint8_t *)" + ctx.inputs[0] + ", *b = (const uint8_t *)" + ctx.inputs[1] + ";");
+    ctx.line("int8_t *y = " + ctx.outputs[0] + ";");
+    if (whole) {
+        ctx.line("for (int32_t i = 0; i < " + std::to_string(whole) + "; ++i) {");
+        step("", 2);
+        ctx.line("a += 4, b += 4, y += 4;", 2);
+        ctx.line("}");
+    }
+    if (count % 4) {
+        ctx.line("{");
+        ctx.line("const mve_pred16_t pr = vctp32q(" + std::to_string(count % 4) + ");", 2);
+        step("pr", 2);
+        ctx.line("}");
+    }
+    ctx.line("#else", 0);
+}
+
 std::string describe(BinaryKind kind, const Graph &g, const Op &op, const Params &p) {
     const Tensor &a = g.in(op, 0), &b = g.in(op, 1), &o = g.out(op);
     std::string s = "/* " + std::string(opTypeName(op.type)) + " " + dtypeName(p.dtype) + ": " + shapeString(a.shape) +
@@ -419,10 +465,15 @@ void emitBinary(BinaryKind kind, const Graph &g, const Op &op, EmitContext &ctx)
     ctx.line(describe(kind, g, op, p));
     // Helium: int8 ADD/SUB of same-shape inputs, 4 elements per step (the
     // same TFLM arithmetic: VQRDMULH + rounding shifts, see ember_mve_requant).
-    const bool mve = targetHasMve(ctx.target) && p.dtype == DType::Int8 && kind != BinaryKind::Mul &&
-                     p.bc.sameShape && !ctx.outputDynamic(0) && p.leftShift >= 0 && p.leftShift < 32 &&
-                     p.in1Shift <= 0 && p.in2Shift <= 0 && p.outShift <= 0;
-    const AddTables tab = mve ? AddTables{} : addTables(kind, p, ctx);
+    // With the tables (not --optimize size) each input's rescaled value is a
+    // gather load from its table, indexed by the byte, and only the sum is
+    // requantized.
+    const bool mveShape = targetHasMve(ctx.target) && p.dtype == DType::Int8 && kind != BinaryKind::Mul &&
+                          p.bc.sameShape && !ctx.outputDynamic(0);
+    const AddTables tab = addTables(kind, p, ctx);
+    const bool mveTables = mveShape && !tab.t0.empty() && p.outShift < 32;
+    const bool mve = mveTables || (mveShape && p.leftShift >= 0 && p.leftShift < 32 && p.in1Shift <= 0 &&
+                                   p.in2Shift <= 0 && p.outShift <= 0);
     // Only the helpers the body calls (clang warns about unused ones).
     const bool tables = !tab.t0.empty();
     if ((p.dtype == DType::Int8 || p.dtype == DType::Int16) && !(tables && tab.single)) useHelper(ctx, "ember_mbqm");
@@ -435,7 +486,10 @@ void emitBinary(BinaryKind kind, const Graph &g, const Op &op, EmitContext &ctx)
         else
             emitQuantizedBody(kind, p, tab, ctx, o, a, b, ind);
     };
-    if (mve) {
+    if (mveTables) {
+        useMveKernelHelpers(ctx);
+        emitMveTables(kind, p, tab, g.out(op).elements(), ctx);
+    } else if (mve) {
         useMveKernelHelpers(ctx);
         const int64_t count = g.out(op).elements();
         const auto input = [&](const std::string &in, int32_t off, int32_t mult, int32_t shift) {

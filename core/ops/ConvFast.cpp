@@ -832,22 +832,6 @@ struct DepthwiseEmit {
         ctx.line("int8_t *y0 = yr + " + cMul(ox, C) + ";", ind);
         ctx.line("const int32_t *bx = by" + cAdd(int64_t(cls) * C) + ";", ind);
         const int quads = C / 4;
-        if (stores.mve) {
-            ctx.line("#if EMBER_MVE", 0);
-            if (quads > 0) {
-                ctx.line("for (int32_t c = 0; c < " + n(quads * 4) + "; c += 4) {", ind);
-                channelsMve(P, "", t, ind + 1);
-                ctx.line("}", ind);
-            }
-            if (C % 4) {
-                ctx.line("{", ind);
-                ctx.line("const int32_t c = " + n(quads * 4) + ";", ind + 1);
-                ctx.line("const mve_pred16_t tail = vctp32q(" + n(C % 4) + ");", ind + 1);
-                channelsMve(P, "tail", t, ind + 1);
-                ctx.line("}", ind);
-            }
-            ctx.line("#else", 0);
-        }
         // Scalar and DSP registers hold 2 pixels' accumulators only at a cost
         // (spills): pair them only at stride 1, where the pixels share all
         // but one input column (measured on Cortex-M4: slower at stride 2, 3x3).
@@ -875,7 +859,6 @@ struct DepthwiseEmit {
         if (split) ctx.line("}", --in);
         xBase = "x0";
         yBase = "y0";
-        if (stores.mve) ctx.line("#endif", 0);
         ctx.line("}", --ind);
     }
 
@@ -916,35 +899,247 @@ struct DepthwiseEmit {
         ctx.line("}", ind);
     }
 
-    // Helium form of storeChannel: channels c .. c + 3 of P pixels, the
-    // per-channel multiplier and shift vectors loaded once.
-    void storeMve(int P, const std::string &pred, int ind) {
+    // ---- Helium, depth multiplier 1: one output row at a time ----
+    // Channels c .. c + 3 as int32x4_t lanes (widening byte loads). For each
+    // group of 4 channels the row's pixels go in strips of up to kStrip
+    // (border pixels mixed in: each pixel takes only its valid taps, the
+    // folded bias of its class covers the rest), so each weight vector is
+    // loaded once per strip and each input column once per strip and tap
+    // row; the tap rows are unrolled (one copy per distinct tap row count).
+    static constexpr int kStrip = 4;
+
+    // A strip: P pixels from column `ox` (a C expression), classes cls[q].
+    struct Strip {
+        std::string ox;
+        std::vector<int> cls;
+    };
+
+    // The strips of one output row: runs of one class of at least three
+    // strips become a loop (`loops` strips of kStrip from column `loopBegin`,
+    // the first topping up the pixels before it to whole strips); the other
+    // pixels go in order into strips of at most kStrip, balanced in size.
+    struct Piece {
+        int loopBegin = -1, loops = 0, loopCls = 0;
+        Strip strip;
+    };
+
+    std::vector<Piece> rowPieces(const AxisPlan &ax) const {
+        std::vector<Piece> pieces;
+        std::vector<int> run;  // classes of the pending pixels
+        int runBegin = 0;
+        const auto flush = [&]() {
+            const int count = int(run.size()), strips = (count + kStrip - 1) / kStrip;
+            for (int i = 0, at = 0; i < strips; ++i) {
+                const int size = (count - at) / (strips - i);
+                Piece pc;
+                pc.strip = {n(runBegin + at), std::vector<int>(run.begin() + at, run.begin() + at + size)};
+                pieces.push_back(pc);
+                at += size;
+            }
+            run.clear();
+        };
+        for (const Segment &s : segmentsOf(ax)) {
+            int ox = s.begin;
+            if (s.end - s.begin >= 3 * kStrip) {
+                if (run.empty()) runBegin = ox;
+                while (run.size() % kStrip) run.push_back(s.cls), ++ox;
+                flush();
+                Piece loop;
+                loop.loopBegin = ox;
+                loop.loops = (s.end - ox) / kStrip;
+                loop.loopCls = s.cls;
+                pieces.push_back(loop);
+                ox += loop.loops * kStrip;
+            }
+            for (; ox < s.end; ++ox) {
+                if (run.empty()) runBegin = ox;
+                run.push_back(s.cls);
+            }
+        }
+        flush();
+        return pieces;
+    }
+
+    // Strip `st` of channels c .. c + 3 (`pred`: the channel tail's lane
+    // predicate, or empty) with R tap rows from xr/wr (R a literal).
+    // GCC would otherwise reassociate the accumulations (all products first,
+    // then spilled), hoist every load to the loop head and keep the weight
+    // vectors of one strip live into the next: an empty volatile asm on each
+    // accumulator after its update keeps the written order, and one on the
+    // strip's row pointers makes each strip load its own.
+    void stripMve(const Strip &st, const AxisPlan &ax, int R, const std::string &pred, int ind) {
+        const int64_t C = p.inC, s = p.strideW;
+        const int P = int(st.cls.size());
+        const auto ld8 = [&](const std::string &ptr) {
+            return pred.empty() ? "vldrbq_s32(" + ptr + ")" : "vldrbq_z_s32(" + ptr + ", " + pred + ")";
+        };
+        const auto ld32 = [&](const std::string &ptr) {
+            return pred.empty() ? "vldrwq_s32(" + ptr + ")" : "vldrwq_z_s32(" + ptr + ", " + pred + ")";
+        };
+        const auto taps = [&](int q) { return ax.taps[size_t(st.cls[size_t(q)])]; };
+        // Column expression (ox + k) * m, folded when ox is a literal.
+        const bool literal = st.ox.find_first_not_of("0123456789") == std::string::npos;
+        const auto at = [&](const std::string &ox, int64_t mulOx, int64_t k, int64_t m) {
+            if (literal) return n((std::stoll(ox) * mulOx + k) * m);
+            return cMul("(" + cMul(ox, mulOx) + cAdd(k) + ")", m);
+        };
+        // Input columns relative to the strip's origin (ox * stride - padding).
+        int jmin = 1 << 30, kmin = 1 << 30, kmax = 0;
+        for (int q = 0; q < P; ++q) {
+            jmin = std::min(jmin, int(q * s) + taps(q).first);
+            kmin = std::min(kmin, taps(q).first);
+            kmax = std::max(kmax, taps(q).second);
+        }
+        // Unpredicated with C < 128: each tap row's weights and input columns
+        // are loaded in address order with post-incrementing VLDRB (GCC
+        // otherwise spends an add or a move per load on the offsets).
+        const bool walk = pred.empty() && C < 128;
+        if (walk)
+            ctx.addHelper("ember_mve_ldb_pi",
+                          "#if EMBER_MVE\n"
+                          "/* v = the 4 int8 at p sign-extended (VLDRB.S32; p in a low register), then\n"
+                          " * p += step (a literal < 128) */\n"
+                          "#define EMBER_MVE_LDB_PI(v, p, step) __asm__(\"vldrb.s32 %q0, [%1], #\" #step : \"=w\"(v), \"+l\"(p))\n"
+                          "#endif\n");
+        ctx.line("{", ind++);
+        ctx.line("const int8_t *xp = xr + " + at(st.ox, s, jmin - p.padLeft, C) + " + c, *wp = ws;", ind);
+        if (walk) ctx.line("__asm__(\"\" : \"+r\"(xp), \"+r\"(wp)); /* no weight vectors kept across strips */", ind);
+        for (int q = 0; q < P; ++q)
+            ctx.line("int32x4_t acc" + n(q) + " = " + ld32("by + c" + cAdd(st.cls[size_t(q)] * C)) + ";", ind);
+        for (int r = 0; r < R; ++r) {
+            ctx.line("{", ind);
+            if (walk) {
+                std::string decl;
+                for (int k = kmin; k < kmax; ++k) decl += std::string(decl.empty() ? "int32x4_t " : ", ") + "w" + n(k);
+                ctx.line(decl + ";", ind + 1);
+                ctx.line("const int8_t *xq = xp, *wq = wp" + cAdd(kmin * C) + ";", ind + 1);
+                for (int k = kmin; k < kmax; ++k) ctx.line("EMBER_MVE_LDB_PI(w" + n(k) + ", wq, " + n(C) + ");", ind + 1);
+            } else {
+                std::string decl;
+                for (int k = kmin; k < kmax; ++k)
+                    decl += std::string(decl.empty() ? "const int32x4_t " : ", ") + "w" + n(k) + " = " +
+                            ld8("wp" + cAdd(k * C));
+                ctx.line(decl + ";", ind + 1);
+            }
+            // Column by column: each input vector feeds every pixel that reads it.
+            for (int j = jmin; j < int((P - 1) * s) + kmax; ++j) {
+                std::vector<std::pair<int, int>> uses;  // (pixel, tap)
+                for (int q = 0; q < P; ++q) {
+                    const int k = j - int(q * s);
+                    if (k >= taps(q).first && k < taps(q).second) uses.push_back({q, k});
+                }
+                if (uses.empty()) {
+                    if (walk) ctx.line("xq += " + n(C) + ";", ind + 1);
+                    continue;
+                }
+                ctx.line("{", ind + 1);
+                if (walk) {
+                    ctx.line("int32x4_t x;", ind + 2);
+                    ctx.line("EMBER_MVE_LDB_PI(x, xq, " + n(C) + ");", ind + 2);
+                } else {
+                    ctx.line("const int32x4_t x = " + ld8("xp" + cAdd((j - jmin) * C)) + ";", ind + 2);
+                }
+                for (const auto &[q, k] : uses) {
+                    const std::string a = "acc" + n(q);
+                    ctx.line(a + " = vaddq_s32(" + a + ", vmulq_s32(x, w" + n(k) + "));", ind + 2);
+                    ctx.line("__asm__ volatile(\"\" : \"+w\"(" + a + "));", ind + 2);
+                }
+                ctx.line("}", ind + 1);
+            }
+            if (r + 1 < R) {
+                ctx.line("xp += " + n(int64_t(p.inW) * C) + ";", ind + 1);
+                ctx.line("wp += " + n(int64_t(p.filterW) * C) + ";", ind + 1);
+                if (!walk) ctx.line("__asm__(\"\" : \"+r\"(xp), \"+r\"(wp));", ind + 1);
+            }
+            ctx.line("}", ind);
+        }
+        // Requantize: the per-channel vectors once for the strip; a full int8
+        // range clamps with a saturating shift up by 24 and back.
         const Requant &rq = stores.rq;
         const bool left = std::any_of(rq.shift.begin(), rq.shift.end(), [](int32_t v) { return v > 0; });
-        if (P == 1 || stores.vMult.empty()) {
-            for (int q = 0; q < P; ++q)
-                emitStoreVec(ctx, stores, "acc" + n(q), "c", "y0 + " + (q ? n(int64_t(q) * p.outC) + " + " : "") + "c",
-                             pred, ind);
-            return;
+        const int32_t s0 = rq.shift.empty() ? 0 : rq.shift[0];
+        // Per-channel vectors: with walk, through pointers hidden from GCC so
+        // a strip does not keep the previous strip's (spilled) copies.
+        const bool hide = walk && !stores.vMult.empty();
+        if (hide) {
+            ctx.line("const int32_t *mq = " + stores.vMult + " + c, *sq = " + stores.vRsh + " + c;", ind);
+            ctx.line("__asm__(\"\" : \"+r\"(mq), \"+r\"(sq));", ind);
         }
-        ctx.line("{", ind);
-        ctx.line("const int32x4_t qm = vldrwq_s32(" + stores.vMult + " + c), rsh = vldrwq_s32(" + stores.vRsh + " + c);",
-                 ind + 1);
-        if (left) {
-            const std::string lsh = stores.vLsh.empty() ? "vdupq_n_s32(0)" : "vldrwq_s32(" + stores.vLsh + " + c)";
-            ctx.line("const int32x4_t lsh = " + lsh + ";", ind + 1);
-        }
+        const auto lanes = [&](const std::string &arr, int32_t uniformValue) {
+            if (hide && arr == stores.vMult) return std::string("vldrwq_s32(mq)");
+            if (hide && arr == stores.vRsh) return std::string("vldrwq_s32(sq)");
+            return arr.empty() ? "vdupq_n_s32(" + cInt(uniformValue) + ")" : "vldrwq_s32(" + arr + " + c)";
+        };
+        ctx.line("const int32x4_t qm = " + lanes(stores.vMult, rq.multiplier.empty() ? 0 : rq.multiplier[0]) +
+                     ", rsh = " + lanes(stores.vRsh, s0 > 0 ? 0 : s0) + ";",
+                 ind);
+        if (left) ctx.line("const int32x4_t lsh = " + lanes(stores.vLsh, s0 > 0 ? s0 : 0) + ";", ind);
         for (int q = 0; q < P; ++q) {
-            const std::string y = "y0 + " + (q ? n(int64_t(q) * p.outC) + " + " : "") + "c";
-            ctx.line("{", ind + 1);
+            ctx.line("{", ind);
             ctx.line(left ? "int32x4_t v = ember_mve_requant(acc" + n(q) + ", qm, lsh, rsh);"
                           : "int32x4_t v = ember_mve_requant_r(acc" + n(q) + ", qm, rsh);",
-                     ind + 2);
-            if (rq.outputOffset) ctx.line("v = vaddq_n_s32(v, " + cInt(rq.outputOffset) + ");", ind + 2);
-            ctx.line("v = vmaxq_s32(v, vdupq_n_s32(" + cInt(rq.actMin) + "));", ind + 2);
-            ctx.line("v = vminq_s32(v, vdupq_n_s32(" + cInt(rq.actMax) + "));", ind + 2);
-            ctx.line(pred.empty() ? "vstrbq_s32(" + y + ", v);" : "vstrbq_p_s32(" + y + ", v, " + pred + ");", ind + 2);
-            ctx.line("}", ind + 1);
+                     ind + 1);
+            if (rq.outputOffset) ctx.line("v = vaddq_n_s32(v, " + cInt(rq.outputOffset) + ");", ind + 1);
+            ctx.line("v = vshrq_n_s32(vqshlq_n_s32(v, 24), 24);", ind + 1);
+            if (rq.actMin > -128) ctx.line("v = vmaxq_s32(v, vdupq_n_s32(" + cInt(rq.actMin) + "));", ind + 1);
+            if (rq.actMax < 127) ctx.line("v = vminq_s32(v, vdupq_n_s32(" + cInt(rq.actMax) + "));", ind + 1);
+            const std::string y = "yr + " + at(st.ox, 1, q, C) + " + c";
+            ctx.line(pred.empty() ? "vstrbq_s32(" + y + ", v);" : "vstrbq_p_s32(" + y + ", v, " + pred + ");", ind + 1);
+            ctx.line("}", ind);
+        }
+        ctx.line("}", --ind);
+    }
+
+    // All channels of the output row for R tap rows.
+    void rowChannelsMve(const AxisPlan &ax, int R, int ind) {
+        const int C = p.inC, quads = C / 4;
+        const std::vector<Piece> pieces = rowPieces(ax);
+        const auto body = [&](const std::string &pred, int in) {
+            ctx.line("const int8_t *ws = wr + c;", in);
+            for (const Piece &pc : pieces) {
+                if (pc.loopBegin < 0) {
+                    stripMve(pc.strip, ax, R, pred, in);
+                    continue;
+                }
+                const Strip st{pc.loops > 1 ? "ox" : n(pc.loopBegin), std::vector<int>(kStrip, pc.loopCls)};
+                if (pc.loops > 1)
+                    ctx.line("for (int32_t ox = " + n(pc.loopBegin) + "; ox < " + n(pc.loopBegin + pc.loops * kStrip) +
+                                 "; ox += " + n(kStrip) + ")",
+                             in);
+                stripMve(st, ax, R, pred, in);
+            }
+        };
+        if (quads > 0) {
+            ctx.line("for (int32_t c = 0; c < " + n(quads * 4) + "; c += 4) {", ind);
+            body("", ind + 1);
+            ctx.line("}", ind);
+        }
+        if (C % 4) {
+            ctx.line("{", ind);
+            ctx.line("const int32_t c = " + n(quads * 4) + ";", ind + 1);
+            ctx.line("const mve_pred16_t tail = vctp32q(" + n(C % 4) + ");", ind + 1);
+            body("tail", ind + 1);
+            ctx.line("}", ind);
+        }
+    }
+
+    // The output row (inside the oy loop, after emitRowSetup): one unrolled
+    // copy per distinct number of tap rows.
+    void rowMve(const AxisPlan &ay, const AxisPlan &ax, int ind) {
+        std::vector<int> counts;
+        for (auto t : ay.taps)
+            if (std::find(counts.begin(), counts.end(), t.second - t.first) == counts.end())
+                counts.push_back(t.second - t.first);
+        if (counts.size() == 1) {
+            if (rows.rows == "rows") ctx.line("(void)rows;", ind);
+            rowChannelsMve(ax, counts[0], ind);
+            return;
+        }
+        for (size_t i = 0; i < counts.size(); ++i) {
+            const bool last = i + 1 == counts.size();
+            ctx.line((i ? "} else " : "") + std::string(last ? "{" : "if (rows == " + n(counts[i]) + ") {"), ind);
+            if (last) ctx.line("/* rows == " + n(counts[i]) + " */", ind + 1);
+            rowChannelsMve(ax, counts[i], ind + 1);
         }
         ctx.line("}", ind);
     }
@@ -1081,47 +1276,6 @@ struct DepthwiseEmit {
         }
         if (stores.mve) ctx.line("#endif", 0);
         ctx.line("}", --ind);
-    }
-
-    // Helium: channels c .. c + 3 of P pixels as int32x4_t lanes (widening
-    // byte loads), every valid tap; `pred` non-empty: the channel tail.
-    void channelsMve(int P, const std::string &pred, std::pair<int, int> t, int ind) {
-        const int64_t C = p.inC;
-        const auto ld8 = [&](const std::string &ptr) {
-            return pred.empty() ? "vldrbq_s32(" + ptr + ")" : "vldrbq_z_s32(" + ptr + ", " + pred + ")";
-        };
-        ctx.line("int32x4_t acc0 = " +
-                     std::string(pred.empty() ? "vldrwq_s32(bx + c)" : "vldrwq_z_s32(bx + c, " + pred + ")") +
-                     (P > 1 ? ", acc1 = acc0" : "") + ";",
-                 ind);
-        int in = ind;
-        if (rows.rowLoop) ctx.line("for (int32_t r = 0; r < " + rows.rows + "; ++r) {", in++);
-        const std::string r = rows.rowLoop ? "r" : "0";
-        ctx.line("const int8_t *xp = x0 + " + cMul(r, int64_t(p.inW) * C) + " + c;", in);
-        ctx.line("const int8_t *wp = w0 + " + cMul(r, int64_t(p.filterW) * C) + " + c;", in);
-        std::vector<bool> loaded;
-        const auto col = [&](int j) {
-            if (size_t(j) >= loaded.size()) loaded.resize(size_t(j) + 1, false);
-            if (!loaded[size_t(j)] && P > 1) {
-                ctx.line("const int32x4_t xc" + n(j) + " = " + ld8("xp" + (j ? " + " + n(j * C) : "")) + ";", in);
-                loaded[size_t(j)] = true;
-            }
-            return P > 1 ? "xc" + n(j) : ld8("xp" + (j ? " + " + n(j * C) : ""));
-        };
-        for (int k = 0; k < t.second - t.first; ++k) {
-            const std::string off = k ? " + " + n(k * C) : "";
-            if (P == 1) {
-                ctx.line("acc0 = vaddq_s32(acc0, vmulq_s32(" + col(k) + ", " + ld8("wp" + off) + "));", in);
-                continue;
-            }
-            ctx.line("const int32x4_t wt" + n(k) + " = " + ld8("wp" + off) + ";", in);
-            for (int q = 0; q < P; ++q) {
-                const std::string x = col(column(q, k));
-                ctx.line("acc" + n(q) + " = vaddq_s32(acc" + n(q) + ", vmulq_s32(" + x + ", wt" + n(k) + "));", in);
-            }
-        }
-        if (rows.rowLoop) ctx.line("}", --in);
-        storeMve(P, pred, ind);
     }
 
     // Q (4 or 1) channels from c on of P pixels, every valid tap.
@@ -1307,6 +1461,13 @@ bool emitDepthwiseInt8Fast(const Graph &g, const Op &op, const ConvParams &p, Em
     e.rows = emitRowSetup(ctx, p, ay, tab, rowTab, int64_t(p.inW) * p.inC, int64_t(p.filterW) * p.outC, ctx.inputs[1],
                           ind);
     ctx.line("int8_t *yr = yout + " + cMul("oy", int64_t(p.outW) * p.outC) + ";", ind);
+    // Helium, multiplier 1: strips of the whole row (rowMve).
+    const bool mveRows = p.depthMultiplier == 1 && e.stores.mve;
+    if (mveRows) {
+        ctx.line("#if EMBER_MVE", 0);
+        e.rowMve(ay, ax, ind);
+        ctx.line("#else", 0);
+    }
     for (const Segment &s : segmentsOf(ax)) {
         const auto t = ax.taps[size_t(s.cls)];
         if (p.depthMultiplier == 1) {
@@ -1318,6 +1479,7 @@ bool emitDepthwiseInt8Fast(const Graph &g, const Op &op, const ConvParams &p, Em
             e.pixelMult(n(s.begin), s.cls, t, ind);
         }
     }
+    if (mveRows) ctx.line("#endif", 0);
     while (ind > 1) ctx.line("}", --ind);
     return true;
 }

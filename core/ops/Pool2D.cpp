@@ -11,7 +11,9 @@
 #include <limits>
 
 #include "Common.h"
+#include "ConvFast.h"
 #include "OpError.h"
+#include "Target.h"
 
 namespace ember {
 namespace {
@@ -211,6 +213,109 @@ void emitChannelBody(const Params &p, const Extents &e, EmitContext &ctx, int in
     }
 }
 
+// Helium int8 average pooling when no window is clipped (count fixed at
+// d <= 255): 8 channels per int16x8_t sum (|sum| <= 128 d fits), then the
+// reference's rounded division on int32 lanes: q = (|sum| + d/2) / d as a
+// high multiply by m = floor(2^32 / d) + 1 (checked exact here for every
+// |sum| that can occur), negated for negative sums. Returns the multiplier
+// (0: d == 1, no division), or -1 when the path does not apply.
+int64_t mvePoolDivisor(const Params &p, const EmitContext &ctx) {
+    if (!targetHasMve(ctx.target) || !p.average || p.dtype != DType::Int8 || ctx.inputDynamic(0) ||
+        ctx.outputDynamic(0))
+        return -1;
+    for (int oy = 0; oy < p.oh; ++oy)
+        if (oy * p.strideH - p.padH < 0 || oy * p.strideH - p.padH + p.filterH > p.h) return -1;
+    for (int ox = 0; ox < p.ow; ++ox)
+        if (ox * p.strideW - p.padW < 0 || ox * p.strideW - p.padW + p.filterW > p.w) return -1;
+    const int64_t d = int64_t(p.filterH) * p.filterW;
+    if (d > 255) return -1;
+    if (d == 1) return 0;
+    const uint64_t m = (uint64_t(1) << 32) / uint64_t(d) + 1;
+    for (uint64_t a = 0; a <= uint64_t(128 * d + d / 2); ++a)
+        if ((a * m) >> 32 != a / uint64_t(d)) return -1;
+    return int64_t(m);
+}
+
+void emitMve(const Params &p, int64_t m, EmitContext &ctx) {
+    const std::string in = ctx.inputs[0], out = ctx.outputs[0];
+    const int64_t d = int64_t(p.filterH) * p.filterW, C = p.c;
+    ctx.line("#if EMBER_MVE", 0);
+    ctx.line("for (int32_t b = 0; b < " + num(p.n) + "; ++b) {");
+    ctx.line("for (int32_t oy = 0; oy < " + num(p.oh) + "; ++oy) {", 2);
+    ctx.line("for (int32_t ox = 0; ox < " + num(p.ow) + "; ++ox) {", 3);
+    ctx.line("const int8_t *x0 = " + in + " + ((b * " + num(p.h) + " + oy * " + num(p.strideH) + " - " + num(p.padH) +
+                 ") * " + num(p.w) + " + ox * " + num(p.strideW) + " - " + num(p.padW) + ") * " + num(C) + ";",
+             4);
+    ctx.line("int8_t *y0 = " + out + " + ((b * " + num(p.oh) + " + oy) * " + num(p.ow) + " + ox) * " + num(C) + ";", 4);
+    // A window of whole input rows is one run of d pixels.
+    const bool flat = p.filterW == p.w;
+    const int64_t run = flat ? d : p.filterW;
+    int unroll = 1;
+    for (int u = 8; u > 1; --u)
+        if (run % u == 0) {
+            unroll = u;
+            break;
+        }
+    const auto group = [&](const std::string &pred, int ind) {
+        const auto ld = [&](const std::string &ptr) {
+            return pred.empty() ? "vldrbq_s16(" + ptr + ")" : "vldrbq_z_s16(" + ptr + ", " + pred + ")";
+        };
+        ctx.line("int16x8_t sum = vdupq_n_s16(0);", ind);
+        int in2 = ind;
+        if (!flat) {
+            ctx.line("for (int32_t fy = 0; fy < " + num(p.filterH) + "; ++fy) {", in2++);
+            ctx.line("const int8_t *xr = x0 + fy * " + num(int64_t(p.w) * C) + " + c;", in2);
+        } else {
+            ctx.line("const int8_t *xr = x0 + c;", in2);
+        }
+        ctx.line("for (int32_t k = 0; k < " + num(run) + "; k += " + num(unroll) + ") {", in2);
+        for (int u = 0; u < unroll; ++u)
+            ctx.line("sum = vaddq_s16(sum, " + ld("xr + (k" + (u ? " + " + num(u) : "") + ") * " + num(C)) + ");",
+                     in2 + 1);
+        ctx.line("}", in2);
+        if (!flat) ctx.line("}", --in2);
+        ctx.line("int16x8_t res = vdupq_n_s16(0);", ind);
+        // Even channels in the bottom halves, odd in the top (VMOVL/VMOVN B/T).
+        for (const char *half : {"b", "t"}) {
+            ctx.line("{", ind);
+            ctx.line("const int32x4_t v = vmovl" + std::string(half) + "q_s16(sum);", ind + 1);
+            if (m) {
+                ctx.line("const uint32x4_t a = vreinterpretq_u32_s32(vaddq_n_s32(vabsq_s32(v), " + num(d / 2) + "));",
+                         ind + 1);
+                ctx.line("const int32x4_t q = vreinterpretq_s32_u32(vmulhq_u32(a, vdupq_n_u32(" +
+                             std::to_string(m) + "u)));",
+                         ind + 1);
+                ctx.line("int32x4_t r = vpselq_s32(vnegq_s32(q), q, vcmpltq_n_s32(v, 0));", ind + 1);
+            } else {
+                ctx.line("int32x4_t r = v;", ind + 1);
+            }
+            ctx.line("r = vminq_s32(vmaxq_s32(r, vdupq_n_s32(" + num(p.actMin) + ")), vdupq_n_s32(" + num(p.actMax) +
+                         "));",
+                     ind + 1);
+            ctx.line("res = vmovn" + std::string(half) + "q_s32(res, r);", ind + 1);
+            ctx.line("}", ind);
+        }
+        ctx.line(pred.empty() ? "vstrbq_s16(y0 + c, res);" : "vstrbq_p_s16(y0 + c, res, " + pred + ");", ind);
+    };
+    const int64_t whole = C / 8 * 8;
+    if (whole) {
+        ctx.line("for (int32_t c = 0; c < " + num(whole) + "; c += 8) {", 4);
+        group("", 5);
+        ctx.line("}", 4);
+    }
+    if (C % 8) {
+        ctx.line("{", 4);
+        ctx.line("const int32_t c = " + num(whole) + ";", 5);
+        ctx.line("const mve_pred16_t tail = vctp16q(" + num(C % 8) + ");", 5);
+        group("tail", 5);
+        ctx.line("}", 4);
+    }
+    ctx.line("}", 3);
+    ctx.line("}", 2);
+    ctx.line("}");
+    ctx.line("#else", 0);
+}
+
 void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     const auto &p = std::any_cast<const Params &>(op.params);
     char head[256];
@@ -222,6 +327,11 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     ctx.line(head);
     if (p.dtype != DType::Float32) useHelper(ctx, "ember_clamp");
     const Extents e = extents(p, ctx);
+    const int64_t mveDivisor = mvePoolDivisor(p, ctx);
+    if (mveDivisor >= 0) {
+        useMveKernelHelpers(ctx);
+        emitMve(p, mveDivisor, ctx);
+    }
     ctx.line("for (int32_t b = 0; b < " + num(p.n) + "; ++b) {");
     ctx.line("for (int32_t oy = 0; oy < " + e.oh + "; ++oy) {", 2);
     emitRange(ctx, "y", "oy", p.strideH, p.padH, p.filterH, e.h, 3);
@@ -234,6 +344,7 @@ void emit(const Graph &g, const Op &op, EmitContext &ctx) {
     ctx.line("}", 3);
     ctx.line("}", 2);
     ctx.line("}");
+    if (mveDivisor >= 0) ctx.line("#endif", 0);
 }
 
 int64_t macs(const Graph &g, const Op &op) {

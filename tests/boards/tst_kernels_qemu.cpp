@@ -1,7 +1,7 @@
 // The target-specific int8 kernels (core/ops/ConvFast.cpp) on the emulated
 // cores, byte-equal with the portable C: randomized CONV_2D (1x1, 3x3,
 // general), DEPTHWISE_CONV_2D (channel multiplier 1 and > 1) and
-// FULLY_CONNECTED shapes and same-shape int8 ADD/SUB (odd channel counts, tails, strides, paddings, zero
+// FULLY_CONNECTED shapes, same-shape int8 ADD/SUB and int8 AVERAGE_POOL_2D (odd channel counts, tails, strides, paddings, zero
 // points, per-channel and per-tensor requantization, left shifts) as ONE
 // graph of independent layers, so each core needs one firmware build:
 // Helium on mps3-an547 (--target cortex-m55), DSP on mps2-an386
@@ -209,6 +209,79 @@ void addFcCases(Cases &cs, std::mt19937 &rng) {
     }
 }
 
+// Depthwise (multiplier 1) on rows wide enough for the Helium path's strip
+// loops (runs of one class of at least 3 strips), strides 1 and 2, odd
+// channel counts (predicated tail), filters 3x3, 5x5 and 1x3.
+void addWideDepthwiseCases(Cases &cs, std::mt19937 &rng) {
+    struct Shape4 {
+        int h, w, c, fh, fw, stride;
+        bool same;
+    };
+    const Shape4 shapes[] = {{4, 29, 13, 3, 3, 1, true}, {5, 26, 8, 3, 3, 2, true}, {3, 23, 6, 5, 5, 1, true},
+                             {6, 19, 5, 1, 3, 1, false}, {7, 33, 7, 3, 3, 2, false}, {2, 17, 64, 3, 3, 1, true}};
+    for (const Shape4 &s : shapes) {
+        Graph &g = cs.g;
+        const std::string k = std::to_string(cs.names.size());
+        OpAttrs a;
+        a.activation = activation(rng);
+        a.padding = s.same ? Padding::Same : Padding::Valid;
+        a.strideH = a.strideW = s.stride;
+        const int in = addTensor(g, "in" + k, DType::Int8, {1, s.h, s.w, s.c}, q(0.02f, pick(rng, -128, 127)));
+        const Quant wq = weightQuant(rng, s.c, 3, pick(rng, 0, 3) != 0);
+        std::vector<int> ins{in, addTensor(g, "w" + k, DType::Int8, {1, s.fh, s.fw, s.c}, wq,
+                                           bytesOf(bytes(rng, size_t(s.c) * s.fh * s.fw)))};
+        std::vector<int32_t> b(static_cast<size_t>(s.c));
+        for (auto &v : b) v = pick(rng, -5000, 5000);
+        ins.push_back(addTensor(g, "b" + k, DType::Int32, {s.c}, {}, bytesOf(b)));
+        const int oh = s.same ? (s.h + s.stride - 1) / s.stride : (s.h - s.fh + s.stride) / s.stride;
+        const int ow = s.same ? (s.w + s.stride - 1) / s.stride : (s.w - s.fw + s.stride) / s.stride;
+        const int out = addTensor(g, "out" + k, DType::Int8, {1, oh, ow, s.c}, q(outScale(rng), pick(rng, -128, 127)));
+        addOp(g, OpType::DepthwiseConv2D, ins, {out}, a);
+        g.inputs.push_back(in);
+        g.outputs.push_back(out);
+        cs.inputs.push_back(bytesOf(bytes(rng, size_t(s.h) * s.w * s.c)));
+        g.ops.back().index = int(g.ops.size()) - 1;
+        cs.names.push_back("depthwise " + std::to_string(s.h) + "x" + std::to_string(s.w) + "x" + std::to_string(s.c) +
+                           " filter " + std::to_string(s.fh) + "x" + std::to_string(s.fw) + " stride " +
+                           std::to_string(s.stride) + (s.same ? " same" : " valid"));
+    }
+}
+
+// int8 AVERAGE_POOL_2D: unclipped windows (the Helium path: global pools,
+// VALID strided windows, window of one pixel, channel tails) and SAME
+// padding with clipped windows (portable C on every core).
+void addAveragePoolCases(Cases &cs, std::mt19937 &rng) {
+    struct Shape4 {
+        int h, w, c, fh, fw, stride;
+        bool same;
+    };
+    const Shape4 shapes[] = {{25, 5, 64, 25, 5, 1, false}, {8, 8, 19, 8, 8, 1, false}, {7, 9, 12, 3, 3, 2, false},
+                             {5, 6, 3, 1, 1, 1, false},    {6, 7, 10, 2, 3, 1, false}, {6, 7, 9, 3, 3, 2, true},
+                             {15, 17, 5, 15, 17, 1, false}};
+    for (const Shape4 &s : shapes) {
+        Graph &g = cs.g;
+        const std::string k = std::to_string(cs.names.size());
+        OpAttrs a;
+        a.activation = activation(rng);
+        a.padding = s.same ? Padding::Same : Padding::Valid;
+        a.strideH = a.strideW = s.stride;
+        a.filterH = s.fh, a.filterW = s.fw;
+        const Quant qu = q(0.05f, pick(rng, -128, 127));
+        const int in = addTensor(g, "in" + k, DType::Int8, {1, s.h, s.w, s.c}, qu);
+        const int oh = s.same ? (s.h + s.stride - 1) / s.stride : (s.h - s.fh + s.stride) / s.stride;
+        const int ow = s.same ? (s.w + s.stride - 1) / s.stride : (s.w - s.fw + s.stride) / s.stride;
+        const int out = addTensor(g, "out" + k, DType::Int8, {1, oh, ow, s.c}, qu);
+        addOp(g, OpType::AveragePool2D, {in}, {out}, a);
+        g.inputs.push_back(in);
+        g.outputs.push_back(out);
+        cs.inputs.push_back(bytesOf(bytes(rng, size_t(s.h) * s.w * s.c)));
+        g.ops.back().index = int(g.ops.size()) - 1;
+        cs.names.push_back("average pool " + std::to_string(s.h) + "x" + std::to_string(s.w) + "x" +
+                           std::to_string(s.c) + " window " + std::to_string(s.fh) + "x" + std::to_string(s.fw) +
+                           " stride " + std::to_string(s.stride) + (s.same ? " same" : " valid"));
+    }
+}
+
 Cases makeCases(uint32_t seed, int perKind) {
     std::mt19937 rng(seed);
     Cases cs;
@@ -217,6 +290,8 @@ Cases makeCases(uint32_t seed, int perKind) {
         for (int kind = 0; kind < 4; ++kind) addCase(cs, kind, rng);
     addOneChannelCases(cs, rng);
     addFcCases(cs, rng);
+    addWideDepthwiseCases(cs, rng);
+    addAveragePoolCases(cs, rng);
     setIO(cs.g, cs.g.inputs, cs.g.outputs);
     return cs;
 }
@@ -241,7 +316,8 @@ void TestKernelsQemu::kernels_data() {
     QTest::addColumn<QString>("target");
     QTest::addColumn<QString>("markers");  // tokens only the target's paths emit (dot, im2col, multiplier)
     QTest::addColumn<QString>("optimize");
-    QTest::newRow("helium@an547") << "qemu-mps3-an547" << "cortex-m55" << "vmladavaq_s8,int8_t col[,vmlaq_n_s32,vsubq_s32(x, y)"
+    QTest::newRow("helium@an547") << "qemu-mps3-an547" << "cortex-m55"
+                                  << "vmladavaq_s8,int8_t col[,vmlaq_n_s32,vldrwq_gather_shifted_offset_s32,vsubq_s32,vmulhq_u32,ox += 4"
                                   << "balanced";
     QTest::newRow("dsp@an386") << "qemu-mps2-an386" << "cortex-m4" << "__smlad,__smlabt,taps_packed,weights_packed,ember_mac4_s8"
                                << "balanced";
@@ -300,8 +376,8 @@ void TestKernelsQemu::kernels() {
         QVERIFY2(run->outputs[i] == host->at(i),
                  ("board differs from the portable C: case " + std::to_string(i) + " " + cs.names[i]).c_str());
     }
-    qInfo("%zu cases (conv, depthwise, fully connected, add/sub) byte-equal on %s with --target %s --optimize %s, "
-          "%lld ms",
+    qInfo("%zu cases (conv, depthwise, fully connected, add/sub, average pool) byte-equal on %s with --target %s "
+          "--optimize %s, %lld ms",
           cs.names.size(), b.id.c_str(), qPrintable(target), qPrintable(optimize), static_cast<long long>(timer.elapsed()));
 }
 
