@@ -1335,6 +1335,7 @@ bool emitConvInt8Fast(const Graph &g, const Op &op, const ConvParams &params, Em
     e.im2col = e.stores.mve && p.filterH > 1 && K % 16 != 0 && KK <= 1024;
     const Paths ps = pathsFor(ctx);
     e.KP = (KK + 3) / 4 * 4;
+    const bool speed = optimizeForSpeed(emitOptimizeMode());
     e.dspPack = ps.dsp && !ps.mve && KK <= 1024;
     if (e.dspPack) {
         // Stack per pixel group: the int16 buffer, plus the int8 gather when a
@@ -1344,9 +1345,11 @@ bool emitConvInt8Fast(const Graph &g, const Op &op, const ConvParams &params, Em
                             ax.taps[0] == std::pair<int, int>{0, p.filterW} && e.colPad == 0;
         e.rowPack = !direct && p.inC % 4 == 0;
         e.packMax = (2048 - e.colPad) / (e.KP * 2 + (direct || e.rowPack ? 0 : KK));
-        if (e.packMax < 2) e.dspPack = false, e.colPad = 0;
+        // One pixel per group pays only with the filter pre-extended (speed:
+        // IC's 64-channel 3x3, 576 bytes per receptive field).
+        if (e.packMax < (speed ? 1 : 2)) e.dspPack = false, e.colPad = 0;
     }
-    if (e.dspPack && (e.colPad || optimizeForSpeed(emitOptimizeMode())))
+    if (e.dspPack && (e.colPad || speed))
         e.wPacked = ctx.constantI32(
             "weights_sxtb16",
             ConvEmit::packWeights(reinterpret_cast<const int8_t *>(w.data.data()), p.outC, KK, e.KP),
