@@ -339,6 +339,36 @@ void emitStore(EmitContext &ctx, const StorePlan &sp, const std::string &acc, co
     ctx.line("}", ind);
 }
 
+// One channel `ch` of several pixels (accumulators acc[q] into outs[q]):
+// with a per-channel table its constants are read into locals once (the
+// int8 stores may alias the table, so the compiler would reload them per
+// store). Same arithmetic as emitStore.
+void emitStoresOfChannel(EmitContext &ctx, const StorePlan &sp, const std::vector<std::string> &acc,
+                         const std::vector<std::string> &outs, const std::string &ch, int ind) {
+    if (acc.size() == 1 || !sp.single || sp.table.empty()) {
+        for (size_t q = 0; q < acc.size(); ++q) emitStore(ctx, sp, acc[q], ch, outs[q], ind);
+        return;
+    }
+    const Requant &rq = sp.rq;
+    const bool full = sp.dsp && rq.actMin == -128 && rq.actMax == 127;
+    ctx.line("{", ind);
+    ctx.line("const int32_t *q = " + sp.table + " + 4 * (" + ch + ");", ind + 1);
+    ctx.line("const int32_t qm = q[0], qs = q[1];", ind + 1);
+    ctx.line("const int64_t qr = (int64_t)q[3] * 4294967296 + (uint32_t)q[2];", ind + 1);
+    for (size_t q = 0; q < acc.size(); ++q) {
+        ctx.line("{", ind + 1);
+        ctx.line("int32_t v = ember_rq1(" + acc[q] + ", qm, qr, qs);", ind + 2);
+        if (full) ctx.line("#if EMBER_DSP", 0);
+        if (full) ctx.line(outs[q] + " = (int8_t)__ssat(v, 8);", ind + 2);
+        if (full) ctx.line("#else", 0);
+        ctx.line("v = v < " + cInt(rq.actMin) + " ? " + cInt(rq.actMin) + " : v;", ind + 2);
+        ctx.line(outs[q] + " = (int8_t)(v > " + cInt(rq.actMax) + " ? " + cInt(rq.actMax) + " : v);", ind + 2);
+        if (full) ctx.line("#endif", 0);
+        ctx.line("}", ind + 1);
+    }
+    ctx.line("}", ind);
+}
+
 // Helium: requantize + offset + clamp the int32x4_t `vec` (channels ch ..
 // ch + 3) and store its 4 (or, predicated by `pred`, fewer) bytes at `out`.
 void emitStoreVec(EmitContext &ctx, const StorePlan &sp, const std::string &vec, const std::string &ch,
@@ -604,7 +634,8 @@ struct ConvEmit {
     void gatherColumns(int P, const std::string &ox, std::pair<int, int> t, int ind) {
         const int64_t rowBytes = int64_t(p.filterW) * p.inC, lo = int64_t(t.first) * p.inC,
                       mid = int64_t(t.second - t.first) * p.inC, hi = rowBytes - lo - mid;
-        ctx.line("int8_t col[" + n(P * KK) + "];", ind);
+        ctx.line("int8_t col[" + n(P * KK + colPad) + "];", ind);
+        if (colPad) ctx.line("memset(col + " + n(P * KK) + ", 0, " + n(colPad) + ");", ind);
         ctx.line("for (int32_t ky = 0; ky < " + n(p.filterH) + "; ++ky) {", ind);
         ctx.line("const int32_t iy = iy0 + ky;", ind + 1);
         ctx.line("int8_t *d = col + ky * " + n(rowBytes) + ";", ind + 1);
@@ -683,13 +714,41 @@ struct ConvEmit {
     // padding) are first gathered as int8 (gatherColumns).
     bool dspPack = false;
     int64_t packMax = 0;  // most pixels per group (stack)
+    // Receptive fields not of whole words (first layers: 3 input channels)
+    // are read as KP = KK rounded up to 4 bytes: the words of pixel q start
+    // at q * KK of the gathered columns, so the last one runs into the next
+    // pixel (or colPad zero bytes), which the zero weight tail cancels.
+    int64_t KP = 0, colPad = 0;
+    // The filter pre-extended in SXTB16 lane order (packWeights): per output
+    // channel and word, two int32 (bytes 0/2 and 1/3 as int16 pairs), so a
+    // weight word costs one LDRD instead of LDR + 2 SXTB16. Always when
+    // KK % 4 (the padded filter is a new array anyway), else in speed mode.
+    std::string wPacked = {};
+
+    static std::vector<int32_t> packWeights(const int8_t *w, int outC, int64_t KK, int64_t KP) {
+        std::vector<int32_t> v;
+        for (int oc = 0; oc < outC; ++oc)
+            for (int64_t s = 0; s < KP; s += 4) {
+                int32_t b[4];
+                for (int j = 0; j < 4; ++j) b[j] = s + j < KK ? w[oc * KK + s + j] : 0;
+                v.push_back(int32_t(uint32_t(uint16_t(b[0])) | uint32_t(uint16_t(b[2])) << 16));
+                v.push_back(int32_t(uint32_t(uint16_t(b[1])) | uint32_t(uint16_t(b[3])) << 16));
+            }
+        return v;
+    }
 
     void groupDsp(int P, int C, const std::string &ox, std::pair<int, int> t, int cls, int ind) {
-        const int64_t steps = KK / 4;
-        const bool direct = p.filterH == 1 && t.first == 0 && t.second == p.filterW;
+        const int64_t steps = KP / 4;
+        const bool direct = p.filterH == 1 && t.first == 0 && t.second == p.filterW && KP == KK;
         ctx.line("{", ind++);
         ctx.line("int8_t *y0 = yr + " + cMul(ox, p.outC) + ";", ind);
         ctx.line("const int32_t *bx = by" + cAdd(int64_t(cls) * p.outC) + ";", ind);
+        if (rowPack && !direct) {
+            packRows(P, ox, t, ind);
+            channelGroups(ctx, p.outC, C, ind, [&](int width) { channelsDsp(P, width, ind + 1); });
+            ctx.line("}", --ind);
+            return;
+        }
         std::string src;
         int64_t srcStep;
         if (direct) {
@@ -718,8 +777,48 @@ struct ConvEmit {
         ctx.line("}", --ind);
     }
 
+    // Input channels a multiple of 4 (every tap whole words): the buffer is
+    // filled straight from the input rows, padding taps as zero entries, so
+    // no int8 gather (stack 2 KK per pixel, not 3 KK).
+    bool rowPack = false;
+
+    void packRows(int P, const std::string &ox, std::pair<int, int> t, int ind) {
+        const int64_t rowWords = int64_t(p.filterW) * p.inC / 4, lo = int64_t(t.first) * p.inC / 4,
+                      mid = int64_t(t.second - t.first) * p.inC / 4, hi = rowWords - lo - mid;
+        const auto zero = [&](int64_t from, int64_t words, int in) {
+            ctx.line("memset(d" + cAdd(from * P) + ", 0, " + n(words * P * 8) + ");", in);
+        };
+        ctx.line("int64_t xb[" + n(P * rowWords * p.filterH) + "];", ind);
+        ctx.line("for (int32_t ky = 0; ky < " + n(p.filterH) + "; ++ky) {", ind);
+        ctx.line("const int32_t iy = iy0 + ky;", ind + 1);
+        ctx.line("int64_t *d = xb + ky * " + n(rowWords * P) + ";", ind + 1);
+        ctx.line("if (iy < 0 || iy >= " + n(p.inH) + ") {", ind + 1);
+        zero(0, rowWords, ind + 2);
+        ctx.line("continue;", ind + 2);
+        ctx.line("}", ind + 1);
+        ctx.line("{", ind + 1);
+        ctx.line("const int8_t *s = xin + iy * " + n(int64_t(p.inW) * p.inC) + " + " +
+                     cMul("(" + cMul(ox, p.strideW) + cAdd(t.first - p.padLeft) + ")", p.inC) + ";",
+                 ind + 2);
+        if (lo) zero(0, lo, ind + 2);
+        ctx.line("for (int32_t k = 0; k < " + n(mid) + "; ++k) {", ind + 2);
+        for (int q = 0; q < P; ++q) {
+            const std::string v = "v" + n(q);
+            ctx.line("const int32_t " + v + " = ember_ld32(s" + cAdd(int64_t(q) * p.strideW * p.inC) + " + 4 * k);",
+                     ind + 3);
+            ctx.line("d[" + (lo ? "(k + " + n(lo) + ")" : std::string("k")) + " * " + n(P) + cAdd(q) +
+                         "] = (int64_t)((uint64_t)(uint32_t)__sxtb16(" + v + ") | (uint64_t)(uint32_t)ember_sxtb16_hi(" +
+                         v + ") << 32);",
+                     ind + 3);
+        }
+        ctx.line("}", ind + 2);
+        if (hi) zero(lo + mid, hi, ind + 2);
+        ctx.line("}", ind + 1);
+        ctx.line("}", ind);
+    }
+
     void channelsDsp(int P, int C, int ind) {
-        const int64_t steps = KK / 4;
+        const int64_t steps = KP / 4;
         // Unroll everything up to 16 steps, else 8/4/2 steps per loop turn.
         int64_t unroll = steps;
         if (steps > 16 || steps * P * 8 > 1024) {  // LDRD offsets reach 1020
@@ -735,7 +834,10 @@ struct ConvEmit {
             for (int q = 1; q < P; ++q) decl += ", " + acc(q, c) + " = " + acc(0, c);
             ctx.line(decl + ";", ind);
         }
-        ctx.line("const int8_t *wp = " + weights + " + " + cMul("oc", KK) + ";", ind);
+        if (wPacked.empty())
+            ctx.line("const int8_t *wp = " + weights + " + " + cMul("oc", KK) + ";", ind);
+        else
+            ctx.line("const int32_t *wp = " + wPacked + " + " + cMul("oc", KP / 2) + ";", ind);
         ctx.line("const int64_t *xq = xb;", ind);
         // Opaque per channel group: else gcc hoists the buffer's loads out of
         // the channel loop and spills them all.
@@ -746,6 +848,17 @@ struct ConvEmit {
             ctx.line("{", in);
             for (int c = 0; c < C; ++c) {
                 const std::string w = "w" + n(c);
+                if (!wPacked.empty()) {
+                    // LDRD's offset reaches 1020: else the channel's own base.
+                    const int64_t off = (c * KP / 2 + 2 * s) * 4;
+                    const bool imm = off <= 1020;
+                    ctx.line("int32_t " + w + "e, " + w + "o;", in + 1);
+                    ctx.line("__asm__(\"ldrd %0, %1, [%2, #" + n(imm ? off : 8 * s) + "]\" : \"=r\"(" + w + "e), \"=r\"(" +
+                                 w + "o) : \"r\"(" + (imm ? std::string("wp") : "wp + " + n(c * KP / 2)) +
+                                 "), \"m\"(wp[" + n(c * KP / 2 + 2 * s) + "]));",
+                             in + 1);
+                    continue;
+                }
                 ctx.line("const int32_t " + w + " = ember_ld32(wp" + cAdd(c * KK + 4 * s) + ");", in + 1);
                 ctx.line("const int32_t " + w + "e = __sxtb16(" + w + "), " + w + "o = ember_sxtb16_hi(" + w + ");",
                          in + 1);
@@ -770,17 +883,20 @@ struct ConvEmit {
         }
         if (unroll < steps) {
             ctx.line("xq += " + n(unroll * P) + ";", in);
-            ctx.line("wp += " + n(unroll * 4) + ";", in);
+            ctx.line("wp += " + n(unroll * (wPacked.empty() ? 4 : 2)) + ";", in);
             ctx.line("}", --in);
         } else {
             ctx.line("(void)xq;", in);
         }
-        for (int q = 0; q < P; ++q)
-            for (int c = 0; c < C; ++c) {
-                const std::string ch = c ? "oc + " + n(c) : "oc";
-                emitStore(ctx, stores, acc(q, c), ch, "y0[" + (q ? n(int64_t(q) * p.outC) + " + " : "") + ch + "]",
-                          ind);
+        for (int c = 0; c < C; ++c) {
+            const std::string ch = c ? "oc + " + n(c) : "oc";
+            std::vector<std::string> accs, outs;
+            for (int q = 0; q < P; ++q) {
+                accs.push_back(acc(q, c));
+                outs.push_back("y0[" + (q ? n(int64_t(q) * p.outC) + " + " : "") + ch + "]");
             }
+            emitStoresOfChannel(ctx, stores, accs, outs, ch, ind);
+        }
     }
 
     void segmentDsp(const Segment &s, std::pair<int, int> t, int ind) {
@@ -788,7 +904,11 @@ struct ConvEmit {
         // 3 x 2 (0.84 vs 1.13 instructions per MAC on the 1x1 convolutions);
         // with fewer pixels 3 x 2 is better.
         const int count = s.end - s.begin;
-        const bool wide = count >= 6 && packMax >= 6;
+        // With the filter pre-extended (one LDRD per channel word) 3 x 2 wins
+        // from 8 words per receptive field on (IC 3x3: 0.99 vs 1.08
+        // instructions per MAC); below, the per-group overhead rules (VWW's
+        // 1x1 on 8 channels: 8 x 1 is 14% faster).
+        const bool wide = count >= 6 && packMax >= 6 && (wPacked.empty() || KP < 32);
         const int P = int(std::min<int64_t>(wide ? 8 : 3, packMax)), C = wide ? 1 : 2;
         const int full = count / P, tail = count % P;
         if (full > 1) {
@@ -1371,14 +1491,26 @@ bool emitConvInt8Fast(const Graph &g, const Op &op, const ConvParams &params, Em
     // VMLADAVA; one gathered run of KK bytes wastes at most one (stack: 2 KK).
     e.im2col = e.stores.mve && p.filterH > 1 && K % 16 != 0 && KK <= 1024;
     const Paths ps = pathsFor(ctx);
-    e.dspPack = ps.dsp && !ps.mve && KK % 4 == 0 && KK <= 1024;
+    e.KP = (KK + 3) / 4 * 4;
+    const bool speed = optimizeForSpeed(emitOptimizeMode());
+    e.dspPack = ps.dsp && !ps.mve && KK <= 1024;
     if (e.dspPack) {
         // Stack per pixel group: the int16 buffer, plus the int8 gather when a
         // receptive field is not one contiguous run; at most 2 KB.
-        const bool direct = p.filterH == 1 && ax.taps.size() == 1 && ax.taps[0] == std::pair<int, int>{0, p.filterW};
-        e.packMax = 2048 / (KK * (direct ? 2 : 3));
-        if (e.packMax < 2) e.dspPack = false;
+        e.colPad = e.KP - KK;
+        const bool direct = p.filterH == 1 && ax.taps.size() == 1 &&
+                            ax.taps[0] == std::pair<int, int>{0, p.filterW} && e.colPad == 0;
+        e.rowPack = !direct && p.inC % 4 == 0;
+        e.packMax = (2048 - e.colPad) / (e.KP * 2 + (direct || e.rowPack ? 0 : KK));
+        // One pixel per group pays only with the filter pre-extended (speed:
+        // IC's 64-channel 3x3, 576 bytes per receptive field).
+        if (e.packMax < (speed ? 1 : 2)) e.dspPack = false, e.colPad = 0;
     }
+    if (e.dspPack && (e.colPad || speed))
+        e.wPacked = ctx.constantI32(
+            "weights_sxtb16",
+            ConvEmit::packWeights(reinterpret_cast<const int8_t *>(w.data.data()), p.outC, KK, e.KP),
+            "filter as int16 pairs in SXTB16 lane order (bytes 0/2, 1/3 of each word; zero tail to whole words)");
     const std::string tab =
         ctx.constantI32("bias_folded", folded, "bias + input offset x weight sums, per border class and channel");
     const std::string rowTab =

@@ -182,6 +182,50 @@ void addOneChannelCases(Cases &cs, std::mt19937 &rng) {
     }
 }
 
+// First-layer convolutions (few input channels: receptive fields not whole
+// words, zero-padded to them on DSP cores) and taps of whole words with
+// padding (the DSP buffer filled straight from the input rows): rows wide
+// enough for groups of 8 pixels, odd output channels, strides 1 and 2; and
+// receptive fields so large that a group holds one pixel.
+void addFirstLayerCases(Cases &cs, std::mt19937 &rng) {
+    struct ConvShape {
+        int h, w, c, fh, fw, stride, outC;
+        bool same;
+    };
+    const ConvShape shapes[] = {{7, 20, 3, 3, 3, 1, 5, true},  {9, 19, 3, 3, 3, 2, 8, true}, {8, 17, 1, 5, 4, 2, 7, true},
+                                {6, 18, 2, 3, 3, 1, 3, false}, {7, 21, 4, 3, 3, 1, 5, true}, {6, 19, 8, 3, 3, 2, 3, true},
+                                {11, 10, 1, 10, 4, 2, 9, true}, {6, 6, 64, 3, 3, 1, 5, true},
+                                {5, 7, 30, 5, 5, 1, 3, true}};  // the last two: one pixel per group (speed)
+    for (const ConvShape &s : shapes) {
+        Graph &g = cs.g;
+        const std::string k = std::to_string(cs.names.size());
+        OpAttrs a;
+        a.activation = activation(rng);
+        a.padding = s.same ? Padding::Same : Padding::Valid;
+        a.strideH = a.strideW = s.stride;
+        const int in = addTensor(g, "in" + k, DType::Int8, {1, s.h, s.w, s.c}, q(0.02f, pick(rng, -128, 127)));
+        const Quant wq = weightQuant(rng, s.outC, 0, true);
+        std::vector<int> ins{in, addTensor(g, "w" + k, DType::Int8, {s.outC, s.fh, s.fw, s.c}, wq,
+                                           bytesOf(bytes(rng, size_t(s.outC) * s.fh * s.fw * s.c)))};
+        std::vector<int32_t> b(static_cast<size_t>(s.outC));
+        for (auto &v : b) v = pick(rng, -5000, 5000);
+        ins.push_back(addTensor(g, "b" + k, DType::Int32, {s.outC}, {}, bytesOf(b)));
+        const int oh = s.same ? (s.h + s.stride - 1) / s.stride : (s.h - s.fh + s.stride) / s.stride;
+        const int ow = s.same ? (s.w + s.stride - 1) / s.stride : (s.w - s.fw + s.stride) / s.stride;
+        const int out =
+            addTensor(g, "out" + k, DType::Int8, {1, oh, ow, s.outC}, q(outScale(rng), pick(rng, -128, 127)));
+        addOp(g, OpType::Conv2D, ins, {out}, a);
+        g.inputs.push_back(in);
+        g.outputs.push_back(out);
+        cs.inputs.push_back(bytesOf(bytes(rng, size_t(s.h) * s.w * s.c)));
+        g.ops.back().index = int(g.ops.size()) - 1;
+        cs.names.push_back("conv " + std::to_string(s.h) + "x" + std::to_string(s.w) + "x" + std::to_string(s.c) +
+                           " filter " + std::to_string(s.fh) + "x" + std::to_string(s.fw) + " x" +
+                           std::to_string(s.outC) + " stride " + std::to_string(s.stride) +
+                           (s.same ? " same" : " valid"));
+    }
+}
+
 // FULLY_CONNECTED depths around the DSP path's groups of 4 inputs (whole
 // groups only, 1-3 left over, one group, an odd number of groups) and unit
 // counts around its groups of 4, one and three rows.
@@ -289,6 +333,7 @@ Cases makeCases(uint32_t seed, int perKind) {
     for (int i = 0; i < perKind; ++i)
         for (int kind = 0; kind < 4; ++kind) addCase(cs, kind, rng);
     addOneChannelCases(cs, rng);
+    addFirstLayerCases(cs, rng);
     addFcCases(cs, rng);
     addWideDepthwiseCases(cs, rng);
     addAveragePoolCases(cs, rng);
@@ -319,10 +364,12 @@ void TestKernelsQemu::kernels_data() {
     QTest::newRow("helium@an547") << "qemu-mps3-an547" << "cortex-m55"
                                   << "vmladavaq_s8,int8_t col[,vmlaq_n_s32,vldrwq_gather_shifted_offset_s32,vsubq_s32,vmulhq_u32,ox += 4"
                                   << "balanced";
-    QTest::newRow("dsp@an386") << "qemu-mps2-an386" << "cortex-m4" << "__smlad,__smlabt,taps_packed,weights_packed,ember_mac4_s8"
+    QTest::newRow("dsp@an386") << "qemu-mps2-an386" << "cortex-m4" << "__smlad,__smlabt,taps_packed,weights_packed,ember_mac4_s8,weights_sxtb16"
                                << "balanced";
-    // --optimize speed: FULLY_CONNECTED's weights pre-widened to int16 pairs.
-    QTest::newRow("dsp-speed@an386") << "qemu-mps2-an386" << "cortex-m4" << "weights_i16,ember_ld64" << "speed";
+    // --optimize speed: FULLY_CONNECTED's weights pre-widened to int16 pairs,
+    // every DSP-buffer conv's filter pre-extended to int16.
+    QTest::newRow("dsp-speed@an386") << "qemu-mps2-an386" << "cortex-m4" << "weights_i16,ember_ld64,weights_sxtb16"
+                                     << "speed";
 }
 
 void TestKernelsQemu::kernels() {
@@ -332,7 +379,8 @@ void TestKernelsQemu::kernels() {
     QFETCH(QString, optimize);
     QElapsedTimer timer;
     timer.start();
-    Cases cs = makeCases(20261130, 11);
+    // Speed mode (GCC -O3 on the layer file) builds slowly: fewer random cases.
+    Cases cs = makeCases(20261130, optimize == "speed" ? 2 : 11);
     Diagnostics d;
     QVERIFY2(runPasses(cs.g, d), d.format().c_str());
     Result<std::vector<TensorData>> ref = runReference(cs.g, cs.inputs);

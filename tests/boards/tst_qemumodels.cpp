@@ -86,7 +86,10 @@ void TestQemuModels::model() {
     QVERIFY(writeFiles(*files, dir.path().toStdString(), d));
     Result<FirmwareBuild> fb = buildFirmware(dir.path().toStdString(), b);
     QVERIFY2(fb.ok(), fb.diagnostics().format().c_str());
-    QVERIFY(fb->size.flashBytes >= info->constantsBytes);
+    // Speed mode on DSP cores links the conv filters pre-extended to int16
+    // (ConvFast.cpp weights_sxtb16) and drops the int8 ones that only the
+    // portable branch reads; the package's constants count both.
+    if (optimize != "speed") QVERIFY(fb->size.flashBytes >= info->constantsBytes);
     // Size mode: less flash than balanced (its flash figure from the previous
     // rows of this model on this board, which run first).
     static std::map<std::string, uint64_t> balancedFlash;
