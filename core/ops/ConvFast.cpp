@@ -885,8 +885,10 @@ struct ConvMveEmit {
                  ind + 2);
         if (lo) ctx.line("memset(d, 0, " + n(2 * lo) + ");", ind + 2);
         ctx.line("for (int32_t j = 0; j < " + n(mid / 16) + "; ++j) {", ind + 2);
-        ctx.line("memcpy(d" + cAdd(2 * lo) + " + 32 * j, s + 16 * j, 16);", ind + 3);
-        ctx.line("memcpy(d" + cAdd(2 * lo + 16) + " + 32 * j, s + " + n(int64_t(p.strideW) * p.inC) + " + 16 * j, 16);",
+        // One vector load and store per 16 bytes (memcpy: 4 LDR + 4 STR).
+        ctx.line("vst1q_s8(d" + cAdd(2 * lo) + " + 32 * j, vld1q_s8(s + 16 * j));", ind + 3);
+        ctx.line("vst1q_s8(d" + cAdd(2 * lo + 16) + " + 32 * j, vld1q_s8(s + " + n(int64_t(p.strideW) * p.inC) +
+                     " + 16 * j));",
                  ind + 3);
         ctx.line("}", ind + 2);
         if (hi) ctx.line("memset(d" + cAdd(2 * (lo + mid)) + ", 0, " + n(2 * hi) + ");", ind + 2);
@@ -938,6 +940,7 @@ struct ConvMveEmit {
     // end in s0, s1.
     void asmBlock(int P, int C, int64_t steps, int64_t tail, bool first, bool pack, bool oneX, bool oneW, int ind) {
         EmitContext &ctx = e.ctx;
+        const bool hop = P == 2 && !oneX && !oneW;
         std::vector<std::string> code;
         // Load from the q-th pointer (or, `one`, at an offset from the first).
         const auto ld = [&](const std::string &t, const std::string &dst, const std::string &ptr, int q, int64_t stride,
@@ -949,7 +952,15 @@ struct ConvMveEmit {
             const bool start = first && k == (tail ? -1 : 0);
             const std::string t = k < 0 ? "t" : "", inc = k < 0 ? n(tail) : "16";
             std::vector<std::string> s;
-            for (int q = 0; q < P; ++q) s.push_back(ld(t, "q" + n(q), "xp", q, xStep(), il ? "32" : inc, oneX));
+            if (hop) {
+                // Pixel 1 through the same pointer, moved there and back.
+                s.push_back("vldrb" + t + ".8 q0, [%[xp0]]");
+                s.push_back("add %[xp0], %[xp0], #" + n(xStep()));
+                s.push_back("vldrb" + t + ".8 q1, [%[xp0]]");
+                s.push_back("sub %[xp0], %[xp0], #" + n(xStep() - std::stoll(inc)));
+            } else {
+                for (int q = 0; q < P; ++q) s.push_back(ld(t, "q" + n(q), "xp", q, xStep(), il ? "32" : inc, oneX));
+            }
             for (int c = 0; c < C; ++c) {
                 const std::string wq = "q" + n(2 + c % 2);
                 s.push_back(ld(t, wq, "wp", c, e.KK, inc, oneW));
@@ -988,7 +999,7 @@ struct ConvMveEmit {
         const auto add = [&](const std::string &o) { outs += (outs.empty() ? "" : ", ") + o; };
         for (int q = 0; q < P; ++q)
             for (int c = 0; c < C; ++c) add("[" + acc(q, c) + "] \"" + (first ? "=&r" : "+r") + "\"(" + acc(q, c) + ")");
-        for (int q = 0; q < (oneX ? 1 : P); ++q) add("[xp" + n(q) + "] \"+r\"(xp" + n(q) + ")");
+        for (int q = 0; q < (oneX || hop ? 1 : P); ++q) add("[xp" + n(q) + "] \"+r\"(xp" + n(q) + ")");
         for (int c = 0; c < (oneW ? 1 : C); ++c) add("[wp" + n(c) + "] \"+r\"(wp" + n(c) + ")");
         if (pack)
             for (int q = 0; q < P; ++q) add("[s" + n(q) + "] \"=&w\"(s" + n(q) + ")");
@@ -1011,15 +1022,18 @@ struct ConvMveEmit {
         const bool oneX = il || offsets(P, xStep(), rem ? rem : 16), oneW = offsets(C, KK, rem ? rem : 16);
         // Every operand in a fixed register, the sums in even ones (VMLADAV):
         // with "Te"/"r" operands GCC 12's allocator often finds no
-        // assignment ("impossible constraints"). r7 (Thumb frame pointer)
-        // only for a sixth pointer.
+        // assignment ("impossible constraints").
         static const char *const kEven[] = {"r0", "r2", "r4", "r6", "r8", "r10", "r12", "r14"};
-        static const char *const kOdd[] = {"r1", "r3", "r5", "r9", "r11", "r7"};
+        static const char *const kOdd[] = {"r1", "r3", "r5", "r9", "r11"};
         int odd = 0;
         const auto ptr = [&](const std::string &name, const std::string &value) {
             ctx.line("register const int8_t *" + name + " __asm__(\"" + kOdd[odd++] + "\") = " + value + ";", in);
         };
-        for (int q = 0; q < (oneX ? 1 : P); ++q) ptr("xp" + n(q), "x0" + cAdd(q * xStep()));
+        // 8 sums and 6 pointers would need r7, the frame pointer at -O0: with
+        // both sides spread out, pixel 1 is reached by moving pixel 0's
+        // pointer (two more instructions per 16 bytes).
+        const bool hop = P == 2 && !oneX && !oneW;
+        for (int q = 0; q < (oneX || hop ? 1 : P); ++q) ptr("xp" + n(q), "x0" + cAdd(q * xStep()));
         const std::string w0 = (e.p.filterH > 1 ? e.weights : std::string("wr")) + " + " + cMul("oc", KK) + cAdd(wOff);
         for (int c = 0; c < (oneW ? 1 : C); ++c) ptr("wp" + n(c), w0 + cAdd(c * KK));
         std::string decl;
