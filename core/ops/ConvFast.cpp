@@ -836,6 +836,10 @@ struct ConvMveEmit {
         bool pairs = true;
         for (auto t : ax.taps)
             if (runOf(t) % 16 && !compact(2, 4, runOf(t) % 16)) pairs = false;
+        if (pairs && e.p.filterH == 1 && ax.taps.size() == 1) {
+            channelsOuter(ax.taps[0], ind);
+            return;
+        }
         for (const Segment &s : segmentsOf(ax)) {
             const auto t = ax.taps[size_t(s.cls)];
             if (pairs) {
@@ -847,6 +851,33 @@ struct ConvMveEmit {
                 pixels(1, n(s.begin), s.cls, t, ind);
             }
         }
+    }
+
+    // One column class of input rows (1x1, and 1xN without padding): the
+    // channel groups outside the pixel loop, so each group's bias and
+    // requantization vectors are loaded once for the whole row.
+    void channelsOuter(std::pair<int, int> t, int ind) {
+        EmitContext &ctx = e.ctx;
+        const ConvParams &p = e.p;
+        const Segment whole{0, p.outW, 0};
+        channelGroups(ctx, p.outC, 4, ind, [&](int C) {
+            const int in = ind + 1;
+            ctx.line("const int32_t *bx = by;", in);
+            storeConstants(C, in);
+            pairedSegment(ctx, whole, in, [&](int P, const std::string &ox) {
+                ctx.line("{", in);
+                ctx.line("int8_t *y0 = yr + " + cMul(ox, p.outC) + ";", in + 1);
+                ctx.line("const int8_t *x0 = xr + " +
+                             cMul("(" + cMul(ox, p.strideW) + cAdd(t.first - p.padLeft) + ")", p.inC) + ";",
+                         in + 1);
+                il = false;
+                storeHere = false;
+                channels(P, C, runOf(t), int64_t(t.first) * p.inC, in + 1);
+                storeHere = true;
+                storePixels(P, C, in + 1);
+                ctx.line("}", in);
+            });
+        });
     }
 
     // Bytes per receptive field of a column class, and the input pointer
@@ -1056,14 +1087,21 @@ struct ConvMveEmit {
             asmBlock(P, C, 0, 0, false, true, oneX, oneW, in);
         }
         ctx.line("}", ind);
-        store(P, C, ind);
+        if (storeHere) store(P, C, ind);
     }
+    bool storeHere = true;  // false: channelsOuter stores
 
     // Bias add and requantization of s0, s1 (4 channels each), the per
     // channel vectors loaded once for both pixels. Same arithmetic as
     // ember_mve_requant; when every channel shifts right the rounding fix is
     // unconditional (VAND dropped).
     void store(int P, int C, int ind) {
+        storeConstants(C, ind);
+        storePixels(P, C, ind);
+    }
+
+    // The group's bias and requantization vectors (b, qm, rsh, lsh).
+    void storeConstants(int C, int ind) {
         EmitContext &ctx = e.ctx;
         const StorePlan &sp = e.stores;
         const Requant &rq = sp.rq;
@@ -1073,13 +1111,20 @@ struct ConvMveEmit {
         };
         const int32_t s0 = rq.shift.empty() ? 0 : rq.shift[0];
         const bool left = std::any_of(rq.shift.begin(), rq.shift.end(), [](int32_t v) { return v > 0; });
-        const bool right = std::all_of(rq.shift.begin(), rq.shift.end(), [](int32_t v) { return v < 0; });
         ctx.line("const int32x4_t b = " + (pred.empty() ? "vldrwq_s32(bx + oc)" : "vldrwq_z_s32(bx + oc, " + pred + ")") +
                      ";",
                  ind);
         ctx.line("const int32x4_t qm = " + lanes(sp.vMult, rq.multiplier.empty() ? 0 : rq.multiplier[0]) + ";", ind);
         ctx.line("const int32x4_t rsh = " + lanes(sp.vRsh, s0 > 0 ? 0 : s0) + ";", ind);
         if (left) ctx.line("const int32x4_t lsh = " + lanes(sp.vLsh, s0 > 0 ? s0 : 0) + ";", ind);
+    }
+
+    void storePixels(int P, int C, int ind) {
+        EmitContext &ctx = e.ctx;
+        const Requant &rq = e.stores.rq;
+        const std::string pred = C < 4 ? "vctp32q(" + n(C) + ")" : "";
+        const bool left = std::any_of(rq.shift.begin(), rq.shift.end(), [](int32_t v) { return v > 0; });
+        const bool right = std::all_of(rq.shift.begin(), rq.shift.end(), [](int32_t v) { return v < 0; });
         for (int q = 0; q < P; ++q) {
             const std::string v = "v" + n(q), s = "s" + n(q);
             if (left)
