@@ -926,6 +926,351 @@ struct ConvEmit {
     }
 };
 
+// ---- CONV_2D, Helium (inline asm) ----
+
+// 2 pixels x 4 output channels per pass over receptive fields of whole
+// 16-byte vectors: per 16 bytes 2 input and 4 weight loads and 8 VMLADAV
+// into scalar accumulators, then the 4 channel sums of a pixel move into one
+// vector (two VMOV) for the bias add and requantization. Inline asm because
+// GCC keeps the intrinsics' tied accumulators out of the even registers
+// VMLADAVA needs and adds a MOV before and after each one (25 instead of 14
+// instructions per 128 MACs); the 8 accumulators take all even registers.
+struct ConvMveEmit {
+    ConvEmit &e;
+    static constexpr int64_t kUnrolled = 12;  // vector steps in one asm block
+    static constexpr int64_t kChunk = 8;      // steps per loop turn beyond that
+
+    // Every receptive field is one run: an input row (filter height 1) or
+    // the im2col gather of KK bytes (stack: 2 KK).
+    bool applies() const { return e.stores.mve && (e.p.filterH == 1 || e.KK <= 1024); }
+
+    void row(const AxisPlan &ax, int ind) {
+        EmitContext &ctx = e.ctx;
+        if (e.p.filterH > 1) {
+            ctx.line("(void)xr;", ind);
+            if (e.rows.rows == "rows") ctx.line("(void)rows;", ind);
+        }
+        ctx.line("(void)wr;", ind);
+        // A pair of pixels with a tail step needs the compact addressing
+        // (GCC finds no registers for 8 sums, 6 pointers and the tail
+        // predicate); else pixels one at a time.
+        bool pairs = true;
+        for (auto t : ax.taps)
+            if (runOf(t) % 16 && !compact(2, 4, runOf(t) % 16)) pairs = false;
+        if (pairs && e.p.filterH == 1 && ax.taps.size() == 1) {
+            channelsOuter(ax.taps[0], ind);
+            return;
+        }
+        for (const Segment &s : segmentsOf(ax)) {
+            const auto t = ax.taps[size_t(s.cls)];
+            if (pairs) {
+                pairedSegment(ctx, s, ind, [&](int P, const std::string &ox) { pixels(P, ox, s.cls, t, ind); });
+            } else if (s.end - s.begin > 1) {
+                ctx.line("for (int32_t ox = " + n(s.begin) + "; ox < " + n(s.end) + "; ++ox)", ind);
+                pixels(1, "ox", s.cls, t, ind);
+            } else {
+                pixels(1, n(s.begin), s.cls, t, ind);
+            }
+        }
+    }
+
+    // One column class of input rows (1x1, and 1xN without padding): the
+    // channel groups outside the pixel loop, so each group's bias and
+    // requantization vectors are loaded once for the whole row.
+    void channelsOuter(std::pair<int, int> t, int ind) {
+        EmitContext &ctx = e.ctx;
+        const ConvParams &p = e.p;
+        const Segment whole{0, p.outW, 0};
+        channelGroups(ctx, p.outC, 4, ind, [&](int C) {
+            const int in = ind + 1;
+            ctx.line("const int32_t *bx = by;", in);
+            storeConstants(C, in);
+            pairedSegment(ctx, whole, in, [&](int P, const std::string &ox) {
+                ctx.line("{", in);
+                ctx.line("int8_t *y0 = yr + " + cMul(ox, p.outC) + ";", in + 1);
+                ctx.line("const int8_t *x0 = xr + " +
+                             cMul("(" + cMul(ox, p.strideW) + cAdd(t.first - p.padLeft) + ")", p.inC) + ";",
+                         in + 1);
+                il = false;
+                storeHere = false;
+                channels(P, C, runOf(t), int64_t(t.first) * p.inC, in + 1);
+                storeHere = true;
+                storePixels(P, C, in + 1);
+                ctx.line("}", in);
+            });
+        });
+    }
+
+    // Bytes per receptive field of a column class, and the input pointer
+    // step between neighbouring pixels.
+    int64_t runOf(std::pair<int, int> t) const {
+        return e.p.filterH > 1 ? e.KK : int64_t(t.second - t.first) * e.p.inC;
+    }
+    int64_t xStep() const { return il ? 16 : e.p.filterH > 1 ? e.KK : int64_t(e.p.strideW) * e.p.inC; }
+
+    // The current pixel pair's im2col buffer holds its 16-byte vectors
+    // interleaved (pixel 0's k-th, pixel 1's k-th, ...): one input pointer
+    // then serves both even when KK is too long for VLDRB's offsets (GCC
+    // finds no registers for 8 sums and 6 pointers). Needs whole vectors
+    // per tap (input channels a multiple of 16).
+    bool il = false;
+    bool interleaves(int P) const {
+        return P == 2 && e.p.filterH > 1 && e.p.inC % 16 == 0 && !offsets(2, e.KK, 16);
+    }
+
+    void gatherInterleaved(const std::string &ox, std::pair<int, int> t, int ind) {
+        EmitContext &ctx = e.ctx;
+        const ConvParams &p = e.p;
+        const int64_t rowBytes = int64_t(p.filterW) * p.inC, lo = int64_t(t.first) * p.inC,
+                      mid = int64_t(t.second - t.first) * p.inC, hi = rowBytes - lo - mid;
+        ctx.line("int8_t col[" + n(2 * e.KK) + "];", ind);
+        ctx.line("for (int32_t ky = 0; ky < " + n(p.filterH) + "; ++ky) {", ind);
+        ctx.line("const int32_t iy = iy0 + ky;", ind + 1);
+        ctx.line("int8_t *d = col + ky * " + n(2 * rowBytes) + ";", ind + 1);
+        ctx.line("if (iy < 0 || iy >= " + n(p.inH) + ") {", ind + 1);
+        ctx.line("memset(d, 0, " + n(2 * rowBytes) + ");", ind + 2);
+        ctx.line("continue;", ind + 2);
+        ctx.line("}", ind + 1);
+        ctx.line("{", ind + 1);
+        ctx.line("const int8_t *s = xin + iy * " + n(int64_t(p.inW) * p.inC) + " + " +
+                     cMul("(" + cMul(ox, p.strideW) + cAdd(t.first - p.padLeft) + ")", p.inC) + ";",
+                 ind + 2);
+        if (lo) ctx.line("memset(d, 0, " + n(2 * lo) + ");", ind + 2);
+        ctx.line("for (int32_t j = 0; j < " + n(mid / 16) + "; ++j) {", ind + 2);
+        // One vector load and store per 16 bytes (memcpy: 4 LDR + 4 STR).
+        ctx.line("vst1q_s8(d" + cAdd(2 * lo) + " + 32 * j, vld1q_s8(s + 16 * j));", ind + 3);
+        ctx.line("vst1q_s8(d" + cAdd(2 * lo + 16) + " + 32 * j, vld1q_s8(s + " + n(int64_t(p.strideW) * p.inC) +
+                     " + 16 * j));",
+                 ind + 3);
+        ctx.line("}", ind + 2);
+        if (hi) ctx.line("memset(d" + cAdd(2 * (lo + mid)) + ", 0, " + n(2 * hi) + ");", ind + 2);
+        ctx.line("}", ind + 1);
+        ctx.line("}", ind);
+    }
+
+    // One input and one weight pointer (the other pixels and channels at
+    // immediate offsets from them, VLDRB reaches +-127 after the first
+    // load's post-increment by `inc`) instead of P + C pointers.
+    static bool offsets(int count, int64_t stride, int64_t inc) {
+        const auto fits = [&](int64_t v) { return v >= -127 && v <= 127; };
+        return fits((count - 1) * stride - inc) && fits((count - 1) * stride - 16);
+    }
+    bool compact(int P, int C, int64_t inc) const { return offsets(P, xStep(), inc) && offsets(C, e.KK, inc); }
+
+    void pixels(int P, const std::string &ox, int cls, std::pair<int, int> t, int ind) {
+        EmitContext &ctx = e.ctx;
+        const ConvParams &p = e.p;
+        ctx.line("{", ind++);
+        ctx.line("int8_t *y0 = yr + " + cMul(ox, p.outC) + ";", ind);
+        ctx.line("const int32_t *bx = by" + cAdd(int64_t(cls) * p.outC) + ";", ind);
+        int64_t wOff = 0;
+        il = interleaves(P);
+        if (il) {
+            gatherInterleaved(ox, t, ind);
+            ctx.line("const int8_t *x0 = col;", ind);
+            ctx.line("__asm__(\"\" : \"+r\"(x0));", ind);
+        } else if (p.filterH > 1) {
+            e.gatherColumns(P, ox, t, ind);
+            ctx.line("const int8_t *x0 = col;", ind);
+            // Opaque: knowing x0 is the stack buffer, GCC 12 finds no
+            // registers for the asm below ("impossible constraints").
+            ctx.line("__asm__(\"\" : \"+r\"(x0));", ind);
+        } else {
+            ctx.line("const int8_t *x0 = xr + " +
+                         cMul("(" + cMul(ox, p.strideW) + cAdd(t.first - p.padLeft) + ")", p.inC) + ";",
+                     ind);
+            wOff = int64_t(t.first) * p.inC;
+        }
+        channelGroups(ctx, p.outC, 4, ind, [&](int C) { channels(P, C, runOf(t), wOff, ind + 1); });
+        ctx.line("}", --ind);
+    }
+
+    // One asm block: `steps` vectors for P pixels x C channels, after a
+    // first step of `tail` (< 16) bytes when non-zero (predicated loads:
+    // the lanes past the run load as zero);
+    // `first`: the first step starts the sums (VMLADAV), `pack`: the sums
+    // end in s0, s1.
+    void asmBlock(int P, int C, int64_t steps, int64_t tail, bool first, bool pack, bool oneX, bool oneW, int ind) {
+        EmitContext &ctx = e.ctx;
+        const bool hop = P == 2 && !oneX && !oneW;
+        std::vector<std::string> code;
+        // Load from the q-th pointer (or, `one`, at an offset from the first).
+        const auto ld = [&](const std::string &t, const std::string &dst, const std::string &ptr, int q, int64_t stride,
+                            const std::string &inc, bool one) {
+            if (!one || q == 0) return "vldrb" + t + ".8 " + dst + ", [%[" + ptr + n(one ? 0 : q) + "]], #" + inc;
+            return "vldrb" + t + ".8 " + dst + ", [%[" + ptr + "0], #" + n(q * stride - std::stoll(inc)) + "]";
+        };
+        for (int64_t k = tail ? -1 : 0; k < steps; ++k) {
+            const bool start = first && k == (tail ? -1 : 0);
+            const std::string t = k < 0 ? "t" : "", inc = k < 0 ? n(tail) : "16";
+            std::vector<std::string> s;
+            if (hop) {
+                // Pixel 1 through the same pointer, moved there and back.
+                s.push_back("vldrb" + t + ".8 q0, [%[xp0]]");
+                s.push_back("add %[xp0], %[xp0], #" + n(xStep()));
+                s.push_back("vldrb" + t + ".8 q1, [%[xp0]]");
+                s.push_back("sub %[xp0], %[xp0], #" + n(xStep() - std::stoll(inc)));
+            } else {
+                for (int q = 0; q < P; ++q) s.push_back(ld(t, "q" + n(q), "xp", q, xStep(), il ? "32" : inc, oneX));
+            }
+            for (int c = 0; c < C; ++c) {
+                const std::string wq = "q" + n(2 + c % 2);
+                s.push_back(ld(t, wq, "wp", c, e.KK, inc, oneW));
+                for (int q = 0; q < P; ++q)
+                    s.push_back(std::string(start ? "vmladav" : "vmladava") + ".s8 %[" + acc(q, c) + "], q" + n(q) +
+                                ", " + wq);
+            }
+            // The tail step's loads are predicated in runs of up to 4: VPT
+            // sets P0 (lanes where the `tail` operand, tail - lane, is > 0;
+            // an "Up" predicate operand would need a free core register),
+            // VPST reuses it.
+            for (size_t i = 0, left = 0; i < s.size(); ++i) {
+                const bool load = k < 0 && s[i].rfind("vldrbt", 0) == 0;
+                if (load && left == 0) {
+                    while (i + left < s.size() && left < 4 && s[i + left].rfind("vldrbt", 0) == 0) ++left;
+                    const std::string mask(left - 1, 't');
+                    code.push_back(i == 0 ? "vpt" + mask + ".s8 gt, %q[tail], zr" : "vpst" + mask);
+                }
+                if (load) --left;
+                code.push_back(s[i]);
+            }
+        }
+        if (pack)
+            for (int q = 0; q < P; ++q) {
+                const std::string s = "%q[s" + n(q) + "]";
+                // Lanes 0/2 and 1/3 in pairs; a lane without a channel stays unset.
+                for (int l = 0; l < 2; ++l) {
+                    if (l + 2 < C)
+                        code.push_back("vmov " + s + "[" + n(l + 2) + "], " + s + "[" + n(l) + "], %[" + acc(q, l) +
+                                       "], %[" + acc(q, l + 2) + "]");
+                    else if (l < C)
+                        code.push_back("vmov.32 " + s + "[" + n(l) + "], %[" + acc(q, l) + "]");
+                }
+            }
+        std::string outs;
+        const auto add = [&](const std::string &o) { outs += (outs.empty() ? "" : ", ") + o; };
+        for (int q = 0; q < P; ++q)
+            for (int c = 0; c < C; ++c) add("[" + acc(q, c) + "] \"" + (first ? "=&r" : "+r") + "\"(" + acc(q, c) + ")");
+        for (int q = 0; q < (oneX || hop ? 1 : P); ++q) add("[xp" + n(q) + "] \"+r\"(xp" + n(q) + ")");
+        for (int c = 0; c < (oneW ? 1 : C); ++c) add("[wp" + n(c) + "] \"+r\"(wp" + n(c) + ")");
+        if (pack)
+            for (int q = 0; q < P; ++q) add("[s" + n(q) + "] \"=&w\"(s" + n(q) + ")");
+        for (size_t i = 0; i < code.size(); ++i)
+            ctx.line(std::string(i ? "        \"" : "__asm__(\"") + code[i] + "\\n\\t\"", ind);
+        ctx.line("        : " + outs, ind);
+        ctx.line(std::string("        :") + (tail ? " [tail] \"w\"(tail)" : ""), ind);
+        // VPT writes P0 (where GCC may keep another predicate).
+        ctx.line(std::string("        : \"q0\", \"q1\", \"q2\", \"q3\", ") + (tail ? "\"p0\", " : "") + "\"memory\");", ind);
+    }
+
+    void channels(int P, int C, int64_t len, int64_t wOff, int ind) {
+        EmitContext &ctx = e.ctx;
+        const int64_t steps = len / 16, rem = len % 16, KK = e.KK;
+        std::string sv = "int32x4_t s0";
+        for (int q = 1; q < P; ++q) sv += ", s" + n(q);
+        ctx.line(sv + ";", ind);
+        ctx.line("{", ind);
+        const int in = ind + 1;
+        const bool oneX = il || offsets(P, xStep(), rem ? rem : 16), oneW = offsets(C, KK, rem ? rem : 16);
+        // Every operand in a fixed register, the sums in even ones (VMLADAV):
+        // with "Te"/"r" operands GCC 12's allocator often finds no
+        // assignment ("impossible constraints").
+        static const char *const kEven[] = {"r0", "r2", "r4", "r6", "r8", "r10", "r12", "r14"};
+        static const char *const kOdd[] = {"r1", "r3", "r5", "r9", "r11"};
+        int odd = 0;
+        const auto ptr = [&](const std::string &name, const std::string &value) {
+            ctx.line("register const int8_t *" + name + " __asm__(\"" + kOdd[odd++] + "\") = " + value + ";", in);
+        };
+        // 8 sums and 6 pointers would need r7, the frame pointer at -O0: with
+        // both sides spread out, pixel 1 is reached by moving pixel 0's
+        // pointer (two more instructions per 16 bytes).
+        const bool hop = P == 2 && !oneX && !oneW;
+        for (int q = 0; q < (oneX || hop ? 1 : P); ++q) ptr("xp" + n(q), "x0" + cAdd(q * xStep()));
+        const std::string w0 = (e.p.filterH > 1 ? e.weights : std::string("wr")) + " + " + cMul("oc", KK) + cAdd(wOff);
+        for (int c = 0; c < (oneW ? 1 : C); ++c) ptr("wp" + n(c), w0 + cAdd(c * KK));
+        std::string decl;
+        for (int q = 0; q < P; ++q)
+            for (int c = 0; c < C; ++c)
+                decl += std::string(decl.empty() ? "register int32_t " : ", ") + acc(q, c) + " __asm__(\"" +
+                        kEven[q * C + c] + "\")";
+        ctx.line(decl + ";", in);
+        if (rem) ctx.line("const int8x16_t tail = vreinterpretq_s8_u8(vddupq_n_u8(" + n(rem) + ", 1));", in);
+        if (steps <= kUnrolled) {
+            asmBlock(P, C, steps, rem, true, true, oneX, oneW, in);
+        } else {
+            // The first block takes the steps that are not a whole number of
+            // kChunk loop turns (1..kChunk of them).
+            const int64_t turns = (steps - 1) / kChunk;
+            asmBlock(P, C, steps - turns * kChunk, rem, true, false, oneX, oneW, in);
+            ctx.line("for (int32_t k = 0; k < " + n(turns) + "; ++k) {", in);
+            asmBlock(P, C, kChunk, 0, false, false, oneX, oneW, in + 1);
+            ctx.line("}", in);
+            asmBlock(P, C, 0, 0, false, true, oneX, oneW, in);
+        }
+        ctx.line("}", ind);
+        if (storeHere) store(P, C, ind);
+    }
+    bool storeHere = true;  // false: channelsOuter stores
+
+    // Bias add and requantization of s0, s1 (4 channels each), the per
+    // channel vectors loaded once for both pixels. Same arithmetic as
+    // ember_mve_requant; when every channel shifts right the rounding fix is
+    // unconditional (VAND dropped).
+    void store(int P, int C, int ind) {
+        storeConstants(C, ind);
+        storePixels(P, C, ind);
+    }
+
+    // The group's bias and requantization vectors (b, qm, rsh, lsh).
+    void storeConstants(int C, int ind) {
+        EmitContext &ctx = e.ctx;
+        const StorePlan &sp = e.stores;
+        const Requant &rq = sp.rq;
+        const std::string pred = C < 4 ? "vctp32q(" + n(C) + ")" : "";
+        const auto lanes = [&](const std::string &arr, int32_t uniformValue) {
+            return arr.empty() ? "vdupq_n_s32(" + cInt(uniformValue) + ")" : "vldrwq_s32(" + arr + " + oc)";
+        };
+        const int32_t s0 = rq.shift.empty() ? 0 : rq.shift[0];
+        const bool left = std::any_of(rq.shift.begin(), rq.shift.end(), [](int32_t v) { return v > 0; });
+        ctx.line("const int32x4_t b = " + (pred.empty() ? "vldrwq_s32(bx + oc)" : "vldrwq_z_s32(bx + oc, " + pred + ")") +
+                     ";",
+                 ind);
+        ctx.line("const int32x4_t qm = " + lanes(sp.vMult, rq.multiplier.empty() ? 0 : rq.multiplier[0]) + ";", ind);
+        ctx.line("const int32x4_t rsh = " + lanes(sp.vRsh, s0 > 0 ? 0 : s0) + ";", ind);
+        if (left) ctx.line("const int32x4_t lsh = " + lanes(sp.vLsh, s0 > 0 ? s0 : 0) + ";", ind);
+    }
+
+    void storePixels(int P, int C, int ind) {
+        EmitContext &ctx = e.ctx;
+        const Requant &rq = e.stores.rq;
+        const std::string pred = C < 4 ? "vctp32q(" + n(C) + ")" : "";
+        const bool left = std::any_of(rq.shift.begin(), rq.shift.end(), [](int32_t v) { return v > 0; });
+        const bool right = std::all_of(rq.shift.begin(), rq.shift.end(), [](int32_t v) { return v < 0; });
+        for (int q = 0; q < P; ++q) {
+            const std::string v = "v" + n(q), s = "s" + n(q);
+            if (left)
+                ctx.line("int32x4_t " + v + " = ember_mve_requant(vaddq_s32(" + s + ", b), qm, lsh, rsh);", ind);
+            else if (!right)
+                ctx.line("int32x4_t " + v + " = ember_mve_requant_r(vaddq_s32(" + s + ", b), qm, rsh);", ind);
+            else {
+                ctx.line("int32x4_t " + v + " = vqrdmulhq_s32(vaddq_s32(" + s + ", b), qm);", ind);
+                ctx.line(v + " = vrshlq_s32(vqaddq_s32(" + v + ", vshrq_n_s32(" + v + ", 31)), rsh);", ind);
+            }
+            if (rq.outputOffset) ctx.line(v + " = vaddq_n_s32(" + v + ", " + cInt(rq.outputOffset) + ");", ind);
+            ctx.line(v + " = vminq_s32(vmaxq_s32(" + v + ", vdupq_n_s32(" + cInt(rq.actMin) + ")), vdupq_n_s32(" +
+                         cInt(rq.actMax) + "));",
+                     ind);
+        }
+        for (int q = 0; q < P; ++q) {
+            const std::string out = "y0 + " + (q ? n(int64_t(q) * e.p.outC) + " + " : "") + "oc";
+            if (pred.empty())
+                ctx.line("vstrbq_s32(" + out + ", v" + n(q) + ");", ind);
+            else
+                ctx.line("vstrbq_p_s32(" + out + ", v" + n(q) + ", " + pred + ");", ind);
+        }
+    }
+};
+
 // ---- DEPTHWISE_CONV_2D (depth multiplier 1) ----
 
 struct DepthwiseEmit {
@@ -1490,6 +1835,11 @@ bool emitConvInt8Fast(const Graph &g, const Op &op, const ConvParams &params, Em
     // Tap rows that are not a multiple of 16 bytes waste lanes of every
     // VMLADAVA; one gathered run of KK bytes wastes at most one (stack: 2 KK).
     e.im2col = e.stores.mve && p.filterH > 1 && K % 16 != 0 && KK <= 1024;
+    // Helium with inline asm when the runs are whole vectors (ConvMveEmit);
+    // the other branches then need no Helium code of their own.
+    ConvMveEmit mve{e};
+    const bool mveAsm = mve.applies();
+    if (mveAsm) e.im2col = false;
     const Paths ps = pathsFor(ctx);
     e.KP = (KK + 3) / 4 * 4;
     const bool speed = optimizeForSpeed(emitOptimizeMode());
@@ -1521,6 +1871,10 @@ bool emitConvInt8Fast(const Graph &g, const Op &op, const ConvParams &params, Em
     ctx.line(" * padding top " + n(p.padTop) + " left " + n(p.padLeft) + "; " + requantComment(p.rq) + ".");
     ctx.line(" * Input offset folded into the bias; 2 pixels x 2 channels per inner loop (DSP cores, receptive");
     ctx.line(" * fields of whole words: up to 8 pixels sign-extended once into a stack buffer, unrolled SMLAD). */");
+    if (mveAsm)
+        ctx.line(std::string("/* Helium: 2 pixels x 4 channels per pass, VMLADAV in inline asm over ") +
+                 (p.filterH > 1 ? "an im2col gather of each receptive field" : "each receptive field's input row") +
+                 ". */");
     int ind = emitBatchHead(ctx, p);
     ctx.line("for (int32_t oy = 0; oy < " + n(p.outH) + "; ++oy) {", ind++);
     e.rows = emitRowSetup(ctx, p, ay, tab, rowTab, int64_t(p.inW) * p.inC, K, ctx.inputs[1], ind);
@@ -1531,6 +1885,12 @@ bool emitConvInt8Fast(const Graph &g, const Op &op, const ConvParams &params, Em
         if (e.rows.rows == "rows") ctx.line("(void)rows;", ind);
     }
     ctx.line("int8_t *yr = yout + " + cMul("oy", int64_t(p.outW) * p.outC) + ";", ind);
+    if (mveAsm) {
+        ctx.line("#if EMBER_MVE", 0);
+        mve.row(ax, ind);
+        ctx.line("#else", 0);
+        e.stores.mve = false;
+    }
     if (e.dspPack) {
         ctx.line("#if EMBER_DSP", 0);
         if (e.rows.rows == "rows") ctx.line("(void)rows;", ind);
@@ -1541,6 +1901,7 @@ bool emitConvInt8Fast(const Graph &g, const Op &op, const ConvParams &params, Em
     }
     for (const Segment &s : segmentsOf(ax)) e.segment(s, ax.taps[size_t(s.cls)], ind);
     if (e.dspPack) ctx.line("#endif", 0);
+    if (mveAsm) ctx.line("#endif", 0);
     while (ind > 1) ctx.line("}", --ind);
     return true;
 }

@@ -226,6 +226,47 @@ void addFirstLayerCases(Cases &cs, std::mt19937 &rng) {
     }
 }
 
+// CONV_2D shapes for the Helium asm path's variants: input channels a
+// multiple of 16 with long receptive fields (the interleaved im2col gather,
+// 1x1 with pointer offsets out of VLDRB's reach), over 12 vectors (the
+// chunked loop), byte tails with channel tails, 1x3 filters (direct rows
+// with border classes), channel counts not a multiple of 4.
+void addConvShapes(Cases &cs, std::mt19937 &rng) {
+    struct Shape5 {
+        int h, w, inC, outC, fh, fw, stride;
+    };
+    const Shape5 shapes[] = {{5, 7, 16, 10, 3, 3, 1}, {6, 5, 32, 6, 3, 3, 2}, {4, 5, 48, 9, 3, 3, 1},
+                             {3, 5, 80, 7, 1, 1, 1},  {4, 6, 21, 13, 3, 3, 1}, {5, 6, 20, 5, 1, 3, 1},
+                             {2, 3, 200, 4, 1, 1, 1}, {7, 4, 3, 11, 3, 3, 2}, {2, 3, 160, 5, 1, 1, 1}};
+    for (const Shape5 &s : shapes) {
+        Graph &g = cs.g;
+        const std::string k = std::to_string(cs.names.size());
+        OpAttrs a;
+        a.activation = activation(rng);
+        a.padding = Padding::Same;
+        a.strideH = a.strideW = s.stride;
+        const bool perChannel = pick(rng, 0, 1) != 0;
+        const int in = addTensor(g, "in" + k, DType::Int8, {1, s.h, s.w, s.inC}, q(0.02f, pick(rng, -128, 127)));
+        const Quant wq = weightQuant(rng, s.outC, 0, perChannel);
+        std::vector<int> ins{in, addTensor(g, "w" + k, DType::Int8, {s.outC, s.fh, s.fw, s.inC}, wq,
+                                           bytesOf(bytes(rng, size_t(s.outC) * s.fh * s.fw * s.inC)))};
+        std::vector<int32_t> b(static_cast<size_t>(s.outC));
+        for (auto &v : b) v = pick(rng, -5000, 5000);
+        ins.push_back(addTensor(g, "b" + k, DType::Int32, {s.outC}, {}, bytesOf(b)));
+        const int oh = (s.h + s.stride - 1) / s.stride, ow = (s.w + s.stride - 1) / s.stride;
+        const int out =
+            addTensor(g, "out" + k, DType::Int8, {1, oh, ow, s.outC}, q(outScale(rng), pick(rng, -128, 127)));
+        addOp(g, OpType::Conv2D, ins, {out}, a);
+        g.inputs.push_back(in);
+        g.outputs.push_back(out);
+        cs.inputs.push_back(bytesOf(bytes(rng, size_t(s.h) * s.w * s.inC)));
+        g.ops.back().index = int(g.ops.size()) - 1;
+        cs.names.push_back("conv " + std::to_string(s.h) + "x" + std::to_string(s.w) + "x" + std::to_string(s.inC) +
+                           " filter " + std::to_string(s.fh) + "x" + std::to_string(s.fw) + " x" +
+                           std::to_string(s.outC) + " stride " + std::to_string(s.stride) + " same");
+    }
+}
+
 // FULLY_CONNECTED depths around the DSP path's groups of 4 inputs (whole
 // groups only, 1-3 left over, one group, an odd number of groups) and unit
 // counts around its groups of 4, one and three rows.
@@ -334,6 +375,7 @@ Cases makeCases(uint32_t seed, int perKind) {
         for (int kind = 0; kind < 4; ++kind) addCase(cs, kind, rng);
     addOneChannelCases(cs, rng);
     addFirstLayerCases(cs, rng);
+    addConvShapes(cs, rng);
     addFcCases(cs, rng);
     addWideDepthwiseCases(cs, rng);
     addAveragePoolCases(cs, rng);
@@ -362,7 +404,7 @@ void TestKernelsQemu::kernels_data() {
     QTest::addColumn<QString>("markers");  // tokens only the target's paths emit (dot, im2col, multiplier)
     QTest::addColumn<QString>("optimize");
     QTest::newRow("helium@an547") << "qemu-mps3-an547" << "cortex-m55"
-                                  << "vmladavaq_s8,int8_t col[,vmlaq_n_s32,vldrwq_gather_shifted_offset_s32,vsubq_s32,vmulhq_u32,ox += 4"
+                                  << "vmladavaq_s8,int8_t col[,vmlaq_n_s32,vldrwq_gather_shifted_offset_s32,vsubq_s32,vmulhq_u32,ox += 4,vmladava.s8 %["
                                   << "balanced";
     QTest::newRow("dsp@an386") << "qemu-mps2-an386" << "cortex-m4" << "__smlad,__smlabt,taps_packed,weights_packed,ember_mac4_s8,weights_sxtb16"
                                << "balanced";
