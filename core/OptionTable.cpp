@@ -287,7 +287,8 @@ std::vector<OptionSpec> makeTable() {
          "fully connected layer a call of one shared kernel per family with a const parameter struct (no folded "
          "per-border bias or requantization tables, one packed requantization word per channel, no unrolled, "
          "im2col or DSP/Helium variants): less flash, more cycles; 'speed' adds GCC's -O3 unrolling for the layer "
-         "file (not on Helium cores). Every mode gives the same bytes.",
+         "file (not on Helium cores) and int16 pre-widened conv/FC weights on DSP cores (more flash). Every mode "
+         "gives the same bytes.",
          "",
          [](const std::string &v, CompileOptions &o, OptionParseState &, Diagnostics &d) {
              if (!checkChoice("--optimize", v, d)) return false;

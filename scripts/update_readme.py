@@ -16,7 +16,7 @@ Sections (all when none is named):
     opfamilies build/bench/ember_bench_ops                (a minute)
     boards     build/flashers/bench_boards                (QEMU; every MLPerf model x M4/M7/M55 with the board's
                                                           --target vs TFLM+CMSIS-NN; about 5 minutes)
-    optimize   build/flashers/bench_boards --optimize all --board M4F --board M55
+    optimize   build/flashers/bench_boards --optimize all --board M4F --board M7 --board M55
                                                           (QEMU; every MLPerf model x --optimize balanced/speed/size:
                                                           instructions, flash, flash - weights; about 10 minutes)
     inplace    build/flashers/bench_boards --in-place on --io workspace --board M4F --board M55
@@ -44,7 +44,7 @@ def commands(build):
         "opfamilies": [os.path.join(build, "bench", "ember_bench_ops")],
         "boards": [os.path.join(build, "flashers", "bench_boards")],
         "optimize": [os.path.join(build, "flashers", "bench_boards"), "--optimize", "all", "--board", "M4F",
-                     "--board", "M55"],
+                     "--board", "M7", "--board", "M55"],
         "inplace": [os.path.join(build, "flashers", "bench_boards"), "--in-place", "on", "--io", "workspace",
                     "--board", "M4F", "--board", "M55"],
         "state": [os.path.join(build, "flashers", "bench_state")],

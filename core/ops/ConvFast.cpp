@@ -1336,32 +1336,11 @@ struct DepthwiseEmit {
 
     // Stores channel `ch` of P pixels (accumulators acc[q], pixel q at
     // y0 + q * C): the per-channel requantization constants are read into
-    // locals once for all P (the int8 stores may alias the tables, so the
-    // compiler would reload them per store). Same arithmetic as emitStore.
+    // locals once for all P (emitStoresOfChannel).
     void storeChannel(int P, const std::vector<std::string> &acc, const std::string &ch, int ind) {
-        const auto out = [&](int q) { return yBase + "[" + (q ? n(int64_t(q) * p.outC) + " + " : "") + ch + "]"; };
-        if (P == 1 || !stores.single || stores.table.empty()) {
-            for (int q = 0; q < P; ++q) emitStore(ctx, stores, acc[size_t(q)], ch, out(q), ind);
-            return;
-        }
-        const Requant &rq = stores.rq;
-        ctx.line("{", ind);
-        ctx.line("const int32_t *q = " + stores.table + " + 4 * (" + ch + ");", ind + 1);
-        ctx.line("const int32_t qm = q[0], qs = q[1];", ind + 1);
-        ctx.line("const int64_t qr = (int64_t)q[3] * 4294967296 + (uint32_t)q[2];", ind + 1);
-        const bool full = stores.dsp && rq.actMin == -128 && rq.actMax == 127;
-        for (int q = 0; q < P; ++q) {
-            ctx.line("{", ind + 1);
-            ctx.line("int32_t v = ember_rq1(" + acc[size_t(q)] + ", qm, qr, qs);", ind + 2);
-            if (full) ctx.line("#if EMBER_DSP", 0);
-            if (full) ctx.line(out(q) + " = (int8_t)__ssat(v, 8);", ind + 2);
-            if (full) ctx.line("#else", 0);
-            ctx.line("v = v < " + cInt(rq.actMin) + " ? " + cInt(rq.actMin) + " : v;", ind + 2);
-            ctx.line(out(q) + " = (int8_t)(v > " + cInt(rq.actMax) + " ? " + cInt(rq.actMax) + " : v);", ind + 2);
-            if (full) ctx.line("#endif", 0);
-            ctx.line("}", ind + 1);
-        }
-        ctx.line("}", ind);
+        std::vector<std::string> outs;
+        for (int q = 0; q < P; ++q) outs.push_back(yBase + "[" + (q ? n(int64_t(q) * p.outC) + " + " : "") + ch + "]");
+        emitStoresOfChannel(ctx, stores, std::vector<std::string>(acc.begin(), acc.begin() + P), outs, ch, ind);
     }
 
     // ---- Helium, depth multiplier 1: one output row at a time ----
@@ -2102,7 +2081,10 @@ bool emitFullyConnectedInt8Fast(const Graph &g, const Op &op, const ConvParams &
     const Paths ps = pathsFor(ctx);
     // Helium targets keep emitDot (its Helium and DSP branches) as it was.
     const bool packed = ps.dsp && !ps.mve;
-    const bool wide = packed && optimizeForSpeed(emitOptimizeMode());
+    // Speed widens the row into a stack buffer of 2 bytes per input: at most
+    // 2 KB, as the conv buffers (micro_speech's 4000-input layer would need
+    // 8 KB, the whole stack of a small board); deeper rows stay int8.
+    const bool wide = packed && optimizeForSpeed(emitOptimizeMode()) && (depth + 3) / 4 * 8 <= 2048;
     if (packed) useFcDspHelpers(ctx, wide);
     const StorePlan stores = planStores(ctx, p.rq);
     const std::string tab = ctx.constantI32("bias_folded", folded, "bias + input offset x weight row sums, per unit");
