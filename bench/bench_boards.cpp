@@ -266,9 +266,11 @@ int main(int argc, char **argv) {
             const bool ok = me.ok;
             // Static RAM without the stack reserve + the measured stack high-water mark.
             const uint64_t ram = p->size.ramBytes - std::min(p->size.ramBytes, p->size.stackReserved) + p->run.stackUsed;
-            std::printf("| %s | %s (%s) | %s | %llu | %.0f | %s | %llu | %llu | %s | %llu | %u | %s |\n", m.label,
+            // A figure TARGETS.md does not give (0) prints as "–", as its ratio does.
+            const std::string cmsis = c.cmsis[mi] > 0 ? std::to_string(static_cast<long long>(c.cmsis[mi])) : "–";
+            std::printf("| %s | %s (%s) | %s | %llu | %s | %s | %llu | %llu | %s | %llu | %u | %s |\n", m.label,
                         c.label, c.board + 5, target.empty() ? p->board.core.c_str() : target.c_str(),
-                        static_cast<unsigned long long>(p->run.total), c.cmsis[mi], ratio(double(p->run.total), c.cmsis[mi]).c_str(),
+                        static_cast<unsigned long long>(p->run.total), cmsis.c_str(), ratio(double(p->run.total), c.cmsis[mi]).c_str(),
                         static_cast<unsigned long long>(p->size.flashBytes),
                         static_cast<unsigned long long>(ram), ratio(double(ram), c.ram[mi]).c_str(),
                         static_cast<unsigned long long>(p->size.workspaceBytes), p->run.stackUsed, me.verdict());
