@@ -182,47 +182,54 @@ void addOneChannelCases(Cases &cs, std::mt19937 &rng) {
     }
 }
 
+// One CONV_2D case of a fixed shape (the random parts: weights, bias,
+// zero points, scales, and the activation and per-channel choice the
+// caller draws).
+struct ConvShape {
+    int h, w, c, fh, fw, stride, outC;
+    bool same;
+};
+
+void addConvCase(Cases &cs, std::mt19937 &rng, const ConvShape &s, Activation act, bool perChannel) {
+    Graph &g = cs.g;
+    const std::string k = std::to_string(cs.names.size());
+    OpAttrs a;
+    a.activation = act;
+    a.padding = s.same ? Padding::Same : Padding::Valid;
+    a.strideH = a.strideW = s.stride;
+    const int in = addTensor(g, "in" + k, DType::Int8, {1, s.h, s.w, s.c}, q(0.02f, pick(rng, -128, 127)));
+    const Quant wq = weightQuant(rng, s.outC, 0, perChannel);
+    std::vector<int> ins{in, addTensor(g, "w" + k, DType::Int8, {s.outC, s.fh, s.fw, s.c}, wq,
+                                       bytesOf(bytes(rng, size_t(s.outC) * s.fh * s.fw * s.c)))};
+    std::vector<int32_t> b(static_cast<size_t>(s.outC));
+    for (auto &v : b) v = pick(rng, -5000, 5000);
+    ins.push_back(addTensor(g, "b" + k, DType::Int32, {s.outC}, {}, bytesOf(b)));
+    const int oh = s.same ? (s.h + s.stride - 1) / s.stride : (s.h - s.fh + s.stride) / s.stride;
+    const int ow = s.same ? (s.w + s.stride - 1) / s.stride : (s.w - s.fw + s.stride) / s.stride;
+    const int out = addTensor(g, "out" + k, DType::Int8, {1, oh, ow, s.outC}, q(outScale(rng), pick(rng, -128, 127)));
+    addOp(g, OpType::Conv2D, ins, {out}, a);
+    g.inputs.push_back(in);
+    g.outputs.push_back(out);
+    cs.inputs.push_back(bytesOf(bytes(rng, size_t(s.h) * s.w * s.c)));
+    g.ops.back().index = int(g.ops.size()) - 1;
+    cs.names.push_back("conv " + std::to_string(s.h) + "x" + std::to_string(s.w) + "x" + std::to_string(s.c) +
+                       " filter " + std::to_string(s.fh) + "x" + std::to_string(s.fw) + " x" + std::to_string(s.outC) +
+                       " stride " + std::to_string(s.stride) + (s.same ? " same" : " valid"));
+}
+
 // First-layer convolutions (few input channels: receptive fields not whole
 // words, zero-padded to them on DSP cores) and taps of whole words with
 // padding (the DSP buffer filled straight from the input rows): rows wide
 // enough for groups of 8 pixels, odd output channels, strides 1 and 2; and
 // receptive fields so large that a group holds one pixel.
 void addFirstLayerCases(Cases &cs, std::mt19937 &rng) {
-    struct ConvShape {
-        int h, w, c, fh, fw, stride, outC;
-        bool same;
-    };
     const ConvShape shapes[] = {{7, 20, 3, 3, 3, 1, 5, true},  {9, 19, 3, 3, 3, 2, 8, true}, {8, 17, 1, 5, 4, 2, 7, true},
                                 {6, 18, 2, 3, 3, 1, 3, false}, {7, 21, 4, 3, 3, 1, 5, true}, {6, 19, 8, 3, 3, 2, 3, true},
                                 {11, 10, 1, 10, 4, 2, 9, true}, {6, 6, 64, 3, 3, 1, 5, true},
                                 {5, 7, 30, 5, 5, 1, 3, true}};  // the last two: one pixel per group (speed)
     for (const ConvShape &s : shapes) {
-        Graph &g = cs.g;
-        const std::string k = std::to_string(cs.names.size());
-        OpAttrs a;
-        a.activation = activation(rng);
-        a.padding = s.same ? Padding::Same : Padding::Valid;
-        a.strideH = a.strideW = s.stride;
-        const int in = addTensor(g, "in" + k, DType::Int8, {1, s.h, s.w, s.c}, q(0.02f, pick(rng, -128, 127)));
-        const Quant wq = weightQuant(rng, s.outC, 0, true);
-        std::vector<int> ins{in, addTensor(g, "w" + k, DType::Int8, {s.outC, s.fh, s.fw, s.c}, wq,
-                                           bytesOf(bytes(rng, size_t(s.outC) * s.fh * s.fw * s.c)))};
-        std::vector<int32_t> b(static_cast<size_t>(s.outC));
-        for (auto &v : b) v = pick(rng, -5000, 5000);
-        ins.push_back(addTensor(g, "b" + k, DType::Int32, {s.outC}, {}, bytesOf(b)));
-        const int oh = s.same ? (s.h + s.stride - 1) / s.stride : (s.h - s.fh + s.stride) / s.stride;
-        const int ow = s.same ? (s.w + s.stride - 1) / s.stride : (s.w - s.fw + s.stride) / s.stride;
-        const int out =
-            addTensor(g, "out" + k, DType::Int8, {1, oh, ow, s.outC}, q(outScale(rng), pick(rng, -128, 127)));
-        addOp(g, OpType::Conv2D, ins, {out}, a);
-        g.inputs.push_back(in);
-        g.outputs.push_back(out);
-        cs.inputs.push_back(bytesOf(bytes(rng, size_t(s.h) * s.w * s.c)));
-        g.ops.back().index = int(g.ops.size()) - 1;
-        cs.names.push_back("conv " + std::to_string(s.h) + "x" + std::to_string(s.w) + "x" + std::to_string(s.c) +
-                           " filter " + std::to_string(s.fh) + "x" + std::to_string(s.fw) + " x" +
-                           std::to_string(s.outC) + " stride " + std::to_string(s.stride) +
-                           (s.same ? " same" : " valid"));
+        const Activation act = activation(rng);
+        addConvCase(cs, rng, s, act, true);
     }
 }
 
@@ -230,40 +237,15 @@ void addFirstLayerCases(Cases &cs, std::mt19937 &rng) {
 // multiple of 16 with long receptive fields (the interleaved im2col gather,
 // 1x1 with pointer offsets out of VLDRB's reach), over 12 vectors (the
 // chunked loop), byte tails with channel tails, 1x3 filters (direct rows
-// with border classes), channel counts not a multiple of 4.
+// with border classes), channel counts not a multiple of 4; SAME padding.
 void addConvShapes(Cases &cs, std::mt19937 &rng) {
-    struct Shape5 {
-        int h, w, inC, outC, fh, fw, stride;
-    };
-    const Shape5 shapes[] = {{5, 7, 16, 10, 3, 3, 1}, {6, 5, 32, 6, 3, 3, 2}, {4, 5, 48, 9, 3, 3, 1},
-                             {3, 5, 80, 7, 1, 1, 1},  {4, 6, 21, 13, 3, 3, 1}, {5, 6, 20, 5, 1, 3, 1},
-                             {2, 3, 200, 4, 1, 1, 1}, {7, 4, 3, 11, 3, 3, 2}, {2, 3, 160, 5, 1, 1, 1}};
-    for (const Shape5 &s : shapes) {
-        Graph &g = cs.g;
-        const std::string k = std::to_string(cs.names.size());
-        OpAttrs a;
-        a.activation = activation(rng);
-        a.padding = Padding::Same;
-        a.strideH = a.strideW = s.stride;
+    const ConvShape shapes[] = {{5, 7, 16, 3, 3, 1, 10, true}, {6, 5, 32, 3, 3, 2, 6, true}, {4, 5, 48, 3, 3, 1, 9, true},
+                                {3, 5, 80, 1, 1, 1, 7, true},  {4, 6, 21, 3, 3, 1, 13, true}, {5, 6, 20, 1, 3, 1, 5, true},
+                                {2, 3, 200, 1, 1, 1, 4, true}, {7, 4, 3, 3, 3, 2, 11, true}, {2, 3, 160, 1, 1, 1, 5, true}};
+    for (const ConvShape &s : shapes) {
+        const Activation act = activation(rng);
         const bool perChannel = pick(rng, 0, 1) != 0;
-        const int in = addTensor(g, "in" + k, DType::Int8, {1, s.h, s.w, s.inC}, q(0.02f, pick(rng, -128, 127)));
-        const Quant wq = weightQuant(rng, s.outC, 0, perChannel);
-        std::vector<int> ins{in, addTensor(g, "w" + k, DType::Int8, {s.outC, s.fh, s.fw, s.inC}, wq,
-                                           bytesOf(bytes(rng, size_t(s.outC) * s.fh * s.fw * s.inC)))};
-        std::vector<int32_t> b(static_cast<size_t>(s.outC));
-        for (auto &v : b) v = pick(rng, -5000, 5000);
-        ins.push_back(addTensor(g, "b" + k, DType::Int32, {s.outC}, {}, bytesOf(b)));
-        const int oh = (s.h + s.stride - 1) / s.stride, ow = (s.w + s.stride - 1) / s.stride;
-        const int out =
-            addTensor(g, "out" + k, DType::Int8, {1, oh, ow, s.outC}, q(outScale(rng), pick(rng, -128, 127)));
-        addOp(g, OpType::Conv2D, ins, {out}, a);
-        g.inputs.push_back(in);
-        g.outputs.push_back(out);
-        cs.inputs.push_back(bytesOf(bytes(rng, size_t(s.h) * s.w * s.inC)));
-        g.ops.back().index = int(g.ops.size()) - 1;
-        cs.names.push_back("conv " + std::to_string(s.h) + "x" + std::to_string(s.w) + "x" + std::to_string(s.inC) +
-                           " filter " + std::to_string(s.fh) + "x" + std::to_string(s.fw) + " x" +
-                           std::to_string(s.outC) + " stride " + std::to_string(s.stride) + " same");
+        addConvCase(cs, rng, s, act, perChannel);
     }
 }
 
