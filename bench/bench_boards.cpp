@@ -21,7 +21,7 @@
 // RAM: the firmware's static RAM (every RAM section) without the stack
 // reserve, plus the stack high-water mark measured on the board: TFLM's
 // figures in TARGETS.md count the stack the same way.
-// Usage: bench_boards [--board ID]... [--model STEM]... [--target T] [--optimize MODE]... [--in-place on|off]
+// Usage: bench_boards [--board ID]... [--model STEM]... [--target T] [--optimize MODE]... [--in-place on|fuse|off]
 //                     [--io separate|workspace] [--shared DIR]
 #include <algorithm>
 #include <cstdio>
@@ -222,14 +222,15 @@ int main(int argc, char **argv) {
     // ../shared (EMBER_SHARED overrides the configured path, as in the tests).
     const char *env = std::getenv("EMBER_SHARED");
     std::string shared = env && *env ? env : EMBER_SHARED_DIR, target;
-    bool inPlace = false, ioWorkspace = false;
+    bool inPlace = false, fuse = false, ioWorkspace = false;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (!std::strcmp(argv[i], "--board")) boards.push_back(argv[i + 1]);
         else if (!std::strcmp(argv[i], "--model")) models.push_back(argv[i + 1]);
         else if (!std::strcmp(argv[i], "--target")) target = argv[i + 1];
         else if (!std::strcmp(argv[i], "--shared")) shared = argv[i + 1];
-        else if (!std::strcmp(argv[i], "--in-place") && !std::strcmp(argv[i + 1], "on")) inPlace = true;
-        else if (!std::strcmp(argv[i], "--in-place") && !std::strcmp(argv[i + 1], "off")) inPlace = false;
+        else if (!std::strcmp(argv[i], "--in-place") && !std::strcmp(argv[i + 1], "on")) inPlace = true, fuse = false;
+        else if (!std::strcmp(argv[i], "--in-place") && !std::strcmp(argv[i + 1], "fuse")) inPlace = true, fuse = true;
+        else if (!std::strcmp(argv[i], "--in-place") && !std::strcmp(argv[i + 1], "off")) inPlace = false, fuse = false;
         else if (!std::strcmp(argv[i], "--io") && !std::strcmp(argv[i + 1], "workspace")) ioWorkspace = true;
         else if (!std::strcmp(argv[i], "--io") && !std::strcmp(argv[i + 1], "separate")) ioWorkspace = false;
         else if (!std::strcmp(argv[i], "--optimize")) {
@@ -237,7 +238,7 @@ int main(int argc, char **argv) {
             else modes.push_back(argv[i + 1]);
         } else {
             std::fprintf(stderr, "usage: bench_boards [--board ID]... [--model STEM]... [--target T] "
-                                 "[--optimize balanced|speed|size|all]... [--in-place on|off] [--io separate|workspace] "
+                                 "[--optimize balanced|speed|size|all]... [--in-place on|fuse|off] [--io separate|workspace] "
                                  "[--shared DIR]\n");
             return 2;
         }
@@ -255,6 +256,7 @@ int main(int argc, char **argv) {
             ember::CompileOptions co;
             co.target = target;  // empty: the board's core
             co.plan.inPlace = inPlace;
+            co.plan.fuseRows = fuse;
             co.plan.ioInWorkspace = ioWorkspace;
             const Measured me = measure(shared, m, c, co, 0);
             if (!me.p) {

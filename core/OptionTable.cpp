@@ -266,17 +266,20 @@ std::vector<OptionSpec> makeTable() {
              return true;
          }},
         // In-place memory (the planner's BufferShare): aliases and in-place ops.
-        {"--in-place", "inPlace", K::Choice, G::Memory, "on|off", "off", {"on", "off"}, "In-place memory",
+        {"--in-place", "inPlace", K::Choice, G::Memory, "on|fuse|off", "off", {"on", "fuse", "off"}, "In-place memory",
          "let RESHAPE/SQUEEZE/EXPAND_DIMS alias their input, and elementwise ops and convolutions write over an "
-         "input that dies there (default off)",
+         "input that dies there; 'fuse' also streams convolution chains row by row (default off)",
          "'on' gives a reshape's output its input's buffer (no copy), lets ADD, SUB, MUL, RELU, RELU6, LOGISTIC "
          "and TANH of equal shapes write over an input read for the last time, and CONV_2D / DEPTHWISE_CONV_2D "
          "write their output over their input row by row (a few KB of stack); smaller pools, same bytes out. "
+         "'fuse' does the same and runs a convolution whose output only a second convolution reads (and that "
+         "one's residual ADD) as one layer, row by row: the tensors between them never exist whole. "
          "'off' gives every tensor a buffer of its own.",
          "",
          [](const std::string &v, CompileOptions &o, OptionParseState &, Diagnostics &d) {
              if (!checkChoice("--in-place", v, d)) return false;
-             o.plan.inPlace = v == "on";
+             o.plan.inPlace = v == "on" || v == "fuse";
+             o.plan.fuseRows = v == "fuse";
              return true;
          }},
         {"--optimize", "optimize", K::Choice, G::Api, "speed|size|balanced", "balanced", optimizeNames(),

@@ -19,8 +19,8 @@ Sections (all when none is named):
     optimize   build/flashers/bench_boards --optimize all --board M4F --board M7 --board M55
                                                           (QEMU; every MLPerf model x --optimize balanced/speed/size:
                                                           instructions, flash, flash - weights; about 10 minutes)
-    inplace    build/flashers/bench_boards --in-place on --io workspace --board M4F --board M55
-                                                          (QEMU; every MLPerf model with --in-place on, I/O in the
+    inplace    build/flashers/bench_boards --in-place fuse --io workspace --board M4F --board M55
+                                                          (QEMU; every MLPerf model with --in-place fuse, I/O in the
                                                           workspace as in TFLM's arena: workspace,
                                                           RAM, stack, instructions; about 4 minutes)
     state      build/flashers/bench_state                 (QEMU; the stateful models, a few minutes)
@@ -45,7 +45,7 @@ def commands(build):
         "boards": [os.path.join(build, "flashers", "bench_boards")],
         "optimize": [os.path.join(build, "flashers", "bench_boards"), "--optimize", "all", "--board", "M4F",
                      "--board", "M7", "--board", "M55"],
-        "inplace": [os.path.join(build, "flashers", "bench_boards"), "--in-place", "on", "--io", "workspace",
+        "inplace": [os.path.join(build, "flashers", "bench_boards"), "--in-place", "fuse", "--io", "workspace",
                     "--board", "M4F", "--board", "M55"],
         "state": [os.path.join(build, "flashers", "bench_state")],
         "fuzz": ["bash", os.path.join(ROOT, "scripts", "fuzz.sh"), "--runs", "1000000"],

@@ -48,6 +48,7 @@ struct DiffOptions {
     float floatTolerance = 1e-5f;  // relative to the output's range
     bool generatedC = true;        // also build and run the generated C (batched)
     bool inPlace = false;          // compile with --in-place on
+    bool fuse = false;             // with inPlace: --in-place fuse (convolution chains row by row)
     bool allGeneratedC = false;    // build the C of every case, not the test command's half
 };
 

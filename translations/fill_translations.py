@@ -10,6 +10,7 @@ from pathlib import Path
 
 # source: (German, Simplified Chinese)
 T = {
+    'no buffer: streamed row by row inside a fused layer (%1 B of stack)': ('kein Puffer: zeilenweise in einer fusionierten Schicht berechnet (%1 B Stack)', '无缓冲区：在融合层中逐行计算（%1 B 栈）'),
     'planning memory': ('Speicher wird geplant', '正在规划内存'),
     'generating C': ('C-Code wird erzeugt', '正在生成 C 代码'),
     'collecting results': ('Ergebnisse werden gesammelt', '正在收集结果'),

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include "core/ops/OpKernel.h"
 
 #include "SummaryPanel.h"
@@ -165,6 +166,14 @@ static QString bufferLine(const Session &s, int tensor)
 {
     const ember::MemoryPlan *plan = s.plan();
     const ember::PlannedBuffer *b = plan ? plan->find(tensor) : nullptr;
+    if (!b && plan) {
+        // --in-place fuse: a tensor inside a fused chain never exists whole.
+        for (const ember::FusedChain &c : plan->fused)
+            if (std::find(c.streamed.begin(), c.streamed.end(), tensor) != c.streamed.end())
+                return QStringLiteral("<tr><td class='m'>&nbsp;&nbsp;%1</td></tr>")
+                    .arg(PropertiesPanel::tr("no buffer: streamed row by row inside a fused layer (%1 B of stack)")
+                             .arg(c.stackBytes));
+    }
     if (!b) return QString();
     return QStringLiteral("<tr><td class='m'>&nbsp;&nbsp;%1 '%2' @ %3, %4 B, %5 %6–%7</td></tr>")
         .arg(PropertiesPanel::tr("pool"), QString::fromStdString(plan->pools[size_t(b->pool)].name).toHtmlEscaped())

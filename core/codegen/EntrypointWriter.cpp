@@ -247,7 +247,7 @@ private:
 
     void layerCall(size_t k) {
         const Layer &L = m_.layers[k];
-        o_ << "    /* " << k << ": " << L.op->typeName << " '" << commentSafe(g_.layerName(*L.op)) << "' */\n";
+        o_ << "    /* " << k << ": " << L.opName() << " '" << commentSafe(g_.layerName(*L.op)) << "' */\n";
         o_ << "    EMBER_LAYER_BEGIN(" << k << ");\n";
         if (mode_.packedLayers)
             packedCall(L);

@@ -18,6 +18,50 @@ std::string n(int64_t v) { return std::to_string(v); }
 
 }  // namespace
 
+WindowedOp convWindow(const Graph &g, const Op &op, int span) {
+    // The op on one window: SPAN rows in, one row out, no top padding (the
+    // window holds padding rows as the input's zero point, which adds
+    // nothing, exactly as the skipped taps of the full op). Its graph holds
+    // this op's tensors only (the emitters read its filter and bias, not the
+    // rest of the model).
+    WindowedOp w;
+    w.g.name = g.name;
+    w.op = op;
+    for (size_t i = 0; i < op.inputs.size(); ++i) {
+        if (op.inputs[i] < 0) continue;
+        w.op.inputs[i] = int(w.g.tensors.size());
+        w.g.tensors.push_back(g.tensors[size_t(op.inputs[i])]);
+    }
+    const ConvParams &p = std::any_cast<const ConvParams &>(op.params);
+    w.op.outputs[0] = int(w.g.tensors.size());
+    w.g.tensors.push_back(g.tensors[size_t(op.outputs[0])]);
+    Tensor &row = w.g.tensors.back();
+    row.shape = {1, 1, p.outW, p.outC};
+    row.name += " (row)";
+    Tensor &win = w.g.tensors[size_t(w.op.inputs[0])];
+    win.shape = {1, span, p.inW, p.inC};
+    win.name += " (window)";
+    ConvParams rp = p;
+    rp.inH = span;
+    rp.outH = 1;
+    rp.padTop = 0;
+    w.op.params = rp;
+    return w;
+}
+
+std::string indentBody(const std::string &body, const std::string &indent) {
+    std::string out;
+    size_t at = 0;
+    while (at < body.size()) {
+        size_t nl = body.find('\n', at);
+        if (nl == std::string::npos) nl = body.size();
+        const std::string ln = body.substr(at, nl - at);
+        out += (ln.empty() ? "" : indent + ln) + "\n";
+        at = nl + 1;
+    }
+    return out;
+}
+
 bool Model::emitConvRows(const Op &op, Layer &L, const OpKernel &kernel, Diagnostics &diags) {
     RowSchedule s;
     const ConvParams *pp = std::any_cast<ConvParams>(&op.params);
@@ -29,39 +73,15 @@ bool Model::emitConvRows(const Op &op, Layer &L, const OpKernel &kernel, Diagnos
         return false;
     }
     const ConvParams &p = *pp;
-    // The op on one window: SPAN rows in, one row out, no top padding (the
-    // window holds padding rows as the input's zero point, which adds
-    // nothing, exactly as the skipped taps of the full op). Its graph holds
-    // this op's tensors only (the emitters read its filter and bias, not the
-    // rest of the model).
-    Graph w;
-    w.name = g.name;
-    Op rop = op;
-    for (size_t i = 0; i < op.inputs.size(); ++i) {
-        if (op.inputs[i] < 0) continue;
-        rop.inputs[i] = int(w.tensors.size());
-        w.tensors.push_back(g.tensors[size_t(op.inputs[i])]);
-    }
-    rop.outputs[0] = int(w.tensors.size());
-    w.tensors.push_back(g.tensors[size_t(op.outputs[0])]);
-    Tensor &row = w.tensors.back();
-    row.shape = {1, 1, p.outW, p.outC};
-    row.name += " (row)";
-    Tensor &win = w.tensors[size_t(rop.inputs[0])];
-    win.shape = {1, s.span, p.inW, p.inC};
-    win.name += " (window)";
-    ConvParams rp = p;
-    rp.inH = s.span;
-    rp.outH = 1;
-    rp.padTop = 0;
-    rop.params = rp;
+    WindowedOp wo = convWindow(g, op, s.span);
+    const Tensor &win = wo.g.tensors[size_t(wo.op.inputs[0])];
     EmitContext sub;
     sub.inputs = L.ctx.inputs;
     sub.inputs[0] = "win";
     sub.outputs = {"row"};
     sub.symbolPrefix = L.ctx.symbolPrefix;
     sub.target = L.ctx.target;
-    kernel.emit(w, rop, sub);
+    kernel.emit(wo.g, wo.op, sub);
 
     const std::string T = dtypeCType(win.dtype);
     const std::string in = L.ctx.inputs[0], out = L.ctx.outputs[0];
@@ -103,16 +123,7 @@ bool Model::emitConvRows(const Op &op, Layer &L, const OpKernel &kernel, Diagnos
     c.line("}", 3);
     c.line("}", 2);
     c.line("{", 2);
-    std::string body;
-    size_t at = 0;
-    while (at < sub.body.size()) {
-        size_t nl = sub.body.find('\n', at);
-        if (nl == std::string::npos) nl = sub.body.size();
-        const std::string ln = sub.body.substr(at, nl - at);
-        body += (ln.empty() ? "" : "        " + ln) + "\n";
-        at = nl + 1;
-    }
-    c.body += body;
+    c.body += indentBody(sub.body, "        ");
     c.line("}", 2);
     if (s.ring > 0 && !s.descending) {
         c.line("{", 2);

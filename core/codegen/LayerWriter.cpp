@@ -88,7 +88,13 @@ private:
 
     // Op, layer name, fused activation and every tensor with its quantization.
     std::string comment(const Layer &L) const {
-        const Op &op = *L.op;
+        if (L.chain.empty()) return opComment(*L.op);
+        std::string s = "/* Fused (--in-place fuse): " + L.opName() + ", row by row\n */\n";
+        for (const Op *o : L.chain) s += opComment(*o);
+        return s;
+    }
+
+    std::string opComment(const Op &op) const {
         std::string s = "/* " + op.typeName + " '" + commentSafe(g_.layerName(op)) + "'";
         if (op.attrs.activation != Activation::None &&
             (op.type == OpType::Conv2D || op.type == OpType::DepthwiseConv2D || op.type == OpType::FullyConnected ||

@@ -130,10 +130,14 @@ private:
             l["index"] = k;
             l["model_index"] = op.index;
             l["name"] = g_.layerName(op);
-            l["op"] = op.typeName;
+            l["op"] = m_.layers[k].opName();
             l["function"] = m_.layers[k].function;
-            const OpKernel *kernel = findKernel(op.type);
-            l["macs"] = kernel && kernel->macs ? kernel->macs(g_, op) : 0;
+            int64_t macs = 0;
+            for (const Op *o : m_.layers[k].chain.empty() ? std::vector<const Op *>{&op} : m_.layers[k].chain) {
+                const OpKernel *kernel = findKernel(o->type);
+                macs += kernel && kernel->macs ? kernel->macs(g_, *o) : 0;
+            }
+            l["macs"] = macs;
             r.push_back(l);
         }
         return r;

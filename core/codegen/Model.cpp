@@ -335,10 +335,25 @@ bool Model::emitLayers(Diagnostics &diags) {
             sharedAt[size_t(sh.step)].push_back(sh.output);
             if (sh.kind == ShareKind::InPlace && rowsInPlaceOp(g.ops[size_t(sh.step)].type)) rowsAt[size_t(sh.step)] = 1;
         }
+    // Fused chains (MemoryPlan::fused): one layer at the chain's last op,
+    // none at the others.
+    std::vector<const FusedChain *> chainAt(g.ops.size(), nullptr);
+    std::vector<char> inChain(g.ops.size(), 0);
+    for (const FusedChain &ch : plan.fused) {
+        chainAt[size_t(ch.last())] = &ch;
+        for (int s : ch.steps) inChain[size_t(s)] = 1;
+    }
     for (size_t k = 0; k < g.ops.size(); ++k) {
         const Op &op = g.ops[k];
         std::string num = std::to_string(k);
         num.insert(0, width - num.size(), '0');
+        if (const FusedChain *ch = chainAt[k]) {
+            std::string fn = name + "_l" + num;
+            for (int s : ch->steps) fn += std::string("_") + opTypeIdent(g.ops[size_t(s)].type);
+            if (!emitFusedLayer(*ch, fn, sharedAt[k], diags)) return false;
+            continue;
+        }
+        if (inChain[k]) continue;
         if (!emitLayer(op, name + "_l" + num + "_" + opTypeIdent(op.type), false, diags, &sharedAt[k], rowsAt[k] != 0))
             return false;
     }

@@ -13,6 +13,17 @@
 
 namespace ember::codegen {
 
+// A convolution re-shaped to one window of its input (RowInPlace.h,
+// RowFusion.h): `span` rows in, one row out, no top padding; its graph holds
+// the op's own tensors only.
+struct WindowedOp {
+    Graph g;
+    Op op;
+};
+WindowedOp convWindow(const Graph &g, const Op &op, int span);
+// `body` (lines) with `indent` put before every non-empty line.
+std::string indentBody(const std::string &body, const std::string &indent);
+
 // A graph input or output and its C field / accessor name.
 struct Io {
     int tensor;
@@ -21,7 +32,8 @@ struct Io {
 
 // One layer function of <name>_ops.c.
 struct Layer {
-    const Op *op;
+    const Op *op;                     // the op (a fused chain: its last op, whose output the layer writes)
+    std::vector<const Op *> chain;    // a fused chain (RowFusion.h): its ops in order; empty otherwise
     std::string function;
     EmitContext ctx;                  // the op's emitted body, helpers and constant arrays
     std::vector<std::string> params;  // typed C parameter declarations of its activation tensors
@@ -33,6 +45,14 @@ struct Layer {
     // layer calls it (the run function skips it).
     bool nested = false;
     std::vector<size_t> callees;      // IF/WHILE: the nested layers it calls (indices into Model::layers)
+
+    // "CONV_2D", or a fused chain's ops joined: "CONV_2D+CONV_2D+ADD".
+    std::string opName() const {
+        if (chain.empty()) return op->typeName;
+        std::string s;
+        for (const Op *o : chain) s += (s.empty() ? "" : "+") + o->typeName;
+        return s;
+    }
 
     // Arguments in the packed calling convention: the tensors, then the constants pool.
     size_t argCount() const { return argTensors.size() + (usesCpool ? 1 : 0); }
@@ -106,6 +126,9 @@ private:
     bool emitLayer(const Op &op, const std::string &function, bool nested, Diagnostics &diags,
                    const std::vector<int> *shared = nullptr, bool rows = false);
     bool emitConvRows(const Op &op, Layer &L, const OpKernel &kernel, Diagnostics &diags);
+    // A fused chain (MemoryPlan::fused) as one layer (FusedRows.cpp).
+    bool emitFusedLayer(const FusedChain &chain, const std::string &function, const std::vector<int> &shared,
+                        Diagnostics &diags);
     bool emitControlLayer(const Op &op, const std::string &function, bool nested, Diagnostics &diags);
     void layoutConstantsPool();
     void resolveNestedCpool();

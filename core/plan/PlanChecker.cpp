@@ -142,9 +142,17 @@ std::vector<std::string> checkPlan(const Graph &g, const MemoryPlan &plan, size_
                    std::to_string(b.offset + b.bytes) + ") ends past its pool '" + plan.pools[size_t(b.pool)].name +
                    "' (" + std::to_string(used) + " bytes used" + (cap ? ", " + std::to_string(cap) + " capacity" : "") + ")");
     }
+    // Fused chains (RowFusion.h): each must be one the graph allows; their
+    // streamed tensors then need no buffer.
+    for (const FusedChain &c : plan.fused)
+        if (!validFusedChain(g, c)) {
+            std::string steps;
+            for (int k : c.steps) steps += (steps.empty() ? "" : "+") + std::to_string(k);
+            report("fused chain at ops " + steps + " is not one these ops and tensors allow");
+        }
     // Lifetimes and sizes from the graph.
     std::vector<Span> spans;
-    for (const Lifetime &lt : computeLifetimes(g, io)) {
+    for (const Lifetime &lt : computeLifetimes(g, io, plan.fused)) {
         const Tensor &t = g.tensors[size_t(lt.tensor)];
         const int k = bufferOf[size_t(lt.tensor)];
         if (k < 0) {

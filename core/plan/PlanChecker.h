@@ -8,7 +8,9 @@
 //     that op and the output is first written by it (they overlap at that
 //     step only).
 // Lifetimes are recomputed from the graph, not taken from the plan, so a plan
-// that lies about them is caught too.
+// that lies about them is caught too; fused chains (MemoryPlan::fused) are
+// re-derived from the graph (validFusedChain) before their streamed tensors
+// are excused from having a buffer.
 #pragma once
 
 #include <string>

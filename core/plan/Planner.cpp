@@ -219,8 +219,9 @@ std::vector<int> greedyOrder(const std::vector<Item> &items, bool conflictsFirst
 
 // Max over steps of the bytes live at that step (no alignment): no plan of
 // these items can have a smaller peak.
-size_t liveBytesBound(const std::vector<Item> &items, int steps) {
-    // Sweep over the steps with a difference array: O(items + steps).
+// Bytes live at each step. Sweep over the steps with a difference array:
+// O(items + steps).
+std::vector<size_t> liveBytesPerStep(const std::vector<Item> &items, int steps) {
     const size_t n = size_t(std::max(steps, 1));
     std::vector<size_t> delta(n + 1, 0);
     auto add = [&](int first, int last, size_t bytes) {
@@ -234,12 +235,18 @@ size_t liveBytesBound(const std::vector<Item> &items, int steps) {
         if (it.segs.empty()) add(it.first, it.last, it.bytes);
         for (const Seg &sg : it.segs) add(sg.first, sg.last, sg.bytes);
     }
-    size_t best = 0, live = 0;
+    std::vector<size_t> out(n, 0);
+    size_t live = 0;
     for (size_t s = 0; s < n; ++s) {
         live += delta[s];
-        best = std::max(best, live);
+        out[s] = live;
     }
-    return best;
+    return out;
+}
+
+size_t liveBytesBound(const std::vector<Item> &items, int steps) {
+    const std::vector<size_t> live = liveBytesPerStep(items, steps);
+    return *std::max_element(live.begin(), live.end());
 }
 
 // Small deterministic generator (splitmix64) so hill-climb gives the same
@@ -466,6 +473,24 @@ std::vector<Lifetime> computeLifetimes(const Graph &g, bool includeIO) {
     return out;
 }
 
+std::vector<Lifetime> computeLifetimes(const Graph &g, bool includeIO, const std::vector<FusedChain> &chains) {
+    std::vector<Lifetime> lts = computeLifetimes(g, includeIO);
+    if (chains.empty()) return lts;
+    std::vector<char> streamed(g.tensors.size(), 0);
+    std::vector<int> until(g.tensors.size(), -1);
+    for (const FusedChain &c : chains) {
+        for (int t : c.streamed) streamed[size_t(t)] = 1;
+        until[size_t(c.input)] = std::max(until[size_t(c.input)], c.last());
+    }
+    std::vector<Lifetime> out;
+    for (Lifetime lt : lts) {
+        if (streamed[size_t(lt.tensor)]) continue;
+        lt.last = std::max(lt.last, until[size_t(lt.tensor)]);
+        out.push_back(lt);
+    }
+    return out;
+}
+
 size_t activationLowerBound(const Graph &g) {
     std::vector<Item> items;
     for (const Lifetime &lt : computeLifetimes(g, true)) {
@@ -639,17 +664,17 @@ std::vector<BufferShare> findShares(const Graph &g, const std::vector<Lifetime> 
     return shares;
 }
 
-}  // namespace
 
-Result<MemoryPlan> planMemory(const Graph &g, const PlanRequest &request) {
-    const std::vector<Lifetime> lts = computeLifetimes(g, request.ioInWorkspace);
+// Steps 3 to 8 for a checked request and a fixed set of fused chains;
+// `profile` gets the bytes live at each step, largest first (what the
+// choice of chains compares).
+Result<MemoryPlan> planWithChains(const Graph &g, const PlanRequest &req, std::vector<FusedChain> chains,
+                                  std::vector<size_t> *profile) {
     Diagnostics d;
-    PlanRequest req = withStatePool(g, resolvePinNames(g, request, lts), d);
-    checkRequest(g, req, lts, d);
-    if (!d.ok()) return d;
-
+    const std::vector<Lifetime> lts = computeLifetimes(g, req.ioInWorkspace, chains);
     MemoryPlan plan;
     plan.planner = req.planner;
+    plan.fused = std::move(chains);
     plan.pools = req.pools;
     plan.poolUsed.assign(req.pools.size(), 0);
     plan.steps = int(g.ops.size());
@@ -741,6 +766,10 @@ Result<MemoryPlan> planMemory(const Graph &g, const PlanRequest &request) {
         byPool[size_t(pool)].push_back(groups[i]);
     }
     plan.lowerBound = liveBytesBound(all, plan.steps);
+    if (profile) {
+        *profile = liveBytesPerStep(all, plan.steps);
+        std::sort(profile->rbegin(), profile->rend());
+    }
 
     std::vector<Placement> placements(byPool.size());
     for (size_t p = 0; p < byPool.size(); ++p) {
@@ -787,6 +816,40 @@ Result<MemoryPlan> planMemory(const Graph &g, const PlanRequest &request) {
     return plan;
 }
 
+}  // namespace
+
+Result<MemoryPlan> planMemory(const Graph &g, const PlanRequest &request) {
+    const std::vector<Lifetime> lts = computeLifetimes(g, request.ioInWorkspace);
+    Diagnostics d;
+    PlanRequest req = withStatePool(g, resolvePinNames(g, request, lts), d);
+    checkRequest(g, req, lts, d);
+    if (!d.ok()) return d;
+    std::vector<size_t> best;
+    Result<MemoryPlan> plan = planWithChains(g, req, {}, &best);
+    if (!(req.inPlace && req.inPlaceRows && req.fuseRows) || best.empty()) return plan;
+    // Step 8a: convolution chains streamed row by row (RowFusion.h), a
+    // pinned tensor keeping its buffer. A chain is kept when it makes the
+    // bytes live step by step, largest first, smaller (lexicographically):
+    // a lower peak, or as high a peak at fewer steps. Fusing two
+    // convolutions costs the stack and keeps their input live, which a
+    // convolution written over its input (RowInPlace.h) does not need.
+    std::vector<char> pinned(g.tensors.size(), 0);
+    for (size_t t = 0; t < g.tensors.size(); ++t) pinned[t] = req.pins.count(g.tensors[t].name) ? 1 : 0;
+    std::vector<FusedChain> kept;
+    for (const FusedChain &c : findFusedChains(g, pinned)) {
+        std::vector<FusedChain> trial = kept;
+        trial.push_back(c);
+        std::sort(trial.begin(), trial.end(), [](const FusedChain &x, const FusedChain &y) { return x.last() < y.last(); });
+        std::vector<size_t> profile;
+        Result<MemoryPlan> p = planWithChains(g, req, trial, &profile);
+        if (profile.empty() || !(profile < best)) continue;  // (a plan over its pool's capacity may still fit fused)
+        kept = std::move(trial);
+        best = std::move(profile);
+        plan = std::move(p);
+    }
+    return plan;
+}
+
 size_t MemoryPlan::totalUsed() const { return std::accumulate(poolUsed.begin(), poolUsed.end(), size_t(0)); }
 
 const PlannedBuffer *MemoryPlan::find(int tensor) const {
@@ -812,6 +875,13 @@ std::string MemoryPlan::dump() const {
                  shortTensorName(o ? o->name : std::to_string(b.sharesWith));
         }
         s += "\n";
+    }
+    for (const FusedChain &c : fused) {
+        std::string steps, names;
+        for (int k : c.steps) steps += (steps.empty() ? "" : "+") + std::to_string(k);
+        for (const std::string &t : c.streamedNames) names += std::string(names.empty() ? "" : ", ") + "'" + shortTensorName(t) + "'";
+        s += "fused steps " + steps + ": tensor" + (c.streamed.size() > 1 ? "s " : " ") + names +
+             " streamed row by row (no buffer; " + std::to_string(c.stackBytes) + " bytes of stack)\n";
     }
     for (size_t p = 0; p < pools.size() && p < poolUsed.size(); ++p) {
         s += "pool " + pools[p].name + ": " + std::to_string(poolUsed[p]) + " bytes";

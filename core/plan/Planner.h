@@ -13,6 +13,7 @@
 
 #include "../Diagnostics.h"
 #include "../ir/Graph.h"
+#include "RowFusion.h"
 #include "RowInPlace.h"
 
 namespace ember {
@@ -75,6 +76,7 @@ struct PlanRequest {
     bool ioInWorkspace = false;                    // plan graph inputs/outputs too
     bool inPlace = false;                          // aliases and in-place ops (BufferShare); --in-place
     bool inPlaceRows = true;                       // with inPlace: convolutions row by row (off with --dim)
+    bool fuseRows = false;                         // with inPlace and inPlaceRows: convolution chains streamed row by row (RowFusion.h); --in-place fuse
 };
 
 struct MemoryPlan {
@@ -83,6 +85,7 @@ struct MemoryPlan {
     std::vector<size_t> poolUsed;        // bytes used (peak) per pool
     std::vector<PlannedBuffer> buffers;  // one per planned tensor, by first step then name
     std::vector<BufferShare> shares;     // by step: the buffers ops reuse (empty with inPlace off)
+    std::vector<FusedChain> fused;       // by last step: convolution chains run row by row (fuseRows); their streamed tensors have no buffer
     size_t lowerBound = 0;               // max over steps of live bytes (planned tensors; a shared buffer counts once per step, its largest live member)
     int steps = 0;
 
@@ -99,6 +102,9 @@ std::vector<std::string> plannerNames();
 
 // Lifetimes of the activation tensors (non-constant), with or without graph I/O.
 std::vector<Lifetime> computeLifetimes(const Graph &g, bool includeIO);
+// The same with fused chains (RowFusion.h): their streamed tensors are not
+// planned, and each chain's input lives until the chain's last step.
+std::vector<Lifetime> computeLifetimes(const Graph &g, bool includeIO, const std::vector<FusedChain> &chains);
 
 // Max over steps of the bytes live at that step (graph inputs and outputs
 // included: the figure TARGETS.md compares against).

@@ -5,8 +5,11 @@
 // Plus --optimize size on the M4 and the M55 (compact kernels: bit-exact too,
 // and less flash than the balanced build of the same model on the same board)
 // and --optimize speed on the M4 (-O3 for the layer file); on the M7, KWS in
-// both modes. (speed on a Helium core builds what balanced builds.)
+// both modes. (speed on a Helium core builds what balanced builds.) And IC
+// with --in-place fuse --io workspace on the M4 and the M55 (its residual
+// blocks fused into one layer each).
 #include <QtTest>
+#include <algorithm>
 #include <map>
 
 #include "TestUtil.h"
@@ -55,6 +58,11 @@ void TestQemuModels::model_data() {
     for (const char *mode : {"speed", "size"})
         QTest::newRow(qPrintable(QString("kws_ref_model@an500:") + mode))
             << QString(models[0]) << QString("qemu-mps2-an500") << QString(mode);
+    // --in-place fuse --io workspace ("fuse": balanced otherwise): IC's
+    // residual blocks as fused layers, on a DSP and a Helium core.
+    for (const char *board : {"qemu-mps2-an386", "qemu-mps3-an547"})
+        QTest::newRow(qPrintable(QString("pretrainedResnet_quant@") + QString(board).section('-', 2) + ":fuse"))
+            << QString(models[2]) << QString(board) << QString("fuse");
 }
 
 void TestQemuModels::model() {
@@ -72,7 +80,9 @@ void TestQemuModels::model() {
     Result<BoardCatalog> cat = BoardCatalog::load();
     const Board b = cat->find(board.toStdString()).value();
     CompileOptions opts;
-    opts.optimize = optimize.toStdString();
+    const bool fuse = optimize == "fuse";
+    opts.optimize = fuse ? "balanced" : optimize.toStdString();
+    opts.plan.inPlace = opts.plan.fuseRows = opts.plan.ioInWorkspace = fuse;
     Result<Artifacts> a = compile(*g, withBoardTarget(opts, b));
     QVERIFY2(a.ok(), a.diagnostics().format().c_str());
     Result<PackageInfo> info = readPackageInfo(*a->file("metadata.json"), "metadata.json");
@@ -109,7 +119,12 @@ void TestQemuModels::model() {
     QCOMPARE(run->outputs, *host);       // the same generated C on the host
 
     QCOMPARE(run->layers.size(), info->layers.size());
-    QCOMPARE(run->layers.size(), g->ops.size());
+    // A fused chain is one layer for its two or three ops.
+    size_t fusedAway = 0;
+    for (size_t k = 0; k < info->layers.size(); ++k)
+        fusedAway += size_t(std::count(info->layers[k].op.begin(), info->layers[k].op.end(), '+'));
+    QCOMPARE(run->layers.size() + fusedAway, g->ops.size());
+    if (fuse) QCOMPARE(fusedAway, size_t(6));  // IC: three residual blocks of three ops
     uint64_t sum = 0;
     for (uint64_t c : run->layers) {
         QVERIFY(c > 0);

@@ -10,6 +10,7 @@
 
 #include "DiffTflm.h"
 #include "core/passes/Passes.h"
+#include "core/plan/PlanChecker.h"
 #include "core/plan/Planner.h"
 
 using namespace ember;
@@ -218,6 +219,97 @@ DiffCase widenCase(DiffRng &r, int k) {
     return {name, std::move(g)};
 }
 
+// A convolution chain for --in-place fuse (plan/RowFusion.h), case k:
+// x -> RELU -> xr -> conv a -> y -> conv b -> z, then by k % 3
+//   0  z -> RELU -> out, xr -> RELU -> out2  (two convolutions: y streamed)
+//   1  ADD(z, xr) -> RELU -> out             (a residual block over xr itself:
+//                                             both stride 1, SAME, channels kept)
+//   2  ADD(r2, z) -> RELU -> out, r2 = RELU(x2), a second input (in place over r2),
+//      and xr -> RELU -> out2
+// Each convolution CONV_2D or DEPTHWISE_CONV_2D, filter 1..3 (case 1: odd),
+// stride 1..2, dilation 1..2, SAME or VALID; int8 or float32.
+DiffCase chainCase(DiffRng &r, int k) {
+    const int mode = k % 3;
+    const DType dt = k % 7 == 6 ? DType::Float32 : DType::Int8;
+    Graph g;
+    g.name = "m";
+    const int h = r.range(6, 20), w = r.range(3, 9), c0 = r.range(1, 6);
+    const Quant qx = actQuant(r, dt);
+    const int x = addTensor(g, "x", dt, {1, h, w, c0}, qx);
+    const int xr = addTensor(g, "xr", dt, {1, h, w, c0}, qx);
+    addOp(g, OpType::Relu, {x}, {xr});
+    std::string desc;
+    // One convolution from tensor `in` [1, ih, iw, ic].
+    auto conv = [&](int in, int ih, int iw, int ic, const char *name, int *oh, int *ow, int *oc) {
+        const bool dw = r.coin();
+        const int mult = dw ? r.pick(std::vector<int>{1, 1, 2}) : 1;
+        *oc = mode == 1 ? ic : dw ? ic * mult : r.range(1, 7);
+        const bool dwOk = !dw || *oc == ic * mult;
+        const bool depthwise = dw && dwOk;
+        const int kh = mode == 1 ? r.pick(std::vector<int>{1, 3}) : r.range(1, 3), kw = mode == 1 ? kh : r.range(1, 3);
+        OpAttrs at;
+        at.strideH = mode == 1 ? 1 : r.range(1, 2), at.strideW = mode == 1 ? 1 : r.range(1, 2);
+        at.dilationH = mode != 1 && r.range(0, 3) == 0 ? 2 : 1, at.dilationW = 1;
+        at.padding = mode == 1 || r.coin() ? Padding::Same : Padding::Valid;
+        if ((kh - 1) * at.dilationH + 1 > ih || kw > iw) at.padding = Padding::Same;
+        at.activation = r.pick(kActs);
+        if (depthwise) at.depthMultiplier = *oc / ic;
+        *oh = outSize(at.padding, ih, kh, at.strideH, at.dilationH);
+        *ow = outSize(at.padding, iw, kw, at.strideW, at.dilationW);
+        const Shape ws = depthwise ? Shape{1, kh, kw, *oc} : Shape{*oc, kh, kw, ic};
+        const size_t wn = size_t(shapeElements(ws));
+        const bool perChannel = dt != DType::Float32 && r.coin();
+        const Quant wq = dt == DType::Float32 ? Quant{} : weightQuant(r, perChannel, *oc, depthwise ? 3 : 0);
+        const int wt = dt == DType::Float32 ? addTensor(g, std::string(name) + "_w", dt, ws, {}, floatData(r, wn, -1.f, 1.f))
+                                            : addTensor(g, std::string(name) + "_w", DType::Int8, ws, wq, int8Weights(r, wn));
+        const float inScale = dt == DType::Float32 ? 1.f : g.tensors[size_t(in)].quant.sc();
+        const int b = addBias(g, r, dt, *oc, inScale, wq, 0, depthwise ? 0 : -1);
+        const int out = addTensor(g, name, dt, {1, *oh, *ow, *oc},
+                                  outQuant(r, dt, inScale, dt == DType::Float32 ? 1.f : meanScale(wq),
+                                           kh * kw * (depthwise ? 1 : ic)));
+        addOp(g, depthwise ? OpType::DepthwiseConv2D : OpType::Conv2D, {in, wt, b}, {out}, at);
+        char d[96];
+        std::snprintf(d, sizeof d, " %s k%dx%d s%d d%d %s c%d", depthwise ? "dw" : "conv", kh, kw, at.strideH,
+                      at.dilationH, at.padding == Padding::Same ? "same" : "valid", *oc);
+        desc += d;
+        return out;
+    };
+    int h1, w1, c1, h2, w2, c2;
+    const int y = conv(xr, h, w, c0, "y", &h1, &w1, &c1);
+    const int z = conv(y, h1, w1, c1, "z", &h2, &w2, &c2);
+    const Quant qo = actQuant(r, dt);
+    int last = z;
+    std::vector<int> ins = {x};
+    if (mode > 0) {
+        int res = xr;
+        if (mode == 2) {
+            const Quant q2 = actQuant(r, dt);
+            const int x2 = addTensor(g, "x2", dt, {1, h2, w2, c2}, q2);
+            res = addTensor(g, "r2", dt, {1, h2, w2, c2}, q2);
+            addOp(g, OpType::Relu, {x2}, {res});
+            ins.push_back(x2);
+        }
+        last = addTensor(g, "sum", dt, {1, h2, w2, c2}, actQuant(r, dt));
+        OpAttrs at;
+        at.activation = r.pick(kActs);
+        if (mode == 1) addOp(g, OpType::Add, {z, res}, {last}, at);
+        else addOp(g, OpType::Add, {res, z}, {last}, at);
+    }
+    const int out = addTensor(g, "out", dt, {1, h2, w2, c2}, mode > 0 ? g.tensors[size_t(last)].quant : qo);
+    addOp(g, OpType::Relu, {last}, {out});
+    std::vector<int> outs = {out};
+    if (mode != 1) {  // xr read again at the end: it stays live, so fusing saves y (and z)
+        outs.push_back(addTensor(g, "out2", dt, {1, h, w, c0}, qx));
+        addOp(g, OpType::Relu, {xr}, {outs.back()});
+    }
+    for (size_t i = 0; i < g.ops.size(); ++i) g.ops[i].index = int(i);
+    setIO(g, ins, outs);
+    char name[240];
+    std::snprintf(name, sizeof name, "chain %s %s in[1,%d,%d,%d]%s #%d", mode == 0 ? "conv+conv" : mode == 1 ? "residual over x" : "residual",
+                  dtypeName(dt), h, w, c0, desc.c_str(), k);
+    return {name, std::move(g)};
+}
+
 DiffCase fcCase(DiffRng &r, int k) {
     const DType dt = r.pick(std::vector<DType>{DType::Int8, DType::Int8, DType::Int16, DType::Float32});
     const int depth = r.range(1, 40), units = r.range(1, 12);
@@ -356,6 +448,41 @@ private slots:
         DiffOptions opts;
         opts.inPlace = true;
         check(std::move(cases), 50, opts);
+    }
+
+    // --in-place fuse: convolution chains (and residual ADDs) run row by
+    // row as one layer (plan/RowFusion.h), the tensors between them never
+    // whole. Most cases must be fused (counted through the planner, by kind),
+    // all must agree with TFLM.
+    void fusedChains() {
+        DiffRng r(303);
+        std::vector<DiffCase> cases;
+        int fused[3] = {0, 0, 0}, overInput = 0;
+        for (int k = 0; k < 90; ++k) {
+            DiffCase c = chainCase(r, k);
+            Graph prepared = c.graph;
+            Diagnostics d;
+            if (runPasses(prepared, d)) {
+                PlanRequest req;
+                req.inPlace = req.fuseRows = true;
+                auto plan = planMemory(prepared, req);
+                QVERIFY2(plan.ok(), (c.name + ": " + plan.diagnostics().format()).c_str());
+                QVERIFY2(checkPlan(prepared, plan.value()).empty(), c.name.c_str());
+                for (const FusedChain &ch : plan->fused) {
+                    ++fused[k % 3];
+                    for (const BufferShare &s : plan->shares)
+                        overInput += s.step == ch.last() && s.input == ch.input && ch.residual == ch.input;
+                }
+            }
+            cases.push_back(std::move(c));
+        }
+        qInfo("fused: %d of 30 conv+conv, %d of 30 residual blocks over their input (%d written over it), %d of 30 "
+              "residual blocks over a second input",
+              fused[0], fused[1], overInput, fused[2]);
+        QVERIFY(fused[0] >= 15 && fused[1] >= 15 && overInput >= 10 && fused[2] >= 15);
+        DiffOptions opts;
+        opts.inPlace = opts.fuse = true;
+        check(std::move(cases), 90, opts);
     }
 
     void conv2d() {

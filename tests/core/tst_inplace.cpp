@@ -210,19 +210,21 @@ private slots:
     // Every shared model Ember loads: every planner, I/O in and out of the
     // workspace, in-place on and off: no violation, never larger with in-place.
     void checkerOnSharedModels() {
-        size_t models = 0, plans = 0, shares = 0;
+        size_t models = 0, plans = 0, shares = 0, chains = 0;
         for (const std::string &path : sharedModels()) {
             auto g = loadModel(path);
             if (!g.ok()) continue;
             ++models;
             for (const std::string &planner : plannerNames())
                 for (bool io : {false, true}) {
-                    size_t used[2] = {0, 0};
-                    for (bool inPlace : {false, true}) {
+                    size_t used[3] = {0, 0, 0}, bound[3] = {0, 0, 0};
+                    for (int mode : {0, 1, 2}) {  // --in-place off, on, fuse
+                        const bool inPlace = mode > 0;
                         PlanRequest req;
                         req.planner = planner;
                         req.ioInWorkspace = io;
                         req.inPlace = inPlace;
+                        req.fuseRows = mode == 2;
                         auto plan = planMemory(g.value(), req);
                         if (!plan.ok()) {  // e.g. unknown dims: the same with in-place off
                             QVERIFY2(inPlace, (path + ": " + plan.diagnostics().format()).c_str());
@@ -230,19 +232,27 @@ private slots:
                         }
                         ++plans;
                         shares += plan->shares.size();
+                        chains += plan->fused.size();
                         const auto v = checkPlan(g.value(), plan.value());
-                        QVERIFY2(v.empty(), (path + " " + planner + (io ? " io" : "") + (inPlace ? " in-place" : "") +
-                                             ":\n" + joined(v)).c_str());
+                        QVERIFY2(v.empty(), (path + " " + planner + (io ? " io" : "") +
+                                             (mode == 2 ? " fuse" : inPlace ? " in-place" : "") + ":\n" + joined(v))
+                                                .c_str());
                         QVERIFY(plan->totalUsed() >= plan->lowerBound);
-                        used[inPlace] = plan->totalUsed();
+                        QVERIFY(mode == 2 || plan->fused.empty());
+                        used[mode] = plan->totalUsed();
+                        bound[mode] = plan->lowerBound;
                     }
+                    // A fused chain is kept only where it lowers the live bytes.
+                    if (bound[1] && bound[2]) QVERIFY2(bound[2] <= bound[1], path.c_str());
                     // hill-climb is a search: only the bound is guaranteed not to grow.
                     if (planner != "hill-climb" && used[0] && used[1] && used[1] > used[0])
                         qInfo("note: %s %s%s: in-place %zu > %zu bytes", path.c_str(), planner.c_str(),
                               io ? " io" : "", used[1], used[0]);
                 }
         }
-        qInfo("plan checker: %zu models, %zu plans, %zu shared buffers, no violation", models, plans, shares);
+        qInfo("plan checker: %zu models, %zu plans, %zu shared buffers, %zu fused chains, no violation", models, plans,
+              shares, chains);
+        QVERIFY(chains >= 6);  // at least IC's three residual blocks, with I/O in and out of the workspace
         QVERIFY(models >= 20);  // 26 of the 28 TFLite files load (91 with the ONNX models)
     }
 
@@ -320,18 +330,26 @@ private slots:
         QVERIFY(ws[1] <= ws[0]);
 
         // The generated C, bit-exact, with the graph's I/O separate and in the
-        // workspace (where the first layers may write over the input).
-        for (bool ioWs : {false, true}) {
+        // workspace (where the first layers may write over the input), with
+        // --in-place on and fuse.
+        for (int run = 0; run < 4; ++run) {
+            const bool ioWs = run % 2 == 1, fuse = run >= 2;
             CompileOptions opts;
-            QVERIFY(!opts.plan.inPlace);  // off by default
+            QVERIFY(!opts.plan.inPlace && !opts.plan.fuseRows);  // off by default
             opts.plan.inPlace = true;
+            opts.plan.fuseRows = fuse;
             opts.plan.ioInWorkspace = ioWs;
             if (ioWs) {
                 auto plan = planMemory(g.value(), opts.plan);
                 QVERIFY(plan.ok());
-                qInfo("%s: workspace with --io workspace --in-place on: %zu bytes (I/O included)", qPrintable(golden),
-                      plan->totalUsed());
+                qInfo("%s: workspace with --io workspace --in-place %s: %zu bytes (I/O included), %zu fused chains",
+                      qPrintable(golden), fuse ? "fuse" : "on", plan->totalUsed(), plan->fused.size());
                 QVERIFY2(checkPlan(g.value(), plan.value()).empty(), joined(checkPlan(g.value(), plan.value())).c_str());
+                // ResNet-8: its three residual blocks run fused, the peak two 16 KB tensors no more.
+                if (fuse && golden == "pretrainedResnet_quant") {
+                    QCOMPARE(plan->fused.size(), size_t(3));
+                    QVERIFY(plan->lowerBound < 32768);
+                }
             }
             auto art = compile(g.value(), opts);
             QVERIFY2(art.ok(), art.diagnostics().format().c_str());
@@ -353,7 +371,8 @@ private slots:
                     TensorData want;
                     QVERIFY(readFile((dir + outs[j].toString()).toStdString(), &want));
                     QVERIFY2(gen.value()[size_t(j)] == want,
-                             qPrintable(golden + " " + c["name"].toString() + (ioWs ? " (--io workspace)" : "")));
+                             qPrintable(golden + " " + c["name"].toString() + (ioWs ? " (--io workspace)" : "") +
+                                        (fuse ? " (--in-place fuse)" : "")));
                 }
             }
         }
