@@ -308,6 +308,7 @@ std::vector<std::string> runDiff(std::vector<DiffCase> cases, const DiffOptions 
         CompileOptions co;
         co.name = "dt" + std::to_string(k);
         co.plan.inPlace = opts.inPlace;
+        if (!opts.optimize.empty()) co.optimize = opts.optimize;
         auto art = compile(g.value(), co);
         if (!art.ok()) {
             failed("compile: " + art.diagnostics().format());

@@ -49,6 +49,7 @@ struct DiffOptions {
     bool generatedC = true;        // also build and run the generated C (batched)
     bool inPlace = false;          // compile with --in-place on
     bool allGeneratedC = false;    // build the C of every case, not the test command's half
+    std::string optimize;          // --optimize of the generated C ("": the default, balanced)
 };
 
 // The path of tflm_ref (EMBER_TFLM_REF overrides), "" when it is missing.

@@ -5,7 +5,10 @@
 // bias tables, no unrolled or specialised bodies: the weights and bias are
 // used as the model stores them, the per-channel requantization is one
 // packed 32-bit word per channel, plus a nibble when the layer's shifts span
-// more than 3 (see packRequant), and the geometry is int16_t. Same arithmetic
+// more than 3 (see packRequant); channels whose output is the same for every
+// input (pruned ones) share a word holding that output, through a byte per
+// channel, where that is smaller (constantChannels); the geometry is int16_t
+// and uint8_t. Same arithmetic
 // as the reference kernels (TFLM's): acc = sum w * (x + input_offset) over the taps
 // inside the input, + bias, MultiplyByQuantizedMultiplier, + output offset,
 // clamp, so the bytes equal every other mode's.
@@ -33,12 +36,14 @@ void useRequantKernel(EmitContext &ctx) {
                   " * shift_hi (if any) holds d's high 4 bits, two words a byte. d == 63: a zero\n"
                   " * multiplier. With map, channel c uses word map[c]: words below `live` are\n"
                   " * coded as above, the others are the output of channels whose output is the\n"
-                  " * same for every input (known at compile time). */\n"
+                  " * same for every input (known at compile time). in_offset: the input's,\n"
+                  " * for the kernels. */\n"
                   "struct ember_k_rq {\n"
                   "    const int32_t *mult;\n"
                   "    const uint8_t *shift_hi, *map;\n"
                   "    int32_t mult0;\n"
-                  "    int16_t shift0, out_offset, act_min, act_max, live;\n"
+                  "    int16_t live, in_offset;\n"
+                  "    int8_t shift0, out_offset, act_min, act_max;\n"
                   "};\n"
                   "\n"
                   "static int32_t ember_k_requant(const struct ember_k_rq *q, int32_t acc, int32_t c)\n"
@@ -123,13 +128,20 @@ std::vector<std::optional<int32_t>> constantChannels(const Graph &g, const Op &o
 // [2^30, 2^31) with shifts in [-31, 30], so this always applies; anything
 // else (std::nullopt) leaves the layer to the regular kernels.
 std::optional<std::string> packRequant(EmitContext &ctx, const Requant &rq,
-                                       const std::vector<std::optional<int32_t>> &constant) {
+                                       const std::vector<std::optional<int32_t>> &constant, std::string *note) {
     const int32_t m0 = rq.multiplier.empty() ? 0 : rq.multiplier[0], s0 = rq.shift.empty() ? 0 : rq.shift[0];
-    const auto i16 = [](int32_t v) { return v >= -32768 && v <= 32767; };
-    if (!i16(rq.outputOffset) || !i16(rq.actMin) || !i16(rq.actMax) || !i16(s0)) return std::nullopt;
-    if (rq.uniform())
-        return "{0, 0, 0, " + n(m0) + ", " + n(s0) + ", " + n(rq.outputOffset) + ", " + n(rq.actMin) + ", " +
-               n(rq.actMax) + ", 0}";
+    const auto i8 = [](int32_t v) { return v >= -128 && v <= 127; };
+    if (!i8(rq.outputOffset) || !i8(rq.actMin) || !i8(rq.actMax) || rq.inputOffset < -32768 ||
+        rq.inputOffset > 32767)
+        return std::nullopt;
+    // mult, shift_hi, map, mult0, live, in_offset, shift0, out_offset, act_min, act_max
+    const auto init = [&](const std::string &mult, const std::string &hi, const std::string &map, int32_t base,
+                          size_t live) {
+        return "{" + mult + ", " + hi + ", " + map + ", " + n(m0) + ", " + n(int64_t(live)) + ", " +
+               n(rq.inputOffset) + ", " + n(base) + ", " + n(rq.outputOffset) + ", " + n(rq.actMin) + ", " +
+               n(rq.actMax) + "}";
+    };
+    if (rq.uniform()) return i8(s0) ? std::optional<std::string>(init("0", "0", "0", s0, 0)) : std::nullopt;
     const size_t channels = rq.multiplier.size();
     for (size_t c = 0; c < channels; ++c)
         if (rq.multiplier[c] != 0 && rq.multiplier[c] < (int32_t(1) << 30)) return std::nullopt;
@@ -153,7 +165,7 @@ std::optional<std::string> packRequant(EmitContext &ctx, const Requant &rq,
             hi = std::max(hi, rq.shift[c]);
         }
         if (lo > hi) lo = hi = 0;  // every multiplier 0
-        if (int64_t(hi) - lo > 62 || lo < -32768) return std::nullopt;
+        if (int64_t(hi) - lo > 62 || lo < -128) return std::nullopt;
         Words r;
         r.lo = lo;
         r.wide = zero || hi - lo > 3;
@@ -194,6 +206,8 @@ std::optional<std::string> packRequant(EmitContext &ctx, const Requant &rq,
                 map[c] = uint8_t(i++);
         }
         x.w.insert(x.w.end(), outputs.begin(), outputs.end());
+        *note = "; " + n(int64_t(channels - live.size())) + " of " + n(int64_t(channels)) +
+                " channels output a constant (" + n(int64_t(outputs.size())) + " distinct): words shared through a map";
         mapName = ctx.constant("rqmap", DType::UInt8, map.data(), map.size(),
                                "per channel, its word in rq: below " + n(int64_t(live.size())) +
                                    " its requantization, else its output, the same for every input");
@@ -209,9 +223,7 @@ std::optional<std::string> packRequant(EmitContext &ctx, const Requant &rq,
         shiftHi = ctx.constant("rqhi", DType::UInt8, x.nib.data(), x.nib.size(),
                                "per word, a nibble each: (shift - (" + n(x.lo) + ")) >> 2; 15 with low bits 3: "
                                "multiplier 0");
-    return "{" + mult + ", " + shiftHi + ", " + mapName + ", " + n(m0) + ", " + n(x.lo) + ", " +
-           n(rq.outputOffset) + ", " + n(rq.actMin) + ", " + n(rq.actMax) + ", " +
-           n(int64_t(useMap ? live.size() : 0)) + "}";
+    return init(mult, shiftHi, mapName, x.lo, useMap ? live.size() : 0);
 }
 
 // Plain int8 x int8 (+ int32 bias), 32-bit accumulator, fixed shapes.
@@ -235,7 +247,7 @@ bool emitConvInt8Compact(const Graph &g, const Op &op, const ConvParams &p, bool
     // The geometry as int16_t and, for the fields that are small in any
     // practical model, uint8_t; a layer with a larger value keeps the
     // regular kernels.
-    const int wide[] = {p.inH, p.inW, p.inC, p.filterC, p.outH, p.outW, p.outC, p.rq.inputOffset};
+    const int wide[] = {p.inH, p.inW, p.inC, p.filterC, p.outH, p.outW, p.outC};
     const int small[] = {p.batches, p.filterH,  p.filterW, p.strideH,         p.strideW,
                          p.dilationH, p.dilationW, p.padTop, p.padLeft, p.depthMultiplier};
     for (int v : wide)
@@ -246,7 +258,8 @@ bool emitConvInt8Compact(const Graph &g, const Op &op, const ConvParams &p, bool
     const Taps taps = depthwise ? Taps{int64_t(p.filterH) * p.filterW, p.outC, 1}
                                 : Taps{int64_t(p.filterH) * p.filterW * p.filterC, 1,
                                        int64_t(p.filterH) * p.filterW * p.filterC};
-    const std::optional<std::string> rq = packRequant(ctx, p.rq, constantChannels(g, op, p.rq, taps));
+    std::string note;
+    const std::optional<std::string> rq = packRequant(ctx, p.rq, constantChannels(g, op, p.rq, taps), &note);
     if (!rq) return false;
     useRequantKernel(ctx);
     ctx.addHelper("ember_k_conv",
@@ -256,7 +269,7 @@ bool emitConvInt8Compact(const Graph &g, const Op &op, const ConvParams &p, bool
                   " * taps outside the input are skipped, as padding adds nothing. */\n"
                   "struct ember_k_conv {\n"
                   "    struct ember_k_rq rq;\n"
-                  "    int16_t in_h, in_w, in_c, f_c, out_h, out_w, out_c, group_c, in_offset;\n"
+                  "    int16_t in_h, in_w, in_c, f_c, out_h, out_w, out_c, group_c;\n"
                   "    uint8_t batches, f_h, f_w, stride_h, stride_w, dil_h, dil_w, pad_top, pad_left, depth_mult;\n"
                   "};\n"
                   "\n"
@@ -280,12 +293,12 @@ bool emitConvInt8Compact(const Graph &g, const Op &op, const ConvParams &p, bool
                   "                            xp = xb + (iy * p->in_w + ix) * p->in_c;\n"
                   "                            if (p->depth_mult) {\n"
                   "                                acc += (int32_t)w[(ky * p->f_w + kx) * p->out_c + oc] *\n"
-                  "                                       ((int32_t)xp[oc / p->depth_mult] + p->in_offset);\n"
+                  "                                       ((int32_t)xp[oc / p->depth_mult] + p->rq.in_offset);\n"
                   "                            } else {\n"
                   "                                const int8_t *wp = w + ((oc * p->f_h + ky) * p->f_w + kx) * p->f_c;\n"
                   "                                xp += (oc / p->group_c) * p->f_c;\n"
                   "                                for (int32_t ic = 0; ic < p->f_c; ++ic)\n"
-                  "                                    acc += (int32_t)wp[ic] * ((int32_t)xp[ic] + p->in_offset);\n"
+                  "                                    acc += (int32_t)wp[ic] * ((int32_t)xp[ic] + p->rq.in_offset);\n"
                   "                            }\n"
                   "                        }\n"
                   "                    }\n"
@@ -298,15 +311,13 @@ bool emitConvInt8Compact(const Graph &g, const Op &op, const ConvParams &p, bool
                   "}\n");
     ctx.line(std::string("/* ") + (depthwise ? "DEPTHWISE_CONV_2D " : "CONV_2D ") + describeConv(g, op) + " -> output " +
              shapeString(g.out(op).shape) + ";");
-    ctx.line(" * " + requantComment(p.rq) + "; --optimize size: the shared kernel ember_k_conv_s8. */");
+    ctx.line(" * " + requantComment(p.rq) + note + "; --optimize size: the shared kernel ember_k_conv_s8. */");
     ctx.line("static const struct ember_k_conv p = {");
     ctx.line("/* requantization */ " + *rq + ",", 2);
     ctx.line("/* in h/w/c, filter c, out h/w/c */ " + n(p.inH) + ", " + n(p.inW) + ", " + n(p.inC) + ", " +
                  n(p.filterC) + ", " + n(p.outH) + ", " + n(p.outW) + ", " + n(p.outC) + ",",
              2);
-    ctx.line("/* channels per group, input offset */ " + n(p.outC / std::max(1, p.groups)) + ", " +
-                 n(p.rq.inputOffset) + ",",
-             2);
+    ctx.line("/* channels per group */ " + n(p.outC / std::max(1, p.groups)) + ",", 2);
     ctx.line("/* batches, filter h/w */ " + n(p.batches) + ", " + n(p.filterH) + ", " + n(p.filterW) + ",", 2);
     ctx.line("/* stride, dilation, padding top/left */ " + n(p.strideH) + ", " + n(p.strideW) + ", " + n(p.dilationH) +
                  ", " + n(p.dilationW) + ", " + n(p.padTop) + ", " + n(p.padLeft) + ",",
@@ -320,15 +331,16 @@ bool emitConvInt8Compact(const Graph &g, const Op &op, const ConvParams &p, bool
 bool emitFullyConnectedInt8Compact(const Graph &g, const Op &op, const ConvParams &p, const std::string &rows,
                                    EmitContext &ctx) {
     if (!compactApplies(g, op, p, ctx, false)) return false;
+    std::string note;
     const std::optional<std::string> rq =
-        packRequant(ctx, p.rq, constantChannels(g, op, p.rq, Taps{p.inC, 1, p.inC}));
+        packRequant(ctx, p.rq, constantChannels(g, op, p.rq, Taps{p.inC, 1, p.inC}), &note);
     if (!rq) return false;
     useRequantKernel(ctx);
     ctx.addHelper("ember_k_fc",
                   "/* --optimize size: every int8 FULLY_CONNECTED (weights [units][depth]). */\n"
                   "struct ember_k_fc {\n"
-                  "    int32_t depth, units, in_offset;\n"
                   "    struct ember_k_rq rq;\n"
+                  "    int32_t depth, units;\n"
                   "};\n"
                   "\n"
                   "static void ember_k_fc_s8(const struct ember_k_fc *p, int32_t rows, const int8_t *x, const int8_t *w,\n"
@@ -338,7 +350,7 @@ bool emitFullyConnectedInt8Compact(const Graph &g, const Op &op, const ConvParam
                   "        for (int32_t o = 0; o < p->units; ++o) {\n"
                   "            const int8_t *wo = w + o * p->depth;\n"
                   "            int32_t acc = 0;\n"
-                  "            for (int32_t k = 0; k < p->depth; ++k) acc += (int32_t)wo[k] * ((int32_t)x[k] + p->in_offset);\n"
+                  "            for (int32_t k = 0; k < p->depth; ++k) acc += (int32_t)wo[k] * ((int32_t)x[k] + p->rq.in_offset);\n"
                   "            if (bias) acc += bias[o];\n"
                   "            *y++ = (int8_t)ember_k_requant(&p->rq, acc, o);\n"
                   "        }\n"
@@ -346,10 +358,9 @@ bool emitFullyConnectedInt8Compact(const Graph &g, const Op &op, const ConvParam
                   "}\n");
     ctx.line("/* FULLY_CONNECTED input " + shapeString(g.in(op, 0).shape) + " as [" + rows + "," + n(p.inC) +
              "] x weights " + shapeString(g.in(op, 1).shape) + " -> output " + shapeString(g.out(op).shape) + ";");
-    ctx.line(" * " + requantComment(p.rq) + "; --optimize size: the shared kernel ember_k_fc_s8. */");
-    ctx.line("static const struct ember_k_fc p = {/* depth, units, input offset */ " + n(p.inC) + ", " + n(p.outC) +
-             ", " + n(p.rq.inputOffset) + ",");
-    ctx.line("/* requantization */ " + *rq + "};", 2);
+    ctx.line(" * " + requantComment(p.rq) + note + "; --optimize size: the shared kernel ember_k_fc_s8. */");
+    ctx.line("static const struct ember_k_fc p = {/* requantization */ " + *rq + ",");
+    ctx.line("/* depth, units */ " + n(p.inC) + ", " + n(p.outC) + "};", 2);
     ctx.line("ember_k_fc_s8(&p, " + rows + ", " + ctx.inputs[0] + ", " + ctx.inputs[1] + ", " + biasArg(g, op, ctx) +
              ", " + ctx.outputs[0] + ");");
     return true;

@@ -204,15 +204,6 @@ void emitRowStart(const SoftmaxParams &p, const Tensor &in, EmitContext &ctx, co
 void useSoftmaxExpHelper(EmitContext &ctx) {
     useHelper(ctx, "ember_srdhm");
     useHelper(ctx, "ember_rdbpot");
-    ctx.addHelper("ember_softmax_mul",
-                  "/* ember_srdhm out of line: inlined at its seven uses below it would cost flash */\n"
-                  "#if defined(__GNUC__)\n"
-                  "__attribute__((noinline))\n"
-                  "#endif\n"
-                  "static int32_t ember_softmax_mul(int32_t a, int32_t b)\n"
-                  "{\n"
-                  "    return ember_srdhm(a, b);\n"
-                  "}\n");
     ctx.addHelper("ember_softmax_exp",
                   "/* --optimize size: exp(diff * beta * s_in) in Q0.31 for diff = x - max <= 0, as TFLM:\n"
                   " * 0 below diff_min; else diff * 2^shift * mult into Q5.26 and gemmlowp's\n"
@@ -225,18 +216,18 @@ void useSoftmaxExpHelper(EmitContext &ctx) {
                   "    int32_t a, r, x, x2, x4, poly, e;\n"
                   "    int k;\n"
                   "    if (diff < diff_min) return 0;\n"
-                  "    a = ember_softmax_mul((int32_t)((uint32_t)diff << shift), mult);\n"
+                  "    a = ember_srdhm((int32_t)((uint32_t)diff << shift), mult);\n"
                   "    if (a == 0) return INT32_MAX;\n"
                   "    r = (int32_t)((uint32_t)(a & ((1 << 24) - 1)) - (1u << 24)); /* a mod 1/4 - 1/4 */\n"
                   "    x = (int32_t)(((uint32_t)r << 5) + (1u << 28));             /* Q0.31, + 1/8 */\n"
-                  "    x2 = ember_softmax_mul(x, x);\n"
-                  "    x4 = ember_softmax_mul(x2, x2);\n"
-                  "    poly = (int32_t)((uint32_t)ember_rdbpot(x4, 2) + (uint32_t)ember_softmax_mul(x2, x));\n"
-                  "    poly = ember_rdbpot((int32_t)((uint32_t)ember_softmax_mul(poly, 715827883) + (uint32_t)x2), 1);\n"
-                  "    e = (int32_t)(1895147668u + (uint32_t)ember_softmax_mul(1895147668, (int32_t)((uint32_t)x + (uint32_t)poly)));\n"
+                  "    x2 = ember_srdhm(x, x);\n"
+                  "    x4 = ember_srdhm(x2, x2);\n"
+                  "    poly = (int32_t)((uint32_t)ember_rdbpot(x4, 2) + (uint32_t)ember_srdhm(x2, x));\n"
+                  "    poly = ember_rdbpot((int32_t)((uint32_t)ember_srdhm(poly, 715827883) + (uint32_t)x2), 1);\n"
+                  "    e = (int32_t)(1895147668u + (uint32_t)ember_srdhm(1895147668, (int32_t)((uint32_t)x + (uint32_t)poly)));\n"
                   "    r = (int32_t)((uint32_t)r - (uint32_t)a);\n"
                   "    for (k = 0; k < 7; ++k)\n"
-                  "        if (r & ((int32_t)1 << (24 + k))) e = ember_softmax_mul(e, exp_pot[k]);\n"
+                  "        if (r & ((int32_t)1 << (24 + k))) e = ember_srdhm(e, exp_pot[k]);\n"
                   "    return e;\n"
                   "}\n");
 }
