@@ -155,12 +155,14 @@ void useHelper(EmitContext &ctx, const std::string &name) {
     } else if (name == "ember_srdhm") {
         // --optimize size: out of line. Inlined, its 64-bit product and
         // rounding cost some 40 bytes at each use (the requantization, the
-        // softmax's exp and reciprocal); a call costs a few cycles.
+        // softmax's exp and reciprocal); a call costs a few cycles. `unused`
+        // keeps a file where no emitted path calls it warning-free, as
+        // `static inline` does.
         const bool size = optimizeForSize(emitOptimizeMode());
         ctx.addHelper(name,
                       std::string(size ? "/* gemmlowp SaturatingRoundingDoublingHighMul; --optimize size: out of line */\n"
                                          "#if defined(__GNUC__)\n"
-                                         "__attribute__((noinline))\n"
+                                         "__attribute__((noinline, unused))\n"
                                          "#endif\n"
                                          "static int32_t ember_srdhm(int32_t a, int32_t b)\n"
                                        : "/* gemmlowp SaturatingRoundingDoublingHighMul */\n"
