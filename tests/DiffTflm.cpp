@@ -309,6 +309,7 @@ std::vector<std::string> runDiff(std::vector<DiffCase> cases, const DiffOptions 
         co.name = "dt" + std::to_string(k);
         co.plan.inPlace = opts.inPlace;
         co.plan.fuseRows = opts.inPlace && opts.fuse;
+        if (!opts.optimize.empty()) co.optimize = opts.optimize;
         auto art = compile(g.value(), co);
         if (!art.ok()) {
             failed("compile: " + art.diagnostics().format());

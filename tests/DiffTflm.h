@@ -50,6 +50,7 @@ struct DiffOptions {
     bool inPlace = false;          // compile with --in-place on
     bool fuse = false;             // with inPlace: --in-place fuse (convolution chains row by row)
     bool allGeneratedC = false;    // build the C of every case, not the test command's half
+    std::string optimize;          // --optimize of the generated C ("": the default, balanced)
 };
 
 // The path of tflm_ref (EMBER_TFLM_REF overrides), "" when it is missing.

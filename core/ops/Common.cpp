@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <limits>
 
+#include "Target.h"
+
 namespace ember {
 
 void quantizeMultiplier(double m, int32_t *qm, int *shift) {
@@ -151,9 +153,20 @@ void useHelper(EmitContext &ctx, const std::string &name) {
                       "#endif\n"
                       "}\n");
     } else if (name == "ember_srdhm") {
+        // --optimize size: out of line. Inlined, its 64-bit product and
+        // rounding cost some 40 bytes at each use (the requantization, the
+        // softmax's exp and reciprocal); a call costs a few cycles. `unused`
+        // keeps a file where no emitted path calls it warning-free, as
+        // `static inline` does.
+        const bool size = optimizeForSize(emitOptimizeMode());
         ctx.addHelper(name,
-                      "/* gemmlowp SaturatingRoundingDoublingHighMul */\n"
-                      "static inline int32_t ember_srdhm(int32_t a, int32_t b)\n"
+                      std::string(size ? "/* gemmlowp SaturatingRoundingDoublingHighMul; --optimize size: out of line */\n"
+                                         "#if defined(__GNUC__)\n"
+                                         "__attribute__((noinline, unused))\n"
+                                         "#endif\n"
+                                         "static int32_t ember_srdhm(int32_t a, int32_t b)\n"
+                                       : "/* gemmlowp SaturatingRoundingDoublingHighMul */\n"
+                                         "static inline int32_t ember_srdhm(int32_t a, int32_t b)\n") +
                       "{\n"
                       "    int64_t ab = (int64_t)a * (int64_t)b;\n"
                       "    int32_t nudge = ab >= 0 ? (1 << 30) : (1 - (1 << 30));\n"

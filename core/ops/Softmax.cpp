@@ -7,11 +7,13 @@
 //   int16 -> int16 (scale 1/32768, zp 0): two 513-entry lookup tables (exp on
 //     [-10, 0] and 1 / (1 + x) on [0, 1]) built exactly as TFLM builds them.
 // For int8 input the exp of every possible difference (0..255 steps below
-// the row maximum) is computed at compile time into a 256-entry table.
+// the row maximum) is computed at compile time into a 256-entry table; under
+// --optimize size the generated C computes it instead (ember_softmax_exp).
 #include <limits>
 #include <vector>
 
 #include "FixedPoint.h"
+#include "Target.h"
 #include "UnaryOp.h"
 
 namespace ember {
@@ -195,10 +197,54 @@ void emitRowStart(const SoftmaxParams &p, const Tensor &in, EmitContext &ctx, co
     ctx.line("if (x[c] > mx) mx = x[c];", 3);
 }
 
+// --optimize size: the exp of one difference computed where it is needed
+// instead of read from the 1 KB table: TFLM's
+// MultiplyByQuantizedMultiplierGreaterThanOne into Q5.26, then gemmlowp's
+// exp_on_negative_values<5> (expOnNegativeValues above, the same steps in C).
+void useSoftmaxExpHelper(EmitContext &ctx) {
+    useHelper(ctx, "ember_srdhm");
+    useHelper(ctx, "ember_rdbpot");
+    ctx.addHelper("ember_softmax_exp",
+                  "/* --optimize size: exp(diff * beta * s_in) in Q0.31 for diff = x - max <= 0, as TFLM:\n"
+                  " * 0 below diff_min; else diff * 2^shift * mult into Q5.26 and gemmlowp's\n"
+                  " * exp_on_negative_values: a Taylor polynomial on [-1/4, 0) around -1/8, times\n"
+                  " * exp(-2^k) for each bit k = -2..4 of the rest. */\n"
+                  "static int32_t ember_softmax_exp(int32_t diff, int32_t mult, int shift, int32_t diff_min)\n"
+                  "{\n"
+                  "    static const int32_t exp_pot[7] = {1672461947, 1302514674, 790015084, 290630308,\n"
+                  "                                       39332535,   720401,     242};\n"
+                  "    int32_t a, r, x, x2, x4, poly, e;\n"
+                  "    int k;\n"
+                  "    if (diff < diff_min) return 0;\n"
+                  "    a = ember_srdhm((int32_t)((uint32_t)diff << shift), mult);\n"
+                  "    if (a == 0) return INT32_MAX;\n"
+                  "    r = (int32_t)((uint32_t)(a & ((1 << 24) - 1)) - (1u << 24)); /* a mod 1/4 - 1/4 */\n"
+                  "    x = (int32_t)(((uint32_t)r << 5) + (1u << 28));             /* Q0.31, + 1/8 */\n"
+                  "    x2 = ember_srdhm(x, x);\n"
+                  "    x4 = ember_srdhm(x2, x2);\n"
+                  "    poly = (int32_t)((uint32_t)ember_rdbpot(x4, 2) + (uint32_t)ember_srdhm(x2, x));\n"
+                  "    poly = ember_rdbpot((int32_t)((uint32_t)ember_srdhm(poly, 715827883) + (uint32_t)x2), 1);\n"
+                  "    e = (int32_t)(1895147668u + (uint32_t)ember_srdhm(1895147668, (int32_t)((uint32_t)x + (uint32_t)poly)));\n"
+                  "    r = (int32_t)((uint32_t)r - (uint32_t)a);\n"
+                  "    for (k = 0; k < 7; ++k)\n"
+                  "        if (r & ((int32_t)1 << (24 + k))) e = ember_srdhm(e, exp_pot[k]);\n"
+                  "    return e;\n"
+                  "}\n");
+}
+
 void emitInt8(const SoftmaxParams &p, const Tensor &in, EmitContext &ctx) {
-    std::vector<int32_t> table(256);
-    for (int k = 0; k < 256; ++k) table[size_t(k)] = expOfDiff(p, -k);
-    const std::string exps = ctx.constantI32("exp", table, "SOFTMAX exp(-k steps) in Q0.31, k = 0..255");
+    // The exp of max - x: a table of all 256 differences, or (size) computed.
+    std::string expOf;
+    const bool size = optimizeForSize(emitOptimizeMode());
+    if (size) {
+        useSoftmaxExpHelper(ctx);
+        expOf = "ember_softmax_exp(x[c] - mx, " + cInt(p.multiplier) + ", " + std::to_string(p.shift) + ", " +
+                std::to_string(p.diffMin) + ")";
+    } else {
+        std::vector<int32_t> table(256);
+        for (int k = 0; k < 256; ++k) table[size_t(k)] = expOfDiff(p, -k);
+        expOf = ctx.constantI32("exp", table, "SOFTMAX exp(-k steps) in Q0.31, k = 0..255") + "[mx - x[c]]";
+    }
     useHelper(ctx, "ember_rdbpot");
     useHelper(ctx, "ember_srdhm");
     useHelper(ctx, "ember_clamp");
@@ -207,18 +253,19 @@ void emitInt8(const SoftmaxParams &p, const Tensor &in, EmitContext &ctx) {
     const bool out16 = p.outType == DType::Int16;
     const std::string depth = std::to_string(p.depth);
     ctx.line("/* SOFTMAX int8 -> " + std::string(dtypeName(p.outType)) + " " + shapeString(in.shape) + ", beta " +
-             cFloat(p.beta) + ": gemmlowp fixed point, exp table indexed by max - x (diff_min " +
+             cFloat(p.beta) + ": gemmlowp fixed point, " +
+             (size ? "--optimize size: exp computed per element" : "exp table indexed by max - x") + " (diff_min " +
              std::to_string(p.diffMin) + "), sum in Q12.19 */");
     emitRowStart(p, in, ctx, "-128");
     ctx.line("int32_t sum = 0;", 2);
     ctx.line("for (int32_t c = 0; c < " + depth + "; ++c)", 2);
-    ctx.line("sum += ember_rdbpot(" + exps + "[mx - x[c]], " + std::to_string(kAccumulationIntegerBits) + ");", 3);
+    ctx.line("sum += ember_rdbpot(" + expOf + ", " + std::to_string(kAccumulationIntegerBits) + ");", 3);
     ctx.line("int hpo = ember_clz32((uint32_t)sum);", 2);
     ctx.line("int32_t scale = ember_one_over_one_plus_x((int32_t)(((uint32_t)sum << hpo) - 0x80000000u));", 2);
     ctx.line("int e = " + std::to_string(kAccumulationIntegerBits) + " - hpo + " + (out16 ? "15" : "23") + ";", 2);
     ctx.line("for (int32_t c = 0; c < " + depth + "; ++c) {", 2);
-    ctx.line("int32_t v = ember_rdbpot(ember_srdhm(scale, " + exps + "[mx - x[c]]), e) + " +
-                 (out16 ? "(-32768)" : "(-128)") + ";",
+    ctx.line("int32_t v = ember_rdbpot(ember_srdhm(scale, " + expOf + "), e) + " + (out16 ? "(-32768)" : "(-128)") +
+                 ";",
              3);
     ctx.line("y[c] = (" + std::string(dtypeCType(p.outType)) + ")ember_clamp(v, " +
                  (out16 ? "-32768, 32767" : "-128, 127") + ");",

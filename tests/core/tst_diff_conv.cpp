@@ -506,6 +506,23 @@ private slots:
         check(std::move(cases));
     }
 
+    // --optimize size (ConvCompact.cpp: the shared kernels, packed
+    // requantization, the map of constant channels where a case has them):
+    // conv, depthwise and FC cases, the C of every one built.
+    void sizeMode() {
+        std::vector<DiffCase> cases;
+        DiffRng r(404);
+        for (int k = 0; k < 60; ++k) {
+            DiffCase c = k % 3 == 2 ? fcCase(r, k) : convCase(r, k % 3 == 1, k);
+            c.name = "size " + c.name;
+            cases.push_back(std::move(c));
+        }
+        DiffOptions opts;
+        opts.optimize = "size";
+        opts.allGeneratedC = true;
+        check(std::move(cases), 50, opts);
+    }
+
     void pools() {
         std::vector<DiffCase> cases;
         DiffRng r(404);

@@ -37,7 +37,7 @@ Shape randomShape(DiffRng &r, int rank, int maxDim = 6) {
 
 const std::vector<DType> kDataTypes = {DType::Float32, DType::Int8, DType::Int16, DType::Int32};
 
-void check(std::vector<DiffCase> cases, size_t minCases) {
+void check(std::vector<DiffCase> cases, size_t minCases, const DiffOptions &opts = {}) {
     // EMBER_DIFF_FILTER=text keeps only the cases whose name contains it
     // (with EMBER_KEEP_DIFF=1 to look at one case's files).
     if (const char *only = std::getenv("EMBER_DIFF_FILTER")) {
@@ -48,7 +48,7 @@ void check(std::vector<DiffCase> cases, size_t minCases) {
     std::string summary;
     QElapsedTimer t;
     t.start();
-    const auto failures = runDiff(std::move(cases), {}, &summary);
+    const auto failures = runDiff(std::move(cases), opts, &summary);
     qInfo("%s (%.1f s)", summary.c_str(), double(t.elapsed()) / 1000.0);
     for (const auto &f : failures) qWarning("%s", f.c_str());
     QVERIFY2(failures.empty(), failures.empty() ? "" : failures.front().c_str());
@@ -100,6 +100,32 @@ private slots:
             cases.push_back(unaryCase(OpType::Softmax, in, out, s, qi, qo, k, at));
         }
         check(std::move(cases), 50);
+    }
+
+    // int8 SOFTMAX under --optimize size, where the generated C computes each
+    // exp (ember_softmax_exp) instead of reading a table: every case's C is
+    // built, over beta, input scales from 2^-12 to 2^3 (so diff_min cuts
+    // anywhere from none to most of the 255 steps), zero points, row lengths
+    // 1..300 and int8/int16 outputs.
+    void softmaxSize() {
+        std::vector<DiffCase> cases;
+        DiffRng r(23);
+        for (int k = 0; k < 40; ++k) {
+            const DType out = r.range(0, 3) == 0 ? DType::Int16 : DType::Int8;
+            const int depth = r.pick(std::vector<int>{1, 2, 3, 10, 33, r.range(1, 300)});
+            const Shape s = r.coin() ? Shape{r.range(1, 4), depth} : Shape{1, r.range(1, 3), depth};
+            OpAttrs at;
+            at.beta = r.pick(std::vector<float>{1.f, 1.f, 0.5f, 2.f, r.uniform(0.05f, 4.f)});
+            const int zk = r.range(0, 3);
+            const int64_t zp = zk == 0 ? -128 : zk == 1 ? 127 : r.range(-128, 127);
+            const Quant qi = q(std::ldexp(r.uniform(0.5f, 1.f), r.range(-12, 3)), zp);
+            const Quant qo = out == DType::Int8 ? q(1.f / 256, -128) : q(1.f / 65536, -32768);
+            cases.push_back(unaryCase(OpType::Softmax, DType::Int8, out, s, qi, qo, k, at, "size"));
+        }
+        DiffOptions o;
+        o.optimize = "size";
+        o.allGeneratedC = true;
+        check(std::move(cases), 40, o);
     }
 
     void reshape() {

@@ -5,12 +5,14 @@
 // and size mode's flash (code + constants of the generated C compiled for a
 // Cortex-M4 by arm-none-eabi-gcc, or the generator's constant bytes without
 // it) smaller than balanced's on every model, and size mode's constants
-// within the weights + at most 4.5 bytes of requantization per channel.
+// within the weights + at most 4.5 bytes of requantization per channel
+// (with channels of constant output through a map of shared words).
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <random>
+#include <set>
 
 #include "TestUtil.h"
 #include "core/OptionTable.h"
@@ -83,6 +85,55 @@ Graph spreadShiftsGraph(int kind, std::mt19937 &rng, TensorData *input) {
         wq.scale.push_back(c == oc - 1 ? 1e-14f : std::ldexp(0.01f, -3 * k));
         wq.zeroPoint.push_back(0);
         bv[size_t(c)] = bias(rng) * (1 << (3 * k));
+    }
+    const int w = addTensor(g, "w", DType::Int8, ws, wq, bytesOf(wv));
+    const int b = addTensor(g, "b", DType::Int32, {oc}, {}, bytesOf(bv));
+    const Shape os = kind == 2 ? Shape{2, oc} : Shape{1, 6, 5, oc};
+    const int out = addTensor(g, "out", DType::Int8, os, q(0.05f, 7));
+    OpAttrs a;
+    a.padding = Padding::Same;
+    a.strideH = a.strideW = 1;
+    if (kind == 1) a.depthMultiplier = 1;
+    addOp(g, kind == 0 ? OpType::Conv2D : kind == 1 ? OpType::DepthwiseConv2D : OpType::FullyConnected, {in, w, b},
+          {out}, a);
+    setIO(g, {in}, {out});
+    int64_t n = 1;
+    for (int d : inShape) n *= d;
+    std::vector<int8_t> iv(static_cast<size_t>(n));
+    for (auto &v : iv) v = int8_t(byte(rng));
+    *input = bytesOf(iv);
+    return g;
+}
+
+// As spreadShiftsGraph, with pruned channels, as MLPerf's VWW has: 24
+// output channels, every fourth one live (scales 0.01 * 2^-k); the others have
+// a bias of -2^30 or +2^30 and a scale so small that their output is the same
+// for every input (2 or 4 steps below or above the zero point), and the last
+// one's scale makes TFLite's multiplier 0. Size mode gives those channels a
+// shared word per distinct output (the _rqmap).
+constexpr int kPrunedChannels = 24;
+Graph prunedGraph(int kind, std::mt19937 &rng, TensorData *input) {
+    using namespace test;
+    std::uniform_int_distribution<int> byte(-128, 127), bias(-500, 500);
+    const int oc = kPrunedChannels, inC = kind == 1 ? oc : 5;
+    Graph g;
+    const Shape inShape = kind == 2 ? Shape{2, 20} : Shape{1, 6, 5, inC};
+    const int in = addTensor(g, "in", DType::Int8, inShape, q(0.02f, -3));
+    const Shape ws = kind == 0 ? Shape{oc, 3, 3, inC} : kind == 1 ? Shape{1, 3, 3, oc} : Shape{oc, 20};
+    int64_t wn = 1;
+    for (int d : ws) wn *= d;
+    std::vector<int8_t> wv(size_t(wn), 0);
+    for (auto &v : wv) v = int8_t(byte(rng));
+    Quant wq;
+    wq.axis = kind == 1 ? 3 : 0;
+    std::vector<int32_t> bv(static_cast<size_t>(oc));
+    for (int c = 0; c < oc; ++c) {
+        const bool live = c % 4 == 0;
+        // Pruned: |acc| ~ 2^30, so 2^30 * 0.02 * scale / 0.05 is 2 or 4 steps.
+        const float pruned = float((c / 4) % 2 + 1) * 2.f * 0.05f / (0.02f * 1073741824.f);
+        wq.scale.push_back(c == oc - 1 ? 1e-14f : live ? std::ldexp(0.01f, -(c / 4 % 4)) : pruned);
+        wq.zeroPoint.push_back(0);
+        bv[size_t(c)] = live ? bias(rng) : c % 4 == 1 ? -(1 << 30) : (1 << 30);
     }
     const int w = addTensor(g, "w", DType::Int8, ws, wq, bytesOf(wv));
     const int b = addTensor(g, "b", DType::Int32, {oc}, {}, bytesOf(bv));
@@ -186,8 +237,10 @@ private slots:
     // folded per-border bias tables) plus, per output channel of an int8
     // CONV_2D / DEPTHWISE_CONV_2D / FULLY_CONNECTED, at most a 32-bit word and
     // a nibble of requantization (the Q31 multiplier's 30 free bits and the
-    // shift: TFLM keeps two int32 per channel), plus the 256-entry int32 exp
-    // table per softmax. Anything else (a per-layer table sneaking back) fails.
+    // shift: TFLM keeps two int32 per channel; channels with a constant
+    // output share words, for a byte of map each, only when that is smaller).
+    // No table per softmax: size mode computes its exps. Anything else (a
+    // per-layer table sneaking back) fails.
     void sizeConstantsBound() {
         QFETCH(QString, model);
         auto g = loadModel(test::modelPath(model.toStdString()));
@@ -200,7 +253,6 @@ private slots:
         for (const Tensor &t : g->tensors)
             if (t.isConst) weights += t.data.size();
         for (const Op &op : g->ops) {
-            if (op.type == OpType::Softmax) bound += 256 * 4;
             if (op.type != OpType::Conv2D && op.type != OpType::DepthwiseConv2D && op.type != OpType::FullyConnected)
                 continue;
             const uint64_t channels = uint64_t(g->out(op).shape.back());
@@ -246,6 +298,44 @@ private slots:
             QVERIFY(std::adjacent_find(y.begin(), y.end(), std::not_equal_to<>()) != y.end());
             // The last channel's multiplier is 0: its output is the zero point.
             for (size_t i = 11; i < y.size(); i += 12) QCOMPARE(int(int8_t(y[i])), 7);
+        }
+    }
+
+    // Channels whose output is the same for every input (pruned ones, a zero
+    // multiplier) through the map of shared words, against the reference
+    // executor: the pruned channels' outputs are constant and off the zero
+    // point, the live ones vary.
+    void sizeConstantChannels() {
+        std::mt19937 rng(11);
+        for (int kind = 0; kind < 3; ++kind) {
+            TensorData input;
+            Graph g = prunedGraph(kind, rng, &input);
+            Diagnostics d;
+            QVERIFY2(runPasses(g, d), d.format().c_str());
+            auto ref = runReference(g, {input});
+            QVERIFY2(ref.ok(), ref.diagnostics().format().c_str());
+            CompileOptions o;
+            o.name = "pruned";
+            o.optimize = "size";
+            auto a = compile(g, o);
+            QVERIFY2(a.ok(), a.diagnostics().format().c_str());
+            const std::string *ops = a->file("src/pruned_ops.c");
+            QVERIFY(ops);
+            QVERIFY2(ops->find("_rqmap") != std::string::npos, "expected the map of shared words");
+            auto gen = runGeneratedC(*a, g, {input});
+            QVERIFY2(gen.ok(), gen.diagnostics().format().c_str());
+            QCOMPARE((*gen)[0], (*ref)[0]);
+            const auto &y = (*ref)[0];
+            std::set<int> pruned;
+            const size_t oc = kPrunedChannels;
+            for (size_t c = 0; c < oc; ++c) {
+                std::set<int> seen;
+                for (size_t i = c; i < y.size(); i += oc) seen.insert(int(int8_t(y[i])));
+                if (c % 4 == 0) QVERIFY2(seen.size() > 1, qPrintable(QString("live channel %1 constant").arg(c)));
+                else QCOMPARE(seen.size(), size_t(1));
+                if (c % 4 != 0 && c != oc - 1) pruned.insert(*seen.begin());
+            }
+            QVERIFY2(pruned.size() > 2, "expected several distinct constant outputs");
         }
     }
 
