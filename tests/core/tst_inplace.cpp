@@ -207,6 +207,44 @@ private slots:
         QVERIFY(checkPlan(g, good.value()).empty());
     }
 
+    // --in-place fuse plans lie about their chains: the checker re-derives
+    // each chain from the graph, so a chain the ops do not allow, or a
+    // streamed tensor without its chain, is reported.
+    void badFusedPlansRejected() {
+        auto g = loadModel(modelPath("mlperf_tiny/ic/pretrainedResnet_quant.tflite"));
+        QVERIFY2(g.ok(), g.diagnostics().format().c_str());
+        PlanRequest req;
+        req.inPlace = req.fuseRows = true;
+        auto good = planMemory(g.value(), req);
+        QVERIFY2(good.ok() && good->fused.size() == 3, good.ok() ? "" : good.diagnostics().format().c_str());
+        QVERIFY2(checkPlan(g.value(), good.value()).empty(), joined(checkPlan(g.value(), good.value())).c_str());
+        {  // a chain that skips the second convolution
+            MemoryPlan bad = good.value();
+            bad.fused[0].steps[1] = bad.fused[0].steps[2];
+            const auto v = checkPlan(g.value(), bad);
+            QVERIFY2(joined(v).find("fused chain at ops") != std::string::npos, joined(v).c_str());
+        }
+        {  // the chains dropped: their streamed tensors have no buffer
+            MemoryPlan bad = good.value();
+            bad.fused.clear();
+            const auto v = checkPlan(g.value(), bad);
+            QVERIFY2(joined(v).find("has no buffer") != std::string::npos, joined(v).c_str());
+        }
+        {  // the chain's input freed before the chain runs: its buffer handed to a later tensor
+            MemoryPlan bad = good.value();
+            const FusedChain &c = bad.fused[1];
+            PlannedBuffer *in = nullptr, *other = nullptr;
+            for (PlannedBuffer &b : bad.buffers) {
+                if (b.tensor == c.input) in = &b;
+                else if (b.first > c.steps[0] && b.first <= c.last() && b.tensor != c.output && b.sharesWith < 0) other = &b;
+            }
+            QVERIFY(in && other);
+            other->offset = in->offset;
+            const auto v = checkPlan(g.value(), bad);
+            QVERIFY2(joined(v).find("while both are live") != std::string::npos, joined(v).c_str());
+        }
+    }
+
     // Every shared model Ember loads: every planner, I/O in and out of the
     // workspace, in-place on and off: no violation, never larger with in-place.
     void checkerOnSharedModels() {
