@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <functional>
 
 #include <random>
 #include <set>
@@ -61,14 +62,14 @@ uint64_t armFlashBytes(const Artifacts &a, std::string *log) {
 }
 
 // One int8 CONV_2D (kind 0), DEPTHWISE_CONV_2D (1) or FULLY_CONNECTED (2)
-// with 12 output channels whose per-channel scales span 2^-21 (shifts -7 ..
-// -28: the requantization needs the high-shift nibbles) plus one channel
-// with a scale so small that TFLite's multiplier is 0; biases scaled alike
-// so every channel's output moves.
-Graph spreadShiftsGraph(int kind, std::mt19937 &rng, TensorData *input) {
+// with `oc` output channels, input [1,6,5,C] (FC: [2,20]) and random
+// weights and input; channel c's weight scale and bias come from
+// `channel(c, draw)`, `draw` a random bias in [-500, 500].
+Graph channelsGraph(int kind, int oc, std::mt19937 &rng, TensorData *input,
+                    const std::function<std::pair<float, int32_t>(int, int32_t)> &channel) {
     using namespace test;
     std::uniform_int_distribution<int> byte(-128, 127), bias(-500, 500);
-    const int oc = 12, inC = kind == 1 ? oc : 5;
+    const int inC = kind == 1 ? oc : 5;
     Graph g;
     const Shape inShape = kind == 2 ? Shape{2, 20} : Shape{1, 6, 5, inC};
     const int in = addTensor(g, "in", DType::Int8, inShape, q(0.02f, -3));
@@ -81,10 +82,10 @@ Graph spreadShiftsGraph(int kind, std::mt19937 &rng, TensorData *input) {
     wq.axis = kind == 1 ? 3 : 0;
     std::vector<int32_t> bv(static_cast<size_t>(oc));
     for (int c = 0; c < oc; ++c) {
-        const int k = c % 8;
-        wq.scale.push_back(c == oc - 1 ? 1e-14f : std::ldexp(0.01f, -3 * k));
+        const auto [scale, b] = channel(c, bias(rng));
+        wq.scale.push_back(scale);
         wq.zeroPoint.push_back(0);
-        bv[size_t(c)] = bias(rng) * (1 << (3 * k));
+        bv[size_t(c)] = b;
     }
     const int w = addTensor(g, "w", DType::Int8, ws, wq, bytesOf(wv));
     const int b = addTensor(g, "b", DType::Int32, {oc}, {}, bytesOf(bv));
@@ -105,6 +106,18 @@ Graph spreadShiftsGraph(int kind, std::mt19937 &rng, TensorData *input) {
     return g;
 }
 
+// 12 output channels whose per-channel scales span 2^-21 (shifts -7 ..
+// -28: the requantization needs the high-shift nibbles) plus one channel
+// with a scale so small that TFLite's multiplier is 0; biases scaled alike
+// so every channel's output moves.
+Graph spreadShiftsGraph(int kind, std::mt19937 &rng, TensorData *input) {
+    const int oc = 12;
+    return channelsGraph(kind, oc, rng, input, [&](int c, int32_t draw) {
+        const int k = c % 8;
+        return std::pair<float, int32_t>(c == oc - 1 ? 1e-14f : std::ldexp(0.01f, -3 * k), draw * (1 << (3 * k)));
+    });
+}
+
 // As spreadShiftsGraph, with pruned channels, as MLPerf's VWW has: 24
 // output channels, every fourth one live (scales 0.01 * 2^-k); the others have
 // a bias of -2^30 or +2^30 and a scale so small that their output is the same
@@ -113,45 +126,14 @@ Graph spreadShiftsGraph(int kind, std::mt19937 &rng, TensorData *input) {
 // shared word per distinct output (the _rqmap).
 constexpr int kPrunedChannels = 24;
 Graph prunedGraph(int kind, std::mt19937 &rng, TensorData *input) {
-    using namespace test;
-    std::uniform_int_distribution<int> byte(-128, 127), bias(-500, 500);
-    const int oc = kPrunedChannels, inC = kind == 1 ? oc : 5;
-    Graph g;
-    const Shape inShape = kind == 2 ? Shape{2, 20} : Shape{1, 6, 5, inC};
-    const int in = addTensor(g, "in", DType::Int8, inShape, q(0.02f, -3));
-    const Shape ws = kind == 0 ? Shape{oc, 3, 3, inC} : kind == 1 ? Shape{1, 3, 3, oc} : Shape{oc, 20};
-    int64_t wn = 1;
-    for (int d : ws) wn *= d;
-    std::vector<int8_t> wv(size_t(wn), 0);
-    for (auto &v : wv) v = int8_t(byte(rng));
-    Quant wq;
-    wq.axis = kind == 1 ? 3 : 0;
-    std::vector<int32_t> bv(static_cast<size_t>(oc));
-    for (int c = 0; c < oc; ++c) {
+    const int oc = kPrunedChannels;
+    return channelsGraph(kind, oc, rng, input, [&](int c, int32_t draw) {
         const bool live = c % 4 == 0;
         // Pruned: |acc| ~ 2^30, so 2^30 * 0.02 * scale / 0.05 is 2 or 4 steps.
         const float pruned = float((c / 4) % 2 + 1) * 2.f * 0.05f / (0.02f * 1073741824.f);
-        wq.scale.push_back(c == oc - 1 ? 1e-14f : live ? std::ldexp(0.01f, -(c / 4 % 4)) : pruned);
-        wq.zeroPoint.push_back(0);
-        bv[size_t(c)] = live ? bias(rng) : c % 4 == 1 ? -(1 << 30) : (1 << 30);
-    }
-    const int w = addTensor(g, "w", DType::Int8, ws, wq, bytesOf(wv));
-    const int b = addTensor(g, "b", DType::Int32, {oc}, {}, bytesOf(bv));
-    const Shape os = kind == 2 ? Shape{2, oc} : Shape{1, 6, 5, oc};
-    const int out = addTensor(g, "out", DType::Int8, os, q(0.05f, 7));
-    OpAttrs a;
-    a.padding = Padding::Same;
-    a.strideH = a.strideW = 1;
-    if (kind == 1) a.depthMultiplier = 1;
-    addOp(g, kind == 0 ? OpType::Conv2D : kind == 1 ? OpType::DepthwiseConv2D : OpType::FullyConnected, {in, w, b},
-          {out}, a);
-    setIO(g, {in}, {out});
-    int64_t n = 1;
-    for (int d : inShape) n *= d;
-    std::vector<int8_t> iv(static_cast<size_t>(n));
-    for (auto &v : iv) v = int8_t(byte(rng));
-    *input = bytesOf(iv);
-    return g;
+        return std::pair<float, int32_t>(c == oc - 1 ? 1e-14f : live ? std::ldexp(0.01f, -(c / 4 % 4)) : pruned,
+                                         live ? draw : c % 4 == 1 ? -(1 << 30) : (1 << 30));
+    });
 }
 
 }  // namespace
