@@ -39,25 +39,17 @@ void TestQemuModels::model_data() {
     QTest::addColumn<QString>("board");
     QTest::addColumn<QString>("optimize");
     const char *models[] = {"kws/kws_ref_model", "vww/vww_96_int8", "ic/pretrainedResnet_quant", "ad/ad01_int8"};
-    for (const char *board : {"qemu-mps2-an386", "qemu-mps2-an500", "qemu-mps3-an547"})
-        for (const char *m : models) {
-            const QString stem = QString(m).section('/', 1);
-            QTest::newRow(qPrintable(stem + "@" + QString(board).section('-', 2)))
-                << QString(m) << QString(board) << QString("balanced");
-        }
-    for (const char *board : {"qemu-mps2-an386", "qemu-mps3-an547"})
-        for (const char *m : models) {
-            const QString stem = QString(m).section('/', 1);
-            QTest::newRow(qPrintable(stem + "@" + QString(board).section('-', 2) + ":size"))
-                << QString(m) << QString(board) << QString("size");
-        }
-    for (const char *m : models) {
-        const QString stem = QString(m).section('/', 1);
-        QTest::newRow(qPrintable(stem + "@an386:speed")) << QString(m) << QString("qemu-mps2-an386") << QString("speed");
-    }
-    for (const char *mode : {"speed", "size"})
-        QTest::newRow(qPrintable(QString("kws_ref_model@an500:") + mode))
-            << QString(models[0]) << QString("qemu-mps2-an500") << QString(mode);
+    // Every MLPerf model in every --optimize mode on the three cores (the
+    // board catalogue sets --target: cortex-m4, cortex-m7, cortex-m55);
+    // balanced first, so that size mode can be compared with its flash.
+    for (const char *mode : {"balanced", "speed", "size"})
+        for (const char *board : {"qemu-mps2-an386", "qemu-mps2-an500", "qemu-mps3-an547"})
+            for (const char *m : models) {
+                const QString stem = QString(m).section('/', 1);
+                const QString suffix = QString(mode) == "balanced" ? QString() : ":" + QString(mode);
+                QTest::newRow(qPrintable(stem + "@" + QString(board).section('-', 2) + suffix))
+                    << QString(m) << QString(board) << QString(mode);
+            }
     // --in-place fuse --io workspace ("fuse": balanced otherwise): IC's
     // residual blocks as fused layers, on a DSP and a Helium core.
     for (const char *board : {"qemu-mps2-an386", "qemu-mps3-an547"})
@@ -125,10 +117,14 @@ void TestQemuModels::model() {
         fusedAway += size_t(std::count(info->layers[k].op.begin(), info->layers[k].op.end(), '+'));
     QCOMPARE(run->layers.size() + fusedAway, g->ops.size());
     if (fuse) QCOMPARE(fusedAway, size_t(6));  // IC: three residual blocks of three ops
+    // Emulated counters tick every tick_ns instructions (40 on the MPS2
+    // boards): a layer that only aliases its input (RESHAPE with --io
+    // workspace) can take less than one tick; one that computes cannot.
     uint64_t sum = 0;
-    for (uint64_t c : run->layers) {
-        QVERIFY(c > 0);
-        sum += c;
+    for (size_t k = 0; k < run->layers.size(); ++k) {
+        if (info->layers[k].macs > 0)
+            QVERIFY2(run->layers[k] > 0, qPrintable(QString::fromStdString(info->layers[k].name) + " counted 0 instructions"));
+        sum += run->layers[k];
     }
     QVERIFY(sum <= run->total);
     QVERIFY2(run->total - sum < run->total / 20 + 2000, "hooks and glue should be a small part of the total");
