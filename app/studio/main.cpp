@@ -1,11 +1,11 @@
 // ember-studio [MODEL] [--example] [--screenshot FILE [--tab TAB] [--size WxH] [--bisect]] [--board ID]
-//              [--pool SPEC]... [--pin TENSOR=POOL]... [--planner NAME]
+//              [any emberc compile flag: --optimize size, --in-place fuse, --pool SPEC, ...]
 //
 // --screenshot renders the main window for MODEL to a PNG and exits (works
 // with QT_QPA_PLATFORM=offscreen); memory, code and history compile first,
 // profile (or any tab with an explicit --board) runs a profile on the board
-// first (default: the first emulated board). --pool/--pin/--planner are
-// emberc's compile flags, applied to the project's options. --bisect runs the
+// first (default: the first emulated board). Every compile flag of emberc
+// (core/OptionTable.h) is accepted too and applied to the project's options. --bisect runs the
 // model on the board layer by layer first (Build ▸ Run on Board Layer by Layer).
 #include <QApplication>
 #include <QCommandLineParser>
@@ -14,6 +14,7 @@
 #include <cstdio>
 
 #include "BisectController.h"
+#include "core/OptionTable.h"
 #include "BoardJob.h"
 #include "GraphView.h"
 #include "HistoryView.h"
@@ -87,11 +88,6 @@ int main(int argc, char **argv)
     QCommandLineOption board(QStringLiteral("board"),
                              QStringLiteral("Board for Profile/Flash (id, e.g. qemu-mps2-an386). With --screenshot: profile on it first."),
                              QStringLiteral("ID"));
-    QCommandLineOption pool(QStringLiteral("pool"), QStringLiteral("Workspace pool NAME:SIZE[:section=S][:align=N] (repeatable), as in emberc."),
-                            QStringLiteral("SPEC"));
-    QCommandLineOption pin(QStringLiteral("pin"), QStringLiteral("Pin an activation tensor to a pool, TENSOR=POOL (repeatable)."),
-                           QStringLiteral("PIN"));
-    QCommandLineOption planner(QStringLiteral("planner"), QStringLiteral("Memory planner, as in emberc."), QStringLiteral("NAME"));
     QCommandLineOption reference(QStringLiteral("reference"),
                                  QStringLiteral("Float model for the Validation tab (with --tab validation: validate against it)."),
                                  QStringLiteral("FLOAT.tflite"));
@@ -99,7 +95,17 @@ int main(int argc, char **argv)
                               QStringLiteral("With --screenshot: run on the board layer by layer first (default board: the first emulated one)."));
     QCommandLineOption corrupt(QStringLiteral("corrupt-layer"), QStringLiteral("Test only: with --bisect, corrupt a constant of layer N on the device."),
                                QStringLiteral("N"));
-    p.addOptions({shot, tab, size, example, db, board, pool, pin, planner, reference, bisect, corrupt});
+    p.addOptions({shot, tab, size, example, db, board, reference, bisect, corrupt});
+    // emberc's compile flags, one per row of the option table.
+    std::vector<std::pair<const ember::OptionSpec *, QCommandLineOption>> compileFlags;
+    for (const ember::OptionSpec &spec : ember::compileOptionTable()) {
+        const QString name = QString::fromLatin1(spec.flag).mid(2);
+        const QString help = QString::fromUtf8(spec.help) + QStringLiteral(" (as in emberc)");
+        compileFlags.emplace_back(&spec, spec.kind == ember::OptionKind::Flag
+                                             ? QCommandLineOption(name, help)
+                                             : QCommandLineOption(name, help, QString::fromUtf8(spec.metavar)));
+        p.addOption(compileFlags.back().second);
+    }
     p.addPositionalArgument(QStringLiteral("model"), QStringLiteral("Model file to open (.tflite)."));
     p.process(app);
 
@@ -116,9 +122,12 @@ int main(int argc, char **argv)
     }
     // Compile flags go through the same parser as saved projects' emberc arguments.
     QStringList compileArgs;
-    for (const QString &v : p.values(planner)) compileArgs << "--planner" << v;
-    for (const QString &v : p.values(pool)) compileArgs << "--pool" << v;
-    for (const QString &v : p.values(pin)) compileArgs << "--pin" << v;
+    for (const auto &[spec, option] : compileFlags) {
+        if (!p.isSet(option)) continue;
+        if (spec->kind == ember::OptionKind::Flag) compileArgs << QString::fromLatin1(spec->flag);
+        else
+            for (const QString &v : p.values(option)) compileArgs << QString::fromLatin1(spec->flag) << v;
+    }
     BuildOptions options;
     QString error;
     if (!BuildOptions::fromArgs(compileArgs, &options, &error)) {
