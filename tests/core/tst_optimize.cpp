@@ -136,6 +136,30 @@ Graph prunedGraph(int kind, std::mt19937 &rng, TensorData *input) {
     });
 }
 
+// Compiles `g` (after the passes) in size mode as `name`, runs its generated
+// C and the reference executor on `input` and checks they give the same
+// bytes; `ops` gets the layer file, `out` the output. QVERIFY failures end
+// the calling test (check QTest::currentTestFailed()).
+void sizeModeMatchesReference(Graph &g, const TensorData &input, const std::string &name, std::string *ops,
+                              TensorData *out) {
+    Diagnostics d;
+    QVERIFY2(runPasses(g, d), d.format().c_str());
+    auto ref = runReference(g, {input});
+    QVERIFY2(ref.ok(), ref.diagnostics().format().c_str());
+    CompileOptions o;
+    o.name = name;
+    o.optimize = "size";
+    auto a = compile(g, o);
+    QVERIFY2(a.ok(), a.diagnostics().format().c_str());
+    const std::string *file = a->file("src/" + name + "_ops.c");
+    QVERIFY(file);
+    *ops = *file;
+    auto gen = runGeneratedC(*a, g, {input});
+    QVERIFY2(gen.ok(), gen.diagnostics().format().c_str());
+    QCOMPARE((*gen)[0], (*ref)[0]);
+    *out = (*ref)[0];
+}
+
 }  // namespace
 
 class TstOptimize : public QObject {
@@ -260,23 +284,12 @@ private slots:
         for (int kind = 0; kind < 3; ++kind) {
             TensorData input;
             Graph g = spreadShiftsGraph(kind, rng, &input);
-            Diagnostics d;
-            QVERIFY2(runPasses(g, d), d.format().c_str());
-            auto ref = runReference(g, {input});
-            QVERIFY2(ref.ok(), ref.diagnostics().format().c_str());
-            CompileOptions o;
-            o.name = "spread";
-            o.optimize = "size";
-            auto a = compile(g, o);
-            QVERIFY2(a.ok(), a.diagnostics().format().c_str());
-            const std::string *ops = a->file("src/spread_ops.c");
-            QVERIFY(ops);
-            QVERIFY2(ops->find(kind == 2 ? "ember_k_fc_s8(&p" : "ember_k_conv_s8(&p") != std::string::npos, ops->c_str());
-            QVERIFY2(ops->find("_rqhi") != std::string::npos, "expected the high-shift nibbles");
-            auto gen = runGeneratedC(*a, g, {input});
-            QVERIFY2(gen.ok(), gen.diagnostics().format().c_str());
-            QCOMPARE((*gen)[0], (*ref)[0]);
-            const auto &y = (*ref)[0];
+            std::string ops;
+            TensorData y;
+            sizeModeMatchesReference(g, input, "spread", &ops, &y);
+            if (QTest::currentTestFailed()) return;
+            QVERIFY2(ops.find(kind == 2 ? "ember_k_fc_s8(&p" : "ember_k_conv_s8(&p") != std::string::npos, ops.c_str());
+            QVERIFY2(ops.find("_rqhi") != std::string::npos, "expected the high-shift nibbles");
             QVERIFY(std::adjacent_find(y.begin(), y.end(), std::not_equal_to<>()) != y.end());
             // The last channel's multiplier is 0: its output is the zero point.
             for (size_t i = 11; i < y.size(); i += 12) QCOMPARE(int(int8_t(y[i])), 7);
@@ -292,22 +305,11 @@ private slots:
         for (int kind = 0; kind < 3; ++kind) {
             TensorData input;
             Graph g = prunedGraph(kind, rng, &input);
-            Diagnostics d;
-            QVERIFY2(runPasses(g, d), d.format().c_str());
-            auto ref = runReference(g, {input});
-            QVERIFY2(ref.ok(), ref.diagnostics().format().c_str());
-            CompileOptions o;
-            o.name = "pruned";
-            o.optimize = "size";
-            auto a = compile(g, o);
-            QVERIFY2(a.ok(), a.diagnostics().format().c_str());
-            const std::string *ops = a->file("src/pruned_ops.c");
-            QVERIFY(ops);
-            QVERIFY2(ops->find("_rqmap") != std::string::npos, "expected the map of shared words");
-            auto gen = runGeneratedC(*a, g, {input});
-            QVERIFY2(gen.ok(), gen.diagnostics().format().c_str());
-            QCOMPARE((*gen)[0], (*ref)[0]);
-            const auto &y = (*ref)[0];
+            std::string ops;
+            TensorData y;
+            sizeModeMatchesReference(g, input, "pruned", &ops, &y);
+            if (QTest::currentTestFailed()) return;
+            QVERIFY2(ops.find("_rqmap") != std::string::npos, "expected the map of shared words");
             std::set<int> pruned;
             const size_t oc = kPrunedChannels;
             for (size_t c = 0; c < oc; ++c) {
