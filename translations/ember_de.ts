@@ -2034,10 +2034,6 @@ In der Werkzeugleiste ein Board wählen und Profilieren drücken (Strg+R): das M
         <translation>MACs</translation>
     </message>
     <message>
-        <source>Activation lower bound</source>
-        <translation>Untergrenze Aktivierungen</translation>
-    </message>
-    <message>
         <source>Inputs</source>
         <translation>Eingänge</translation>
     </message>
@@ -2048,6 +2044,10 @@ In der Werkzeugleiste ein Board wählen und Profilieren drücken (Strg+R): das M
     <message>
         <source>Operators by type</source>
         <translation>Operatoren nach Typ</translation>
+    </message>
+    <message>
+        <source>Activation lower bound (no in-place)</source>
+        <translation>Untergrenze Aktivierungen (ohne In-place)</translation>
     </message>
 </context>
 <context>

@@ -2028,10 +2028,6 @@ Choose a board in the toolbar and press Profile (Ctrl+R): the model is compiled,
         <translation>MACs</translation>
     </message>
     <message>
-        <source>Activation lower bound</source>
-        <translation>激活内存下界</translation>
-    </message>
-    <message>
         <source>Inputs</source>
         <translation>输入</translation>
     </message>
@@ -2042,6 +2038,10 @@ Choose a board in the toolbar and press Profile (Ctrl+R): the model is compiled,
     <message>
         <source>Operators by type</source>
         <translation>按类型统计算子</translation>
+    </message>
+    <message>
+        <source>Activation lower bound (no in-place)</source>
+        <translation>激活内存下界（不含原地计算）</translation>
     </message>
 </context>
 <context>

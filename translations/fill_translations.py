@@ -203,7 +203,7 @@ T = {
     'Parameters': ('Parameter', '参数'),
     'Parameter bytes': ('Parameter-Bytes', '参数字节数'),
     'MACs': ('MACs', 'MACs'),
-    'Activation lower bound': ('Untergrenze Aktivierungen', '激活内存下界'),
+    'Activation lower bound (no in-place)': ('Untergrenze Aktivierungen (ohne In-place)', '激活内存下界（不含原地计算）'),
     'Operators by type': ('Operatoren nach Typ', '按类型统计算子'),
     'Select a node in the graph to see its attributes, tensors and planned buffers.': ('Einen Knoten im Graphen auswählen, um Attribute, Tensoren und geplante Puffer zu sehen.', '在图中选择一个节点以查看其属性、张量和规划的缓冲区。'),
     'Open a model (File ▸ Open, drop a .tflite file here, or File ▸ Open Example).': ('Ein Modell öffnen (Datei ▸ Öffnen, eine .tflite-Datei hierher ziehen oder Datei ▸ Beispielmodell).', '打开模型（文件 ▸ 打开，将 .tflite 文件拖到此处，或 文件 ▸ 打开示例模型）。'),

@@ -92,7 +92,9 @@ QString SummaryPanel::html(const Session &s)
     row(tr("Parameters"), groupDigits(m.parameters));
     row(tr("Parameter bytes"), groupDigits(m.parameterBytes));
     row(tr("MACs"), groupDigits(m.macs));
-    row(tr("Activation lower bound"), groupDigits(qint64(m.lowerBound)) + QStringLiteral(" B"));
+    // The model's own bound: every tensor its own buffer. The Memory tab gives
+    // the build's, lower with --in-place on|fuse.
+    row(tr("Activation lower bound (no in-place)"), groupDigits(qint64(m.lowerBound)) + QStringLiteral(" B"));
     h += QStringLiteral("</table><h3>%1</h3><table>").arg(tr("Inputs"));
     h += tensorRows(g, g.inputs);
     h += QStringLiteral("</table><h3>%1</h3><table>").arg(tr("Outputs"));

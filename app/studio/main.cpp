@@ -1,12 +1,13 @@
 // ember-studio [MODEL] [--example] [--screenshot FILE [--tab TAB] [--size WxH] [--bisect]] [--board ID]
 //              [any emberc compile flag: --optimize size, --in-place fuse, --pool SPEC, ...]
 //
-// --screenshot renders the main window for MODEL to a PNG and exits (works
-// with QT_QPA_PLATFORM=offscreen); memory, code and history compile first,
-// profile (or any tab with an explicit --board) runs a profile on the board
-// first (default: the first emulated board). Every compile flag of emberc
-// (core/OptionTable.h) is accepted too and applied to the project's options. --bisect runs the
-// model on the board layer by layer first (Build ▸ Run on Board Layer by Layer).
+// --screenshot renders the main window for MODEL to a PNG and exits
+// (offscreen by itself when there is no display); memory, code and history
+// compile first, profile (or any tab with an explicit --board) runs a
+// profile on the board first (default: the first emulated board). Every
+// compile flag of emberc (core/OptionTable.h) is accepted too and applied to
+// the project's options. --bisect runs the model on the board layer by layer
+// first (Build ▸ Run on Board Layer by Layer).
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
@@ -71,6 +72,23 @@ int screenshot(MainWindow &w, const QString &file, const QString &tab, bool prof
 
 int main(int argc, char **argv)
 {
+    // Without a display Qt aborts with a platform-plugin message. --help,
+    // --version and --screenshot need no window: they render offscreen.
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        bool windowless = false;
+        for (int i = 1; i < argc; ++i) {
+            const QByteArray a(argv[i]);
+            windowless = windowless || a == "-h" || a == "--help" || a == "--help-all" || a == "-v" || a == "--version" ||
+                         a == "--screenshot" || a.startsWith("--screenshot=");
+        }
+        if (!windowless) {
+            std::fprintf(stderr, "ember-studio: no display to open a window on (DISPLAY and WAYLAND_DISPLAY are unset); "
+                                 "run it in a desktop session, or render to a PNG with --screenshot FILE\n");
+            return 2;
+        }
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
     QApplication app(argc, argv);
     setupApplication(app);
 

@@ -71,7 +71,7 @@ bool Model::emitFusedLayer(const FusedChain &ch, const std::string &function, co
     const std::string xName = "in0", rName = R == X ? "in0" : "in1";
 
     // Each op's code on its window, under its own symbol prefix.
-    auto sub = [&](const Graph &wg, const Op &wop, const OpKernel &k, const std::vector<std::string> &ins,
+    auto sub = [&](const Op &wop, const std::vector<std::string> &ins,
                    const std::string &out, const std::string &suffix) {
         EmitContext c;
         for (size_t i = 0; i < wop.inputs.size(); ++i) {
@@ -91,11 +91,11 @@ bool Model::emitFusedLayer(const FusedChain &ch, const std::string &function, co
             if (c.inputs[i].empty()) c.inputs[i] = constSymbol[size_t(op.inputs[i])];
     };
     WindowedOp wa = convWindow(g, P, ch.spanIn);
-    EmitContext ca = sub(wa.g, wa.op, *kp, {"xw"}, "yrow", "a");
+    EmitContext ca = sub(wa.op, {"xw"}, "yrow", "a");
     constInputs(P, ca);
     kp->emit(wa.g, wa.op, ca);
     WindowedOp wb = convWindow(g, C, ch.spanMid);
-    EmitContext cb = sub(wb.g, wb.op, *kc, {"ywin"}, A ? "zrow" : "orow", "b");
+    EmitContext cb = sub(wb.op, {"ywin"}, A ? "zrow" : "orow", "b");
     constInputs(C, cb);
     kc->emit(wb.g, wb.op, cb);
     EmitContext cc;
@@ -122,7 +122,7 @@ bool Model::emitFusedLayer(const FusedChain &ch, const std::string &function, co
             e.opName = A->typeName;
             return false;
         }
-        cc = sub(w, rop, *ka, names, "orow", "c");
+        cc = sub(rop, names, "orow", "c");
         ka->emit(w, rop, cc);
     }
 

@@ -547,7 +547,7 @@ void emitDot(EmitContext &ctx, int P, int C, const std::string &x, int64_t xStep
 // class's folded bias. Returns the C expression of the number of tap rows.
 struct RowSetup {
     std::string rows;   // literal or "rows"
-    bool rowLoop;       // more than one tap row
+    bool rowLoop = false;  // more than one tap row
 };
 
 RowSetup emitRowSetup(EmitContext &ctx, const ConvParams &p, const AxisPlan &ay, const std::string &tab,

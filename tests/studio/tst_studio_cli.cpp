@@ -16,10 +16,13 @@ class TestStudioCli : public QObject {
     QTemporaryDir home_;
 
     // Runs ember-studio with a screenshot of the memory tab (compiles first).
-    int run(const QStringList &args, QString *err = nullptr) {
+    // `display` false: no DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM at all.
+    int run(const QStringList &args, QString *err = nullptr, QString *out = nullptr, bool display = true) {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert("QT_QPA_PLATFORM", "offscreen");
+        if (!display)
+            for (const char *v : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"}) env.remove(v);
         env.insert("HOME", home_.path());
         env.insert("XDG_CONFIG_HOME", home_.path() + "/config");
         env.insert("XDG_DATA_HOME", home_.path() + "/data");
@@ -31,6 +34,7 @@ class TestStudioCli : public QObject {
             return -1;
         }
         if (err) *err = QString::fromUtf8(p.readAllStandardError());
+        if (out) *out = QString::fromUtf8(p.readAllStandardOutput());
         return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     }
 
@@ -71,6 +75,21 @@ private slots:
         QVERIFY2(fused.poolPeaks[pool] < plain.poolPeaks[pool],
                  qPrintable(QString("%1 fused %2 B, not below %3 B").arg(pool).arg(fused.poolPeaks[pool]).arg(plain.poolPeaks[pool])));
         QVERIFY(QFileInfo(home_.filePath("fused.png")).size() > 0);
+    }
+
+    // Headless: --help and --screenshot work offscreen by themselves; a
+    // window is refused with the reason, not Qt's plugin abort.
+    void withoutDisplay() {
+        QString err, out;
+        QCOMPARE(run({"--help"}, &err, &out, false), 0);
+        for (const char *flag : {"--screenshot", "--in-place", "--optimize", "--target", "--pool"})
+            QVERIFY2(out.contains(flag), qPrintable(out));
+        QCOMPARE(run({"--example", "--database", home_.filePath("headless.db"), "--screenshot", home_.filePath("headless.png")},
+                     &err, &out, false),
+                 0);
+        QVERIFY2(QFileInfo(home_.filePath("headless.png")).size() > 0, qPrintable(err));
+        QCOMPARE(run({"--example", "--database", home_.filePath("headless.db")}, &err, &out, false), 2);
+        QVERIFY2(err.contains("no display") && err.contains("--screenshot"), qPrintable(err));
     }
 
     void badFlagRefused() {
