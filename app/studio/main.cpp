@@ -15,13 +15,13 @@
 #include <cstdio>
 
 #include "BisectController.h"
-#include "core/OptionTable.h"
 #include "BoardJob.h"
 #include "GraphView.h"
 #include "HistoryView.h"
 #include "MainWindow.h"
 #include "StudioApp.h"
 #include "ValidationPanel.h"
+#include "core/OptionTable.h"
 
 using namespace ember::studio;
 

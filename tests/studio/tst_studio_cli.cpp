@@ -15,8 +15,9 @@ class TestStudioCli : public QObject {
 
     QTemporaryDir home_;
 
-    // Runs ember-studio with a screenshot of the memory tab (compiles first).
-    // `display` false: no DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM at all.
+    // Runs ember-studio with `args` in an environment of its own (offscreen;
+    // `display` false: no DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM at all);
+    // returns its exit code, -1 when it crashed or did not finish.
     int run(const QStringList &args, QString *err = nullptr, QString *out = nullptr, bool display = true) {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -39,7 +40,7 @@ class TestStudioCli : public QObject {
     }
 
     // The newest build of the model's project in database `db`.
-    BuildRecord firstBuild(const QString &db, const QString &model) {
+    BuildRecord newestBuild(const QString &db, const QString &model) {
         ProjectStore store(db);
         const std::optional<Project> project = store.projectForModel(model);
         if (!project) return {};
@@ -61,7 +62,7 @@ private slots:
                       "--io", "workspace", "--optimize", "size"}, &err) == 0, qPrintable(err));
         QVERIFY2(run({model, "--database", fusedDb, "--screenshot", home_.filePath("fused.png"), "--tab", "memory",
                       "--io", "workspace", "--optimize", "size", "--in-place", "fuse"}, &err) == 0, qPrintable(err));
-        const BuildRecord plain = firstBuild(plainDb, model), fused = firstBuild(fusedDb, model);
+        const BuildRecord plain = newestBuild(plainDb, model), fused = newestBuild(fusedDb, model);
         QCOMPARE(plain.status, QString("ok"));
         QCOMPARE(fused.status, QString("ok"));
         QCOMPARE(plain.options.get("--optimize"), QString("size"));
